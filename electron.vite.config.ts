@@ -1,0 +1,35 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+export default defineConfig({
+  // Main process, and the Node entry points that share its code: the CLI (which also
+  // runs the desk server) and the benchmark. Dependencies stay external (node_modules).
+  main: {
+    build: {
+      rollupOptions: {
+        input: {
+          index: 'src/main/index.ts',
+          cli: 'src/cli/main.ts',
+          bench: 'src/bench/main.ts',
+        },
+      },
+    },
+  },
+  // Sandboxed preload: one CommonJS file that requires only `electron`.
+  preload: {
+    build: {
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: 'src/preload/index.ts' },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+      },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    plugins: [react()],
+    build: {
+      rollupOptions: { input: 'src/renderer/index.html' },
+    },
+  },
+});

@@ -1,0 +1,92 @@
+// Layer check: imports point one way only. Fails (exit 1) naming each offending import.
+//   core      pure TS: nothing outside core, no npm package, no node:*, no electron, no DOM
+//   store     core, better-sqlite3, node:*
+//   service   core, store, zod, node:*
+//   main      Electron shell over service
+//   server    desk server over service
+//   cli       over service and server
+//   preload   electron and the contract only
+//   renderer  core and the contract's types; React and Lexical; never node:*, electron or store
+// Test files (*.test.ts) may also use test tools and node:* to read fixtures.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const RULES = {
+  core: { layers: ['core'], packages: [] },
+  store: { layers: ['core', 'store'], packages: ['better-sqlite3', 'node:*'] },
+  service: { layers: ['core', 'store', 'service'], packages: ['zod', 'node:*'] },
+  main: { layers: ['core', 'store', 'service', 'main'], packages: ['electron', 'node:*'] },
+  server: { layers: ['core', 'service', 'server'], packages: ['node:*'] },
+  cli: { layers: ['core', 'store', 'service', 'server', 'cli'], packages: ['node:*'] },
+  bench: { layers: ['core', 'store', 'service', 'bench'], packages: ['node:*'] },
+  preload: { layers: ['preload', 'service/contract'], packages: ['electron'] },
+  renderer: { layers: ['core', 'service/contract', 'renderer'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'lexical', '@lexical/*'] },
+};
+const TEST_PACKAGES = ['vitest', 'ajv', 'ajv/*', 'ajv-formats', 'fast-check', 'node:*', '@lexical/headless', 'better-sqlite3'];
+// A core type-only import of the contract is not allowed either: core knows nothing above it.
+const IMPORT_RE = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;(=])import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/gm;
+
+function matches(spec, patterns) {
+  return patterns.some((p) => (p.endsWith('/*') ? spec.startsWith(p.slice(0, -1)) || spec === p.slice(0, -2) : p === spec || (p === 'node:*' && spec.startsWith('node:'))));
+}
+
+/** The layer a path under src/ belongs to ('service/contract' for the contract file). */
+export function layerOf(rel) {
+  const parts = rel.split('/');
+  if (parts[0] !== 'src') return null;
+  if (parts[1] === 'service' && parts[2]?.startsWith('contract.')) return 'service/contract';
+  return parts[1] ?? null;
+}
+
+function allowedLayer(fromLayer, targetLayer) {
+  const rule = RULES[fromLayer === 'service/contract' ? 'service' : fromLayer];
+  if (!rule) return true;
+  if (fromLayer === 'service/contract') return ['core', 'service/contract'].includes(targetLayer);
+  return rule.layers.includes(targetLayer) || (targetLayer === 'service/contract' && rule.layers.includes('service'));
+}
+
+/** Check a set of files ({ rel: 'src/…', source }). Returns the problems, one line each. */
+export function checkLayers(files) {
+  const problems = [];
+  for (const { rel, source } of files) {
+    const from = layerOf(rel);
+    if (!from || !(from in RULES || from === 'service/contract')) continue;
+    const isTest = /\.test\.tsx?$|\/testing\.ts$/.test(rel);
+    const ruleKey = from === 'service/contract' ? 'service' : from;
+    for (const m of source.matchAll(IMPORT_RE)) {
+      const spec = m[1] ?? m[2] ?? m[3] ?? m[4];
+      if (!spec) continue;
+      if (spec.startsWith('.')) {
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
+        const to = layerOf(target.replace(/\.(js|ts|tsx)$/, '') + '.ts');
+        if (to === null || (spec.endsWith('.css') && from === 'renderer')) continue;
+        if (!allowedLayer(from, to)) problems.push(`${rel}: imports ${spec} — ${from} may not depend on ${to}`);
+      } else {
+        const ok = from === 'service/contract' ? false : matches(spec, RULES[ruleKey].packages) || (isTest && matches(spec, TEST_PACKAGES));
+        if (!ok) problems.push(`${rel}: imports "${spec}" — not allowed in ${from}`);
+      }
+    }
+  }
+  return problems;
+}
+
+function walk(dir, root, out) {
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, root, out);
+    else if (/\.(ts|tsx)$/.test(name)) out.push({ rel: path.relative(root, p).split(path.sep).join('/'), source: readFileSync(p, 'utf8') });
+  }
+  return out;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const files = walk(path.join(root, 'src'), root, []);
+  const problems = checkLayers(files);
+  if (problems.length > 0) {
+    console.error(`Layer check failed:\n  ${problems.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log(`Layer check: ${files.length} files, imports point one way.`);
+}

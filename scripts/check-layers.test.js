@@ -1,0 +1,54 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkLayers } from './check-layers.js';
+
+const file = (rel, source) => ({ rel, source });
+
+describe('layer check', () => {
+  it('fails when core imports better-sqlite3', () => {
+    const problems = checkLayers([file('src/core/item.ts', "import Database from 'better-sqlite3';\n")]);
+    expect(problems).toEqual(['src/core/item.ts: imports "better-sqlite3" — not allowed in core']);
+  });
+
+  it('fails when core reaches up into the store or uses node:*', () => {
+    const problems = checkLayers([file('src/core/x.ts', "import { openDb } from '../store/db';\nimport fs from 'node:fs';\n")]);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toContain('core may not depend on store');
+  });
+
+  it('fails when the renderer imports the service implementation or electron', () => {
+    const problems = checkLayers([
+      file('src/renderer/src/App.tsx', "import { Desk } from '../../service/desk';\nimport { ipcRenderer } from 'electron';\n"),
+    ]);
+    expect(problems).toEqual([
+      'src/renderer/src/App.tsx: imports ../../service/desk — renderer may not depend on service',
+      'src/renderer/src/App.tsx: imports "electron" — not allowed in renderer',
+    ]);
+  });
+
+  it('lets the renderer import core and the contract, and core tests read fixtures', () => {
+    expect(
+      checkLayers([
+        file('src/renderer/src/lib/x.ts', "import type { DeskApi } from '../../../service/contract';\nimport { renderWireCopy } from '../../../core/copy';\n"),
+        file('src/core/feed/ninjs.test.ts', "import fs from 'node:fs';\nimport Ajv from 'ajv/dist/2020';\n"),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('passes on the project as it stands', () => {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+    const files = [];
+    const walk = (d) => {
+      for (const n of readdirSync(d)) {
+        const p = path.join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.(ts|tsx)$/.test(n)) files.push({ rel: path.relative(root, p).split(path.sep).join('/'), source: readFileSync(p, 'utf8') });
+      }
+    };
+    walk(path.join(root, 'src'));
+    expect(files.length).toBeGreaterThan(20);
+    expect(checkLayers(files)).toEqual([]);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * `npm run bench`: figures for the desk at scale, printed (never asserted in tests).
+ * Seeds a temporary desk with N items (default 100,000; BENCH_ITEMS to change), then times
+ * list and queue pages, FTS search, autosaves of a 5,000-word body, and a streamed batch export
+ * of every item, reporting peak RSS.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { uuidv7 } from '../core/item';
+import { bodyFromPlainText, bodyToPlainText } from '../core/richtext';
+import { openDb } from '../store/db';
+import { Desk } from '../service/desk';
+
+const N = Number(process.env.BENCH_ITEMS ?? 100_000);
+const WORDS = ['minister', 'defence', 'Baku', 'Astana', 'agreement', 'signed', 'cooperation', 'plan', 'military', 'exercise', 'Caspian', 'naval', 'press', 'service', 'reported', 'talks', 'energy', 'pipeline', 'budget', 'election'];
+
+function sentence(words: number, seed: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) out.push(WORDS[(seed * 31 + i * 7) % WORDS.length]!);
+  return out.join(' ') + '.';
+}
+
+function time<T>(label: string, fn: () => T, reps = 1): T {
+  let r!: T;
+  const t0 = performance.now();
+  for (let i = 0; i < reps; i++) r = fn();
+  const ms = (performance.now() - t0) / reps;
+  console.log(`${label.padEnd(46)} ${ms.toFixed(2).padStart(10)} ms${reps > 1 ? ` (mean of ${reps})` : ''}`);
+  return r;
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-bench-'));
+  const db = openDb(path.join(dir, 'bench.sqlite'));
+  const desk = new Desk(db);
+  console.log(`Wiredesk bench: ${N} items, ${os.cpus().length} cores, node ${process.version}`);
+
+  const statuses = ['draft', 'submitted', 'approved', 'published'] as const;
+  const insert = db.prepare(`INSERT INTO items (id, slug, headline, dateline_place, dateline_date, dateline_agency, category, source, byline, sign_off, urgency, embargo, keywords, editor_note, language, body_json, body_text, status, held_from, version, revision, published_version, return_note, created_at, updated_at, created_by, updated_by, first_published_at, version_published_at)
+    VALUES (?, ?, ?, 'Baku', '2026-11-26', 'Turan', 'Politics', 'mod.gov.az', '', '06B', ?, NULL, '[]', '', 'en', ?, ?, ?, NULL, 1, 1, ?, NULL, ?, ?, 'bench', 'bench', NULL, NULL)`);
+  time(`seed ${N} items (one transaction)`, () =>
+    db.transaction(() => {
+      const t = Date.now() - N * 1000;
+      for (let i = 0; i < N; i++) {
+        const body = bodyFromPlainText(`${sentence(40, i)}\n${sentence(60, i + 1)}\n${sentence(50, i + 2)}`);
+        const at = new Date(t + i * 1000).toISOString();
+        const status = statuses[i % statuses.length]!;
+        insert.run(uuidv7(t + i, randomBytes(10)), `SLUG-${i}`, `Headline ${i}: ${sentence(8, i)}`, (i % 9) + 1, JSON.stringify(body), bodyToPlainText(body), status, status === 'published' ? 1 : 0, at, at);
+      }
+    })(),
+  );
+
+  time('desk list, first page (100)', () => desk.listItems({ view: 'desk', limit: 100 }), 20);
+  const p1 = desk.listItems({ view: 'desk', limit: 100 });
+  time('desk list, next page (keyset)', () => desk.listItems({ view: 'desk', limit: 100, cursor: p1.next }), 20);
+  time('queue Submitted, first page + counts', () => desk.queue({ tab: 'submitted', limit: 100 }), 20);
+  time('FTS search "caspian naval" in Approved', () => desk.queue({ tab: 'approved', search: 'caspian naval', limit: 50 }), 20);
+
+  const long = bodyFromPlainText(Array.from({ length: 100 }, (_, i) => sentence(50, i)).join('\n'));
+  const created = desk.createItem({ fields: { headline: 'Long body', body: long } });
+  let rev = created.item.revision;
+  console.log(`5,000-word body: ${bodyToPlainText(long).split(/\s+/).length} words, ${JSON.stringify(long).length} bytes of editor JSON`);
+  time('autosave of a 5,000-word body', () => {
+    const r = desk.saveDraft({ id: created.item.id, baseRevision: rev, fields: { ...created.item, body: bodyFromPlainText(`${bodyToPlainText(long)}\nedit ${rev}`) } });
+    rev = r.item.revision;
+  }, 20);
+
+  // Export every item as one streamed batch (preview: no state change).
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const t0 = performance.now();
+  const target = path.join(dir, 'all.json');
+  const n = await desk.batches.writePreview({ format: 'ninjs', ndjson: false }, target);
+  clearInterval(sampler);
+  console.log(`${`stream ${n} items as ninjs 3.1`.padEnd(46)} ${(performance.now() - t0).toFixed(0).padStart(10)} ms, ${(fs.statSync(target).size / 1048576).toFixed(1)} MB file, peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+void main();

@@ -1,0 +1,302 @@
+/**
+ * `wiredesk` — the desk from a terminal, over the same service as the app.
+ * Exit codes: 0 success, 1 the editor's mistake (one clear line on stderr), 2 internal error.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DeskFailure, ErrorCode, type Result } from '../core/errors';
+import { ITEM_STATUSES, type ItemStatus } from '../core/item';
+import { urgencyLabel } from '../core/urgency';
+import { EDITOR_ACTIONS, type EditorAction } from '../core/workflow';
+import type { DeskMethod, ArgOf, ValueOf, FeedFormatName } from '../service/contract';
+import { Desk } from '../service/desk';
+import { dispatch, toFailure } from '../service/dispatch';
+import { openDb } from '../store/db';
+import { resolveDbPath } from '../store/paths';
+import { startDeskServer } from '../server/server';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+class UserError extends Error {}
+
+const HELP: Record<string, string> = {
+  '': `wiredesk — the Wiredesk editorial desk from a terminal
+
+Usage: wiredesk <command> [options]
+
+Commands:
+  serve                 run the desk in your browser (desk server on 127.0.0.1)
+  list                  list items on the desk
+  show ID               show one item as wire copy
+  queue                 the publishing queue
+  submit|approve|return|hold|release|kill|correct|spike|restore ID…
+                        move items through the workflow
+  export                export the approved queue as a batch (or --preview any selection)
+  batches               past batches
+  resend BATCH_ID       write a past batch again, byte for byte
+  import FILE…          import wire copy or feed files as drafts
+
+Every command takes --db PATH (or WIREDESK_DB); the default is the desktop app's database.
+Run "wiredesk <command> --help" for its options.`,
+  serve: `Usage: wiredesk serve [--port N] [--db PATH]
+Serves the desk on http://127.0.0.1 (a random free port unless --port) and prints the link to open.`,
+  list: `Usage: wiredesk list [--status draft|submitted|approved|held|published|killed|spiked] [--limit N] [--json]`,
+  show: `Usage: wiredesk show ID [--json]`,
+  queue: `Usage: wiredesk queue [--tab submitted|approved|held|published|killed|spiked] [--search TEXT] [--json]
+Without --tab, prints the counts and the Submitted and Approved tabs.`,
+  transition: `Usage: wiredesk submit|approve|return|hold|release|kill|correct|spike|restore ID… [--note TEXT]
+"return" and "kill" need --note. All listed items change, or none.`,
+  export: `Usage: wiredesk export --format ninjs|ninjs2|jsonfeed [--ndjson] --out FILE [--allow-past-embargo]
+       wiredesk export --preview --format F [--ndjson] --out FILE [--status S] [--ids ID,ID] [--since ISO-TIME]
+Without --preview: exports the approved queue (and kills waiting) as a batch, exactly as the app does.
+With --preview: writes any selection and changes nothing.`,
+  batches: `Usage: wiredesk batches [--json]`,
+  resend: `Usage: wiredesk resend BATCH_ID --out FILE`,
+  import: `Usage: wiredesk import FILE… [--format auto|text|ninjs|jsonfeed] [--dry-run] [--json]
+Prints each item found; stores them as drafts unless --dry-run. Unreadable input stores nothing.`,
+};
+
+const COMMON = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } } as const;
+
+function out(line = ''): void {
+  process.stdout.write(line + '\n');
+}
+
+async function call<K extends DeskMethod>(desk: Desk, method: K, arg: ArgOf<K>): Promise<ValueOf<K>> {
+  const r = (await dispatch(desk, method, arg)) as Result<ValueOf<K>>;
+  if (!r.ok) throw new DeskFailure(r.error.code, r.error.message, r.error.details);
+  return r.value;
+}
+
+function openDesk(dbFlag: string | undefined): Desk {
+  const file = resolveDbPath(dbFlag);
+  return new Desk(openDb(file));
+}
+
+async function readUtf8(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) throw new UserError(`${file} is not a file.`);
+    if (stat.size > 60 * 1024 * 1024) throw new UserError(`${file} is ${Math.round(stat.size / 1048576)} MB; the import limit is 60 MB.`);
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(`${file} is not valid UTF-8 text; save it as UTF-8 and try again.`);
+  }
+}
+
+function row(cells: string[], widths: number[]): string {
+  return cells.map((c, i) => (widths[i] ? c.slice(0, widths[i]).padEnd(widths[i]!) : c)).join('  ');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command = '', ...rest] = argv;
+  if (command === '' || command === '--help' || command === '-h' || command === 'help') {
+    out(HELP['']);
+    return command === '' ? 1 : 0;
+  }
+  const isTransition = (EDITOR_ACTIONS as readonly string[]).includes(command);
+  const helpKey = isTransition ? 'transition' : command;
+  if (!(helpKey in HELP)) throw new UserError(`Unknown command "${command}". Run "wiredesk --help".`);
+
+  const options = {
+    ...COMMON,
+    port: { type: 'string' },
+    status: { type: 'string' },
+    limit: { type: 'string' },
+    tab: { type: 'string' },
+    search: { type: 'string' },
+    note: { type: 'string' },
+    format: { type: 'string' },
+    ndjson: { type: 'boolean' },
+    out: { type: 'string' },
+    preview: { type: 'boolean' },
+    ids: { type: 'string' },
+    since: { type: 'string' },
+    'allow-past-embargo': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+  } as const;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UserError(`${(e as Error).message.split('\n')[0]} Run "wiredesk ${command} --help".`);
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) {
+    out(HELP[helpKey]);
+    return 0;
+  }
+
+  const desk = openDesk(v.db);
+  try {
+    if (command === 'serve') return await serve(desk, v.port);
+    if (isTransition) {
+      if (positionals.length === 0) throw new UserError(`Name at least one item id: wiredesk ${command} ID…`);
+      const done = await call(desk, 'transition', { ids: positionals, action: command as EditorAction, note: v.note });
+      for (const s of done) out(`${s.id}  ${s.slug || '(no slug)'}  → ${s.status} (v${s.version})`);
+      return 0;
+    }
+    switch (command) {
+      case 'list': {
+        const statuses = (v.status ?? 'draft,submitted,approved,held,published,killed').split(',') as ItemStatus[];
+        const unknown = statuses.filter((st) => !ITEM_STATUSES.includes(st));
+        if (unknown.length > 0) throw new UserError(`Unknown status "${unknown[0]}"; use ${ITEM_STATUSES.join(', ')}.`);
+        const limit = Number(v.limit ?? 100);
+        if (!Number.isInteger(limit) || limit < 1) throw new UserError('--limit must be a positive whole number.');
+        const { items } = desk.items.list(statuses, limit);
+        if (v.json) out(JSON.stringify(items, null, 2));
+        else for (const i of items) out(row([i.id, i.status, `U${i.urgency}`, i.slug || '—', i.headline], [36, 9, 3, 28, 0]));
+        return 0;
+      }
+      case 'show': {
+        const id = positionals[0];
+        if (!id) throw new UserError('Usage: wiredesk show ID');
+        const { item, problems } = await call(desk, 'getItem', { id });
+        if (v.json) {
+          out(JSON.stringify(item, null, 2));
+          return 0;
+        }
+        const { renderWireCopy, embargoLine } = await import('../core/copy');
+        const settings = desk.settings();
+        out(`${item.slug || '(no slug)'}  ·  ${item.status}  ·  v${item.version}  ·  ${urgencyLabel(item.urgency)}`);
+        if (item.embargo) out(embargoLine(item.embargo));
+        out(item.headline);
+        out();
+        out(renderWireCopy(item, settings.datelineStyle).text);
+        for (const p of problems) out(`${p.severity === 'error' ? '✗' : '!'} ${p.message}`);
+        return 0;
+      }
+      case 'queue': {
+        const tabs = v.tab ? [v.tab] : ['submitted', 'approved'];
+        const pages = [];
+        for (const tab of tabs) pages.push({ tab, page: await call(desk, 'queue', { tab: tab as never, search: v.search, limit: 200 }) });
+        if (v.json) {
+          out(JSON.stringify({ counts: pages[0]?.page.counts, tabs: Object.fromEntries(pages.map((p) => [p.tab, p.page.items])) }, null, 2));
+          return 0;
+        }
+        const counts = pages[0]!.page.counts;
+        out(Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(' · '));
+        for (const { tab, page } of pages) {
+          out(`\n${tab.toUpperCase()}`);
+          if (page.items.length === 0) out('  (empty)');
+          for (const i of page.items) out('  ' + row([i.id, `U${i.urgency}`, i.slug || '—', i.headline, i.embargo ? `EMBARGOED ${i.embargo}` : ''], [36, 3, 28, 60, 0]));
+        }
+        return 0;
+      }
+      case 'export': {
+        const format = v.format as FeedFormatName | undefined;
+        if (!format || !['ninjs', 'ninjs2', 'jsonfeed'].includes(format)) throw new UserError('Choose --format ninjs, ninjs2 or jsonfeed.');
+        if (!v.out) throw new UserError('Say where to write the batch: --out FILE.');
+        const target = path.resolve(v.out);
+        if (v.preview) {
+          const n = await desk.batches.writePreview(
+            { format, ndjson: v.ndjson === true, statuses: v.status ? (v.status.split(',') as ItemStatus[]) : undefined, ids: v.ids?.split(','), since: v.since },
+            target,
+          );
+          process.stderr.write(`Preview of ${n} item(s) written to ${target}; nothing changed state.\n`);
+          return 0;
+        }
+        const batch = await call(desk, 'exportBatch', { format, ndjson: v.ndjson, folder: path.dirname(target), fileName: path.basename(target), allowPastEmbargo: v['allow-past-embargo'] });
+        if (v.json) out(JSON.stringify(batch, null, 2));
+        else out(`Batch ${batch.id}: ${batch.itemCount} item(s) → ${path.join(batch.folder, batch.fileName)} (sha256 ${batch.sha256})${batch.error ? ` — ${batch.error}` : ''}`);
+        return batch.error ? 2 : 0;
+      }
+      case 'batches': {
+        const page = await call(desk, 'listBatches', { limit: 200 });
+        if (v.json) out(JSON.stringify(page.items, null, 2));
+        else for (const b of page.items) out(row([`#${b.id}`, b.createdAt, b.format + (b.ndjson ? '/ndjson' : ''), `${b.itemCount} item(s)`, b.state, path.join(b.folder, b.fileName)], [7, 24, 14, 11, 9, 0]));
+        return 0;
+      }
+      case 'resend': {
+        const id = Number(positionals[0]);
+        if (!Number.isInteger(id) || id < 1) throw new UserError('Usage: wiredesk resend BATCH_ID --out FILE');
+        if (!v.out) throw new UserError('Say where to write the batch: --out FILE.');
+        const target = path.resolve(v.out);
+        const r = await call(desk, 'resendBatch', { id, folder: path.dirname(target), fileName: path.basename(target) });
+        out(`Batch ${id} written again to ${r.path} (sha256 ${r.sha256}).`);
+        return 0;
+      }
+      case 'import':
+        return await importFiles(desk, positionals, v.format ?? 'auto', v['dry-run'] === true, v.json === true);
+    }
+    throw new UserError(`Unknown command "${command}".`);
+  } finally {
+    if (command !== 'serve') desk.db.close();
+  }
+}
+
+async function importFiles(desk: Desk, files: string[], format: string, dryRun: boolean, json: boolean): Promise<number> {
+  if (files.length === 0) throw new UserError('Name at least one file: wiredesk import FILE…');
+  if (!['auto', 'text', 'ninjs', 'jsonfeed'].includes(format)) throw new UserError('--format is auto, text, ninjs or jsonfeed.');
+  // Read and parse everything first: one bad file stores nothing.
+  const previews = [];
+  for (const file of files) {
+    const text = await readUtf8(file);
+    try {
+      previews.push({ file, preview: await call(desk, 'parseImport', { text, format: format as never }) });
+    } catch (e) {
+      if (e instanceof DeskFailure && e.code !== ErrorCode.Internal) throw new UserError(`${file}: ${e.message}`);
+      throw e;
+    }
+  }
+  const all = previews.flatMap((p) => p.preview.items.map((i) => ({ file: p.file, ...i })));
+  if (all.length === 0) throw new UserError('No items found in the input; nothing was imported.');
+  const ids = dryRun ? [] : (await call(desk, 'acceptImport', { items: all.map((i) => i.fields) })).ids;
+  if (json) {
+    out(JSON.stringify(all.map((i, n) => ({ file: i.file, id: ids[n] ?? null, fields: i.fields, warnings: i.warnings })), null, 2));
+  } else {
+    for (const p of previews) for (const w of p.preview.warnings) out(`! ${p.file}: ${w}`);
+    all.forEach((i, n) => {
+      const d = i.fields.dateline;
+      out(`${ids[n] ?? '(dry run)'}  ${i.fields.slug || '—'}  ${[d.place, d.date, d.agency].filter(Boolean).join('/') || '(no dateline)'}  ${i.fields.headline || '(no headline)'}`);
+      for (const w of i.warnings) out(`    ! ${w}`);
+    });
+    out(dryRun ? `${all.length} item(s) found; nothing stored (dry run).` : `${all.length} item(s) imported as drafts.`);
+  }
+  return 0;
+}
+
+async function serve(desk: Desk, portFlag: string | undefined): Promise<number> {
+  const port = portFlag === undefined ? 0 : Number(portFlag);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, not "${portFlag}".`);
+  const rendererDir = path.resolve(here, '../renderer');
+  const server = await startDeskServer({ handlers: desk, rendererDir, port, token: process.env.WIREDESK_TOKEN || undefined }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE') throw new UserError(`Port ${port} is already in use; choose another with --port, or leave it out for a free one.`);
+    throw e;
+  });
+  out(`Wiredesk desk server: ${server.loginUrl}`);
+  const stop = () => {
+    void server.close().then(() => {
+      desk.db.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return new Promise<number>(() => undefined);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UserError) {
+      process.stderr.write(`wiredesk: ${e.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    const f = toFailure(e).error;
+    process.stderr.write(`wiredesk: ${f.message}\n`);
+    process.exitCode = f.code === ErrorCode.Internal ? 2 : 1;
+  },
+);

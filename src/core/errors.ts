@@ -1,0 +1,43 @@
+/** Error codes the UI and CLI switch on. Messages are written for an editor. */
+export const ErrorCode = {
+  InvalidArgument: 'INVALID_ARGUMENT',
+  NotFound: 'NOT_FOUND',
+  StaleRevision: 'STALE_REVISION',
+  IllegalTransition: 'ILLEGAL_TRANSITION',
+  ValidationFailed: 'VALIDATION_FAILED',
+  NothingToExport: 'NOTHING_TO_EXPORT',
+  AlreadyExported: 'ALREADY_EXPORTED',
+  ExportFailed: 'EXPORT_FAILED',
+  ImportFailed: 'IMPORT_FAILED',
+  DatabaseFromFuture: 'DATABASE_FROM_FUTURE',
+  Forbidden: 'FORBIDDEN',
+  Internal: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface DeskError {
+  code: ErrorCode;
+  message: string;
+  /** Optional structured detail, e.g. field problems or the current revision on a stale save. */
+  details?: unknown;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: DeskError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, details?: unknown): { ok: false; error: DeskError } => ({
+  ok: false,
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+/** An error carrying a DeskError, thrown inside the service and turned into a Result at the boundary. */
+export class DeskFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DeskFailure';
+  }
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { bodyFromBlocks, bodyFromPlainText, paragraph, textNode } from '../richtext';
+import { parseCopyHtml } from './html';
+import { parseFeed } from './parse';
+
+const items = (text: string) => {
+  const r = parseFeed(text);
+  if ('error' in r) throw new Error(r.error);
+  return r;
+};
+
+describe('parseFeed: bad input gets one clear line', () => {
+  it.each([
+    ['', 'The file is empty.'],
+    ['  \n\uFEFF ', 'The file is empty.'],
+    ['Baku/26.11.26/Turan: plain wire copy', 'This file is not JSON, so it is neither ninjs nor JSON Feed.'],
+    ['{"uri": "urn:x:1"}\n{broken', 'Line 2 is not valid JSON; nothing was imported.'],
+    ['{"title": "no uri"}', expect.stringMatching(/^This file is neither ninjs nor JSON Feed/)],
+    ['[1, 2, "x"]', expect.stringMatching(/^This file is neither ninjs nor JSON Feed/)],
+    ['42', expect.stringMatching(/^This file is neither ninjs nor JSON Feed/)],
+    ['{"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": []}', 'This JSON Feed has no items.'],
+  ])('%j', (text, error) => {
+    expect(parseFeed(text)).toEqual({ error });
+  });
+});
+
+describe('parseFeed: someone else’s files', () => {
+  it('reads a minimal ninjs 3 item with a plain body and a media-topic subject', () => {
+    const r = items(
+      JSON.stringify({
+        uri: 'https://agency.example/item/1',
+        headlines: [{ value: 'Quake hits coast' }],
+        subjects: [{ name: 'disaster', uri: 'http://cv.iptc.org/newscodes/mediatopic/03000000' }],
+        infoSources: [{ name: 'USGS' }],
+        bodies: [{ value: 'First line.\n\nSecond line.' }],
+        urgency: 2,
+        embargoedUntil: '2026-01-01T10:00:00+01:00',
+      }),
+    );
+    expect(r.warnings).toEqual([]);
+    expect(r.items[0]!.id).toBeUndefined();
+    expect(r.items[0]!.fields).toMatchObject({ headline: 'Quake hits coast', category: 'disaster', source: 'USGS', urgency: 2, embargo: '2026-01-01T10:00+01:00', body: bodyFromPlainText('First line.\nSecond line.') });
+  });
+
+  it('reads ninjs 2 names, warns on bad urgency and embargo, and skips non-items', () => {
+    const r = items(JSON.stringify([{ uri: 'x:1', urgency: 12, embargoed: 'tomorrow', ednote: 'n', pubstatus: 'withheld' }, 'junk']));
+    expect(r.items[0]!.fields).toMatchObject({ urgency: 5, embargo: null, editorNote: 'n' });
+    expect(r.items[0]!.status).toBe('held');
+    expect(r.warnings).toEqual([
+      'Item 1: urgency 12 is not 1–9; set to 5.',
+      'Item 1: embargo "tomorrow" is not a date and time with a time zone; left out.',
+      'Skipped 1 entry that is neither a ninjs item nor a JSON Feed item.',
+    ]);
+  });
+
+  it('reads a JSON Feed 1.0 without the Wiredesk extension', () => {
+    const r = items(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1',
+        title: 'Blog',
+        items: [{ id: 'p1', title: 'Post', author: { name: 'Ann' }, tags: ['x'], content_html: '<p>Hello <b>you</b></p><p>Two</p>' }],
+      }),
+    );
+    expect(r.items[0]!.fields).toMatchObject({
+      headline: 'Post',
+      byline: 'Ann',
+      keywords: ['x'],
+      body: bodyFromBlocks([paragraph([textNode('Hello '), textNode('you', 1)]), paragraph([textNode('Two')])]),
+    });
+  });
+});
+
+describe('parseCopyHtml', () => {
+  it('takes the dateline and sign-off spans off and decodes entities', () => {
+    const p = parseCopyHtml('<p><span class="dateline" data-date="2026-11-26" data-agency="A &amp; B">BAKU —</span> Tom &amp; &quot;Jerry&quot; &#x1F600;&#39; <span class="signoff">---06B---</span></p>');
+    expect(p).toEqual({ body: bodyFromBlocks([paragraph([textNode('Tom & "Jerry" 😀\'')])]), dateline: { date: '2026-11-26', agency: 'A & B' }, signOff: '06B' });
+  });
+
+  it('drops the paragraphs that only held a span (empty body, or a body that starts or ends with a list)', () => {
+    const p = parseCopyHtml('<p><span class="dateline">Baku:</span> </p><ul><li>one</li></ul>\n<p><span class="signoff">---X---</span></p>');
+    expect(p.body.root.children.map((b) => b.type)).toEqual(['list']);
+    expect(p.signOff).toBe('X');
+  });
+
+  it('keeps the text of tags it does not know and never runs a script', () => {
+    const p = parseCopyHtml('<div><script>alert(1)</script><p>Hi <a href="javascript:alert(1)">there</a><img src=x onerror=y></p></div>');
+    expect(p.body).toEqual(bodyFromBlocks([paragraph([textNode('alert(1)')]), paragraph([textNode('Hi there')])]));
+  });
+});

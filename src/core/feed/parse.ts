@@ -1,0 +1,165 @@
+/**
+ * Import: ninjs 3.x / 2.x (one object, an array, or NDJSON) and JSON Feed 1.x, detected
+ * from the text. The inverse of ninjs.ts and jsonfeed.ts: a Wiredesk export comes back
+ * with every field as it went out (see those modules for where each field travels).
+ */
+import { ITEM_STATUSES, type ItemFields, type ItemStatus, defaultFields, isZonedDateTime } from '../item';
+import { bodyFromPlainText, sanitizeBody } from '../richtext';
+import { isValidUrgency } from '../urgency';
+import { itemIdFromUri, withoutZeroSeconds } from './context';
+import { parseCopyHtml } from './html';
+import { ninjs2Keys } from './ninjs';
+
+export interface ImportedItem {
+  fields: ItemFields;
+  /** The Wiredesk item id, when the entry's uri/id is a Wiredesk one. */
+  id?: string;
+  version?: number;
+  /** JSON Feed: the item's status; ninjs: published, held or killed from pubStatus. */
+  status?: ItemStatus;
+}
+
+export type ParseFeedResult = { items: ImportedItem[]; warnings: string[] } | { error: string };
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const objs = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+
+const isJsonFeed = (v: unknown): v is Obj => isObj(v) && str(v.version).startsWith('https://jsonfeed.org/version/1');
+const isNinjs = (v: unknown): v is Obj => isObj(v) && typeof v.uri === 'string';
+
+const NOT_A_FEED = 'This file is neither ninjs nor JSON Feed: Wiredesk imports ninjs 2.x/3.x (one item, an array or NDJSON) and JSON Feed 1.1.';
+
+/** Whole-text JSON, else NDJSON (one value per non-empty line). */
+function parseJsonValues(text: string): unknown[] | { error: string } {
+  try {
+    return [JSON.parse(text)];
+  } catch {
+    // fall through to NDJSON
+  }
+  const lines = text.split(/\r?\n/);
+  const values: unknown[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    try {
+      values.push(JSON.parse(line));
+    } catch {
+      return { error: values.length === 0 ? `This file is not JSON, so it is neither ninjs nor JSON Feed.` : `Line ${i + 1} is not valid JSON; nothing was imported.` };
+    }
+  }
+  return values;
+}
+
+export function parseFeed(text: string): ParseFeedResult {
+  const src = text.replace(/^\uFEFF/, '').trim();
+  if (src === '') return { error: 'The file is empty.' };
+  const parsed = parseJsonValues(src);
+  if (!Array.isArray(parsed)) return parsed;
+  const items: ImportedItem[] = [];
+  const warnings: string[] = [];
+  let skipped = 0;
+  let sawFeed = false;
+  const warn = (message: string) => warnings.push(`Item ${items.length + 1}: ${message}`);
+  for (const value of parsed.flatMap((v) => (Array.isArray(v) ? v : [v]))) {
+    if (isJsonFeed(value)) {
+      sawFeed = true;
+      for (const entry of Array.isArray(value.items) ? value.items : []) {
+        if (isObj(entry)) items.push(fromJsonFeedItem(entry, warn));
+        else skipped++;
+      }
+    } else if (isNinjs(value)) items.push(fromNinjs(value, warn));
+    else skipped++;
+  }
+  if (items.length === 0) return { error: sawFeed ? 'This JSON Feed has no items.' : NOT_A_FEED };
+  if (skipped > 0) warnings.push(`Skipped ${skipped} ${skipped === 1 ? 'entry that is' : 'entries that are'} neither a ninjs item nor a JSON Feed item.`);
+  return { items, warnings };
+}
+
+function blankFields(): ItemFields {
+  return defaultFields({ agency: '', defaultSignOff: '', language: '' });
+}
+
+function readUrgency(v: unknown, f: ItemFields, warn: (m: string) => void): void {
+  if (v === undefined) return;
+  if (isValidUrgency(v)) f.urgency = v;
+  else warn(`urgency ${JSON.stringify(v)} is not 1–9; set to ${f.urgency}.`);
+}
+
+function readEmbargo(v: unknown, f: ItemFields, warn: (m: string) => void): void {
+  if (v === undefined || v === null) return;
+  if (typeof v === 'string' && isZonedDateTime(v)) f.embargo = v;
+  else warn(`embargo ${JSON.stringify(v)} is not a date and time with a time zone; left out.`);
+}
+
+const PUB_STATUS_TO_STATUS: Record<string, ItemStatus> = { usable: 'published', withheld: 'held', canceled: 'killed' };
+
+function fromNinjs(raw: Obj, warn: (m: string) => void): ImportedItem {
+  const o = ninjs2Keys(raw) as Obj; // one reader for 3.x and 2.x names
+  const f = blankFields();
+  f.slug = str(o.slugline);
+  const headlines = objs(o.headlines);
+  f.headline = str((headlines.find((h) => h.role === 'main') ?? headlines[0])?.value);
+  f.byline = str(o.by);
+  f.editorNote = str(o.ednote);
+  f.language = str(o.language);
+  f.dateline.place = str(o.located);
+  for (const s of objs(o.subjects)) {
+    if (s.rel === 'keyword') f.keywords.push(str(s.name));
+    else if (s.rel === 'category' || (f.category === '' && str(s.uri).startsWith('http://cv.iptc.org/newscodes/mediatopic/'))) f.category = str(s.name);
+  }
+  const sources = objs(o.infosources);
+  f.source = str((sources.find((s) => s.role === 'source') ?? sources[0])?.name);
+  readUrgency(o.urgency, f, warn);
+  readEmbargo(typeof o.embargoed === 'string' ? withoutZeroSeconds(o.embargoed) : o.embargoed, f, warn);
+  const bodies = objs(o.bodies);
+  const html = bodies.find((b) => b.contenttype === 'text/html');
+  const plain = bodies.find((b) => b.contenttype === 'text/plain') ?? bodies.find((b) => b.contenttype === undefined);
+  if (html) {
+    const copy = parseCopyHtml(str(html.value));
+    f.body = copy.body;
+    f.signOff = copy.signOff;
+    if (copy.dateline) Object.assign(f.dateline, copy.dateline);
+  } else if (plain) f.body = bodyFromPlainText(str(plain.value));
+  const version = str(o.version);
+  return {
+    fields: f,
+    id: itemIdFromUri(str(o.uri)),
+    version: /^[1-9]\d*$/.test(version) ? Number(version) : undefined,
+    status: PUB_STATUS_TO_STATUS[str(o.pubstatus)],
+  };
+}
+
+function fromJsonFeedItem(o: Obj, warn: (m: string) => void): ImportedItem {
+  const f = blankFields();
+  f.headline = str(o.title);
+  f.byline = str((objs(o.authors)[0] ?? (isObj(o.author) ? o.author : {})).name);
+  f.language = str(o.language);
+  const ext = isObj(o._wiredesk) ? o._wiredesk : null;
+  if (!ext) {
+    // Someone else's feed: tags are keywords, the HTML (or text) is the body.
+    f.keywords = strs(o.tags);
+    f.body = str(o.content_html) ? parseCopyHtml(str(o.content_html)).body : bodyFromPlainText(str(o.content_text));
+    return { fields: f, id: itemIdFromUri(str(o.id)) };
+  }
+  const d = isObj(ext.dateline) ? ext.dateline : {};
+  f.slug = str(ext.slug);
+  f.dateline = { place: str(d.place), date: str(d.date), agency: str(d.agency) };
+  f.signOff = str(ext.signOff);
+  f.category = str(ext.category);
+  f.source = str(ext.source);
+  f.editorNote = str(ext.editorNote);
+  f.keywords = strs(ext.keywords);
+  f.body = sanitizeBody(ext.body);
+  readUrgency(ext.urgency, f, warn);
+  readEmbargo(ext.embargo, f, warn);
+  const version = ext.version;
+  return {
+    fields: f,
+    id: itemIdFromUri(str(o.id)),
+    version: typeof version === 'number' && Number.isInteger(version) && version > 0 ? version : undefined,
+    status: ITEM_STATUSES.find((s) => s === ext.status),
+  };
+}

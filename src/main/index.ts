@@ -1,0 +1,104 @@
+/**
+ * Electron shell: one sandboxed window, the desk service in the main process, IPC derived
+ * from the contract. better-sqlite3 loads an Electron-ABI build from resources/native
+ * (see README: npm run build:electron-sqlite); the Node build serves tests, CLI and server.
+ */
+import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDb } from '../store/db';
+import { DB_FILE } from '../store/paths';
+import { Desk } from '../service/desk';
+import { registerDeskIpc, trustedUrlCheck } from './ipc';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererFile = path.join(here, '../renderer/index.html');
+const devUrl = process.env.ELECTRON_RENDERER_URL;
+
+app.setName('Wiredesk');
+
+function electronSqliteBinding(): string | undefined {
+  const candidates = [
+    path.join(process.resourcesPath ?? '', 'native', 'electron', 'better_sqlite3.node'),
+    path.join(here, '../../resources/native/electron/better_sqlite3.node'),
+  ];
+  return candidates.find((p) => existsSync(p));
+}
+
+function openDesk(): Desk {
+  const file = process.env.WIREDESK_DB || path.join(app.getPath('userData'), DB_FILE);
+  const binding = electronSqliteBinding();
+  try {
+    return new Desk(openDb(file, { nativeBinding: binding }));
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const hint = /NODE_MODULE_VERSION|was compiled against a different Node/.test(message)
+      ? '\n\nThe SQLite module is built for Node, not Electron. Run "npm run build:electron-sqlite" once on a machine with internet access.'
+      : '';
+    dialog.showErrorBox('Wiredesk cannot open its database', `${file}\n\n${message}${hint}`);
+    app.exit(1);
+    throw e;
+  }
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Wiredesk',
+    show: false,
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!(devUrl && url.startsWith(devUrl))) event.preventDefault();
+  });
+  if (devUrl) void win.loadURL(devUrl);
+  else void win.loadFile(rendererFile);
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+void app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  const desk = openDesk();
+  registerDeskIpc(ipcMain, desk, trustedUrlCheck(rendererFile, devUrl));
+  ipcMain.handle('shell:chooseFolder', async (event) => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const r = win ? await dialog.showOpenDialog(win, { properties: ['openDirectory', 'createDirectory'] }) : null;
+    return r && !r.canceled ? (r.filePaths[0] ?? null) : null;
+  });
+  ipcMain.handle('shell:readTextFile', async (event) => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const r = win ? await dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'Wire copy or feed', extensions: ['txt', 'json', 'ndjson', 'eml'] }] }) : null;
+    if (!r || r.canceled || !r.filePaths[0]) return null;
+    const bytes = await fs.readFile(r.filePaths[0]);
+    return { name: path.basename(r.filePaths[0]), bytes: new Uint8Array(bytes) };
+  });
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('before-quit', () => desk.db.close());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

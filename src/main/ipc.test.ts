@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { DESK_METHODS, IPC_PREFIX } from '../service/contract';
+import { testDesk } from '../service/testing';
+import { type InvokeEventLike, type IpcMainLike, registerDeskIpc, trustedUrlCheck } from './ipc';
+
+/** A stand-in for Electron's ipcMain that records handlers and lets a test invoke them. */
+class FakeIpcMain implements IpcMainLike {
+  readonly handlers = new Map<string, (event: InvokeEventLike, arg: unknown) => Promise<unknown>>();
+  handle(channel: string, listener: (event: InvokeEventLike, arg: unknown) => Promise<unknown>): void {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  invoke(channel: string, arg: unknown, frame: InvokeEventLike['senderFrame']) {
+    const h = this.handlers.get(channel);
+    if (!h) throw new Error(`No handler registered for '${channel}'`);
+    return h({ senderFrame: frame }, arg);
+  }
+}
+
+const RENDERER = '/opt/wiredesk/out/renderer/index.html';
+const ours = { url: `file://${RENDERER}`, parent: null };
+
+function setup() {
+  const ipc = new FakeIpcMain();
+  const { desk } = testDesk();
+  const dispose = registerDeskIpc(ipc, desk, trustedUrlCheck(RENDERER, undefined));
+  return { ipc, desk, dispose };
+}
+
+describe('IPC handlers', () => {
+  it('registers one handler per contract method, and removes them all', () => {
+    const { ipc, dispose } = setup();
+    expect([...ipc.handlers.keys()].sort()).toEqual(DESK_METHODS.map((m) => IPC_PREFIX + m).sort());
+    dispose();
+    expect(ipc.handlers.size).toBe(0);
+  });
+
+  it('serves our window', async () => {
+    const { ipc } = setup();
+    const created = (await ipc.invoke('desk:createItem', { fields: { slug: 'IPC-TEST' } }, ours)) as { ok: boolean; value: { item: { slug: string } } };
+    expect(created).toMatchObject({ ok: true, value: { item: { slug: 'IPC-TEST' } } });
+  });
+
+  it('refuses calls from a foreign origin, a sub-frame or no frame', async () => {
+    const { ipc, desk } = setup();
+    const refused = { ok: false, error: { code: 'FORBIDDEN' } };
+    expect(await ipc.invoke('desk:createItem', {}, { url: 'https://evil.example/', parent: null })).toMatchObject(refused);
+    expect(await ipc.invoke('desk:createItem', {}, { url: `file://${RENDERER}`, parent: {} })).toMatchObject(refused);
+    expect(await ipc.invoke('desk:createItem', {}, { url: 'file:///tmp/other.html', parent: null })).toMatchObject(refused);
+    expect(await ipc.invoke('desk:createItem', {}, null)).toMatchObject(refused);
+    expect(desk.listItems({ view: 'desk' }).items).toEqual([]);
+  });
+
+  it('answers bad arguments with a coded error, never a throw', async () => {
+    const { ipc } = setup();
+    expect(await ipc.invoke('desk:getItem', { id: 42 }, ours)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await ipc.invoke('desk:transition', { ids: [], action: 'submit' }, ours)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('Select at least one item') } });
+    expect(await ipc.invoke('desk:saveSettings', null, ours)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+});

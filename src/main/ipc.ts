@@ -1,0 +1,39 @@
+import { ErrorCode, fail } from '../core/errors';
+import { DESK_METHODS, IPC_PREFIX, type DeskHandlers } from '../service/contract';
+import { dispatch } from '../service/dispatch';
+
+/** The slice of Electron's IpcMainInvokeEvent the handlers look at. */
+export interface InvokeEventLike {
+  senderFrame: { url: string; parent: unknown } | null;
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEventLike, arg: unknown) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}
+
+/**
+ * One IPC handler per contract method, derived from the contract. Calls from any frame
+ * other than our own top-level renderer are refused.
+ */
+export function registerDeskIpc(ipc: IpcMainLike, handlers: DeskHandlers, isTrustedUrl: (url: string) => boolean): () => void {
+  for (const name of DESK_METHODS) {
+    ipc.handle(IPC_PREFIX + name, async (event, arg) => {
+      const frame = event.senderFrame;
+      if (!frame || frame.parent !== null || !isTrustedUrl(frame.url)) {
+        return fail(ErrorCode.Forbidden, 'This request did not come from the Wiredesk window and was refused.');
+      }
+      return dispatch(handlers, name, arg);
+    });
+  }
+  return () => DESK_METHODS.forEach((name) => ipc.removeHandler(IPC_PREFIX + name));
+}
+
+/** Our renderer: the built file in production, the dev server URL in development. */
+export function trustedUrlCheck(rendererFile: string, devUrl: string | undefined): (url: string) => boolean {
+  const fileUrl = new URL(`file://${rendererFile}`).href;
+  return (url) => {
+    if (devUrl && url.startsWith(devUrl)) return true;
+    return url.split('#')[0] === fileUrl;
+  };
+}

@@ -1,0 +1,16 @@
+import type { DeskApi } from '../service/contract';
+
+declare global {
+  interface Window {
+    /** The desk service: IPC in Electron, HTTP in the desk server. */
+    desk: DeskApi;
+    deskShell?: {
+      kind: 'electron';
+      /** The desktop folder dialog; null when cancelled. */
+      chooseFolder(): Promise<string | null>;
+      /** The desktop file dialog; null when cancelled. */
+      openFile(): Promise<{ name: string; bytes: Uint8Array } | null>;
+    };
+  }
+}
+export {};

@@ -1,0 +1,15 @@
+/**
+ * The narrow bridge: `window.desk`, one function per contract method, nothing else.
+ * Sandboxed preload: bundled to one CommonJS file that requires only `electron`.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { DESK_METHODS, IPC_PREFIX, type DeskApi } from '../service/contract';
+
+const desk = Object.fromEntries(DESK_METHODS.map((name) => [name, (arg: unknown) => ipcRenderer.invoke(IPC_PREFIX + name, arg)])) as DeskApi;
+
+contextBridge.exposeInMainWorld('desk', desk);
+contextBridge.exposeInMainWorld('deskShell', {
+  kind: 'electron' as const,
+  chooseFolder: (): Promise<string | null> => ipcRenderer.invoke('shell:chooseFolder'),
+  openFile: (): Promise<{ name: string; bytes: Uint8Array } | null> => ipcRenderer.invoke('shell:readTextFile'),
+});

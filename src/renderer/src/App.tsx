@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import type { DeskSettings } from '../../core/settings';
+import { DeskView } from './desk/DeskView';
+import { desk } from './lib/desk';
+
+type View = 'desk' | 'queue' | 'batches' | 'import' | 'settings';
+
+export function App() {
+  const [view, setView] = useState<View>('desk');
+  const [settings, setSettings] = useState<DeskSettings | null>(null);
+  const [fatal, setFatal] = useState<string | null>(null);
+
+  useEffect(() => {
+    void desk('getSettings', {}).then((r) => (r.ok ? setSettings(r.value) : setFatal(r.error.message)));
+  }, []);
+
+  if (fatal) {
+    return (
+      <main className="fatal" role="alert">
+        <h1>Wiredesk cannot reach its desk</h1>
+        <p>{fatal}</p>
+      </main>
+    );
+  }
+  if (!settings) return <main className="loading">Opening the desk…</main>;
+
+  const tabs: { id: View; label: string }[] = [
+    { id: 'desk', label: 'Desk' },
+    { id: 'queue', label: 'Queue' },
+    { id: 'batches', label: 'Batches' },
+    { id: 'import', label: 'Import' },
+    { id: 'settings', label: 'Settings' },
+  ];
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">Wiredesk</span>
+        <nav aria-label="Views" className="views">
+          {tabs.map((t) => (
+            <button key={t.id} type="button" aria-current={view === t.id ? 'page' : undefined} onClick={() => setView(t.id)}>
+              {t.label}
+            </button>
+          ))}
+        </nav>
+        <span className="who">
+          {settings.deskName} · {settings.editorName}
+        </span>
+      </header>
+      {view === 'desk' && <DeskView settings={settings} />}
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ItemSummary } from '../../../core/item';
+import type { DeskSettings } from '../../../core/settings';
+import { URGENCY_NAMES } from '../../../core/urgency';
+import { statusWords } from '../../../core/workflow';
+import type { DeskView as ListView, ItemDetail } from '../../../service/contract';
+import { desk, shortTime } from '../lib/desk';
+import { ItemEditor } from './ItemEditor';
+
+const PAGE = 100;
+
+/** The writer's desk: items on the left, the open item on the right. */
+export function DeskView({ settings, openId }: { settings: DeskSettings; openId?: string | null }) {
+  const [view, setView] = useState<ListView>('desk');
+  const [items, setItems] = useState<ItemSummary[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [open, setOpen] = useState<ItemDetail | null>(null);
+  const [openNonce, setOpenNonce] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  const load = useCallback(async (v: ListView) => {
+    const r = await desk('listItems', { view: v, limit: PAGE });
+    if (r.ok) {
+      setItems(r.value.items);
+      setNext(r.value.next);
+    } else setError(r.error.message);
+  }, []);
+
+  useEffect(() => {
+    void load(view);
+  }, [view, load]);
+
+  const openItem = useCallback(async (id: string) => {
+    const r = await desk('getItem', { id });
+    if (r.ok) {
+      setOpen(r.value);
+      setOpenNonce((n) => n + 1);
+      setError(null);
+    } else setError(r.error.message);
+  }, []);
+
+  useEffect(() => {
+    if (openId) void openItem(openId);
+  }, [openId, openItem]);
+
+  const newItem = useCallback(async () => {
+    const r = await desk('createItem', {});
+    if (!r.ok) return setError(r.error.message);
+    setView('desk');
+    await load('desk');
+    setOpen(r.value);
+    setOpenNonce((n) => n + 1);
+    setTimeout(() => document.querySelector<HTMLInputElement>('input[name="slug"]')?.focus(), 0);
+  }, [load]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        void newItem();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [newItem]);
+
+  /** Keep the list row of the open item in step with its saves. */
+  const onChanged = useCallback((d: ItemDetail) => {
+    setItems((list) => {
+      const i = d.item;
+      const row: ItemSummary = { id: i.id, slug: i.slug, headline: i.headline, status: i.status, urgency: i.urgency, category: i.category, version: i.version, embargo: i.embargo, updatedAt: i.updatedAt, updatedBy: i.updatedBy };
+      return [row, ...list.filter((x) => x.id !== i.id)];
+    });
+  }, []);
+
+  const onReplace = useCallback(
+    (d: ItemDetail) => {
+      setOpen(d);
+      setOpenNonce((n) => n + 1);
+      void load(view);
+    },
+    [load, view],
+  );
+
+  const loadMore = async () => {
+    if (!next) return;
+    const r = await desk('listItems', { view, cursor: next, limit: PAGE });
+    if (r.ok) {
+      setItems((list) => [...list, ...r.value.items]);
+      setNext(r.value.next);
+    }
+  };
+
+  const onListKey = (e: React.KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    const idx = items.findIndex((i) => i.id === open?.item.id);
+    const nextIdx = Math.max(0, Math.min(items.length - 1, idx + (e.key === 'ArrowDown' ? 1 : -1)));
+    const target = items[nextIdx];
+    if (target) {
+      void openItem(target.id);
+      listRef.current?.querySelector<HTMLElement>(`[data-id="${target.id}"]`)?.focus();
+    }
+  };
+
+  return (
+    <div className="desk">
+      <aside className="item-list" aria-label="Items">
+        <div className="list-tools">
+          <button type="button" className="primary" onClick={() => void newItem()} title="New item (Ctrl+N)">
+            New item
+          </button>
+          <div role="group" aria-label="List" className="segmented">
+            <button type="button" aria-pressed={view === 'desk'} onClick={() => setView('desk')}>
+              Desk
+            </button>
+            <button type="button" aria-pressed={view === 'spiked'} onClick={() => setView('spiked')}>
+              Spiked
+            </button>
+          </div>
+        </div>
+        {error && (
+          <p className="action-error" role="alert">
+            {error}
+          </p>
+        )}
+        <ul role="listbox" aria-label={view === 'spiked' ? 'Spiked items' : 'Desk items'} ref={listRef} onKeyDown={onListKey}>
+          {items.map((i) => (
+            <li
+              key={i.id}
+              role="option"
+              data-id={i.id}
+              tabIndex={open?.item.id === i.id || (!open && i === items[0]) ? 0 : -1}
+              aria-selected={open?.item.id === i.id}
+              className={`u${i.urgency <= 2 ? ' hot' : ''}`}
+              onClick={() => void openItem(i.id)}
+              onKeyDown={(e) => e.key === 'Enter' && void openItem(i.id)}
+            >
+              <div className="li-top">
+                <span className="slug">{i.slug || 'NO SLUG'}</span>
+                <span className={`status status-${i.status}`}>{statusWords(i.status)}</span>
+              </div>
+              <div className="li-headline">{i.headline || <em>No headline</em>}</div>
+              <div className="li-meta">
+                <span className={`urgency u-${i.urgency}`} title="Urgency">
+                  {i.urgency}
+                  {URGENCY_NAMES[i.urgency] ? ` ${URGENCY_NAMES[i.urgency]}` : ''}
+                </span>
+                <span>{shortTime(i.updatedAt)}</span>
+              </div>
+            </li>
+          ))}
+          {items.length === 0 && <li className="empty">{view === 'spiked' ? 'Nothing spiked.' : 'No items yet. Press Ctrl+N to start one.'}</li>}
+        </ul>
+        {next && (
+          <button type="button" className="more" onClick={() => void loadMore()}>
+            Show more
+          </button>
+        )}
+      </aside>
+      {open ? (
+        <ItemEditor key={`${open.item.id}:${openNonce}`} detail={open} settings={settings} onChanged={onChanged} onReplace={onReplace} onOpen={(id) => void openItem(id).then(() => load(view))} />
+      ) : (
+        <div className="no-item">
+          <p>Open an item from the list, or press Ctrl+N for a new one.</p>
+        </div>
+      )}
+    </div>
+  );
+}

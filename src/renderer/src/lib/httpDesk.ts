@@ -1,0 +1,22 @@
+/**
+ * `window.desk` for the desk server: the same contract as the Electron preload, over
+ * HTTP to the server that served this page (the token travels in an HttpOnly cookie).
+ */
+import { DESK_METHODS, type DeskApi } from '../../../service/contract';
+
+export function createHttpDesk(base = '/api/'): DeskApi {
+  const call = async (name: string, arg: unknown) => {
+    try {
+      const res = await fetch(base + name, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify(arg ?? {}),
+      });
+      return await res.json();
+    } catch {
+      return { ok: false, error: { code: 'INTERNAL', message: 'The desk server is not answering. Is "wiredesk serve" still running?' } };
+    }
+  };
+  return Object.fromEntries(DESK_METHODS.map((name) => [name, (arg: unknown) => call(name, arg)])) as DeskApi;
+}

@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../core/errors';
+import type { Desk } from './desk';
+import { readyFields, testDesk } from './testing';
+
+const tmpFolder = () => fs.mkdtempSync(path.join(os.tmpdir(), 'wd-batch-'));
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+function approved(desk: Desk, slug: string, extra: Parameters<typeof readyFields>[0] = {}, clock?: { advance(ms: number): void }): string {
+  clock?.advance(1000);
+  const { item } = desk.createItem({ fields: readyFields({ slug, ...extra }) });
+  desk.transition({ ids: [item.id], action: 'submit' });
+  desk.transition({ ids: [item.id], action: 'approve' });
+  return item.id;
+}
+
+describe('batch export', () => {
+  it('writes the approved queue, records the batch and publishes only then', async () => {
+    const { desk, clock } = testDesk();
+    const a = approved(desk, 'FIRST', {}, clock);
+    const b = approved(desk, 'SECOND', { embargo: '2026-11-27T09:00+04:00' }, clock);
+    const folder = tmpFolder();
+    const batch = await desk.exportBatch({ format: 'ninjs', folder });
+    expect(batch).toMatchObject({ id: 1, state: 'written', itemCount: 2, fileName: 'wiredesk-batch-000001-ninjs.json', error: null });
+    const file = path.join(folder, batch.fileName);
+    expect(sha(file)).toBe(batch.sha256);
+    const out = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>[];
+    expect(out.map((o) => o.slugline)).toEqual(['FIRST', 'SECOND']);
+    expect(out[1]!.embargoedUntil).toBe('2026-11-27T09:00:00+04:00');
+    expect(desk.getItem({ id: a }).item).toMatchObject({ status: 'published', publishedVersion: 1, firstPublishedAt: '2026-11-26T10:00:02.000Z' });
+    expect(desk.getItem({ id: b }).item.status).toBe('published');
+    expect(batch.entries.map((e) => [e.slug, e.version, e.kind])).toEqual([['FIRST', 1, 'publish'], ['SECOND', 1, 'publish']]);
+    expect(fs.readdirSync(folder)).toEqual([batch.fileName]); // no temp file left
+  });
+
+  it('changes no item when the folder cannot be written, and says why', async () => {
+    const { desk } = testDesk();
+    const id = approved(desk, 'STUCK');
+    const missing = path.join(tmpFolder(), 'no-such-folder');
+    await expect(desk.exportBatch({ format: 'ninjs', folder: missing })).rejects.toMatchObject({ code: ErrorCode.ExportFailed, message: expect.stringContaining('does not exist') });
+    const readOnly = tmpFolder();
+    fs.chmodSync(readOnly, 0o500);
+    const asRoot = process.getuid?.() === 0;
+    if (!asRoot) await expect(desk.exportBatch({ format: 'ninjs', folder: readOnly })).rejects.toMatchObject({ message: expect.stringContaining('no permission') });
+    const aFile = path.join(tmpFolder(), 'plain-file');
+    fs.writeFileSync(aFile, 'x');
+    await expect(desk.exportBatch({ format: 'ninjs', folder: aFile })).rejects.toMatchObject({ code: ErrorCode.ExportFailed });
+    expect(desk.getItem({ id }).item.status).toBe('approved');
+    expect(desk.listBatches({}).items).toEqual([]);
+  });
+
+  it('exports each item version once; a correction goes out as version 2 and a kill as canceled', async () => {
+    const { desk, clock } = testDesk();
+    const id = approved(desk, 'STORY');
+    const folder = tmpFolder();
+    await desk.exportBatch({ format: 'ninjs', folder });
+    await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({ code: ErrorCode.NothingToExport });
+    await expect(desk.exportBatch({ format: 'ninjs', folder, ids: [id] })).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
+
+    clock.advance(60_000);
+    desk.transition({ ids: [id], action: 'correct' });
+    const draft = desk.getItem({ id }).item;
+    desk.saveDraft({ id, baseRevision: draft.revision, fields: readyFields({ slug: 'STORY', headline: 'Corrected headline' }) });
+    desk.transition({ ids: [id], action: 'submit' });
+    desk.transition({ ids: [id], action: 'approve' });
+    const second = await desk.exportBatch({ format: 'ninjs', folder });
+    const v2 = JSON.parse(fs.readFileSync(path.join(folder, second.fileName), 'utf8'))[0];
+    expect(v2).toMatchObject({ version: '2', slugline: 'STORY', headlines: [{ role: 'main', value: 'Corrected headline' }], pubStatus: 'usable' });
+
+    desk.transition({ ids: [id], action: 'kill', note: 'Legal' });
+    const third = await desk.exportBatch({ format: 'ninjs', folder });
+    const kill = JSON.parse(fs.readFileSync(path.join(folder, third.fileName), 'utf8'))[0];
+    expect(kill).toMatchObject({ version: '2', pubStatus: 'canceled' });
+    expect(v2.uri).toBe(kill.uri);
+    await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({ code: ErrorCode.NothingToExport });
+    expect(desk.listBatches({}).items.map((b) => b.id)).toEqual([3, 2, 1]);
+  });
+
+  it('re-sends a batch byte for byte', async () => {
+    const { desk } = testDesk();
+    approved(desk, 'AGAIN');
+    const folder = tmpFolder();
+    const batch = await desk.exportBatch({ format: 'jsonfeed', folder });
+    const other = tmpFolder();
+    const r = await desk.resendBatch({ id: batch.id, folder: other });
+    expect(fs.readFileSync(r.path).equals(fs.readFileSync(path.join(folder, batch.fileName)))).toBe(true);
+    expect(r.sha256).toBe(batch.sha256);
+  });
+
+  it('flags an embargo that has passed, and exports it only when told to', async () => {
+    const { desk } = testDesk();
+    approved(desk, 'LATE', { embargo: '2026-11-26T08:00+00:00' });
+    const folder = tmpFolder();
+    await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({ message: expect.stringContaining('embargo has already passed for LATE') });
+    expect((await desk.exportBatch({ format: 'ninjs', folder, allowPastEmbargo: true })).itemCount).toBe(1);
+  });
+
+  it('after a crash before commit: the batch is dropped, temp files removed, items still approved', async () => {
+    const file = path.join(tmpFolder(), 'desk.sqlite');
+    const folder = tmpFolder();
+    const first = testDesk(file);
+    const id = approved(first.desk, 'CRASH');
+    // Reserve and write the temp file, then "die" before the commit.
+    const internals = first.desk.batches as unknown as { reserve(a: object, by: string): { id: number; file_name: string }; writeTemp(b: object, f: string): Promise<{ tmp: string }> };
+    const b = internals.reserve({ format: 'ninjs', folder }, 'x');
+    await internals.writeTemp(b, folder);
+    expect(fs.readdirSync(folder)).toHaveLength(1);
+    first.desk.db.close();
+
+    const again = testDesk(file);
+    expect(again.desk.listBatches({}).items).toEqual([]);
+    expect(fs.readdirSync(folder)).toEqual([]);
+    expect(again.desk.getItem({ id }).item.status).toBe('approved');
+    const batch = await again.desk.exportBatch({ format: 'ninjs', folder });
+    expect(batch.itemCount).toBe(1);
+  });
+
+  it('after a crash between commit and rename: the file is written again, identical', async () => {
+    const file = path.join(tmpFolder(), 'desk.sqlite');
+    const folder = tmpFolder();
+    const first = testDesk(file);
+    const id = approved(first.desk, 'HALFWAY');
+    const internals = first.desk.batches as unknown as {
+      reserve(a: object, by: string): { id: number; file_name: string };
+      writeTemp(b: object, f: string): Promise<{ tmp: string; sha256: string; bytes: number }>;
+      commit(b: object, sha: string, bytes: number): void;
+    };
+    const b = internals.reserve({ format: 'ninjs', folder }, 'x');
+    const w = await internals.writeTemp(b, folder);
+    internals.commit(b, w.sha256, w.bytes);
+    fs.rmSync(w.tmp); // the rename never happened
+    first.desk.db.close();
+
+    const again = testDesk(file);
+    await again.desk.exportBatch({ format: 'ninjs', folder }).catch(() => undefined); // waits for recovery; nothing new to export
+    const batch = again.desk.getBatch({ id: b.id });
+    expect(batch).toMatchObject({ state: 'written', error: null });
+    expect(sha(path.join(folder, batch.fileName))).toBe(w.sha256);
+    expect(again.desk.getItem({ id }).item.status).toBe('published');
+  });
+});

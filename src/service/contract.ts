@@ -1,0 +1,185 @@
+/**
+ * The desk's one service contract. Types only plus the table of method names, so the
+ * preload and the renderer can import it without pulling in Node or zod. The service
+ * implements `DeskHandlers`; IPC, HTTP and the preload are derived from `DESK_METHODS`.
+ */
+import type { Result } from '../core/errors';
+import type { FieldProblem, ItemFields, ItemStatus, ItemSummary, WireItem } from '../core/item';
+import type { DeskSettings } from '../core/settings';
+import type { EditorAction } from '../core/workflow';
+
+export type { Result } from '../core/errors';
+
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export type DeskView = 'desk' | 'spiked';
+export type QueueTab = 'submitted' | 'approved' | 'held' | 'published' | 'killed' | 'spiked';
+export const QUEUE_TABS: readonly { tab: QueueTab; label: string }[] = [
+  { tab: 'submitted', label: 'Submitted' },
+  { tab: 'approved', label: 'Approved' },
+  { tab: 'held', label: 'Held' },
+  { tab: 'published', label: 'Published' },
+  { tab: 'killed', label: 'Killed' },
+  { tab: 'spiked', label: 'Spiked' },
+];
+
+export type FeedFormatName = 'ninjs' | 'ninjs2' | 'jsonfeed';
+
+export interface ItemDetail {
+  item: WireItem;
+  /** What stands between this item and submission, in the editor's words. */
+  problems: FieldProblem[];
+}
+
+export interface HistoryEntry {
+  revision: number;
+  version: number;
+  savedAt: string;
+  savedBy: string;
+  /** What changed, in words: "Headline, Body". */
+  changed: string[];
+  note: string;
+}
+
+export interface AuditRecord {
+  action: string;
+  fromStatus: string;
+  toStatus: string;
+  version: number;
+  note: string;
+  at: string;
+  by: string;
+}
+
+export interface QueueQuery {
+  tab: QueueTab;
+  category?: string;
+  urgency?: number;
+  editor?: string;
+  search?: string;
+  cursor?: string | null;
+  limit?: number;
+}
+
+export interface QueuePage extends Page<ItemSummary> {
+  counts: Record<QueueTab, number>;
+}
+
+export interface BatchSummary {
+  id: number;
+  state: 'writing' | 'committed' | 'written';
+  format: FeedFormatName;
+  ndjson: boolean;
+  folder: string;
+  fileName: string;
+  sha256: string | null;
+  bytes: number | null;
+  itemCount: number;
+  createdAt: string;
+  createdBy: string;
+  error: string | null;
+}
+
+export interface BatchEntry {
+  itemId: string;
+  version: number;
+  kind: 'publish' | 'kill';
+  slug: string;
+  headline: string;
+}
+
+export interface BatchDetail extends BatchSummary {
+  entries: BatchEntry[];
+}
+
+export type ImportFormat = 'auto' | 'text' | 'ninjs' | 'jsonfeed';
+
+export interface ImportSpan {
+  field: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ImportCandidate {
+  fields: ItemFields;
+  warnings: string[];
+  recognised: ImportSpan[];
+  /** Slice of the original text this item came from (text imports only). */
+  original: { start: number; end: number } | null;
+}
+
+export interface ImportPreview {
+  format: Exclude<ImportFormat, 'auto'>;
+  text: string;
+  items: ImportCandidate[];
+  warnings: string[];
+}
+
+export interface DeskMethods {
+  getSettings: { arg: Record<string, never>; value: DeskSettings };
+  saveSettings: { arg: DeskSettings; value: DeskSettings };
+  createItem: { arg: { fields?: Partial<ItemFields> }; value: ItemDetail };
+  getItem: { arg: { id: string }; value: ItemDetail };
+  listItems: { arg: { view: DeskView; cursor?: string | null; limit?: number }; value: Page<ItemSummary> };
+  /** Save the editor's fields; refused with STALE_REVISION when someone saved since baseRevision. */
+  saveDraft: { arg: { id: string; baseRevision: number; fields: ItemFields }; value: ItemDetail };
+  duplicateItem: { arg: { id: string }; value: ItemDetail };
+  history: { arg: { id: string }; value: { revisions: HistoryEntry[]; audit: AuditRecord[] } };
+  getRevision: { arg: { id: string; revision: number }; value: ItemFields };
+  restoreRevision: { arg: { id: string; revision: number; baseRevision: number }; value: ItemDetail };
+  /** One action on one or more items: all of them change, or none. */
+  transition: { arg: { ids: string[]; action: EditorAction; note?: string }; value: ItemSummary[] };
+  queue: { arg: QueueQuery; value: QueuePage };
+  /** Write the pending entries (or `ids`) as one batch file into `folder`; items publish only once it is safely written. */
+  exportBatch: { arg: { format: FeedFormatName; ndjson?: boolean; folder: string; fileName?: string; ids?: string[]; allowPastEmbargo?: boolean }; value: BatchDetail };
+  listBatches: { arg: { cursor?: string | null; limit?: number }; value: Page<BatchSummary> };
+  getBatch: { arg: { id: number }; value: BatchDetail };
+  resendBatch: { arg: { id: number; folder: string; fileName?: string }; value: { path: string; sha256: string } };
+  parseImport: { arg: { text: string; format?: ImportFormat }; value: ImportPreview };
+  acceptImport: { arg: { items: ItemFields[] }; value: { ids: string[] } };
+}
+
+export type DeskMethod = keyof DeskMethods;
+export type ArgOf<K extends DeskMethod> = DeskMethods[K]['arg'];
+export type ValueOf<K extends DeskMethod> = DeskMethods[K]['value'];
+
+/** What the renderer sees as `window.desk`: every method, asynchronous, never throwing. */
+export type DeskApi = { [K in DeskMethod]: (arg: ArgOf<K>) => Promise<Result<ValueOf<K>>> };
+
+/** What the service implements: a missing method is a compile error. */
+export type DeskHandlers = { [K in DeskMethod]: (arg: ArgOf<K>) => ValueOf<K> | Promise<ValueOf<K>> };
+
+/** Every method name; a missing or unknown key fails to compile. */
+const METHOD_TABLE: Record<DeskMethod, true> = {
+  getSettings: true,
+  saveSettings: true,
+  createItem: true,
+  getItem: true,
+  listItems: true,
+  saveDraft: true,
+  duplicateItem: true,
+  history: true,
+  getRevision: true,
+  restoreRevision: true,
+  transition: true,
+  queue: true,
+  exportBatch: true,
+  listBatches: true,
+  getBatch: true,
+  resendBatch: true,
+  parseImport: true,
+  acceptImport: true,
+};
+export const DESK_METHODS = Object.keys(METHOD_TABLE) as DeskMethod[];
+
+export function isDeskMethod(name: string): name is DeskMethod {
+  return Object.prototype.hasOwnProperty.call(METHOD_TABLE, name);
+}
+
+export const IPC_PREFIX = 'desk:';
+
+export type { ItemStatus };

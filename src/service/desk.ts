@@ -1,0 +1,268 @@
+import { randomBytes } from 'node:crypto';
+import { DeskFailure, ErrorCode } from '../core/errors';
+import {
+  type FieldProblem,
+  type ItemFields,
+  type ItemStatus,
+  changedFieldLabels,
+  defaultFields,
+  hardLimitProblems,
+  pickFields,
+  sameFields,
+  submissionProblems,
+  uuidv7,
+} from '../core/item';
+import { bodyToPlainText, sanitizeBody } from '../core/richtext';
+import { DEFAULT_SETTINGS, type DeskSettings } from '../core/settings';
+import { isEditable, statusWords, transition as nextState } from '../core/workflow';
+import { type Db, durably } from '../store/db';
+import { ItemStore, type StoredItem } from '../store/items';
+import { BatchDesk } from './batches';
+import type { ArgOf, DeskHandlers, ItemDetail, QueueTab, ValueOf } from './contract';
+import { importPreview } from './imports';
+
+export interface DeskOptions {
+  now?: () => Date;
+}
+
+const TAB_STATUS: Record<QueueTab, ItemStatus> = {
+  submitted: 'submitted',
+  approved: 'approved',
+  held: 'held',
+  published: 'published',
+  killed: 'killed',
+  spiked: 'spiked',
+};
+
+const DESK_STATUSES: ItemStatus[] = ['draft', 'submitted', 'approved', 'held', 'published', 'killed'];
+
+function notFound(id: string): DeskFailure {
+  return new DeskFailure(ErrorCode.NotFound, `No item with id ${id} on this desk.`);
+}
+
+function problemsFailure(problems: FieldProblem[], intro: string): DeskFailure {
+  const errors = problems.filter((p) => p.severity === 'error');
+  return new DeskFailure(ErrorCode.ValidationFailed, `${intro} ${errors.map((p) => p.message).join(' ')}`, { problems: errors });
+}
+
+/** The desk's use cases over one store. Every contract method is here, typed by DeskHandlers. */
+export class Desk implements DeskHandlers {
+  readonly items: ItemStore;
+  readonly batches: BatchDesk;
+  private readonly now: () => Date;
+
+  constructor(
+    readonly db: Db,
+    opts: DeskOptions = {},
+  ) {
+    this.items = new ItemStore(db);
+    this.now = opts.now ?? (() => new Date());
+    this.batches = new BatchDesk(db, this.items, () => this.settings(), this.now);
+    this.batches.recover();
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+
+  settings(): DeskSettings {
+    const raw = this.items.getSetting('desk');
+    return raw ? { ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as Partial<DeskSettings>) } : { ...DEFAULT_SETTINGS };
+  }
+
+  private detail(item: StoredItem): ItemDetail {
+    const { heldFrom: _heldFrom, ...wire } = item;
+    return { item: wire, problems: submissionProblems(item, this.settings()) };
+  }
+
+  private load(id: string): StoredItem {
+    const item = this.items.get(id);
+    if (!item) throw notFound(id);
+    return item;
+  }
+
+  getSettings(): DeskSettings {
+    return this.settings();
+  }
+
+  saveSettings(s: ArgOf<'saveSettings'>): DeskSettings {
+    const names = new Set<string>();
+    for (const c of s.categories) {
+      if (names.has(c.name)) throw new DeskFailure(ErrorCode.ValidationFailed, `Category "${c.name}" is listed twice.`);
+      names.add(c.name);
+    }
+    this.items.setSetting('desk', JSON.stringify(s));
+    return this.settings();
+  }
+
+  /** Insert a new draft from fields (already validated), with its first revision. */
+  private insertDraft(fields: ItemFields, note: string): StoredItem {
+    const at = this.stamp();
+    const by = this.settings().editorName;
+    const body = sanitizeBody(fields.body);
+    const item: StoredItem = {
+      ...pickFields({ ...fields, body }),
+      id: uuidv7(this.now().getTime(), randomBytes(10)),
+      bodyText: bodyToPlainText(body),
+      status: 'draft',
+      heldFrom: null,
+      version: 1,
+      revision: 1,
+      publishedVersion: 0,
+      returnNote: null,
+      createdAt: at,
+      updatedAt: at,
+      createdBy: by,
+      updatedBy: by,
+      firstPublishedAt: null,
+      versionPublishedAt: null,
+    };
+    const problems = hardLimitProblems(item);
+    if (problems.length > 0) throw problemsFailure(problems, 'The item cannot be saved.');
+    this.items.insert(item);
+    this.items.addRevision(item, pickFields(item), [], note);
+    this.items.audit(item.id, { action: 'create', fromStatus: 'draft', toStatus: 'draft', version: 1, note, at, by });
+    return item;
+  }
+
+  createItem({ fields }: ArgOf<'createItem'>): ItemDetail {
+    const base = defaultFields(this.settings());
+    const item = this.db.transaction(() => this.insertDraft({ ...base, ...fields, dateline: { ...base.dateline, ...fields?.dateline } }, 'Created'))();
+    return this.detail(item);
+  }
+
+  getItem({ id }: ArgOf<'getItem'>): ItemDetail {
+    return this.detail(this.load(id));
+  }
+
+  listItems({ view, cursor, limit }: ArgOf<'listItems'>): ValueOf<'listItems'> {
+    return this.items.list(view === 'spiked' ? ['spiked'] : DESK_STATUSES, limit ?? 100, cursor);
+  }
+
+  /** Save new field values as a revision, after the optimistic revision check. */
+  private saveFields(id: string, baseRevision: number, fields: ItemFields, note: string): StoredItem {
+    return this.db.transaction(() => {
+      const item = this.load(id);
+      if (!isEditable(item.status)) {
+        const hint = item.status === 'published' ? ' Use Correct to start a new version.' : '';
+        throw new DeskFailure(ErrorCode.IllegalTransition, `This item is ${statusWords(item.status)} and cannot be edited.${hint}`);
+      }
+      if (item.revision !== baseRevision) {
+        const { heldFrom: _h, ...current } = item;
+        throw new DeskFailure(
+          ErrorCode.StaleRevision,
+          `Someone else saved this item (revision ${item.revision}, by ${item.updatedBy} at ${item.updatedAt}) after you opened revision ${baseRevision}.`,
+          { current },
+        );
+      }
+      const clean = pickFields({ ...fields, body: sanitizeBody(fields.body) });
+      const problems = hardLimitProblems(clean);
+      if (item.publishedVersion > 0 && clean.slug !== item.slug) {
+        problems.push({ field: 'slug', message: 'The slug stays the same across versions of a published story.', severity: 'error' });
+      }
+      if (problems.length > 0) throw problemsFailure(problems, 'Not saved.');
+      if (sameFields(item, clean)) return item;
+      const changed = changedFieldLabels(item, clean);
+      const updated: StoredItem = {
+        ...item,
+        ...clean,
+        bodyText: bodyToPlainText(clean.body),
+        revision: item.revision + 1,
+        updatedAt: this.stamp(),
+        updatedBy: this.settings().editorName,
+      };
+      this.items.update(updated);
+      this.items.addRevision(updated, clean, changed, note);
+      return updated;
+    })();
+  }
+
+  saveDraft({ id, baseRevision, fields }: ArgOf<'saveDraft'>): ItemDetail {
+    return this.detail(this.saveFields(id, baseRevision, fields, ''));
+  }
+
+  duplicateItem({ id }: ArgOf<'duplicateItem'>): ItemDetail {
+    const source = this.load(id);
+    const copy = this.db.transaction(() => this.insertDraft(pickFields(source), `Duplicated from ${source.slug || source.id}`))();
+    return this.detail(copy);
+  }
+
+  history({ id }: ArgOf<'history'>): ValueOf<'history'> {
+    this.load(id);
+    return { revisions: this.items.revisions(id), audit: this.items.auditLog(id) };
+  }
+
+  getRevision({ id, revision }: ArgOf<'getRevision'>): ItemFields {
+    const fields = this.items.revisionFields(id, revision);
+    if (!fields) throw new DeskFailure(ErrorCode.NotFound, `Item ${id} has no revision ${revision}.`);
+    return fields;
+  }
+
+  restoreRevision({ id, revision, baseRevision }: ArgOf<'restoreRevision'>): ItemDetail {
+    const fields = this.getRevision({ id, revision });
+    return this.detail(this.saveFields(id, baseRevision, fields, `Restored revision ${revision}`));
+  }
+
+  transition({ ids, action, note = '' }: ArgOf<'transition'>): ValueOf<'transition'> {
+    const settings = this.settings();
+    const at = this.stamp();
+    const by = settings.editorName;
+    const done = durably(this.db, () =>
+      [...new Set(ids)].map((id) => {
+        const item = this.load(id);
+        const label = item.slug || item.headline || id;
+        const out = nextState(item, action, note);
+        if (!out.ok) throw new DeskFailure(ErrorCode.IllegalTransition, `${label}: ${out.message}`);
+        if (action === 'submit') {
+          const problems = submissionProblems(item, settings).filter((p) => p.severity === 'error');
+          if (problems.length > 0) throw problemsFailure(problems, `${label} cannot be submitted yet:`);
+        }
+        const updated: StoredItem = {
+          ...item,
+          status: out.status,
+          heldFrom: out.heldFrom,
+          version: out.bumpVersion ? item.version + 1 : item.version,
+          returnNote: action === 'return' ? note.trim() : action === 'submit' ? null : item.returnNote,
+          updatedAt: at,
+          updatedBy: by,
+        };
+        this.items.update(updated);
+        this.items.audit(id, { action, fromStatus: item.status, toStatus: out.status, version: updated.version, note: note.trim(), at, by });
+        return updated;
+      }),
+    );
+    return done.map((i) => ({ id: i.id, slug: i.slug, headline: i.headline, status: i.status, urgency: i.urgency, category: i.category, version: i.version, embargo: i.embargo, updatedAt: i.updatedAt, updatedBy: i.updatedBy }));
+  }
+
+  queue(q: ArgOf<'queue'>): ValueOf<'queue'> {
+    const page = this.items.queue({ statuses: [TAB_STATUS[q.tab]], category: q.category, urgency: q.urgency, editor: q.editor, search: q.search }, q.limit ?? 100, q.cursor);
+    const byStatus = this.items.countsByStatus();
+    const counts = Object.fromEntries(Object.entries(TAB_STATUS).map(([tab, status]) => [tab, byStatus[status]])) as Record<QueueTab, number>;
+    return { ...page, counts };
+  }
+
+  exportBatch(arg: ArgOf<'exportBatch'>): Promise<ValueOf<'exportBatch'>> {
+    return this.batches.exportBatch(arg, this.settings().editorName);
+  }
+
+  listBatches({ cursor, limit }: ArgOf<'listBatches'>): ValueOf<'listBatches'> {
+    return this.batches.list(limit ?? 50, cursor);
+  }
+
+  getBatch({ id }: ArgOf<'getBatch'>): ValueOf<'getBatch'> {
+    return this.batches.get(id);
+  }
+
+  resendBatch({ id, folder, fileName }: ArgOf<'resendBatch'>): Promise<ValueOf<'resendBatch'>> {
+    return this.batches.resend(id, folder, fileName);
+  }
+
+  parseImport({ text, format }: ArgOf<'parseImport'>): ValueOf<'parseImport'> {
+    return importPreview(text, format ?? 'auto', this.settings());
+  }
+
+  acceptImport({ items }: ArgOf<'acceptImport'>): ValueOf<'acceptImport'> {
+    const ids = this.db.transaction(() => items.map((f) => this.insertDraft(f, 'Imported').id))();
+    return { ids };
+  }
+}

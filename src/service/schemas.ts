@@ -1,0 +1,104 @@
+/** Argument validation for every contract method: the boundary check shared by IPC, HTTP and CLI. */
+import { z } from 'zod';
+import { FIELD_MAX, HEADLINE_MAX, KEYWORDS_MAX, NOTE_MAX, type ItemFields } from '../core/item';
+import { sanitizeBody } from '../core/richtext';
+import { SLUG_MAX } from '../core/slug';
+import { EDITOR_ACTIONS } from '../core/workflow';
+import type { ArgOf, DeskMethod } from './contract';
+
+const BODY_JSON_MAX = 8_000_000;
+const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'not an item id');
+const text = (max: number) => z.string().max(max);
+const limit = z.number().int().min(1).max(500).optional();
+const cursor = z.string().max(500).nullable().optional();
+const format = z.enum(['ninjs', 'ninjs2', 'jsonfeed']);
+const folder = z.string().min(1, 'Choose a folder to export to.').max(4096);
+const fileName = z
+  .string()
+  .regex(/^[^/\\\0]+$/, 'A file name, without a folder.')
+  .refine((n) => n !== '.' && n !== '..' && !n.startsWith('.'), 'A file name may not start with a dot.')
+  .max(255)
+  .optional();
+
+const body = z
+  .unknown()
+  .refine((v) => typeof v === 'object' && v !== null, 'Body must be an editor state.')
+  .refine((v) => typeof v !== 'object' || v === null || JSON.stringify(v).length <= BODY_JSON_MAX, 'Body is too large.')
+  .transform((v) => sanitizeBody(v));
+
+const dateline = z.strictObject({
+  place: text(FIELD_MAX),
+  date: z.string().regex(/^$|^\d{4}-\d{2}-\d{2}$/, 'Date must be YYYY-MM-DD.'),
+  agency: text(FIELD_MAX),
+});
+
+const fieldShape = {
+  slug: text(SLUG_MAX),
+  headline: text(HEADLINE_MAX),
+  dateline,
+  category: text(FIELD_MAX),
+  source: text(FIELD_MAX),
+  byline: text(FIELD_MAX),
+  signOff: text(8),
+  urgency: z.number().int().min(1).max(9),
+  embargo: z.string().max(64).nullable(),
+  keywords: z.array(text(100)).max(KEYWORDS_MAX),
+  editorNote: text(NOTE_MAX),
+  language: text(35),
+  body,
+};
+const fields: z.ZodType<ItemFields, unknown> = z.strictObject(fieldShape);
+const partialFields = z.strictObject(fieldShape).partial();
+
+const settings = z.strictObject({
+  deskName: text(100).min(1, 'Desk name is required.'),
+  editorName: text(100).min(1, 'Editor name is required.'),
+  defaultSignOff: z.string().regex(/^[A-Za-z0-9]{0,8}$/, 'Sign-off must be up to 8 letters or digits, e.g. 06B.'),
+  agency: text(100),
+  datelineStyle: z.enum(['slash', 'ap']),
+  language: text(35).min(2, 'Language is required, e.g. en.'),
+  categories: z
+    .array(z.strictObject({ name: text(60).min(1, 'A category needs a name.'), mediaTopic: z.string().regex(/^medtop:\d{8}$/, 'Media Topic codes look like medtop:11000000.') }))
+    .min(1, 'Keep at least one category.')
+    .max(100),
+});
+
+const empty = z.strictObject({});
+
+export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = {
+  getSettings: empty as z.ZodType<Record<string, never>, unknown>,
+  saveSettings: settings,
+  createItem: z.strictObject({ fields: partialFields.optional() }),
+  getItem: z.strictObject({ id }),
+  listItems: z.strictObject({ view: z.enum(['desk', 'spiked']), cursor, limit }),
+  saveDraft: z.strictObject({ id, baseRevision: z.number().int().min(1), fields }),
+  duplicateItem: z.strictObject({ id }),
+  history: z.strictObject({ id }),
+  getRevision: z.strictObject({ id, revision: z.number().int().min(1) }),
+  restoreRevision: z.strictObject({ id, revision: z.number().int().min(1), baseRevision: z.number().int().min(1) }),
+  transition: z.strictObject({ ids: z.array(id).min(1, 'Select at least one item.').max(1000), action: z.enum(EDITOR_ACTIONS), note: text(NOTE_MAX).optional() }),
+  queue: z.strictObject({
+    tab: z.enum(['submitted', 'approved', 'held', 'published', 'killed', 'spiked']),
+    category: text(60).optional(),
+    urgency: z.number().int().min(1).max(9).optional(),
+    editor: text(100).optional(),
+    search: text(200).optional(),
+    cursor,
+    limit,
+  }),
+  exportBatch: z.strictObject({ format, ndjson: z.boolean().optional(), folder, fileName, ids: z.array(id).max(100_000).optional(), allowPastEmbargo: z.boolean().optional() }),
+  listBatches: z.strictObject({ cursor, limit }),
+  getBatch: z.strictObject({ id: z.number().int().min(1) }),
+  resendBatch: z.strictObject({ id: z.number().int().min(1), folder, fileName }),
+  parseImport: z.strictObject({ text: z.string().max(60_000_000), format: z.enum(['auto', 'text', 'ninjs', 'jsonfeed']).optional() }),
+  acceptImport: z.strictObject({ items: z.array(fields).min(1, 'Nothing to import.').max(10_000) }),
+};
+
+/** Parse one method's argument; the message names the first problem in plain words. */
+export function parseArg<K extends DeskMethod>(method: K, arg: unknown): { ok: true; value: ArgOf<K> } | { ok: false; message: string } {
+  const r = ARG_SCHEMAS[method].safeParse(arg ?? {});
+  if (r.success) return { ok: true, value: r.data };
+  const issue = r.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return { ok: false, message: `Invalid request to ${method} — ${where}${issue?.message ?? 'bad argument'}` };
+}

@@ -1,0 +1,75 @@
+import Database from 'better-sqlite3';
+import { DeskFailure, ErrorCode } from '../core/errors';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 native build for this runtime (Electron uses its own ABI build). */
+  nativeBinding?: string;
+  /** Migrate only up to this version (tests of one migration). */
+  targetVersion?: number;
+  readonly?: boolean;
+}
+
+/**
+ * Open (or create) a desk database: WAL, NORMAL sync for autosaves (durable across a
+ * process crash), FULL sync switched on around transitions and batches by the caller,
+ * a busy timeout so the app, the CLI and the desk server can share one file.
+ */
+export function openDb(file: string, opts: OpenOptions = {}): Db {
+  const db = new Database(file, { nativeBinding: opts.nativeBinding, readonly: opts.readonly ?? false });
+  try {
+    db.pragma('busy_timeout = 5000');
+    refuseFuture(db); // before anything writes to the file, even the journal mode
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    migrate(db, opts.targetVersion ?? LATEST_VERSION);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function refuseFuture(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
+  const current = schemaVersion(db);
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (current > latest) {
+    throw new DeskFailure(
+      ErrorCode.DatabaseFromFuture,
+      `This desk database was written by a newer Wiredesk (schema ${current}; this version knows up to ${latest}). It has not been touched. Update Wiredesk to open it.`,
+    );
+  }
+}
+
+/** Apply every pending migration in one transaction; refuse a database from a newer Wiredesk. */
+export function migrate(db: Db, target: number = LATEST_VERSION, migrations: readonly Migration[] = MIGRATIONS): void {
+  refuseFuture(db, migrations);
+  const current = schemaVersion(db);
+  const pending = migrations.filter((m) => m.version > current && m.version <= target);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const m of pending) {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+}
+
+/** Run `fn` in an IMMEDIATE transaction with synchronous=FULL: survives a power cut, not only a crash. */
+export function durably<T>(db: Db, fn: () => T): T {
+  db.pragma('synchronous = FULL');
+  try {
+    return db.transaction(fn).immediate();
+  } finally {
+    db.pragma('synchronous = NORMAL');
+  }
+}

@@ -1,0 +1,328 @@
+import type { ItemFields, ItemStatus, ItemSummary, WireItem } from '../core/item';
+import type { SerializedBody } from '../core/richtext';
+import type { Db } from './db';
+
+interface ItemRow {
+  id: string;
+  slug: string;
+  headline: string;
+  dateline_place: string;
+  dateline_date: string;
+  dateline_agency: string;
+  category: string;
+  source: string;
+  byline: string;
+  sign_off: string;
+  urgency: number;
+  embargo: string | null;
+  keywords: string;
+  editor_note: string;
+  language: string;
+  body_json: string;
+  body_text: string;
+  status: ItemStatus;
+  held_from: ItemStatus | null;
+  version: number;
+  revision: number;
+  published_version: number;
+  return_note: string | null;
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+  updated_by: string;
+  first_published_at: string | null;
+  version_published_at: string | null;
+}
+
+export interface StoredItem extends WireItem {
+  heldFrom: ItemStatus | null;
+}
+
+function fromRow(r: ItemRow): StoredItem {
+  return {
+    id: r.id,
+    slug: r.slug,
+    headline: r.headline,
+    dateline: { place: r.dateline_place, date: r.dateline_date, agency: r.dateline_agency },
+    category: r.category,
+    source: r.source,
+    byline: r.byline,
+    signOff: r.sign_off,
+    urgency: r.urgency,
+    embargo: r.embargo,
+    keywords: JSON.parse(r.keywords) as string[],
+    editorNote: r.editor_note,
+    language: r.language,
+    body: JSON.parse(r.body_json) as SerializedBody,
+    bodyText: r.body_text,
+    status: r.status,
+    heldFrom: r.held_from,
+    version: r.version,
+    revision: r.revision,
+    publishedVersion: r.published_version,
+    returnNote: r.return_note,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    createdBy: r.created_by,
+    updatedBy: r.updated_by,
+    firstPublishedAt: r.first_published_at,
+    versionPublishedAt: r.version_published_at,
+  };
+}
+
+function toRow(i: StoredItem): ItemRow {
+  return {
+    id: i.id,
+    slug: i.slug,
+    headline: i.headline,
+    dateline_place: i.dateline.place,
+    dateline_date: i.dateline.date,
+    dateline_agency: i.dateline.agency,
+    category: i.category,
+    source: i.source,
+    byline: i.byline,
+    sign_off: i.signOff,
+    urgency: i.urgency,
+    embargo: i.embargo,
+    keywords: JSON.stringify(i.keywords),
+    editor_note: i.editorNote,
+    language: i.language,
+    body_json: JSON.stringify(i.body),
+    body_text: i.bodyText,
+    status: i.status,
+    held_from: i.heldFrom,
+    version: i.version,
+    revision: i.revision,
+    published_version: i.publishedVersion,
+    return_note: i.returnNote,
+    created_at: i.createdAt,
+    updated_at: i.updatedAt,
+    created_by: i.createdBy,
+    updated_by: i.updatedBy,
+    first_published_at: i.firstPublishedAt,
+    version_published_at: i.versionPublishedAt,
+  };
+}
+
+const COLUMNS: readonly (keyof ItemRow)[] = [
+  'id', 'slug', 'headline', 'dateline_place', 'dateline_date', 'dateline_agency', 'category', 'source', 'byline', 'sign_off', 'urgency',
+  'embargo', 'keywords', 'editor_note', 'language', 'body_json', 'body_text', 'status', 'held_from', 'version', 'revision', 'published_version',
+  'return_note', 'created_at', 'updated_at', 'created_by', 'updated_by', 'first_published_at', 'version_published_at',
+];
+const SUMMARY_COLUMNS = 'id, slug, headline, status, urgency, category, version, embargo, updated_at, updated_by';
+
+interface SummaryRow {
+  id: string;
+  slug: string;
+  headline: string;
+  status: ItemStatus;
+  urgency: number;
+  category: string;
+  version: number;
+  embargo: string | null;
+  updated_at: string;
+  updated_by: string;
+  snippet?: string;
+}
+
+function summaryFromRow(r: SummaryRow): ItemSummary {
+  const s: ItemSummary = {
+    id: r.id,
+    slug: r.slug,
+    headline: r.headline,
+    status: r.status,
+    urgency: r.urgency,
+    category: r.category,
+    version: r.version,
+    embargo: r.embargo,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  };
+  if (r.snippet !== undefined) s.snippet = r.snippet;
+  return s;
+}
+
+export interface RevisionRow {
+  revision: number;
+  version: number;
+  changed: string[];
+  savedAt: string;
+  savedBy: string;
+  note: string;
+}
+
+export interface AuditEntry {
+  action: string;
+  fromStatus: string;
+  toStatus: string;
+  version: number;
+  note: string;
+  at: string;
+  by: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back to get the next page; null when this is the last one. */
+  next: string | null;
+}
+
+export interface QueueFilter {
+  statuses: readonly ItemStatus[];
+  category?: string;
+  urgency?: number;
+  editor?: string;
+  search?: string;
+}
+
+/** FTS5 query from what an editor typed: every word must match, as a prefix. */
+export function ftsQuery(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}]+/gu);
+  if (!words || words.length === 0) return null;
+  return words.map((w) => `"${w}"*`).join(' ');
+}
+
+function encodeCursor(parts: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+function decodeCursor(c: string | undefined | null): (string | number)[] | null {
+  if (!c) return null;
+  try {
+    const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as unknown;
+    return Array.isArray(v) ? (v as (string | number)[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** All SQL of the item tables, prepared once per connection. */
+export class ItemStore {
+  private readonly insertStmt;
+  private readonly updateStmt;
+  private readonly getStmt;
+  private readonly revisionInsert;
+
+  constructor(readonly db: Db) {
+    this.insertStmt = db.prepare(`INSERT INTO items (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`);
+    this.updateStmt = db.prepare(`UPDATE items SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+    this.getStmt = db.prepare('SELECT * FROM items WHERE id = ?');
+    this.revisionInsert = db.prepare(
+      'INSERT INTO item_revisions (item_id, revision, version, fields_json, changed, saved_at, saved_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  get(id: string): StoredItem | null {
+    const r = this.getStmt.get(id) as ItemRow | undefined;
+    return r ? fromRow(r) : null;
+  }
+
+  insert(item: StoredItem): void {
+    this.insertStmt.run(toRow(item));
+  }
+
+  update(item: StoredItem): void {
+    this.updateStmt.run(toRow(item));
+  }
+
+  addRevision(item: StoredItem, fields: ItemFields, changed: string[], note = ''): void {
+    this.revisionInsert.run(item.id, item.revision, item.version, JSON.stringify(fields), JSON.stringify(changed), item.updatedAt, item.updatedBy, note);
+  }
+
+  revisions(id: string): RevisionRow[] {
+    const rows = this.db
+      .prepare('SELECT revision, version, changed, saved_at, saved_by, note FROM item_revisions WHERE item_id = ? ORDER BY revision DESC')
+      .all(id) as { revision: number; version: number; changed: string; saved_at: string; saved_by: string; note: string }[];
+    return rows.map((r) => ({ revision: r.revision, version: r.version, changed: JSON.parse(r.changed) as string[], savedAt: r.saved_at, savedBy: r.saved_by, note: r.note }));
+  }
+
+  revisionFields(id: string, revision: number): ItemFields | null {
+    const r = this.db.prepare('SELECT fields_json FROM item_revisions WHERE item_id = ? AND revision = ?').get(id, revision) as { fields_json: string } | undefined;
+    return r ? (JSON.parse(r.fields_json) as ItemFields) : null;
+  }
+
+  audit(itemId: string, e: AuditEntry): void {
+    this.db
+      .prepare('INSERT INTO audit_log (item_id, action, from_status, to_status, version, note, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(itemId, e.action, e.fromStatus, e.toStatus, e.version, e.note, e.at, e.by);
+  }
+
+  auditLog(itemId: string): AuditEntry[] {
+    return this.db
+      .prepare('SELECT action, from_status AS fromStatus, to_status AS toStatus, version, note, at, by FROM audit_log WHERE item_id = ? ORDER BY id DESC')
+      .all(itemId) as AuditEntry[];
+  }
+
+  /** Desk list: newest first, keyset-paginated on (updated_at, id). */
+  list(statuses: readonly ItemStatus[], limit: number, cursor?: string | null): Page<ItemSummary> {
+    const after = decodeCursor(cursor);
+    const params: (string | number)[] = [...statuses];
+    let where = `status IN (${statuses.map(() => '?').join(', ')})`;
+    if (after && after.length === 2) {
+      where += ' AND (updated_at, id) < (?, ?)';
+      params.push(after[0]!, after[1]!);
+    }
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM items WHERE ${where} ORDER BY updated_at DESC, id DESC LIMIT ?`)
+      .all(...params, limit + 1) as SummaryRow[];
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map(summaryFromRow), next: more && last ? encodeCursor([last.updated_at, last.id]) : null };
+  }
+
+  /** Queue: most urgent first, then newest; filters and FTS search. Keyset on (urgency, updated_at, id). */
+  queue(f: QueueFilter, limit: number, cursor?: string | null): Page<ItemSummary> {
+    const after = decodeCursor(cursor);
+    const params: (string | number)[] = [];
+    const where: string[] = [`i.status IN (${f.statuses.map(() => '?').join(', ')})`];
+    params.push(...f.statuses);
+    let from = 'items i';
+    let snippet = '';
+    const match = f.search ? ftsQuery(f.search) : null;
+    if (match) {
+      from = 'items_fts JOIN items i ON i.rowid = items_fts.rowid';
+      where.push('items_fts MATCH ?');
+      params.push(match);
+      snippet = `, snippet(items_fts, -1, '[[', ']]', '…', 14) AS snippet`;
+    }
+    if (f.category) {
+      where.push('i.category = ?');
+      params.push(f.category);
+    }
+    if (f.urgency !== undefined) {
+      where.push('i.urgency = ?');
+      params.push(f.urgency);
+    }
+    if (f.editor) {
+      where.push('(i.created_by = ? OR i.updated_by = ?)');
+      params.push(f.editor, f.editor);
+    }
+    if (after && after.length === 3) {
+      where.push('(i.urgency > ? OR (i.urgency = ? AND (i.updated_at < ? OR (i.updated_at = ? AND i.id < ?))))');
+      params.push(after[0]!, after[0]!, after[1]!, after[1]!, after[2]!);
+    }
+    const cols = SUMMARY_COLUMNS.split(', ').map((c) => `i.${c}`).join(', ');
+    const rows = this.db
+      .prepare(`SELECT ${cols}${snippet} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY i.urgency ASC, i.updated_at DESC, i.id DESC LIMIT ?`)
+      .all(...params, limit + 1) as SummaryRow[];
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map(summaryFromRow), next: more && last ? encodeCursor([last.urgency, last.updated_at, last.id]) : null };
+  }
+
+  countsByStatus(): Record<ItemStatus, number> {
+    const counts: Record<ItemStatus, number> = { draft: 0, submitted: 0, approved: 0, held: 0, published: 0, killed: 0, spiked: 0 };
+    for (const r of this.db.prepare('SELECT status, count(*) AS n FROM items GROUP BY status').all() as { status: ItemStatus; n: number }[]) counts[r.status] = r.n;
+    return counts;
+  }
+
+  getSetting(key: string): string | null {
+    const r = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return r ? r.value : null;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+}

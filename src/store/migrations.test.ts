@@ -1,0 +1,84 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../core/errors';
+import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { migrate, openDb, schemaVersion } from './db';
+
+const plan = (db: Database.Database, sql: string, ...params: unknown[]) =>
+  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+
+function itemRow(id: string, status: string, updated: string, extra: Record<string, unknown> = {}) {
+  return {
+    id, slug: 'SLUG', headline: 'Headline', dateline_place: 'Baku', dateline_date: '', dateline_agency: 'Turan', category: '', source: '', byline: '',
+    sign_off: '', urgency: 5, embargo: null, keywords: '[]', editor_note: '', language: 'en', body_json: '{}', body_text: 'caspian exercise',
+    status, held_from: null, version: 1, revision: 1, published_version: 0, return_note: null, created_at: updated, updated_at: updated,
+    created_by: 'x', updated_by: 'x', first_published_at: null, version_published_at: null, ...extra,
+  };
+}
+const insertItem = (db: Database.Database, row: Record<string, unknown>) =>
+  db.prepare(`INSERT INTO items (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map((k) => '@' + k).join(', ')})`).run(row);
+
+describe('migrations', () => {
+  it('are numbered in steps and end at LATEST_VERSION', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(LATEST_VERSION).toBe(versions[versions.length - 1]);
+  });
+
+  it('10: items are STRICT, keep revisions and an audit log, and list on the status index', () => {
+    const db = openDb(':memory:', { targetVersion: 10 });
+    expect(schemaVersion(db)).toBe(10);
+    insertItem(db, itemRow('a', 'draft', '2026-01-01T00:00:00.000Z'));
+    expect(() => insertItem(db, itemRow('b', 'draft', '2026-01-01T00:00:00.000Z', { urgency: 'high' }))).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() => insertItem(db, itemRow('c', 'lost', '2026-01-01T00:00:00.000Z'))).toThrow(/CHECK constraint/);
+    expect(() => db.prepare("INSERT INTO audit_log (item_id, action, from_status, to_status, version, note, at, by) VALUES ('nope','x','a','b',1,'','t','u')").run()).toThrow(/FOREIGN KEY/);
+    expect(plan(db, "SELECT id FROM items WHERE status IN ('draft') ORDER BY updated_at DESC, id DESC LIMIT 100")).toContain('items_by_status_updated');
+  });
+
+  it('20: full-text search finds items by body words and stays in step on update', () => {
+    const db = openDb(':memory:', { targetVersion: 10 });
+    insertItem(db, itemRow('before', 'draft', '2026-01-01T00:00:00.000Z'));
+    migrate(db, 20);
+    expect(schemaVersion(db)).toBe(20);
+    const search = (q: string) => db.prepare('SELECT i.id FROM items_fts JOIN items i ON i.rowid = items_fts.rowid WHERE items_fts MATCH ?').pluck().all(q);
+    expect(search('caspian')).toEqual(['before']); // rows from before the migration are indexed
+    db.prepare("UPDATE items SET body_text = 'pipeline talks' WHERE id = 'before'").run();
+    expect(search('caspian')).toEqual([]);
+    expect(search('pipeline')).toEqual(['before']);
+    expect(plan(db, "SELECT id FROM items WHERE status = 'submitted' ORDER BY urgency, updated_at DESC, id DESC LIMIT 50")).toContain('items_queue');
+  });
+
+  it('30: a batch holds each item version once', () => {
+    const db = openDb(':memory:', { targetVersion: 30 });
+    insertItem(db, itemRow('a', 'approved', '2026-01-01T00:00:00.000Z'));
+    db.prepare("INSERT INTO batches (id, state, format, ndjson, folder, file_name, item_count, created_at, created_by) VALUES (1, 'writing', 'ninjs', 0, '/tmp', 'f', 1, 't', 'u')").run();
+    const add = db.prepare("INSERT INTO batch_items (batch_id, seq, item_id, version, kind, snapshot_json) VALUES (1, ?, 'a', 1, ?, '{}')");
+    add.run(0, 'publish');
+    expect(() => add.run(1, 'publish')).toThrow(/UNIQUE/);
+    add.run(2, 'kill');
+    db.prepare('DELETE FROM batches WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) FROM batch_items').pluck().get()).toBe(0);
+  });
+
+  it('applies all pending migrations in one transaction: a failing one leaves the database as it was', () => {
+    const db = new Database(':memory:');
+    const broken = [...MIGRATIONS, { version: 999, sql: 'CREATE TABLE nope (x); SELECT * FROM missing_table;' }];
+    expect(() => migrate(db, 999, broken)).toThrow();
+    expect(schemaVersion(db)).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'items'").pluck().get()).toBe(0);
+  });
+
+  it('refuses a database from a newer Wiredesk and leaves it untouched', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wd-mig-')), 'future.sqlite');
+    const future = new Database(file);
+    future.exec('CREATE TABLE t (x); PRAGMA user_version = 9990;');
+    future.close();
+    const before = fs.readFileSync(file);
+    expect(() => openDb(file)).toThrow(expect.objectContaining({ code: ErrorCode.DatabaseFromFuture, message: expect.stringContaining('newer Wiredesk') }));
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});

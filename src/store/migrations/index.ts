@@ -1,0 +1,12 @@
+import * as m0010 from './0010-items';
+import * as m0020 from './0020-search';
+import * as m0030 from './0030-batches';
+
+export interface Migration {
+  version: number;
+  sql: string;
+}
+
+/** Every shipped migration in order. Add new files; never edit a shipped one. */
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030];
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
