@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyBody } from '../richtext';
 import { NINJS2_SCHEMA_ID, NINJS3_SCHEMA_ID, toNinjs2, toNinjs3 } from './ninjs';
-import { RICH_BODY, feedContext, makeItem } from './testing';
+import { RICH_BODY, TEST_SETTINGS, feedContext, makeItem } from './testing';
 import { describeWithSchemas, expectValid, ninjsValidators } from './validators.test';
 
 const ITEMS = {
@@ -99,7 +99,7 @@ describe('toNinjs3', () => {
   });
 
   it('uses the AP dateline when the desk does', () => {
-    const ap = toNinjs3(makeItem(), feedContext('usable', { ...feedContext().settings, datelineStyle: 'ap' } as never));
+    const ap = toNinjs3(makeItem(), feedContext('usable', { ...TEST_SETTINGS, datelineStyle: 'ap' }));
     expect(JSON.stringify(ap.bodies)).toContain('BAKU, Nov. 26 (Turan) —');
   });
 });

@@ -46,11 +46,9 @@ describe('parseFeed: someone else’s files', () => {
     const r = items(JSON.stringify([{ uri: 'x:1', urgency: 12, embargoed: 'tomorrow', ednote: 'n', pubstatus: 'withheld' }, 'junk']));
     expect(r.items[0]!.fields).toMatchObject({ urgency: 5, embargo: null, editorNote: 'n' });
     expect(r.items[0]!.status).toBe('held');
-    expect(r.warnings).toEqual([
-      'Item 1: urgency 12 is not 1–9; set to 5.',
-      'Item 1: embargo "tomorrow" is not a date and time with a time zone; left out.',
-      'Skipped 1 entry that is neither a ninjs item nor a JSON Feed item.',
-    ]);
+    expect(r.format).toBe('ninjs');
+    expect(r.items[0]!.warnings).toEqual(['Urgency 12 is not 1–9; set to 5.', 'Embargo "tomorrow" is not a date and time with a time zone; left out.']);
+    expect(r.warnings).toEqual(['Skipped 1 entry that is neither a ninjs item nor a JSON Feed item.']);
   });
 
   it('reads a JSON Feed 1.0 without the Wiredesk extension', () => {
@@ -61,6 +59,7 @@ describe('parseFeed: someone else’s files', () => {
         items: [{ id: 'p1', title: 'Post', author: { name: 'Ann' }, tags: ['x'], content_html: '<p>Hello <b>you</b></p><p>Two</p>' }],
       }),
     );
+    expect(r.format).toBe('jsonfeed');
     expect(r.items[0]!.fields).toMatchObject({
       headline: 'Post',
       byline: 'Ann',

@@ -17,9 +17,14 @@ export interface ImportedItem {
   version?: number;
   /** JSON Feed: the item's status; ninjs: published, held or killed from pubStatus. */
   status?: ItemStatus;
+  /** What was wrong with this entry and left out or defaulted, for the editor. */
+  warnings: string[];
 }
 
-export type ParseFeedResult = { items: ImportedItem[]; warnings: string[] } | { error: string };
+export type FeedKind = 'ninjs' | 'jsonfeed';
+
+/** `format` is the kind of the first item; `warnings` are about the file (entries skipped). */
+export type ParseFeedResult = { format: FeedKind; items: ImportedItem[]; warnings: string[] } | { error: string };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -59,46 +64,49 @@ export function parseFeed(text: string): ParseFeedResult {
   const parsed = parseJsonValues(src);
   if (!Array.isArray(parsed)) return parsed;
   const items: ImportedItem[] = [];
-  const warnings: string[] = [];
+  let format: FeedKind | undefined;
   let skipped = 0;
   let sawFeed = false;
-  const warn = (message: string) => warnings.push(`Item ${items.length + 1}: ${message}`);
   for (const value of parsed.flatMap((v) => (Array.isArray(v) ? v : [v]))) {
     if (isJsonFeed(value)) {
       sawFeed = true;
       for (const entry of Array.isArray(value.items) ? value.items : []) {
-        if (isObj(entry)) items.push(fromJsonFeedItem(entry, warn));
+        if (isObj(entry)) items.push(fromJsonFeedItem(entry));
         else skipped++;
       }
-    } else if (isNinjs(value)) items.push(fromNinjs(value, warn));
-    else skipped++;
+      format ??= items.length > 0 ? 'jsonfeed' : undefined;
+    } else if (isNinjs(value)) {
+      items.push(fromNinjs(value));
+      format ??= 'ninjs';
+    } else skipped++;
   }
-  if (items.length === 0) return { error: sawFeed ? 'This JSON Feed has no items.' : NOT_A_FEED };
-  if (skipped > 0) warnings.push(`Skipped ${skipped} ${skipped === 1 ? 'entry that is' : 'entries that are'} neither a ninjs item nor a JSON Feed item.`);
-  return { items, warnings };
+  if (!format) return { error: sawFeed ? 'This JSON Feed has no items.' : NOT_A_FEED };
+  const warnings = skipped > 0 ? [`Skipped ${skipped} ${skipped === 1 ? 'entry that is' : 'entries that are'} neither a ninjs item nor a JSON Feed item.`] : [];
+  return { format, items, warnings };
 }
 
 function blankFields(): ItemFields {
   return defaultFields({ agency: '', defaultSignOff: '', language: '' });
 }
 
-function readUrgency(v: unknown, f: ItemFields, warn: (m: string) => void): void {
+function readUrgency(v: unknown, f: ItemFields, warnings: string[]): void {
   if (v === undefined) return;
   if (isValidUrgency(v)) f.urgency = v;
-  else warn(`urgency ${JSON.stringify(v)} is not 1–9; set to ${f.urgency}.`);
+  else warnings.push(`Urgency ${JSON.stringify(v)} is not 1–9; set to ${f.urgency}.`);
 }
 
-function readEmbargo(v: unknown, f: ItemFields, warn: (m: string) => void): void {
+function readEmbargo(v: unknown, f: ItemFields, warnings: string[]): void {
   if (v === undefined || v === null) return;
   if (typeof v === 'string' && isZonedDateTime(v)) f.embargo = v;
-  else warn(`embargo ${JSON.stringify(v)} is not a date and time with a time zone; left out.`);
+  else warnings.push(`Embargo ${JSON.stringify(v)} is not a date and time with a time zone; left out.`);
 }
 
 const PUB_STATUS_TO_STATUS: Record<string, ItemStatus> = { usable: 'published', withheld: 'held', canceled: 'killed' };
 
-function fromNinjs(raw: Obj, warn: (m: string) => void): ImportedItem {
+function fromNinjs(raw: Obj): ImportedItem {
   const o = ninjs2Keys(raw) as Obj; // one reader for 3.x and 2.x names
   const f = blankFields();
+  const warnings: string[] = [];
   f.slug = str(o.slugline);
   const headlines = objs(o.headlines);
   f.headline = str((headlines.find((h) => h.role === 'main') ?? headlines[0])?.value);
@@ -112,8 +120,8 @@ function fromNinjs(raw: Obj, warn: (m: string) => void): ImportedItem {
   }
   const sources = objs(o.infosources);
   f.source = str((sources.find((s) => s.role === 'source') ?? sources[0])?.name);
-  readUrgency(o.urgency, f, warn);
-  readEmbargo(typeof o.embargoed === 'string' ? withoutZeroSeconds(o.embargoed) : o.embargoed, f, warn);
+  readUrgency(o.urgency, f, warnings);
+  readEmbargo(typeof o.embargoed === 'string' ? withoutZeroSeconds(o.embargoed) : o.embargoed, f, warnings);
   const bodies = objs(o.bodies);
   const html = bodies.find((b) => b.contenttype === 'text/html');
   const plain = bodies.find((b) => b.contenttype === 'text/plain') ?? bodies.find((b) => b.contenttype === undefined);
@@ -129,11 +137,13 @@ function fromNinjs(raw: Obj, warn: (m: string) => void): ImportedItem {
     id: itemIdFromUri(str(o.uri)),
     version: /^[1-9]\d*$/.test(version) ? Number(version) : undefined,
     status: PUB_STATUS_TO_STATUS[str(o.pubstatus)],
+    warnings,
   };
 }
 
-function fromJsonFeedItem(o: Obj, warn: (m: string) => void): ImportedItem {
+function fromJsonFeedItem(o: Obj): ImportedItem {
   const f = blankFields();
+  const warnings: string[] = [];
   f.headline = str(o.title);
   f.byline = str((objs(o.authors)[0] ?? (isObj(o.author) ? o.author : {})).name);
   f.language = str(o.language);
@@ -142,7 +152,7 @@ function fromJsonFeedItem(o: Obj, warn: (m: string) => void): ImportedItem {
     // Someone else's feed: tags are keywords, the HTML (or text) is the body.
     f.keywords = strs(o.tags);
     f.body = str(o.content_html) ? parseCopyHtml(str(o.content_html)).body : bodyFromPlainText(str(o.content_text));
-    return { fields: f, id: itemIdFromUri(str(o.id)) };
+    return { fields: f, id: itemIdFromUri(str(o.id)), warnings };
   }
   const d = isObj(ext.dateline) ? ext.dateline : {};
   f.slug = str(ext.slug);
@@ -153,13 +163,14 @@ function fromJsonFeedItem(o: Obj, warn: (m: string) => void): ImportedItem {
   f.editorNote = str(ext.editorNote);
   f.keywords = strs(ext.keywords);
   f.body = sanitizeBody(ext.body);
-  readUrgency(ext.urgency, f, warn);
-  readEmbargo(ext.embargo, f, warn);
+  readUrgency(ext.urgency, f, warnings);
+  readEmbargo(ext.embargo, f, warnings);
   const version = ext.version;
   return {
     fields: f,
     id: itemIdFromUri(str(o.id)),
     version: typeof version === 'number' && Number.isInteger(version) && version > 0 ? version : undefined,
     status: ITEM_STATUSES.find((s) => s === ext.status),
+    warnings,
   };
 }

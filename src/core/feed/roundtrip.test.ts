@@ -8,7 +8,8 @@ import { RICH_BODY, TEST_SETTINGS, exportThenImport, makeItem } from './testing'
 function roundTrip(format: FeedFormat, items: WireItem[], opts: Parameters<typeof exportThenImport>[2] = {}): ImportedItem[] {
   const result = exportThenImport(format, items, opts);
   if ('error' in result) throw new Error(result.error);
-  expect(result.warnings).toEqual([]);
+  expect(result.format).toBe(format === 'jsonfeed' ? 'jsonfeed' : 'ninjs');
+  expect([...result.warnings, ...result.items.flatMap((i) => i.warnings)]).toEqual([]);
   return result.items;
 }
 
@@ -67,6 +68,10 @@ describe('what ninjs cannot carry', () => {
     const item = makeItem({ dateline: { place: '', date: '2026-11-26', agency: 'Turan' } });
     expect(roundTrip('ninjs', [item])[0]!.fields.dateline).toEqual({ place: '', date: '', agency: '' });
     expect(roundTrip('jsonfeed', [item])[0]!.fields.dateline).toEqual(item.dateline);
+  });
+
+  it('writes an embargo with seconds (RFC 3339) and reads ":00" seconds back as the editor types them', () => {
+    expect(roundTrip('ninjs', [makeItem({ embargo: '2026-11-27T09:00:00+04:00' })])[0]!.fields.embargo).toBe('2026-11-27T09:00+04:00');
   });
 
   it('keeps the words but not empty paragraphs or text direction of the body', () => {

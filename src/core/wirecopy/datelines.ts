@@ -40,7 +40,7 @@ const AP_RE = new RegExp(`^([^()]{1,100}?)\\s*\\(${AGENCY}\\)\\s*[-–—]+`, 'd
 /** A city in capitals: BAKU, NEW YORK, ST. PETERSBURG, N'DJAMENA. */
 const CAPS_PLACE_RE = /^\p{Lu}[\p{Lu}\p{M} .'’-]{0,39}$/u;
 const REGION_RE = /^\p{L}[\p{L}\p{M} .'’-]{0,39}$/u;
-const SIGN_OFF_RE = /[-–—]{2,}\s*([A-Za-z0-9]{1,8})\s*[-–—]{2,}$/d;
+const SIGN_OFF_TAIL_RE = /[-–—]{2,}\s*([A-Za-z0-9]{1,8})\s*[-–—]{2,}$/d;
 
 /** The dateline a line of copy starts with, or null. */
 export function matchDateline(line: string): DatelineMatch | null {
@@ -105,7 +105,7 @@ function matchAp(head: string): DatelineMatch | null {
 /** The `---06B---` sign-off a line ends with, or null. */
 export function matchSignOff(line: string): SignOffMatch | null {
   const from = Math.max(0, line.length - TAIL_MAX);
-  const m = SIGN_OFF_RE.exec(line.slice(from));
+  const m = SIGN_OFF_TAIL_RE.exec(line.slice(from));
   if (!m) return null;
   return { code: m[1]!, at: [from + m.index, line.length] };
 }

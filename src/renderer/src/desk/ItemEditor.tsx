@@ -10,6 +10,7 @@ import type { ItemDetail } from '../../../service/contract';
 import { desk, shortTime } from '../lib/desk';
 import { BodyEditor } from './editor/BodyEditor';
 import { HistoryPanel } from './HistoryPanel';
+import { Field } from './Field';
 import { type SaveState, useAutosave } from './useAutosave';
 
 interface Props {
@@ -99,15 +100,11 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen }: P
     else setActionError(r.error.message);
   };
 
-  const fieldError = (f: FieldName) => {
+  /** Inline, a field shows what is wrong with what was typed; what is missing is listed under the copy. */
+  const inline = (f: FieldName) => {
     const p = problemFor(f);
-    return p ? (
-      <span className={p.severity === 'error' ? 'field-error' : 'field-warning'} id={`${f}-problem`}>
-        {p.message}
-      </span>
-    ) : null;
+    return p && !/ is required\.$|^No |has no date/.test(p.message) ? p : undefined;
   };
-  const described = (f: FieldName) => (problemFor(f) ? `${f}-problem` : undefined);
 
   return (
     <section className="item-editor" aria-label="Item">
@@ -181,22 +178,20 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen }: P
         <form className="fields" onSubmit={(e) => e.preventDefault()} aria-label="Wire fields">
           <fieldset disabled={!editable}>
             <div className="row">
-              <label className="f-slug">
-                <span>Slug</span>
+              <Field id="slug" label="Slug" className="f-slug" problem={inline('slug')}>
                 <input
+                  id="slug"
                   name="slug"
                   value={fields.slug}
                   maxLength={SLUG_MAX}
                   readOnly={item.publishedVersion > 0}
-                  aria-describedby={described('slug')}
+                  title={item.publishedVersion > 0 ? 'The slug stays the same across versions of a story.' : undefined}
                   placeholder="AZERBAIJAN-KAZAKHSTAN-DEFENCE"
                   onChange={(e) => set('slug', normalizeSlug(e.target.value).slice(0, SLUG_MAX))}
                 />
-                {fieldError('slug')}
-              </label>
-              <label className="f-urgency">
-                <span>Urgency</span>
-                <select name="urgency" value={fields.urgency} onChange={(e) => set('urgency', Number(e.target.value))}>
+              </Field>
+              <Field id="urgency" label="Urgency" className="f-urgency">
+                <select id="urgency" name="urgency" value={fields.urgency} onChange={(e) => set('urgency', Number(e.target.value))}>
                   {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((u) => (
                     <option key={u} value={u}>
                       {u}
@@ -204,10 +199,35 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen }: P
                     </option>
                   ))}
                 </select>
-              </label>
-              <label className="f-category">
-                <span>Category</span>
-                <select name="category" value={fields.category} aria-describedby={described('category')} onChange={(e) => set('category', e.target.value)}>
+              </Field>
+            </div>
+            <Field
+              id="headline"
+              label="Headline"
+              className="f-headline"
+              problem={inline('headline')}
+              extra={
+                <small className={fields.headline.length > HEADLINE_SOFT_MAX ? 'count over' : 'count'}>
+                  {fields.headline.length}/{HEADLINE_SOFT_MAX}
+                </small>
+              }
+            >
+              <textarea id="headline" name="headline" rows={2} value={fields.headline} maxLength={HEADLINE_MAX} onChange={(e) => set('headline', e.target.value.replace(/[\r\n]+/g, ' '))} />
+            </Field>
+            <div className="row">
+              <Field id="place" label="Place" className="f-place" problem={inline('dateline.place')}>
+                <input id="place" name="place" value={fields.dateline.place} placeholder="Baku" onChange={(e) => set('dateline', { ...fields.dateline, place: e.target.value })} />
+              </Field>
+              <Field id="date" label="Date" className="f-date" problem={inline('dateline.date')}>
+                <input id="date" type="date" name="date" value={fields.dateline.date} onChange={(e) => set('dateline', { ...fields.dateline, date: e.target.value })} />
+              </Field>
+              <Field id="agency" label="Agency" className="f-agency">
+                <input id="agency" name="agency" value={fields.dateline.agency} onChange={(e) => set('dateline', { ...fields.dateline, agency: e.target.value })} />
+              </Field>
+            </div>
+            <div className="row">
+              <Field id="category" label="Category" className="f-category" problem={inline('category')}>
+                <select id="category" name="category" value={fields.category} onChange={(e) => set('category', e.target.value)}>
                   <option value="">(none)</option>
                   {settings.categories.map((c) => (
                     <option key={c.name} value={c.name}>
@@ -216,62 +236,26 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen }: P
                   ))}
                   {fields.category && !settings.categories.some((c) => c.name === fields.category) && <option value={fields.category}>{fields.category}</option>}
                 </select>
-              </label>
-            </div>
-            <label className="f-headline">
-              <span>
-                Headline
-                <small className={fields.headline.length > HEADLINE_SOFT_MAX ? 'count over' : 'count'} aria-hidden="true">
-                  {fields.headline.length}/{HEADLINE_SOFT_MAX}
-                </small>
-              </span>
-              <input name="headline" value={fields.headline} maxLength={HEADLINE_MAX} aria-describedby={described('headline')} onChange={(e) => set('headline', e.target.value)} />
-              {fieldError('headline')}
-            </label>
-            <div className="row">
-              <label className="f-place">
-                <span>Place</span>
-                <input name="place" value={fields.dateline.place} aria-describedby={described('dateline.place')} onChange={(e) => set('dateline', { ...fields.dateline, place: e.target.value })} />
-                {fieldError('dateline.place')}
-              </label>
-              <label className="f-date">
-                <span>Date</span>
-                <input type="date" name="date" value={fields.dateline.date} onChange={(e) => set('dateline', { ...fields.dateline, date: e.target.value })} />
-              </label>
-              <label className="f-agency">
-                <span>Agency</span>
-                <input name="agency" value={fields.dateline.agency} onChange={(e) => set('dateline', { ...fields.dateline, agency: e.target.value })} />
-              </label>
+              </Field>
+              <Field id="signoff" label="Sign-off" className="f-signoff" problem={inline('signOff')}>
+                <input id="signoff" name="signOff" value={fields.signOff} maxLength={8} placeholder="06B" onChange={(e) => set('signOff', e.target.value.trim())} />
+              </Field>
             </div>
             <div className="row">
-              <label className="f-source">
-                <span>Source</span>
-                <input name="source" value={fields.source} placeholder="mod.gov.az" onChange={(e) => set('source', e.target.value)} />
-              </label>
-              <label className="f-byline">
-                <span>Byline</span>
-                <input name="byline" value={fields.byline} onChange={(e) => set('byline', e.target.value)} />
-              </label>
-              <label className="f-signoff">
-                <span>Sign-off</span>
-                <input name="signOff" value={fields.signOff} maxLength={8} aria-describedby={described('signOff')} placeholder="06B" onChange={(e) => set('signOff', e.target.value.trim())} />
-                {fieldError('signOff')}
-              </label>
+              <Field id="source" label="Source" className="f-source">
+                <input id="source" name="source" value={fields.source} placeholder="mod.gov.az" onChange={(e) => set('source', e.target.value)} />
+              </Field>
+              <Field id="byline" label="Byline" className="f-byline">
+                <input id="byline" name="byline" value={fields.byline} onChange={(e) => set('byline', e.target.value)} />
+              </Field>
             </div>
             <div className="row">
-              <label className="f-embargo">
-                <span>Embargo</span>
-                <input
-                  type="datetime-local"
-                  name="embargo"
-                  value={embargo.local}
-                  aria-describedby={described('embargo')}
-                  onChange={(e) => set('embargo', e.target.value ? `${e.target.value}${embargoZone}` : null)}
-                />
-              </label>
-              <label className="f-zone">
-                <span>Embargo time zone</span>
+              <Field id="embargo" label="Embargo" className="f-embargo" problem={inline('embargo')}>
+                <input id="embargo" type="datetime-local" name="embargo" value={embargo.local} onChange={(e) => set('embargo', e.target.value ? `${e.target.value}${embargoZone}` : null)} />
+              </Field>
+              <Field id="embargo-zone" label="Embargo time zone" className="f-zone">
                 <select
+                  id="embargo-zone"
                   name="embargoZone"
                   value={embargo.local ? embargo.zone : embargoZone}
                   onChange={(e) => {
@@ -285,42 +269,42 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen }: P
                     </option>
                   ))}
                 </select>
-              </label>
-              <label className="f-language">
-                <span>Language</span>
-                <input name="language" value={fields.language} maxLength={35} onChange={(e) => set('language', e.target.value.trim())} />
-              </label>
+              </Field>
             </div>
             {fields.embargo && isEmbargoPast(fields.embargo, new Date()) && <p className="field-warning">The embargo time has already passed.</p>}
-            <label className="f-keywords">
-              <span>Keywords</span>
-              <input
-                name="keywords"
-                value={keywordsText}
-                placeholder="defence, Kazakhstan"
-                onChange={(e) => {
-                  setKeywordsText(e.target.value);
-                  set(
-                    'keywords',
-                    e.target.value
-                      .split(',')
-                      .map((k) => k.trim())
-                      .filter(Boolean),
-                  );
-                }}
-              />
-            </label>
-            <label className="f-note">
-              <span>Editor's note</span>
-              <textarea name="editorNote" rows={2} value={fields.editorNote} placeholder="For the desk only; never published." onChange={(e) => set('editorNote', e.target.value)} />
-            </label>
+            <div className="row">
+              <Field id="keywords" label="Keywords" className="f-keywords">
+                <input
+                  id="keywords"
+                  name="keywords"
+                  value={keywordsText}
+                  placeholder="defence, Kazakhstan"
+                  onChange={(e) => {
+                    setKeywordsText(e.target.value);
+                    set(
+                      'keywords',
+                      e.target.value
+                        .split(',')
+                        .map((k) => k.trim())
+                        .filter(Boolean),
+                    );
+                  }}
+                />
+              </Field>
+              <Field id="language" label="Language" className="f-language" problem={inline('language')}>
+                <input id="language" name="language" value={fields.language} maxLength={35} onChange={(e) => set('language', e.target.value.trim())} />
+              </Field>
+            </div>
+            <Field id="note" label="Editor's note" className="f-note">
+              <textarea id="note" name="editorNote" rows={2} value={fields.editorNote} placeholder="For the desk only; never published." onChange={(e) => set('editorNote', e.target.value)} />
+            </Field>
           </fieldset>
         </form>
         <div className="body-column">
           <BodyEditor key={item.id} initial={item.body} readOnly={!editable} onChange={setBody} />
           <div className="counts" aria-live="off">
             <span>{countWords(plain)} words</span> · <span>{countCharacters(plain)} characters</span>
-            {fieldError('body')}
+            
           </div>
           {!editable && item.status !== 'spiked' && (
             <p className="hint">This version is {statusWords(item.status)}. {item.status === 'published' ? 'Use Correct to write a new version.' : ''}</p>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ItemFields, WireItem } from '../../../core/item';
+import { type ItemFields, type WireItem, pickFields } from '../../../core/item';
 import type { ItemDetail } from '../../../service/contract';
 import { desk } from '../lib/desk';
 
@@ -18,9 +18,9 @@ export const AUTOSAVE_DELAY_MS = 400;
  * check. A stale revision stops autosaving and surfaces both texts; nothing is dropped.
  */
 export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void) {
-  const [fields, setFields] = useState<ItemFields>(detail.item);
+  const [fields, setFields] = useState<ItemFields>(() => pickFields(detail.item));
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: detail.item.updatedAt });
-  const latest = useRef<ItemFields>(detail.item);
+  const latest = useRef<ItemFields>(fields);
   const base = useRef(detail.item.revision);
   const dirty = useRef(false);
   const inFlight = useRef<Promise<void> | null>(null);

@@ -122,7 +122,7 @@ export function ToolbarPlugin() {
       ))}
       <span className="sep" />
       <button type="button" aria-label={inLink ? 'Remove link' : 'Link'} aria-pressed={inLink} title={`Link (${MOD}K)`} onClick={() => (inLink ? editor.dispatchCommand(TOGGLE_LINK_COMMAND, null) : editor.dispatchCommand(EDIT_LINK_COMMAND, undefined))}>
-        🔗
+        Link
       </button>
       {linkDraft !== null && (
         <span className="link-edit">
