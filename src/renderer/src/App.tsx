@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { DeskSettings } from '../../core/settings';
 import { DeskView } from './desk/DeskView';
+import { ImportView } from './import/ImportView';
+import { BatchesView } from './queue/BatchesView';
+import { QueueView } from './queue/QueueView';
+import { SettingsView } from './settings/SettingsView';
 import { desk } from './lib/desk';
 
 type View = 'desk' | 'queue' | 'batches' | 'import' | 'settings';
@@ -9,6 +13,12 @@ export function App() {
   const [view, setView] = useState<View>('desk');
   const [settings, setSettings] = useState<DeskSettings | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
+  /** An item another view asked the desk to open (from the queue or an import). */
+  const [openId, setOpenId] = useState<string | null>(null);
+  const openItem = (id: string) => {
+    setOpenId(id);
+    setView('desk');
+  };
 
   useEffect(() => {
     void desk('getSettings', {}).then((r) => (r.ok ? setSettings(r.value) : setFatal(r.error.message)));
@@ -46,7 +56,11 @@ export function App() {
           {settings.deskName} · {settings.editorName}
         </span>
       </header>
-      {view === 'desk' && <DeskView settings={settings} />}
+      {view === 'desk' && <DeskView settings={settings} openId={openId} />}
+      {view === 'queue' && <QueueView settings={settings} onOpenItem={openItem} />}
+      {view === 'batches' && <BatchesView settings={settings} />}
+      {view === 'import' && <ImportView settings={settings} onOpenItem={openItem} />}
+      {view === 'settings' && <SettingsView settings={settings} onSettings={setSettings} />}
     </div>
   );
 }
