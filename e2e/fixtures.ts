@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const CLI = path.resolve('out/main/cli.js');
+/** The built CLI; WIREDESK_OUT picks another build folder (electron-vite build --outDir). */
+const CLI = path.resolve(process.env.WIREDESK_OUT ?? 'out', 'main', 'cli.js');
 
 /** One desk server process on a fresh temporary database, restartable on the same file. */
 export class DeskServerProcess {
