@@ -146,6 +146,17 @@ function sanitizeInlines(nodes: unknown[], depth: number): SerializedInline[] {
       out.push(...sanitizeInlines(n.children, depth + 1));
     }
   }
+  return mergeTexts(out);
+}
+
+/** Neighbouring text runs of one format become one (as Lexical itself normalizes them). */
+function mergeTexts<T extends SerializedInline>(nodes: T[]): T[] {
+  const out: T[] = [];
+  for (const n of nodes) {
+    const prev = out[out.length - 1];
+    if (prev && prev.type === 'text' && n.type === 'text' && prev.format === n.format) out[out.length - 1] = textNode(prev.text + n.text, prev.format) as T;
+    else out.push(n);
+  }
   return out;
 }
 
@@ -304,7 +315,7 @@ export function bodyToHtml(body: SerializedBody, opts: { leadHtml?: string; tail
     const last = parts.length - 1;
     const lastBlock = blocks[blocks.length - 1];
     if (last >= 0 && lastBlock && lastBlock.type !== 'list') {
-      parts[last] = parts[last]!.replace(/<\/(p|h2|blockquote)>$/, ` ${opts.tailHtml}</$1>`);
+      parts[last] = parts[last]!.replace(/<\/(p|h2|blockquote)>$/, (_m, tag: string) => ` ${opts.tailHtml}</${tag}>`);
     } else {
       parts.push(`<p>${opts.tailHtml}</p>`);
     }
