@@ -154,7 +154,7 @@ async function main(argv: string[]): Promise<number> {
         if (!Number.isInteger(limit) || limit < 1) throw new UserError('--limit must be a positive whole number.');
         const { items } = desk.items.list(statuses, limit);
         if (v.json) out(JSON.stringify(items, null, 2));
-        else for (const i of items) out(row([i.id, i.status, `U${i.urgency}`, i.slug || '—', i.headline], [36, 9, 3, 28, 0]));
+        else for (const i of items) out(row([i.id, i.status, `U${i.urgency}`, i.slug || '—', i.headline], [36, 9, 3, 40, 0]));
         return 0;
       }
       case 'show': {
@@ -172,7 +172,7 @@ async function main(argv: string[]): Promise<number> {
         out(item.headline);
         out();
         out(renderWireCopy(item, settings.datelineStyle).text);
-        for (const p of problems) out(`${p.severity === 'error' ? '✗' : '!'} ${p.message}`);
+        if (item.status === 'draft') for (const p of problems) out(`${p.severity === 'error' ? '✗' : '!'} ${p.message}`);
         return 0;
       }
       case 'queue': {
@@ -188,7 +188,7 @@ async function main(argv: string[]): Promise<number> {
         for (const { tab, page } of pages) {
           out(`\n${tab.toUpperCase()}`);
           if (page.items.length === 0) out('  (empty)');
-          for (const i of page.items) out('  ' + row([i.id, `U${i.urgency}`, i.slug || '—', i.headline, i.embargo ? `EMBARGOED ${i.embargo}` : ''], [36, 3, 28, 60, 0]));
+          for (const i of page.items) out('  ' + row([i.id, `U${i.urgency}`, i.slug || '—', i.headline, i.embargo ? `EMBARGOED ${i.embargo}` : ''], [36, 3, 40, 60, 0]));
         }
         return 0;
       }
