@@ -66,6 +66,8 @@ export function migrate(db: Db, target: number = LATEST_VERSION, migrations: rea
 
 /** Run `fn` in an IMMEDIATE transaction with synchronous=FULL: survives a power cut, not only a crash. */
 export function durably<T>(db: Db, fn: () => T): T {
+  // Inside a caller's transaction (bulk work, tests) the outer commit decides durability.
+  if (db.inTransaction) return db.transaction(fn)();
   db.pragma('synchronous = FULL');
   try {
     return db.transaction(fn).immediate();
