@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { openDb } from '../store/db';
 import { DB_FILE } from '../store/paths';
 import { Desk } from '../service/desk';
-import { registerDeskIpc, trustedUrlCheck } from './ipc';
+import { isTrustedFrame, registerDeskIpc, trustedUrlCheck } from './ipc';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererFile = path.join(here, '../renderer/index.html');
@@ -79,13 +79,16 @@ app.on('web-contents-created', (_e, contents) => {
 void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   const desk = openDesk();
-  registerDeskIpc(ipcMain, desk, trustedUrlCheck(rendererFile, devUrl));
+  const trusted = trustedUrlCheck(rendererFile, devUrl);
+  registerDeskIpc(ipcMain, desk, trusted);
   ipcMain.handle('shell:chooseFolder', async (event) => {
+    if (!isTrustedFrame(event.senderFrame, trusted)) return null;
     const win = BrowserWindow.fromWebContents(event.sender);
     const r = win ? await dialog.showOpenDialog(win, { properties: ['openDirectory', 'createDirectory'] }) : null;
     return r && !r.canceled ? (r.filePaths[0] ?? null) : null;
   });
   ipcMain.handle('shell:readTextFile', async (event) => {
+    if (!isTrustedFrame(event.senderFrame, trusted)) return null;
     const win = BrowserWindow.fromWebContents(event.sender);
     const r = win ? await dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'Wire copy or feed', extensions: ['txt', 'json', 'ndjson', 'eml'] }] }) : null;
     if (!r || r.canceled || !r.filePaths[0]) return null;

@@ -12,6 +12,11 @@ export interface IpcMainLike {
   removeHandler(channel: string): void;
 }
 
+/** Only our own top-level renderer may call the main process. */
+export function isTrustedFrame(frame: InvokeEventLike['senderFrame'], isTrustedUrl: (url: string) => boolean): boolean {
+  return frame !== null && frame.parent === null && isTrustedUrl(frame.url);
+}
+
 /**
  * One IPC handler per contract method, derived from the contract. Calls from any frame
  * other than our own top-level renderer are refused.
@@ -19,8 +24,7 @@ export interface IpcMainLike {
 export function registerDeskIpc(ipc: IpcMainLike, handlers: DeskHandlers, isTrustedUrl: (url: string) => boolean): () => void {
   for (const name of DESK_METHODS) {
     ipc.handle(IPC_PREFIX + name, async (event, arg) => {
-      const frame = event.senderFrame;
-      if (!frame || frame.parent !== null || !isTrustedUrl(frame.url)) {
+      if (!isTrustedFrame(event.senderFrame, isTrustedUrl)) {
         return fail(ErrorCode.Forbidden, 'This request did not come from the Wiredesk window and was refused.');
       }
       return dispatch(handlers, name, arg);
