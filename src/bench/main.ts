@@ -45,7 +45,8 @@ async function main(): Promise<void> {
     db.transaction(() => {
       const t = Date.now() - N * 1000;
       for (let i = 0; i < N; i++) {
-        const body = bodyFromPlainText(`${sentence(40, i)}\n${sentence(60, i + 1)}\n${sentence(50, i + 2)}`);
+        const rare = i % 1000 === 0 ? ' Zangezur corridor.' : '';
+        const body = bodyFromPlainText(`${sentence(40, i)}\n${sentence(60, i + 1)}\n${sentence(50, i + 2)}${rare}`);
         const at = new Date(t + i * 1000).toISOString();
         const status = statuses[i % statuses.length]!;
         insert.run(uuidv7(t + i, randomBytes(10)), `SLUG-${i}`, `Headline ${i}: ${sentence(8, i)}`, (i % 9) + 1, JSON.stringify(body), bodyToPlainText(body), status, status === 'published' ? 1 : 0, at, at);
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
   const p1 = desk.listItems({ view: 'desk', limit: 100 });
   time('desk list, next page (keyset)', () => desk.listItems({ view: 'desk', limit: 100, cursor: p1.next }), 20);
   time('queue Submitted, first page + counts', () => desk.queue({ tab: 'submitted', limit: 100 }), 20);
-  time('FTS search "caspian naval" in Approved', () => desk.queue({ tab: 'approved', search: 'caspian naval', limit: 50 }), 20);
+  time('FTS search, rare word ("zangezur")', () => desk.queue({ tab: 'approved', search: 'zangezur', limit: 50 }), 20);
+  time('FTS search, words in every item ("caspian naval")', () => desk.queue({ tab: 'approved', search: 'caspian naval', limit: 50 }), 20);
 
   const long = bodyFromPlainText(Array.from({ length: 100 }, (_, i) => sentence(50, i)).join('\n'));
   const created = desk.createItem({ fields: { headline: 'Long body', body: long } });

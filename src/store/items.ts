@@ -1,4 +1,4 @@
-import type { ItemFields, ItemStatus, ItemSummary, WireItem } from '../core/item';
+import { ITEM_STATUSES, type ItemFields, type ItemStatus, type ItemSummary, type WireItem } from '../core/item';
 import type { SerializedBody } from '../core/richtext';
 import type { Db } from './db';
 
@@ -255,8 +255,11 @@ export class ItemStore {
   /** Desk list: newest first, keyset-paginated on (updated_at, id). */
   list(statuses: readonly ItemStatus[], limit: number, cursor?: string | null): Page<ItemSummary> {
     const after = decodeCursor(cursor);
-    const params: (string | number)[] = [...statuses];
-    let where = `status IN (${statuses.map(() => '?').join(', ')})`;
+    // Everything but the spiked list walks the updated-time index and stops after one page;
+    // an IN list over several statuses would sort every matching row first.
+    const allButSpiked = statuses.length === ITEM_STATUSES.length - 1 && !statuses.includes('spiked');
+    const params: (string | number)[] = allButSpiked ? [] : [...statuses];
+    let where = allButSpiked ? "status != 'spiked'" : `status IN (${statuses.map(() => '?').join(', ')})`;
     if (after && after.length === 2) {
       where += ' AND (updated_at, id) < (?, ?)';
       params.push(after[0]!, after[1]!);

@@ -37,6 +37,7 @@ describe('migrations', () => {
     expect(() => insertItem(db, itemRow('c', 'lost', '2026-01-01T00:00:00.000Z'))).toThrow(/CHECK constraint/);
     expect(() => db.prepare("INSERT INTO audit_log (item_id, action, from_status, to_status, version, note, at, by) VALUES ('nope','x','a','b',1,'','t','u')").run()).toThrow(/FOREIGN KEY/);
     expect(plan(db, "SELECT id FROM items WHERE status IN ('draft') ORDER BY updated_at DESC, id DESC LIMIT 100")).toContain('items_by_status_updated');
+    expect(plan(db, "SELECT id FROM items WHERE status != 'spiked' ORDER BY updated_at DESC, id DESC LIMIT 100")).toBe('SCAN items USING INDEX items_by_updated');
   });
 
   it('20: full-text search finds items by body words and stays in step on update', () => {
