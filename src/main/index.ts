@@ -3,7 +3,7 @@
  * from the contract. better-sqlite3 loads an Electron-ABI build from resources/native
  * (see README: npm run build:electron-sqlite); the Node build serves tests, CLI and server.
  */
-import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -41,6 +41,38 @@ function openDesk(): Desk {
     app.exit(1);
     throw e;
   }
+}
+
+/** Menu commands the renderer carries out (it owns the views). */
+type MenuCommand = 'new-item' | 'import' | 'queue' | 'settings';
+
+function sendMenu(command: MenuCommand): void {
+  BrowserWindow.getFocusedWindow()?.webContents.send('menu', command);
+}
+
+function buildMenu(): void {
+  const isMac = process.platform === 'darwin';
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      ...(isMac ? [{ role: 'appMenu' as const }] : []),
+      {
+        label: 'File',
+        submenu: [
+          // Ctrl+N is the renderer's own shortcut; the menu only shows it.
+          { label: 'New item\tCtrl+N', click: () => sendMenu('new-item') },
+          { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => sendMenu('import') },
+          { type: 'separator' },
+          { label: 'Queue', accelerator: 'CmdOrCtrl+Shift+Q', click: () => sendMenu('queue') },
+          { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: () => sendMenu('settings') },
+          { type: 'separator' },
+          isMac ? { role: 'close' as const } : { role: 'quit' as const },
+        ],
+      },
+      { role: 'editMenu' },
+      { role: 'viewMenu' },
+      { role: 'windowMenu' },
+    ]),
+  );
 }
 
 function createWindow(): void {
@@ -95,6 +127,7 @@ void app.whenReady().then(() => {
     const bytes = await fs.readFile(r.filePaths[0]);
     return { name: path.basename(r.filePaths[0]), bytes: new Uint8Array(bytes) };
   });
+  buildMenu();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

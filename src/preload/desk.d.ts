@@ -10,6 +10,8 @@ declare global {
       chooseFolder(): Promise<string | null>;
       /** The desktop file dialog; null when cancelled. */
       openFile(): Promise<{ name: string; bytes: Uint8Array } | null>;
+      /** File-menu commands ('new-item', 'import', 'queue', 'settings'); returns the unsubscribe. */
+      onMenu(listener: (command: string) => void): () => void;
     };
   }
 }

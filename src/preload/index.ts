@@ -12,4 +12,11 @@ contextBridge.exposeInMainWorld('deskShell', {
   kind: 'electron' as const,
   chooseFolder: (): Promise<string | null> => ipcRenderer.invoke('shell:chooseFolder'),
   openFile: (): Promise<{ name: string; bytes: Uint8Array } | null> => ipcRenderer.invoke('shell:readTextFile'),
+  onMenu: (listener: (command: string) => void): (() => void) => {
+    const handler = (_event: unknown, command: unknown) => {
+      if (typeof command === 'string') listener(command);
+    };
+    ipcRenderer.on('menu', handler);
+    return () => ipcRenderer.removeListener('menu', handler);
+  },
 });

@@ -5,7 +5,7 @@ import { ImportView } from './import/ImportView';
 import { BatchesView } from './queue/BatchesView';
 import { QueueView } from './queue/QueueView';
 import { SettingsView } from './settings/SettingsView';
-import { desk } from './lib/desk';
+import { NEW_ITEM_EVENT, desk } from './lib/desk';
 
 type View = 'desk' | 'queue' | 'batches' | 'import' | 'settings';
 
@@ -19,6 +19,19 @@ export function App() {
     setOpenId(id);
     setView('desk');
   };
+
+  // Electron's File menu: views are switched here; a new item is the desk's own action.
+  useEffect(
+    () =>
+      window.deskShell?.onMenu((command) => {
+        if (command === 'import' || command === 'queue' || command === 'settings') setView(command);
+        if (command === 'new-item') {
+          setView('desk');
+          setTimeout(() => window.dispatchEvent(new Event(NEW_ITEM_EVENT)), 0);
+        }
+      }),
+    [],
+  );
 
   useEffect(() => {
     void desk('getSettings', {}).then((r) => (r.ok ? setSettings(r.value) : setFatal(r.error.message)));

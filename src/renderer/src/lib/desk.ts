@@ -14,3 +14,6 @@ export function shortTime(iso: string, now = new Date()): string {
   if (d.toDateString() === now.toDateString()) return hm;
   return `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })} ${hm}`;
 }
+
+/** Asks the desk view to start a new item (Electron's File menu). */
+export const NEW_ITEM_EVENT = 'wiredesk:new-item';
