@@ -11,6 +11,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 
 const RULES = {
   core: { layers: ['core'], packages: [] },
@@ -24,8 +25,11 @@ const RULES = {
   renderer: { layers: ['core', 'service/contract', 'renderer'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'lexical', '@lexical/*'] },
 };
 const TEST_PACKAGES = ['vitest', 'ajv', 'ajv/*', 'ajv-formats', 'fast-check', 'node:*', '@lexical/headless', 'better-sqlite3'];
-// A core type-only import of the contract is not allowed either: core knows nothing above it.
-const IMPORT_RE = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;(=])import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/gm;
+
+/** Every module a file imports (static, type-only, dynamic and require), as TypeScript reads it. */
+function importsOf(source) {
+  return ts.preProcessFile(source, true, true).importedFiles.map((f) => f.fileName);
+}
 
 function matches(spec, patterns) {
   return patterns.some((p) => (p.endsWith('/*') ? spec.startsWith(p.slice(0, -1)) || spec === p.slice(0, -2) : p === spec || (p === 'node:*' && spec.startsWith('node:'))));
@@ -54,9 +58,7 @@ export function checkLayers(files) {
     if (!from || !(from in RULES || from === 'service/contract')) continue;
     const isTest = /\.test\.tsx?$|\/testing\.ts$/.test(rel);
     const ruleKey = from === 'service/contract' ? 'service' : from;
-    for (const m of source.matchAll(IMPORT_RE)) {
-      const spec = m[1] ?? m[2] ?? m[3] ?? m[4];
-      if (!spec) continue;
+    for (const spec of importsOf(source)) {
       if (spec.startsWith('.')) {
         const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
         const to = layerOf(target.replace(/\.(js|ts|tsx)$/, '') + '.ts');

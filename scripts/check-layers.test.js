@@ -28,6 +28,12 @@ describe('layer check', () => {
     ]);
   });
 
+  it('reads imports, not strings that look like them', () => {
+    expect(checkLayers([file('src/core/x.ts', "const title = 'export then import', note = \"import 'fs'\";\n// import x from 'electron'\n")])).toEqual([]);
+    expect(checkLayers([file('src/core/x.ts', "export async function f() { return import('node:fs'); }\n")])).toHaveLength(1);
+    expect(checkLayers([file('src/core/x.ts', "export type { Db } from '../store/db';\n")])).toHaveLength(1);
+  });
+
   it('lets the renderer import core and the contract, and core tests read fixtures', () => {
     expect(
       checkLayers([
