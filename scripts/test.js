@@ -7,7 +7,8 @@ import path from 'node:path';
 import { root } from './build.js';
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-const results = path.join(root, 'test-results');
+// Not Playwright's outputDir (test-results/), which it empties when it starts.
+const results = path.join(root, 'test-reports');
 const unitJson = path.join(results, 'unit.json');
 const e2eJson = path.join(results, 'e2e.json');
 rmSync(unitJson, { force: true });
