@@ -1,6 +1,161 @@
+import { useCallback, useEffect, useState } from 'react';
 import type { DeskSettings } from '../../../core/settings';
+import type { BatchDetail } from '../../../service/contract';
+import { desk, shortTime } from '../lib/desk';
+import { BatchFacts, ErrorNote, FolderField, useExportFolder, usePaged } from './parts';
+import { BATCH_STATE_WORDS, formatLabel } from './queueLib';
 
-/** Placeholder while this view is being built. */
+const PAGE = 50;
+/** Entries shown at a time in a batch's detail. */
+const ENTRY_PAGE = 100;
+
+/** Batch history: every export, its file and hash; a batch can be sent again byte for byte. */
 export function BatchesView(_props: { settings: DeskSettings; onSettings?(s: DeskSettings): void; onOpenItem?(id: string): void }) {
-  return <main className="placeholder">BatchesView</main>;
+  const fetchPage = useCallback((cursor: string | null) => desk('listBatches', { cursor, limit: PAGE }), []);
+  const list = usePaged(fetchPage);
+  const [openId, setOpenId] = useState<number | null>(null);
+
+  return (
+    <main className="q-view" aria-label="Batches">
+      <ErrorNote message={list.error?.message ?? null} />
+      <div className="q-split">
+        <section className="q-batches" aria-label="Batch history">
+          <table className="q-table">
+            <thead>
+              <tr>
+                <th scope="col">Batch</th>
+                <th scope="col">Time</th>
+                <th scope="col">Format</th>
+                <th scope="col" className="q-num">
+                  Items
+                </th>
+                <th scope="col">File</th>
+                <th scope="col">State</th>
+                <th scope="col">SHA-256</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((b) => (
+                <tr key={b.id} aria-selected={openId === b.id} onClick={() => setOpenId(b.id)}>
+                  <td>
+                    <button type="button" className="q-link" aria-label={`Batch ${b.id}`} onClick={() => setOpenId(b.id)}>
+                      #{b.id}
+                    </button>
+                  </td>
+                  <td title={b.createdAt}>{shortTime(b.createdAt)}</td>
+                  <td>{formatLabel(b)}</td>
+                  <td className="q-num">{b.itemCount}</td>
+                  <td className="q-file" title={b.folder}>
+                    {b.fileName}
+                  </td>
+                  <td className={b.state === 'written' ? undefined : 'q-warn'}>{BATCH_STATE_WORDS[b.state]}</td>
+                  <td className="q-sha" title={b.sha256 ?? undefined}>
+                    {b.sha256 ? b.sha256.slice(0, 12) : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.page && list.items.length === 0 && <p className="q-empty">No batches yet. Export one from the Approved tab of the Queue.</p>}
+          {list.next && (
+            <button type="button" className="more" onClick={() => void list.more()}>
+              Show more
+            </button>
+          )}
+        </section>
+        {openId !== null ? (
+          <BatchPane key={openId} id={openId} />
+        ) : (
+          <div className="q-preview q-none">
+            <p>Select a batch to see what went out in it.</p>
+          </div>
+        )}
+      </div>
+    </main>
+  );
+}
+
+/** One batch: its entries, and Re-send. */
+function BatchPane({ id }: { id: number }) {
+  const [batch, setBatch] = useState<BatchDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState(ENTRY_PAGE);
+  const [folder, setFolder] = useExportFolder();
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<{ path: string; sha256: string } | null>(null);
+
+  useEffect(() => {
+    void desk('getBatch', { id }).then((r) => (r.ok ? setBatch(r.value) : setError(r.error.message)));
+  }, [id]);
+
+  const resend = async () => {
+    setBusy(true);
+    setError(null);
+    setSent(null);
+    const r = await desk('resendBatch', { id, folder: folder.trim() });
+    setBusy(false);
+    if (r.ok) setSent(r.value);
+    else setError(r.error.message);
+  };
+
+  return (
+    <section className="q-preview q-batch" aria-label={`Batch ${id}`}>
+      {batch && (
+        <div className="q-batch-facts">
+          <BatchFacts batch={batch} />
+        </div>
+      )}
+      <form
+        className="q-export-form q-resend"
+        aria-label="Re-send"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void resend();
+        }}
+      >
+        <FolderField value={folder} onChange={setFolder} />
+        <button type="submit" disabled={busy || !batch || !folder.trim()}>
+          Re-send
+        </button>
+      </form>
+      <ErrorNote message={error} />
+      {sent && (
+        <p className="q-result" role="status">
+          Written again to <code>{sent.path}</code>
+          {sent.sha256 === batch?.sha256 ? ' — byte-identical to the original (same SHA-256).' : ` — SHA-256 ${sent.sha256}`}
+        </p>
+      )}
+      {batch && (
+        <>
+          <table className="q-table q-entries" aria-label="Entries">
+            <thead>
+              <tr>
+                <th scope="col">Slug</th>
+                <th scope="col">Headline</th>
+                <th scope="col" className="q-num">
+                  Version
+                </th>
+                <th scope="col">Sent as</th>
+              </tr>
+            </thead>
+            <tbody>
+              {batch.entries.slice(0, shown).map((e) => (
+                <tr key={`${e.itemId}:${e.version}:${e.kind}`} className={e.kind === 'kill' ? 'q-kill' : undefined}>
+                  <td className="slug">{e.slug || '—'}</td>
+                  <td>{e.headline}</td>
+                  <td className="q-num">{e.version}</td>
+                  <td>{e.kind === 'kill' ? 'Kill' : 'Publish'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {batch.entries.length > shown && (
+            <button type="button" className="more" onClick={() => setShown((n) => n + ENTRY_PAGE)}>
+              Show more entries
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,140 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { renderWireCopy } from '../../../core/copy';
+import type { WireItem } from '../../../core/item';
+import type { DeskSettings } from '../../../core/settings';
+import { ACTION_LABELS, type EditorAction, NOTE_REQUIRED, statusWords } from '../../../core/workflow';
+import { desk, shortTime } from '../lib/desk';
+import { EmbargoTag, ErrorNote, UrgencyTag } from './parts';
+import { REVIEW_ACTIONS, allowedActions } from './queueLib';
+
+interface Props {
+  id: string;
+  settings: DeskSettings;
+  /** Changes whenever the queue reloads, so the preview shows the item as it stands. */
+  refresh: number;
+  /** Run an action on this item (the queue reports the outcome); resolves to whether it was done. */
+  onAction(action: EditorAction, note?: string): Promise<boolean>;
+  onOpenItem?(id: string): void;
+}
+
+/** The selected item as it goes out on the wire, with the review actions it allows. */
+export function QueuePreview({ id, settings, refresh, onAction, onOpenItem }: Props) {
+  const [item, setItem] = useState<WireItem | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [noteFor, setNoteFor] = useState<EditorAction | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void desk('getItem', { id }).then((r) => {
+      if (!live) return;
+      setError(r.ok ? null : r.error.message);
+      if (r.ok) setItem(r.value.item);
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, refresh]);
+
+  useEffect(() => setNoteFor(null), [id]);
+
+  const copy = useMemo(() => (item ? renderWireCopy(item, settings.datelineStyle) : null), [item, settings.datelineStyle]);
+  if (!item || item.id !== id || !copy) {
+    return (
+      <section className="q-preview" aria-label="Preview">
+        <ErrorNote message={error} />
+      </section>
+    );
+  }
+
+  const run = async (action: EditorAction, note?: string) => {
+    setBusy(true);
+    const done = await onAction(action, note);
+    setBusy(false);
+    if (done) setNoteFor(null);
+  };
+
+  return (
+    <section className="q-preview" aria-label="Preview">
+      <div className="q-preview-head">
+        <UrgencyTag urgency={item.urgency} />
+        <span className="slug">{item.slug || 'NO SLUG'}</span>
+        <span className={`status status-${item.status}`}>{statusWords(item.status)}</span>
+        <span className="version">v{item.version}</span>
+        {item.category && <span className="q-muted">{item.category}</span>}
+        <span className="q-muted">
+          {item.updatedBy} · {shortTime(item.updatedAt)}
+        </span>
+      </div>
+      <div className="q-actions" role="toolbar" aria-label="Review actions">
+        {allowedActions(REVIEW_ACTIONS, item).map((a) => (
+          <button
+            key={a}
+            type="button"
+            disabled={busy}
+            aria-expanded={NOTE_REQUIRED.has(a) ? noteFor === a : undefined}
+            className={a === 'approve' ? 'primary' : a === 'kill' ? 'danger' : undefined}
+            onClick={() => (NOTE_REQUIRED.has(a) ? setNoteFor(noteFor === a ? null : a) : void run(a))}
+          >
+            {ACTION_LABELS[a]}
+          </button>
+        ))}
+        {onOpenItem && (
+          <button type="button" className="q-push" onClick={() => onOpenItem(item.id)}>
+            Open in editor
+          </button>
+        )}
+      </div>
+      {noteFor && <NoteForm key={noteFor} action={noteFor} busy={busy} onConfirm={(note) => void run(noteFor, note)} onCancel={() => setNoteFor(null)} />}
+      <div className="q-preview-body">
+        <EmbargoTag embargo={item.embargo} block />
+        <h2 className="q-preview-headline">{item.headline || <em>No headline</em>}</h2>
+        <div className="preview-copy q-copy" data-testid="queue-wire-copy" dangerouslySetInnerHTML={{ __html: copy.html }} />
+        {item.editorNote && (
+          <p className="q-editor-note">
+            <strong>Editor&apos;s note:</strong> {item.editorNote}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** The reason a return or a kill needs, asked for inline. */
+function NoteForm({ action, busy, onConfirm, onCancel }: { action: EditorAction; busy: boolean; onConfirm(note: string): void; onCancel(): void }) {
+  const [note, setNote] = useState('');
+  const id = useId();
+  const ok = note.trim() !== '';
+  return (
+    <form
+      className="q-note"
+      aria-label={ACTION_LABELS[action]}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (ok) onConfirm(note.trim());
+      }}
+    >
+      <label htmlFor={id}>Note</label>
+      <textarea
+        id={id}
+        rows={2}
+        autoFocus
+        value={note}
+        placeholder={action === 'kill' ? 'Why the story is withdrawn (kept in the audit log)' : 'What the writer should change'}
+        onChange={(e) => setNote(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onCancel();
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && ok) onConfirm(note.trim());
+        }}
+      />
+      <div className="q-note-buttons">
+        <button type="submit" className={action === 'kill' ? 'danger' : 'primary'} disabled={!ok || busy}>
+          Confirm
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
