@@ -72,10 +72,12 @@ describe('batch export', () => {
     expect(v2).toMatchObject({ version: '2', slugline: 'STORY', headlines: [{ role: 'main', value: 'Corrected headline' }], pubStatus: 'usable' });
 
     desk.transition({ ids: [id], action: 'kill', note: 'Legal' });
+    expect(desk.queue({ tab: 'approved' }).nextBatch).toEqual({ approved: 0, kills: 1 });
     const third = await desk.exportBatch({ format: 'ninjs', folder });
     const kill = JSON.parse(fs.readFileSync(path.join(folder, third.fileName), 'utf8'))[0];
     expect(kill).toMatchObject({ version: '2', pubStatus: 'canceled' });
     expect(v2.uri).toBe(kill.uri);
+    expect(desk.queue({ tab: 'approved' }).nextBatch).toEqual({ approved: 0, kills: 0 });
     await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({ code: ErrorCode.NothingToExport });
     expect(desk.listBatches({}).items.map((b) => b.id)).toEqual([3, 2, 1]);
   });

@@ -42,6 +42,8 @@ const summary = (r: BatchRow): BatchSummary => ({
 });
 
 const PAGE = 500;
+/** Correlated condition: item `i`'s current version has had its kill sent. */
+const KILL_SENT = "SELECT 1 FROM batch_items b WHERE b.item_id = i.id AND b.version = i.version AND b.kind = 'kill'";
 
 /** Temp files a killed export left behind (`.name.PID.tmp`). */
 function removeTemps(folder: string, fileName: string): void {
@@ -125,14 +127,18 @@ export class BatchDesk {
     return { ...summary(r), entries };
   }
 
+  /** How many kills have not gone out yet. */
+  pendingKills(): number {
+    return this.db.prepare(`SELECT count(*) FROM items i WHERE i.status = 'killed' AND NOT EXISTS (${KILL_SENT})`).pluck().get() as number;
+  }
+
   /** Pending entries: approved items, and killed items whose kill has not gone out. */
   private pendingIds(ids?: string[]): string[] {
     const pending = this.db
       .prepare(
         `SELECT id FROM items WHERE status = 'approved'
          UNION ALL
-         SELECT i.id FROM items i WHERE i.status = 'killed'
-           AND NOT EXISTS (SELECT 1 FROM batch_items b WHERE b.item_id = i.id AND b.version = i.version AND b.kind = 'kill')`,
+         SELECT i.id FROM items i WHERE i.status = 'killed' AND NOT EXISTS (${KILL_SENT})`,
       )
       .pluck()
       .all() as string[];

@@ -66,6 +66,8 @@ export interface QueueQuery {
 
 export interface QueuePage extends Page<ItemSummary> {
   counts: Record<QueueTab, number>;
+  /** What the next batch would carry: approved items and kills not yet sent. */
+  nextBatch: { approved: number; kills: number };
 }
 
 export interface BatchSummary {

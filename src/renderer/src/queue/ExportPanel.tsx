@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { ErrorCode } from '../../../core/errors';
-import type { BatchDetail, FeedFormatName } from '../../../service/contract';
+import type { BatchDetail, FeedFormatName, QueuePage } from '../../../service/contract';
 import { desk } from '../lib/desk';
 import { BatchFacts, ErrorNote, FolderField, QField, useExportFolder } from './parts';
 import { FEED_FORMATS, pastEmbargoIds } from './queueLib';
 
 /** Export the pending entries (approved items and kills not yet sent) as one batch file. */
-export function ExportPanel({ onExported }: { onExported(b: BatchDetail): void }) {
+export function ExportPanel({ nextBatch, onExported }: { nextBatch?: QueuePage['nextBatch']; onExported(b: BatchDetail): void }) {
   const [format, setFormat] = useState<FeedFormatName>('ninjs');
   const [ndjson, setNdjson] = useState(false);
   const [folder, setFolder] = useExportFolder();
@@ -56,7 +56,11 @@ export function ExportPanel({ onExported }: { onExported(b: BatchDetail): void }
         <button type="submit" className="primary" disabled={busy || !folder.trim()} title={folder.trim() ? undefined : 'Choose a folder to export to.'}>
           Export batch
         </button>
-        <span className="q-muted q-export-hint">Sends every approved item and every kill not yet sent.</span>
+        <span className="q-muted q-export-hint" aria-live="polite">
+          {nextBatch
+            ? `Next batch: ${nextBatch.approved} approved item${nextBatch.approved === 1 ? '' : 's'}, ${nextBatch.kills} kill${nextBatch.kills === 1 ? '' : 's'} waiting.`
+            : 'Sends every approved item and every kill not yet sent.'}
+        </span>
       </form>
       <ErrorNote message={error?.message ?? null}>
         {error?.pastEmbargo && (

@@ -198,7 +198,7 @@ export function QueueView({ settings, onOpenItem }: { settings: DeskSettings; on
           )}
         </form>
       </div>
-      {tab === 'approved' && <ExportPanel onExported={() => void reload()} />}
+      {tab === 'approved' && <ExportPanel nextBatch={list.page?.nextBatch} onExported={() => void reload()} />}
       {feedback &&
         (feedback.kind === 'error' ? (
           <ErrorNote message={feedback.text} />
