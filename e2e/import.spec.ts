@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { type DeskServerProcess, expect, test } from './fixtures';
+import { DeskPage } from './models/DeskPage';
+import { ImportPage } from './models/ImportPage';
+
+const SAMPLE = path.resolve('../shared/samples/turan-page.txt');
+const HEADLINE = 'Azerbaijan and Kazakhstan approved the "Plan of bilateral military cooperation for 2024"';
+
+/** What the store holds, through the CLI on the same database. */
+async function stored(server: DeskServerProcess): Promise<{ id: string; slug: string }[]> {
+  const r = await server.cli(['list', '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { id: string; slug: string }[];
+}
+
+/** The desk list as another window of the same desk shows it. */
+async function expectDeskEmpty(page: Page, server: DeskServerProcess): Promise<void> {
+  const other = await page.context().newPage();
+  await other.goto(server.url);
+  await expect(new DeskPage(other).list.getByRole('option')).toHaveCount(0);
+  await expect(new DeskPage(other).list).toContainText('No items yet');
+  await other.close();
+}
+
+test('pasted wire copy: items found beside the highlighted text, edited, imported as drafts in one go', async ({ page, server }, testInfo) => {
+  test.skip(!fs.existsSync(SAMPLE), `the sample ${SAMPLE} is not there`);
+  const desk = new DeskPage(page);
+  const imp = new ImportPage(page);
+  await desk.openView('Import');
+  await imp.findIn(fs.readFileSync(SAMPLE, 'utf8'));
+
+  await expect(imp.items).toHaveCount(5);
+  await expect(imp.field(1, 'Headline')).toHaveValue(HEADLINE);
+  await expect(imp.field(1, 'Place')).toHaveValue('Baku');
+  await expect(imp.field(1, 'Date')).toHaveValue('2023-10-06');
+  await expect(imp.field(1, 'Agency')).toHaveValue('Turan');
+  await expect(imp.field(1, 'Sign-off')).toHaveValue('06B');
+  await expect(imp.field(1, 'Source')).toHaveValue('mod.gov.az');
+  await expect(imp.field(1, 'Category')).toHaveValue('Politics');
+  await expect(imp.item(1).getByRole('document', { name: 'Body' })).toContainText(/^The "Plan of bilateral/);
+  await expect(imp.warnings(5)).toContainText('Dropped page furniture: "Leave a review"');
+
+  // The original, with what went where highlighted.
+  await expect(imp.marks('Headline')).toHaveText([HEADLINE]);
+  await expect(imp.marks('Place')).toHaveText(['Baku']);
+  await expect(imp.marks('Agency')).toHaveText(['Turan']);
+  await expect(imp.marks('Source')).toHaveText(['mod.gov.az']);
+  await expect(imp.marks('Sign-off')).toHaveText([/06B/]);
+  await expect(imp.marks('Dropped: page furniture')).toHaveText(['Leave a review']);
+  await page.screenshot({ path: testInfo.outputPath('import-view.png') });
+
+  await imp.field(1, 'Slug').fill('turan defence plan');
+  await expect(imp.field(1, 'Slug')).toHaveValue('TURAN-DEFENCE-PLAN');
+  await expect(imp.importButton).toHaveText('Import 5 items');
+
+  // Nothing is stored until the editor imports.
+  await expectDeskEmpty(page, server);
+  expect(await stored(server)).toEqual([]);
+
+  await imp.importButton.click();
+  await expect(imp.imported.getByRole('status')).toHaveText('5 drafts created on the Desk.');
+  expect(await stored(server)).toHaveLength(5);
+
+  await imp.imported.getByRole('button', { name: 'Open TURAN-DEFENCE-PLAN' }).click();
+  await expect(desk.field('Slug')).toHaveValue('TURAN-DEFENCE-PLAN');
+  await expect(desk.field('Headline')).toHaveValue(HEADLINE);
+  await expect(desk.field('Place')).toHaveValue('Baku');
+  await expect(desk.field('Date')).toHaveValue('2023-10-06');
+  await expect(desk.field('Agency')).toHaveValue('Turan');
+  await expect(desk.field('Sign-off')).toHaveValue('06B');
+  await expect(desk.field('Source')).toHaveValue('mod.gov.az');
+  await expect(desk.body).toHaveText(/^The "Plan of bilateral/);
+  await expect(desk.list.getByRole('option')).toHaveCount(5);
+});
+
+test('a binary, a wrongly encoded, an empty or a foreign JSON file is refused in plain words and nothing is stored', async ({ page, server }) => {
+  const desk = new DeskPage(page);
+  const imp = new ImportPage(page);
+  await desk.openView('Import');
+  const files = [
+    { name: 'photo.png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8]), message: 'photo.png looks like a binary file' },
+    { name: 'zeros.bin', buffer: Buffer.alloc(4096), message: 'This looks like a binary file' },
+    { name: 'latin1.txt', buffer: Buffer.from('Baku/06.10.23/Turan: Caf\xe9 society reopened. ---06B---\n', 'latin1'), message: 'latin1.txt is not valid UTF-8 text' },
+    { name: 'empty.txt', buffer: Buffer.alloc(0), message: 'The text is empty' },
+    { name: 'other.json', buffer: Buffer.from('{"hello": "world"}\n'), message: 'neither ninjs nor JSON Feed' },
+  ];
+  for (const f of files) {
+    await imp.openFile({ name: f.name, mimeType: 'application/octet-stream', buffer: f.buffer });
+    await expect(imp.error).toContainText(f.message);
+    await expect(imp.error).toContainText(/[.]$/);
+    await expect(imp.items).toHaveCount(0);
+  }
+  // A feed format chosen for wire copy is refused too.
+  await imp.format.selectOption({ label: 'ninjs' });
+  await imp.findIn('Baku/06.10.23/Turan: The plan was signed. ---06B---');
+  await expect(imp.error).toContainText('not JSON');
+  expect(await stored(server)).toEqual([]);
+  await expectDeskEmpty(page, server);
+});
+
+test('a ninjs file (NDJSON) imports through the same view, without a text to highlight', async ({ page, server }) => {
+  const desk = new DeskPage(page);
+  const imp = new ImportPage(page);
+  await desk.openView('Import');
+  const entry = (n: number) => ({
+    uri: `urn:example:item:${n}`,
+    slugline: `FEED-ITEM-${n}`,
+    headlines: [{ role: 'main', value: `Feed headline ${n}` }],
+    located: 'Baku',
+    language: 'en',
+    bodies: [{ contenttype: 'text/plain', value: `Feed body ${n}.` }],
+  });
+  const ndjson = [entry(1), entry(2)].map((e) => JSON.stringify(e)).join('\n');
+  await imp.openFile({ name: 'feed.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(ndjson) });
+  await expect(imp.items).toHaveCount(2);
+  await expect(page.getByRole('region', { name: 'Items found' }).getByRole('status')).toHaveText('Found 2 items in a ninjs file.');
+  await expect(imp.original).toHaveCount(0);
+  await expect(imp.field(2, 'Slug')).toHaveValue('FEED-ITEM-2');
+  await expect(imp.field(2, 'Headline')).toHaveValue('Feed headline 2');
+
+  await imp.item(1).getByLabel('Include').uncheck();
+  await expect(imp.importButton).toHaveText('Import 1 item');
+  await imp.importButton.click();
+  await expect(imp.imported.getByRole('status')).toHaveText('1 draft created on the Desk.');
+  expect((await stored(server)).map((i) => i.slug)).toEqual(['FEED-ITEM-2']);
+});
