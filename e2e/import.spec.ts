@@ -126,3 +126,16 @@ test('a ninjs file (NDJSON) imports through the same view, without a text to hig
   await expect(imp.imported.getByRole('status')).toHaveText('1 draft created on the Desk.');
   expect((await stored(server)).map((i) => i.slug)).toEqual(['FEED-ITEM-2']);
 });
+
+test('found items and their edits survive a look at another view', async ({ page, server }) => {
+  const desk = new DeskPage(page);
+  const imp = new ImportPage(page);
+  await desk.openView('Import');
+  await imp.findIn('Ferry traffic resumes\nAktau/07.10.23/Turan: Ferry traffic resumed on Saturday. ---06B---\n');
+  await expect(imp.items).toHaveCount(1);
+  await imp.field(1, 'Slug').fill('CASPIAN-FERRY');
+  await desk.openView('Desk');
+  await desk.openView('Import');
+  await expect(imp.field(1, 'Slug')).toHaveValue('CASPIAN-FERRY');
+  expect(await stored(server)).toEqual([]);
+});

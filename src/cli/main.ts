@@ -10,7 +10,7 @@ import { DeskFailure, ErrorCode, type Result } from '../core/errors';
 import { ITEM_STATUSES, type ItemStatus } from '../core/item';
 import { urgencyLabel } from '../core/urgency';
 import { EDITOR_ACTIONS, type EditorAction } from '../core/workflow';
-import type { DeskMethod, ArgOf, ValueOf, FeedFormatName } from '../service/contract';
+import { type ArgOf, type DeskMethod, type FeedFormatName, IMPORT_ITEMS_MAX, type ValueOf } from '../service/contract';
 import { Desk } from '../service/desk';
 import { dispatch, toFailure } from '../service/dispatch';
 import { openDb } from '../store/db';
@@ -86,6 +86,7 @@ async function readUtf8(file: string): Promise<string> {
     if (e instanceof UserError) throw e;
     throw new UserError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
   }
+  if (bytes.subarray(0, 8192).includes(0)) throw new UserError(`${file} looks like a binary file, not wire copy or a feed file; nothing was imported.`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -250,6 +251,9 @@ async function importFiles(desk: Desk, files: string[], format: string, dryRun: 
   }
   const all = previews.flatMap((p) => p.preview.items.map((i) => ({ file: p.file, ...i })));
   if (all.length === 0) throw new UserError('No items found in the input; nothing was imported.');
+  if (!dryRun && all.length > IMPORT_ITEMS_MAX) {
+    throw new UserError(`Found ${all.length.toLocaleString('en')} items; one import stores at most ${IMPORT_ITEMS_MAX.toLocaleString('en')}. Split the file; nothing was imported.`);
+  }
   const ids = dryRun ? [] : (await call(desk, 'acceptImport', { items: all.map((i) => i.fields) })).ids;
   if (json) {
     out(JSON.stringify(all.map((i, n) => ({ file: i.file, id: ids[n] ?? null, fields: i.fields, warnings: i.warnings })), null, 2));

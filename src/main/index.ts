@@ -16,6 +16,7 @@ import { isTrustedFrame, registerDeskIpc, trustedUrlCheck } from './ipc';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererFile = path.join(here, '../renderer/index.html');
 const devUrl = process.env.ELECTRON_RENDERER_URL;
+const IMPORT_FILE_MAX = 60 * 1024 * 1024;
 
 app.setName('Wiredesk');
 
@@ -122,8 +123,21 @@ void app.whenReady().then(() => {
   ipcMain.handle('shell:readTextFile', async (event) => {
     if (!isTrustedFrame(event.senderFrame, trusted)) return null;
     const win = BrowserWindow.fromWebContents(event.sender);
-    const r = win ? await dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'Wire copy or feed', extensions: ['txt', 'json', 'ndjson', 'eml'] }] }) : null;
+    const r = win
+      ? await dialog.showOpenDialog(win, {
+          properties: ['openFile'],
+          filters: [
+            { name: 'Wire copy or feed', extensions: ['txt', 'json', 'ndjson', 'jsonl', 'eml'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+        })
+      : null;
     if (!r || r.canceled || !r.filePaths[0]) return null;
+    const { size } = await fs.stat(r.filePaths[0]);
+    if (size > IMPORT_FILE_MAX) {
+      await dialog.showMessageBox(win!, { type: 'warning', message: `That file is ${Math.round(size / 1048576)} MB; Wiredesk imports files of up to 60 MB.` });
+      return null;
+    }
     const bytes = await fs.readFile(r.filePaths[0]);
     return { name: path.basename(r.filePaths[0]), bytes: new Uint8Array(bytes) };
   });

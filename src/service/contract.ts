@@ -99,11 +99,14 @@ export interface BatchDetail extends BatchSummary {
 
 export type ImportFormat = 'auto' | 'text' | 'ninjs' | 'jsonfeed';
 
+/** Most items one import stores (one transaction). */
+export const IMPORT_ITEMS_MAX = 10_000;
+
+/** A recognised field: offsets into the original text (the text itself is not sent back). */
 export interface ImportSpan {
   field: string;
   start: number;
   end: number;
-  text: string;
 }
 
 export interface ImportCandidate {

@@ -36,7 +36,8 @@ export function importPreview(text: string, format: ImportFormat, settings: Desk
     return {
       format: detected,
       text: '',
-      items: parsed.items.map((i) => ({ fields: i.fields, warnings: i.warnings ?? [], recognised: [], original: null })),
+      // A feed that leaves out the language gets the desk's, as a new item would.
+      items: parsed.items.map((i) => ({ fields: { ...i.fields, language: i.fields.language || settings.language }, warnings: i.warnings, recognised: [], original: null })),
       warnings: parsed.warnings,
     };
   }
@@ -44,7 +45,7 @@ export function importPreview(text: string, format: ImportFormat, settings: Desk
   return {
     format: 'text',
     text,
-    items: parsed.items.map((i) => ({ fields: i.fields, warnings: i.warnings, recognised: i.recognised, original: i.original })),
+    items: parsed.items.map((i) => ({ fields: i.fields, warnings: i.warnings, recognised: i.recognised.map(({ field, start, end }) => ({ field, start, end })), original: i.original })),
     warnings: parsed.warnings,
   };
 }

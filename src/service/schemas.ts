@@ -4,7 +4,7 @@ import { FIELD_MAX, HEADLINE_MAX, KEYWORDS_MAX, NOTE_MAX, type ItemFields } from
 import { sanitizeBody } from '../core/richtext';
 import { SLUG_MAX } from '../core/slug';
 import { EDITOR_ACTIONS } from '../core/workflow';
-import type { ArgOf, DeskMethod } from './contract';
+import { type ArgOf, type DeskMethod, IMPORT_ITEMS_MAX } from './contract';
 
 const BODY_JSON_MAX = 8_000_000;
 const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'not an item id');
@@ -91,7 +91,7 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   getBatch: z.strictObject({ id: z.number().int().min(1) }),
   resendBatch: z.strictObject({ id: z.number().int().min(1), folder, fileName }),
   parseImport: z.strictObject({ text: z.string().max(60_000_000), format: z.enum(['auto', 'text', 'ninjs', 'jsonfeed']).optional() }),
-  acceptImport: z.strictObject({ items: z.array(fields).min(1, 'Nothing to import.').max(10_000) }),
+  acceptImport: z.strictObject({ items: z.array(fields).min(1, 'Nothing to import.').max(IMPORT_ITEMS_MAX, `At most ${IMPORT_ITEMS_MAX.toLocaleString('en')} items in one import; split the file.`) }),
 };
 
 /** Parse one method's argument; the message names the first problem in plain words. */

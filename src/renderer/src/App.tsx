@@ -15,6 +15,11 @@ export function App() {
   const [fatal, setFatal] = useState<string | null>(null);
   /** An item another view asked the desk to open (from the queue or an import). */
   const [openId, setOpenId] = useState<string | null>(null);
+  // Import work in progress survives a look at another view: once opened, the view stays mounted.
+  const [importOpened, setImportOpened] = useState(false);
+  useEffect(() => {
+    if (view === 'import') setImportOpened(true);
+  }, [view]);
   const openItem = (id: string) => {
     setOpenId(id);
     setView('desk');
@@ -72,7 +77,11 @@ export function App() {
       {view === 'desk' && <DeskView settings={settings} openId={openId} />}
       {view === 'queue' && <QueueView settings={settings} onOpenItem={openItem} />}
       {view === 'batches' && <BatchesView settings={settings} />}
-      {view === 'import' && <ImportView settings={settings} onOpenItem={openItem} />}
+      {(view === 'import' || importOpened) && (
+        <div className="view-host" hidden={view !== 'import'}>
+          <ImportView settings={settings} onOpenItem={openItem} />
+        </div>
+      )}
       {view === 'settings' && <SettingsView settings={settings} onSettings={setSettings} />}
     </div>
   );

@@ -3,7 +3,7 @@ import { type DeskError, ErrorCode } from '../../../core/errors';
 import { type ItemFields, hardLimitProblems } from '../../../core/item';
 import { bodyToPlainText } from '../../../core/richtext';
 import type { DeskSettings } from '../../../core/settings';
-import type { ImportFormat, ImportPreview } from '../../../service/contract';
+import { IMPORT_ITEMS_MAX, type ImportFormat, type ImportPreview } from '../../../service/contract';
 import { desk } from '../lib/desk';
 import { type Draft, ImportCard } from './ImportCard';
 import { OriginalText, PREVIEW_MAX, sourceId } from './OriginalText';
@@ -22,7 +22,6 @@ const CARD_PAGE = 50;
 /** Drafts offered to open after an import; the rest are on the Desk. */
 const CREATED_SHOWN = 12;
 /** The most items one import stores (the service's limit). */
-const IMPORT_ITEMS_MAX = 10_000;
 /** A file larger than this is not put into the paste area for editing. */
 const EDITABLE_MAX = PREVIEW_MAX;
 
