@@ -1,4 +1,5 @@
 import { type Locator, type Page, expect } from '@playwright/test';
+import type { ItemDetail } from '../../src/service/contract';
 
 /** The writer's desk: item list and the item editor, in the editor's words. */
 export class DeskPage {
@@ -16,12 +17,31 @@ export class DeskPage {
   get list(): Locator {
     return this.page.getByRole('listbox', { name: /items/i });
   }
+  get history(): Locator {
+    return this.page.getByRole('complementary', { name: 'History' });
+  }
+  get conflict(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'while you were editing' });
+  }
   field(label: string): Locator {
     return this.page.getByLabel(label, { exact: true });
+  }
+  /** The list row of an item, by its slug. */
+  row(slug: string): Locator {
+    return this.list.getByRole('option').filter({ hasText: slug });
+  }
+  get selectedRow(): Locator {
+    return this.list.getByRole('option', { selected: true });
   }
 
   async openView(name: 'Desk' | 'Queue' | 'Batches' | 'Import' | 'Settings'): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true }).click();
+  }
+
+  /** Desk or Spiked: which items the list shows. */
+  async showList(name: 'Desk' | 'Spiked'): Promise<void> {
+    await this.page.getByRole('group', { name: 'List' }).getByRole('button', { name, exact: true }).click();
+    await expect(this.list).toHaveAccessibleName(name === 'Desk' ? 'Desk items' : 'Spiked items');
   }
 
   async newItem(): Promise<void> {
@@ -30,18 +50,63 @@ export class DeskPage {
   }
 
   async open(slug: string): Promise<void> {
-    await this.list.getByRole('option').filter({ hasText: slug }).first().click();
+    await this.row(slug).first().click();
     await expect(this.field('Slug')).toHaveValue(slug);
   }
 
+  /** Id of the item open in the editor. */
+  async openId(): Promise<string> {
+    const id = await this.selectedRow.getAttribute('data-id');
+    expect(id).toBeTruthy();
+    return id!;
+  }
+
   /** Type into the body at its end. */
-  async typeBody(text: string): Promise<void> {
+  async typeBody(text: string, options?: { delay?: number }): Promise<void> {
     await this.body.click();
     await this.page.keyboard.press('Control+End');
-    await this.page.keyboard.type(text);
+    await this.page.keyboard.type(text, options);
+  }
+
+  /** Paste into the body as a browser does: a paste event carrying the clipboard's flavours. */
+  async pasteIntoBody(data: { html?: string; text: string }): Promise<void> {
+    await this.body.click();
+    await this.page.keyboard.press('Control+End');
+    // A paste event takes the editor's own selection, which follows the caret on the next selectionchange.
+    await this.body.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await this.body.evaluate((el, d) => {
+      const dt = new DataTransfer();
+      if (d.html) dt.setData('text/html', d.html);
+      dt.setData('text/plain', d.text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, data);
   }
 
   async waitSaved(): Promise<void> {
     await expect(this.saveState).toHaveText(/^Saved \d/, { timeout: 5_000 });
+  }
+
+  /** The stored item, straight from the desk (not from the screen). */
+  getItem(id: string): Promise<ItemDetail> {
+    return this.page.evaluate(async (itemId) => {
+      const r = await window.desk.getItem({ id: itemId });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    }, id);
+  }
+
+  /** Every stored revision's fields with its number and note, newest first. */
+  revisions(id: string): Promise<{ revision: number; changed: string[]; note: string; body: string; headline: string }[]> {
+    return this.page.evaluate(async (itemId) => {
+      const h = await window.desk.history({ id: itemId });
+      if (!h.ok) throw new Error(h.error.message);
+      return Promise.all(
+        h.value.revisions.map(async (r) => {
+          const f = await window.desk.getRevision({ id: itemId, revision: r.revision });
+          if (!f.ok) throw new Error(f.error.message);
+          return { revision: r.revision, changed: r.changed, note: r.note, body: JSON.stringify(f.value.body), headline: f.value.headline };
+        }),
+      );
+    }, id);
   }
 }

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type { ItemSummary } from '../../../core/item';
 import type { DeskSettings } from '../../../core/settings';
 import { URGENCY_NAMES } from '../../../core/urgency';
-import { statusWords } from '../../../core/workflow';
 import type { DeskView as ListView, ItemDetail } from '../../../service/contract';
 import { desk, shortTime } from '../lib/desk';
 import { ItemEditor } from './ItemEditor';
 
 const PAGE = 100;
+/** The open item survives a reload and a visit to another view (per window). */
+const OPEN_KEY = 'wiredesk.openItem';
 
 /** The writer's desk: items on the left, the open item on the right. */
 export function DeskView({ settings, openId }: { settings: DeskSettings; openId?: string | null }) {
@@ -17,6 +18,7 @@ export function DeskView({ settings, openId }: { settings: DeskSettings; openId?
   const [open, setOpen] = useState<ItemDetail | null>(null);
   const [openNonce, setOpenNonce] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [showHistory, setShowHistory] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
 
   const load = useCallback(async (v: ListView) => {
@@ -31,26 +33,36 @@ export function DeskView({ settings, openId }: { settings: DeskSettings; openId?
     void load(view);
   }, [view, load]);
 
+  const show = (d: ItemDetail) => {
+    setOpen(d);
+    setOpenNonce((n) => n + 1);
+    setError(null);
+    sessionStorage.setItem(OPEN_KEY, d.item.id);
+  };
+
   const openItem = useCallback(async (id: string) => {
     const r = await desk('getItem', { id });
-    if (r.ok) {
-      setOpen(r.value);
-      setOpenNonce((n) => n + 1);
-      setError(null);
-    } else setError(r.error.message);
+    if (r.ok) show(r.value);
+    else setError(r.error.message);
   }, []);
 
   useEffect(() => {
     if (openId) void openItem(openId);
   }, [openId, openItem]);
 
+  useEffect(() => {
+    const last = sessionStorage.getItem(OPEN_KEY);
+    if (!last || openId) return;
+    void desk('getItem', { id: last }).then((r) => (r.ok ? show(r.value) : sessionStorage.removeItem(OPEN_KEY)));
+    // Once, on arrival: reopen what this window had open.
+  }, []);
+
   const newItem = useCallback(async () => {
     const r = await desk('createItem', {});
     if (!r.ok) return setError(r.error.message);
     setView('desk');
     await load('desk');
-    setOpen(r.value);
-    setOpenNonce((n) => n + 1);
+    show(r.value);
     setTimeout(() => document.querySelector<HTMLInputElement>('input[name="slug"]')?.focus(), 0);
   }, [load]);
 
@@ -76,8 +88,7 @@ export function DeskView({ settings, openId }: { settings: DeskSettings; openId?
 
   const onReplace = useCallback(
     (d: ItemDetail) => {
-      setOpen(d);
-      setOpenNonce((n) => n + 1);
+      show(d);
       void load(view);
     },
     [load, view],
@@ -92,12 +103,13 @@ export function DeskView({ settings, openId }: { settings: DeskSettings; openId?
     }
   };
 
-  const onListKey = (e: React.KeyboardEvent) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    e.preventDefault();
+  /** Up and Down open the next item, Home and End the first and last; focus stays in the list. */
+  const onListKey = (e: ReactKeyboardEvent<HTMLUListElement>) => {
     const idx = items.findIndex((i) => i.id === open?.item.id);
-    const nextIdx = Math.max(0, Math.min(items.length - 1, idx + (e.key === 'ArrowDown' ? 1 : -1)));
-    const target = items[nextIdx];
+    const moves: Record<string, number> = { ArrowDown: idx + 1, ArrowUp: idx - 1, Home: 0, End: items.length - 1 };
+    if (!(e.key in moves)) return;
+    e.preventDefault();
+    const target = items[Math.max(0, Math.min(items.length - 1, moves[e.key]!))];
     if (target) {
       void openItem(target.id);
       listRef.current?.querySelector<HTMLElement>(`[data-id="${target.id}"]`)?.focus();
@@ -139,7 +151,7 @@ export function DeskView({ settings, openId }: { settings: DeskSettings; openId?
             >
               <div className="li-top">
                 <span className="slug">{i.slug || 'NO SLUG'}</span>
-                <span className={`status status-${i.status}`}>{statusWords(i.status)}</span>
+                <span className={`status status-${i.status}`}>{i.status}</span>
               </div>
               <div className="li-headline">{i.headline || <em>No headline</em>}</div>
               <div className="li-meta">
@@ -147,7 +159,7 @@ export function DeskView({ settings, openId }: { settings: DeskSettings; openId?
                   {i.urgency}
                   {URGENCY_NAMES[i.urgency] ? ` ${URGENCY_NAMES[i.urgency]}` : ''}
                 </span>
-                <span>{shortTime(i.updatedAt)}</span>
+                <time dateTime={i.updatedAt}>{shortTime(i.updatedAt)}</time>
               </div>
             </li>
           ))}
@@ -160,7 +172,16 @@ export function DeskView({ settings, openId }: { settings: DeskSettings; openId?
         )}
       </aside>
       {open ? (
-        <ItemEditor key={`${open.item.id}:${openNonce}`} detail={open} settings={settings} onChanged={onChanged} onReplace={onReplace} onOpen={(id) => void openItem(id).then(() => load(view))} />
+        <ItemEditor
+          key={`${open.item.id}:${openNonce}`}
+          detail={open}
+          settings={settings}
+          onChanged={onChanged}
+          onReplace={onReplace}
+          onOpen={(id) => void openItem(id).then(() => load(view))}
+          showHistory={showHistory}
+          onToggleHistory={() => setShowHistory((v) => !v)}
+        />
       ) : (
         <div className="no-item">
           <p>Open an item from the list, or press Ctrl+N for a new one.</p>

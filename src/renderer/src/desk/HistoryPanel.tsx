@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ACTION_LABELS, type WorkflowAction } from '../../../core/workflow';
 import type { AuditRecord, HistoryEntry } from '../../../service/contract';
 import { desk, shortTime } from '../lib/desk';
 import type { SaveState } from './useAutosave';
@@ -8,6 +9,19 @@ interface Props {
   /** Reload the history whenever the save state moves on. */
   saveState: SaveState;
   onRestore(revision: number): Promise<void>;
+}
+
+/** What a revision did, in words: "Restored revision 2: changed Headline, Body". */
+export function revisionWords(r: HistoryEntry): string {
+  const changed = r.changed.length > 0 ? `Changed ${r.changed.join(', ')}` : '';
+  if (r.note && changed) return `${r.note}: ${changed.charAt(0).toLowerCase()}${changed.slice(1)}`;
+  return r.note || changed || 'Saved with no changes';
+}
+
+function auditWords(a: AuditRecord): string {
+  const verb = a.action === 'create' ? 'Created' : (ACTION_LABELS[a.action as WorkflowAction] ?? a.action);
+  const move = a.fromStatus !== a.toStatus ? ` (${a.fromStatus} → ${a.toStatus})` : '';
+  return `${verb}${move}${a.note && a.note !== 'Created' ? ` — ${a.note}` : ''}`;
 }
 
 /** Every saved revision (time, who, what changed) and the workflow trail; restore makes a new revision. */
@@ -24,6 +38,7 @@ export function HistoryPanel({ itemId, saveState, onRestore }: Props) {
       if (r.ok) {
         setRevisions(r.value.revisions);
         setAudit(r.value.audit);
+        setError(null);
       } else setError(r.error.message);
     });
     return () => {
@@ -33,16 +48,22 @@ export function HistoryPanel({ itemId, saveState, onRestore }: Props) {
 
   return (
     <aside className="history" aria-label="History">
-      <h2>Revisions</h2>
+      <h2 id="history-revisions">Revisions</h2>
       {error && <p className="field-error">{error}</p>}
-      <ol className="revisions">
+      <ol className="revisions" aria-labelledby="history-revisions">
         {revisions.map((r, i) => (
-          <li key={r.revision}>
-            <div>
-              <strong>r{r.revision}</strong> · v{r.version} · {shortTime(r.savedAt)} · {r.savedBy}
+          <li key={r.revision} aria-current={i === 0 ? 'true' : undefined}>
+            <div className="rev-head">
+              <time dateTime={r.savedAt}>{shortTime(r.savedAt)}</time>
+              <span className="rev-who">{r.savedBy}</span>
+              <span className="rev-no" title={`Revision ${r.revision} of story version ${r.version}`}>
+                r{r.revision} · v{r.version}
+              </span>
             </div>
-            <div className="changed">{r.note || (r.changed.length ? `Changed ${r.changed.join(', ')}` : 'Created')}</div>
-            {i > 0 && (
+            <div className="changed">{revisionWords(r)}</div>
+            {i === 0 ? (
+              <span className="current-tag">Current</span>
+            ) : (
               <button type="button" aria-label={`Restore revision ${r.revision}`} onClick={() => void onRestore(r.revision)}>
                 Restore
               </button>
@@ -50,11 +71,16 @@ export function HistoryPanel({ itemId, saveState, onRestore }: Props) {
           </li>
         ))}
       </ol>
-      <h2>Workflow</h2>
-      <ol className="audit">
+      <h2 id="history-workflow">Workflow</h2>
+      <ol className="audit" aria-labelledby="history-workflow">
         {audit.map((a, i) => (
           <li key={i}>
-            {shortTime(a.at)} · {a.by}: {a.action} ({a.fromStatus} → {a.toStatus}, v{a.version}){a.note ? ` — ${a.note}` : ''}
+            <div className="rev-head">
+              <time dateTime={a.at}>{shortTime(a.at)}</time>
+              <span className="rev-who">{a.by}</span>
+              <span className="rev-no">v{a.version}</span>
+            </div>
+            <div className="changed">{auditWords(a)}</div>
           </li>
         ))}
       </ol>

@@ -1,7 +1,7 @@
-import { useCallback, useMemo, useState } from 'react';
+import { type ChangeEvent, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { embargoLine, isEmbargoPast, renderWireCopy } from '../../../core/copy';
 import { HEADLINE_MAX, HEADLINE_SOFT_MAX, type FieldName, type ItemFields, submissionProblems } from '../../../core/item';
-import { bodyToPlainText, countCharacters, countWords } from '../../../core/richtext';
+import { bodyToPlainText, countCharacters, countWords, sanitizeBody } from '../../../core/richtext';
 import type { DeskSettings } from '../../../core/settings';
 import { SLUG_MAX, normalizeSlug } from '../../../core/slug';
 import { URGENCY_NAMES } from '../../../core/urgency';
@@ -21,6 +21,9 @@ interface Props {
   /** Replace the open item (after reload, restore or an action). */
   onReplace(d: ItemDetail): void;
   onOpen(id: string): void;
+  /** The history panel stays open across items and restores. */
+  showHistory: boolean;
+  onToggleHistory(): void;
 }
 
 const ZONES = (() => {
@@ -50,7 +53,6 @@ export function saveStateText(s: SaveState): string {
     case 'saved':
       return `Saved ${shortTime(s.at)}`;
     case 'pending':
-      return 'Editing…';
     case 'saving':
       return 'Saving…';
     case 'failed':
@@ -60,45 +62,52 @@ export function saveStateText(s: SaveState): string {
   }
 }
 
-export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen }: Props) {
+export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen, showHistory, onToggleHistory }: Props) {
   const { item } = detail;
-  const { fields, update, state, save, keepMine, takeTheirs } = useAutosave(detail, onChanged);
+  const { fields, update, state, save, restore, keepMine, takeTheirs } = useAutosave(detail, onChanged);
   const [keywordsText, setKeywordsText] = useState(item.keywords.join(', '));
   const [embargoZone, setEmbargoZone] = useState(splitEmbargo(item.embargo).zone);
-  const [showHistory, setShowHistory] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const editable = isEditable(item.status);
   const set = <K extends keyof ItemFields>(key: K, value: ItemFields[K]) => update({ [key]: value });
   const setBody = useCallback((body: ItemFields['body']) => update({ body }), [update]);
 
-  const copy = useMemo(() => renderWireCopy(fields, settings.datelineStyle), [fields, settings.datelineStyle]);
-  const plain = useMemo(() => bodyToPlainText(fields.body), [fields.body]);
-  const problems = useMemo(() => submissionProblems(fields, settings), [fields, settings]);
+  // The preview, counts and problems follow the typing without holding it up.
+  const shown = useDeferredValue(fields);
+  const body = useMemo(() => sanitizeBody(shown.body), [shown.body]);
+  const copy = useMemo(() => renderWireCopy({ ...shown, body }, settings.datelineStyle), [shown, body, settings.datelineStyle]);
+  const plain = useMemo(() => bodyToPlainText(body), [body]);
+  const problems = useMemo(() => submissionProblems({ ...shown, body }, settings), [shown, body, settings]);
   const problemFor = (f: FieldName) => problems.find((p) => p.field === f);
   const embargo = splitEmbargo(fields.embargo);
+  const embargoPast = fields.embargo && isEmbargoPast(fields.embargo, new Date()) ? ({ message: 'The embargo time has already passed.', severity: 'warning' } as const) : undefined;
+
+  /** Run `step` once everything typed is stored; otherwise say why not. */
+  const afterSave = async (step: () => Promise<void>) => {
+    setActionError(null);
+    if (await save()) await step();
+    else setActionError('Your latest changes are not saved yet. Resolve the message above first.');
+  };
 
   const onRestore = async (revision: number) => {
-    await save();
-    const current = await desk('getItem', { id: item.id });
-    if (!current.ok) return setActionError(current.error.message);
-    const r = await desk('restoreRevision', { id: item.id, revision, baseRevision: current.value.item.revision });
-    if (r.ok) onReplace(r.value);
-    else setActionError(r.error.message);
+    const d = await restore(revision);
+    if (d) onReplace(d);
   };
 
-  const act = async (action: EditorAction) => {
-    await save();
-    setActionError(null);
-    const r = await desk('transition', { ids: [item.id], action });
-    if (!r.ok) return setActionError(r.error.message);
-    const fresh = await desk('getItem', { id: item.id });
-    if (fresh.ok) onReplace(fresh.value);
-  };
-  const duplicate = async () => {
-    const r = await desk('duplicateItem', { id: item.id });
-    if (r.ok) onOpen(r.value.item.id);
-    else setActionError(r.error.message);
-  };
+  const act = (action: EditorAction) =>
+    afterSave(async () => {
+      const r = await desk('transition', { ids: [item.id], action });
+      if (!r.ok) return setActionError(r.error.message);
+      const fresh = await desk('getItem', { id: item.id });
+      if (fresh.ok) onReplace(fresh.value);
+    });
+
+  const duplicate = () =>
+    afterSave(async () => {
+      const r = await desk('duplicateItem', { id: item.id });
+      if (r.ok) onOpen(r.value.item.id);
+      else setActionError(r.error.message);
+    });
 
   /** Inline, a field shows what is wrong with what was typed; what is missing is listed under the copy. */
   const inline = (f: FieldName) => {
@@ -106,24 +115,36 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen }: P
     return p && !/ is required\.$|^No |has no date/.test(p.message) ? p : undefined;
   };
 
+  /** Slug as typed: uppercase, a space becomes a hyphen at once, the caret stays where it was. */
+  const onSlug = (e: ChangeEvent<HTMLInputElement>) => {
+    const el = e.target;
+    const caret = el.selectionStart ?? el.value.length;
+    const next = normalizeSlug(el.value.replace(/[\s_]+$/, '-')).slice(0, SLUG_MAX);
+    set('slug', next);
+    const at = Math.min(caret, next.length);
+    requestAnimationFrame(() => el.setSelectionRange(at, at));
+  };
+
   return (
     <section className="item-editor" aria-label="Item">
       <div className="item-head">
-        <span className={`status status-${item.status}`}>{statusWords(item.status)}</span>
-        <span className="version">v{item.version}</span>
-        {item.embargo && <span className="embargo-badge">{embargoLine(item.embargo)}</span>}
+        <span className={`status status-${item.status}`}>{item.status}</span>
+        <span className="version" title="Story version">
+          v{item.version}
+        </span>
+        {shown.embargo && <span className="embargo-badge">{embargoLine(shown.embargo)}</span>}
         <span className={`save-state save-${state.kind}`} role="status" aria-live="polite">
           {saveStateText(state)}
         </span>
         <span className="spacer" />
-        <button type="button" onClick={() => setShowHistory((v) => !v)} aria-pressed={showHistory}>
+        <button type="button" onClick={onToggleHistory} aria-pressed={showHistory}>
           History
         </button>
         <button type="button" onClick={() => void duplicate()}>
           Duplicate
         </button>
         {item.status === 'draft' && item.publishedVersion === 0 && (
-          <button type="button" onClick={() => void act('spike')}>
+          <button type="button" className="danger" onClick={() => void act('spike')}>
             {ACTION_LABELS.spike}
           </button>
         )}
@@ -151,20 +172,13 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen }: P
       {state.kind === 'conflict' && (
         <div className="conflict" role="alert">
           <p>
-            {state.theirs.updatedBy} saved this item at {shortTime(state.theirs.updatedAt)} while you were editing. Your text is not lost: choose which one stays on top; the other
-            stays in the history.
+            <strong>{state.theirs.updatedBy}</strong> saved this item at {shortTime(state.theirs.updatedAt)} while you were editing. Your text is not lost: choose which one stays on
+            top; the other stays in the history.
           </p>
-          <button type="button" onClick={() => void keepMine(state.theirs)}>
+          <button type="button" className="primary" onClick={() => void keepMine(state.theirs)}>
             Keep mine
           </button>
-          <button
-            type="button"
-            onClick={() =>
-              void takeTheirs(state.theirs).then((d) => {
-                if (d) onReplace(d);
-              })
-            }
-          >
+          <button type="button" onClick={() => void takeTheirs(state.theirs).then((d) => d && onReplace(d))}>
             Reload theirs
           </button>
         </div>
@@ -174,22 +188,61 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen }: P
           {actionError}
         </p>
       )}
+      {item.status === 'spiked' && <p className="hint banner">This item is spiked: it stays off the desk until you restore it.</p>}
+      {!editable && item.status !== 'spiked' && (
+        <p className="hint banner">
+          This version is {statusWords(item.status)}. {item.status === 'published' ? 'Use Correct to write a new version.' : 'Review actions are in the Queue.'}
+        </p>
+      )}
       <div className="item-body">
         <form className="fields" onSubmit={(e) => e.preventDefault()} aria-label="Wire fields">
           <fieldset disabled={!editable}>
+            <Field id="slug" label="Slug" className="f-slug" problem={inline('slug')} required>
+              <input
+                id="slug"
+                name="slug"
+                value={fields.slug}
+                maxLength={SLUG_MAX}
+                readOnly={item.publishedVersion > 0}
+                title={item.publishedVersion > 0 ? 'The slug stays the same across versions of a story.' : undefined}
+                placeholder="AZERBAIJAN-DEFENCE"
+                spellCheck={false}
+                autoComplete="off"
+                onChange={onSlug}
+              />
+            </Field>
+            <Field
+              id="headline"
+              label="Headline"
+              className="f-headline"
+              problem={inline('headline')}
+              required
+              extra={
+                <small className={fields.headline.length > HEADLINE_SOFT_MAX ? 'count over' : 'count'} title={`Keep it under ${HEADLINE_SOFT_MAX}; at most ${HEADLINE_MAX}.`}>
+                  {fields.headline.length}/{HEADLINE_SOFT_MAX}
+                </small>
+              }
+            >
+              <textarea id="headline" name="headline" rows={2} value={fields.headline} maxLength={HEADLINE_MAX} onChange={(e) => set('headline', e.target.value.replace(/[\r\n]+/g, ' '))} />
+            </Field>
+            <div className="group" role="group" aria-labelledby="dateline-label">
+              <div className="group-label">
+                <span id="dateline-label">Dateline</span>
+                {copy.dateline && <code className="dateline-example">{copy.dateline}</code>}
+              </div>
+              <div className="row">
+                <Field id="place" label="Place" className="f-place" problem={inline('dateline.place')} required>
+                  <input id="place" name="place" value={fields.dateline.place} placeholder="Baku" onChange={(e) => set('dateline', { ...fields.dateline, place: e.target.value })} />
+                </Field>
+                <Field id="date" label="Date" className="f-date" problem={inline('dateline.date')}>
+                  <input id="date" type="date" name="date" value={fields.dateline.date} onChange={(e) => set('dateline', { ...fields.dateline, date: e.target.value })} />
+                </Field>
+                <Field id="agency" label="Agency" className="f-agency">
+                  <input id="agency" name="agency" value={fields.dateline.agency} onChange={(e) => set('dateline', { ...fields.dateline, agency: e.target.value })} />
+                </Field>
+              </div>
+            </div>
             <div className="row">
-              <Field id="slug" label="Slug" className="f-slug" problem={inline('slug')}>
-                <input
-                  id="slug"
-                  name="slug"
-                  value={fields.slug}
-                  maxLength={SLUG_MAX}
-                  readOnly={item.publishedVersion > 0}
-                  title={item.publishedVersion > 0 ? 'The slug stays the same across versions of a story.' : undefined}
-                  placeholder="AZERBAIJAN-KAZAKHSTAN-DEFENCE"
-                  onChange={(e) => set('slug', normalizeSlug(e.target.value).slice(0, SLUG_MAX))}
-                />
-              </Field>
               <Field id="urgency" label="Urgency" className="f-urgency">
                 <select id="urgency" name="urgency" value={fields.urgency} onChange={(e) => set('urgency', Number(e.target.value))}>
                   {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((u) => (
@@ -200,32 +253,6 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen }: P
                   ))}
                 </select>
               </Field>
-            </div>
-            <Field
-              id="headline"
-              label="Headline"
-              className="f-headline"
-              problem={inline('headline')}
-              extra={
-                <small className={fields.headline.length > HEADLINE_SOFT_MAX ? 'count over' : 'count'}>
-                  {fields.headline.length}/{HEADLINE_SOFT_MAX}
-                </small>
-              }
-            >
-              <textarea id="headline" name="headline" rows={2} value={fields.headline} maxLength={HEADLINE_MAX} onChange={(e) => set('headline', e.target.value.replace(/[\r\n]+/g, ' '))} />
-            </Field>
-            <div className="row">
-              <Field id="place" label="Place" className="f-place" problem={inline('dateline.place')}>
-                <input id="place" name="place" value={fields.dateline.place} placeholder="Baku" onChange={(e) => set('dateline', { ...fields.dateline, place: e.target.value })} />
-              </Field>
-              <Field id="date" label="Date" className="f-date" problem={inline('dateline.date')}>
-                <input id="date" type="date" name="date" value={fields.dateline.date} onChange={(e) => set('dateline', { ...fields.dateline, date: e.target.value })} />
-              </Field>
-              <Field id="agency" label="Agency" className="f-agency">
-                <input id="agency" name="agency" value={fields.dateline.agency} onChange={(e) => set('dateline', { ...fields.dateline, agency: e.target.value })} />
-              </Field>
-            </div>
-            <div className="row">
               <Field id="category" label="Category" className="f-category" problem={inline('category')}>
                 <select id="category" name="category" value={fields.category} onChange={(e) => set('category', e.target.value)}>
                   <option value="">(none)</option>
@@ -237,23 +264,28 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen }: P
                   {fields.category && !settings.categories.some((c) => c.name === fields.category) && <option value={fields.category}>{fields.category}</option>}
                 </select>
               </Field>
+            </div>
+            <div className="row">
+              <Field id="byline" label="Byline" className="f-byline">
+                <input id="byline" name="byline" value={fields.byline} onChange={(e) => set('byline', e.target.value)} />
+              </Field>
               <Field id="signoff" label="Sign-off" className="f-signoff" problem={inline('signOff')}>
-                <input id="signoff" name="signOff" value={fields.signOff} maxLength={8} placeholder="06B" onChange={(e) => set('signOff', e.target.value.trim())} />
+                <input id="signoff" name="signOff" value={fields.signOff} maxLength={8} placeholder="06B" spellCheck={false} onChange={(e) => set('signOff', e.target.value.trim())} />
               </Field>
             </div>
             <div className="row">
               <Field id="source" label="Source" className="f-source">
                 <input id="source" name="source" value={fields.source} placeholder="mod.gov.az" onChange={(e) => set('source', e.target.value)} />
               </Field>
-              <Field id="byline" label="Byline" className="f-byline">
-                <input id="byline" name="byline" value={fields.byline} onChange={(e) => set('byline', e.target.value)} />
+              <Field id="language" label="Language" className="f-language" problem={inline('language')} required>
+                <input id="language" name="language" value={fields.language} maxLength={35} spellCheck={false} onChange={(e) => set('language', e.target.value.trim())} />
               </Field>
             </div>
             <div className="row">
-              <Field id="embargo" label="Embargo" className="f-embargo" problem={inline('embargo')}>
+              <Field id="embargo" label="Embargo" className="f-embargo" problem={inline('embargo') ?? embargoPast}>
                 <input id="embargo" type="datetime-local" name="embargo" value={embargo.local} onChange={(e) => set('embargo', e.target.value ? `${e.target.value}${embargoZone}` : null)} />
               </Field>
-              <Field id="embargo-zone" label="Embargo time zone" className="f-zone">
+              <Field id="embargo-zone" label="Time zone" className="f-zone">
                 <select
                   id="embargo-zone"
                   name="embargoZone"
@@ -271,67 +303,63 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen }: P
                 </select>
               </Field>
             </div>
-            {fields.embargo && isEmbargoPast(fields.embargo, new Date()) && <p className="field-warning">The embargo time has already passed.</p>}
-            <div className="row">
-              <Field id="keywords" label="Keywords" className="f-keywords">
-                <input
-                  id="keywords"
-                  name="keywords"
-                  value={keywordsText}
-                  placeholder="defence, Kazakhstan"
-                  onChange={(e) => {
-                    setKeywordsText(e.target.value);
-                    set(
-                      'keywords',
-                      e.target.value
-                        .split(',')
-                        .map((k) => k.trim())
-                        .filter(Boolean),
-                    );
-                  }}
-                />
-              </Field>
-              <Field id="language" label="Language" className="f-language" problem={inline('language')}>
-                <input id="language" name="language" value={fields.language} maxLength={35} onChange={(e) => set('language', e.target.value.trim())} />
-              </Field>
-            </div>
+            <Field id="keywords" label="Keywords" className="f-keywords">
+              <input
+                id="keywords"
+                name="keywords"
+                value={keywordsText}
+                placeholder="defence, Kazakhstan"
+                onChange={(e) => {
+                  setKeywordsText(e.target.value);
+                  set(
+                    'keywords',
+                    e.target.value
+                      .split(',')
+                      .map((k) => k.trim())
+                      .filter(Boolean),
+                  );
+                }}
+              />
+            </Field>
             <Field id="note" label="Editor's note" className="f-note">
-              <textarea id="note" name="editorNote" rows={2} value={fields.editorNote} placeholder="For the desk only; never published." onChange={(e) => set('editorNote', e.target.value)} />
+              <textarea id="note" name="editorNote" rows={3} value={fields.editorNote} placeholder="For the desk only; never published." onChange={(e) => set('editorNote', e.target.value)} />
             </Field>
           </fieldset>
         </form>
         <div className="body-column">
-          <BodyEditor key={item.id} initial={item.body} readOnly={!editable} onChange={setBody} />
-          <div className="counts" aria-live="off">
-            <span>{countWords(plain)} words</span> · <span>{countCharacters(plain)} characters</span>
-            
+          <div className="field-label body-label">
+            <span id="body-label" className="label">
+              Body
+            </span>
+            <span className="required" aria-hidden="true">
+              required
+            </span>
+            <small className="count" aria-live="off">
+              {countWords(plain)} words · {countCharacters(plain)} characters
+            </small>
           </div>
-          {!editable && item.status !== 'spiked' && (
-            <p className="hint">This version is {statusWords(item.status)}. {item.status === 'published' ? 'Use Correct to write a new version.' : ''}</p>
-          )}
-          <section className="preview" aria-label="Wire copy preview">
-            <h2>Wire copy</h2>
-            {fields.embargo && <p className="embargo-line">{embargoLine(fields.embargo)}</p>}
-            <p className="preview-headline">{fields.headline || <em>No headline yet</em>}</p>
+          <BodyEditor key={item.id} initial={item.body} readOnly={!editable} labelledBy="body-label" onChange={setBody} />
+          <section className="preview" aria-labelledby="preview-title">
+            <h2 id="preview-title">Wire copy</h2>
+            {shown.embargo && <p className="embargo-line">{embargoLine(shown.embargo)}</p>}
+            <p className="preview-headline">{shown.headline || <em>No headline yet</em>}</p>
             <div className="preview-copy" data-testid="wire-copy" dangerouslySetInnerHTML={{ __html: copy.html }} />
           </section>
           {item.status === 'draft' && problems.length > 0 && (
-            <ul className="problems" aria-label="Before submitting">
-              {problems.map((p, i) => (
-                <li key={i} className={p.severity}>
-                  {p.message}
-                </li>
-              ))}
-            </ul>
+            <section className="problems" aria-labelledby="problems-title">
+              <h2 id="problems-title">Before submitting</h2>
+              <ul>
+                {problems.map((p, i) => (
+                  <li key={i} className={p.severity}>
+                    {p.message}
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
         </div>
         {showHistory && <HistoryPanel itemId={item.id} saveState={state} onRestore={onRestore} />}
       </div>
-      {editable && item.status !== 'draft' && (
-        <p className="hint">
-          Status: {statusWords(item.status)}. Review actions are in the Queue.
-        </p>
-      )}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DeskError } from '../../../core/errors';
 import { type ItemFields, type WireItem, pickFields } from '../../../core/item';
 import type { ItemDetail } from '../../../service/contract';
 import { desk } from '../lib/desk';
@@ -10,12 +11,17 @@ export type SaveState =
   | { kind: 'failed'; reason: string }
   | { kind: 'conflict'; theirs: WireItem };
 
-/** Quiet time after the last keystroke before a save: well inside the 1-second promise. */
-export const AUTOSAVE_DELAY_MS = 400;
+/** Quiet time after the last keystroke before a save. */
+export const AUTOSAVE_DELAY_MS = 300;
+/** Longest a change waits while typing goes on: with the save itself, well inside the 1-second promise. */
+export const AUTOSAVE_MAX_WAIT_MS = 600;
+/** Wait before trying again after a failed save (server gone, refused). */
+const RETRY_MS = 2000;
 
 /**
- * Autosave for one item: debounced, one save in flight at a time, optimistic revision
- * check. A stale revision stops autosaving and surfaces both texts; nothing is dropped.
+ * Autosave for one item: debounced with a maximum wait, one save in flight at a time,
+ * optimistic revision check. A stale revision stops autosaving and surfaces both texts;
+ * nothing is dropped.
  */
 export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void) {
   const [fields, setFields] = useState<ItemFields>(() => pickFields(detail.item));
@@ -23,36 +29,56 @@ export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void
   const latest = useRef<ItemFields>(fields);
   const base = useRef(detail.item.revision);
   const dirty = useRef(false);
+  /** When the oldest unsaved change was made (0 = none waiting). */
+  const dirtySince = useRef(0);
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const blocked = useRef(false);
+  /** Set while a stale revision waits for the editor's choice: autosave stops. */
+  const conflict = useRef<WireItem | null>(null);
+  /** The item was closed: the last save goes out, nothing is retried after it. */
+  const closed = useRef(false);
   const id = detail.item.id;
+  const onSavedRef = useRef(onSaved);
+  onSavedRef.current = onSaved;
 
-  const save = useCallback(async (): Promise<void> => {
+  const schedule = useCallback((delay: number) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = closed.current ? null : setTimeout(() => void saveRef.current(), delay);
+  }, []);
+
+  /** A refused save or restore: show the conflict, or the reason, and keep the text. */
+  const refused = useCallback((error: DeskError) => {
+    dirty.current = true;
+    if (error.code === 'STALE_REVISION') {
+      const theirs = (error.details as { current: WireItem }).current;
+      conflict.current = theirs;
+      setState({ kind: 'conflict', theirs });
+    } else {
+      setState({ kind: 'failed', reason: error.message });
+      schedule(RETRY_MS);
+    }
+  }, [schedule]);
+
+  /** Save now if anything is unsaved. True when everything typed is stored. */
+  const save = useCallback(async (): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    if (blocked.current || !dirty.current) return;
     if (inFlight.current) {
       await inFlight.current;
       return save();
     }
+    if (conflict.current) return false;
+    if (!dirty.current) return true;
     dirty.current = false;
+    dirtySince.current = 0;
     const sent = latest.current;
     setState({ kind: 'saving' });
     const run = (async () => {
       const r = await desk('saveDraft', { id, baseRevision: base.current, fields: sent });
-      if (r.ok) {
-        base.current = r.value.item.revision;
-        onSaved(r.value);
-        setState(dirty.current ? { kind: 'pending' } : { kind: 'saved', at: r.value.item.updatedAt });
-      } else if (r.error.code === 'STALE_REVISION') {
-        dirty.current = true;
-        blocked.current = true;
-        setState({ kind: 'conflict', theirs: (r.error.details as { current: WireItem }).current });
-      } else {
-        dirty.current = true;
-        setState({ kind: 'failed', reason: r.error.message });
-      }
+      if (!r.ok) return refused(r.error);
+      base.current = r.value.item.revision;
+      onSavedRef.current(r.value);
+      setState(dirty.current ? { kind: 'pending' } : { kind: 'saved', at: r.value.item.updatedAt });
     })();
     inFlight.current = run;
     try {
@@ -60,13 +86,11 @@ export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void
     } finally {
       inFlight.current = null;
     }
-    if (dirty.current && !blocked.current && timer.current === null) schedule();
-  }, [id, onSaved]);
-
-  const schedule = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
-  }, [save]);
+    if (dirty.current && !conflict.current && timer.current === null) schedule(AUTOSAVE_DELAY_MS);
+    return !dirty.current;
+  }, [id, refused, schedule]);
+  const saveRef = useRef(save);
+  saveRef.current = save;
 
   /** Merge a change into the newest fields (not a stale render's copy) and schedule a save. */
   const update = useCallback(
@@ -75,48 +99,67 @@ export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void
       latest.current = next;
       setFields(next);
       dirty.current = true;
-      if (!blocked.current) {
-        setState((s) => (s.kind === 'saving' ? s : { kind: 'pending' }));
-        schedule();
-      }
+      if (conflict.current) return;
+      const now = Date.now();
+      if (dirtySince.current === 0) dirtySince.current = now;
+      setState((s) => (s.kind === 'saving' ? s : { kind: 'pending' }));
+      schedule(Math.max(0, Math.min(AUTOSAVE_DELAY_MS, dirtySince.current + AUTOSAVE_MAX_WAIT_MS - now)));
     },
     [schedule],
   );
 
-  /** Conflict: keep my text as the newest revision (theirs stays in the history). */
-  const keepMine = useCallback(async (theirs: WireItem) => {
-    base.current = theirs.revision;
-    blocked.current = false;
-    dirty.current = true;
-    await save();
-  }, [save]);
-
-  /** Conflict: save my text as a revision, then restore theirs on top: both stay in the history. */
-  const takeTheirs = useCallback(
-    async (theirs: WireItem): Promise<ItemDetail | null> => {
-      base.current = theirs.revision;
-      blocked.current = false;
-      dirty.current = true;
-      await save();
-      const r = await desk('restoreRevision', { id, revision: theirs.revision, baseRevision: base.current });
+  /** Make revision `revision` the newest one, after saving what is typed; null if refused. */
+  const restore = useCallback(
+    async (revision: number): Promise<ItemDetail | null> => {
+      if (!(await save())) return null;
+      const r = await desk('restoreRevision', { id, revision, baseRevision: base.current });
       if (!r.ok) {
-        setState({ kind: 'failed', reason: r.error.message });
+        refused(r.error);
         return null;
       }
       return r.value;
     },
-    [id, save],
+    [id, save, refused],
   );
 
-  // Save on leaving the item or the page.
+  /** Leave the conflict on top of their revision: the next save builds on theirs. */
+  const resume = (theirs: WireItem) => {
+    base.current = theirs.revision;
+    conflict.current = null;
+    dirty.current = true;
+  };
+
+  /** Conflict: keep my text as the newest revision (theirs stays in the history). */
+  const keepMine = useCallback(
+    async (theirs: WireItem) => {
+      resume(theirs);
+      await save();
+    },
+    [save],
+  );
+
+  /** Conflict: save my text as a revision, then restore theirs on top: both stay in the history. */
+  const takeTheirs = useCallback(
+    (theirs: WireItem): Promise<ItemDetail | null> => {
+      resume(theirs);
+      return restore(theirs.revision);
+    },
+    [restore],
+  );
+
+  // Save on leaving the item or the page. Leaving with an open conflict keeps both texts: mine
+  // as a revision, theirs on top — the choice nobody made must not overwrite anyone.
   useEffect(() => {
+    closed.current = false;
     const flush = () => void save();
     window.addEventListener('beforeunload', flush);
     return () => {
       window.removeEventListener('beforeunload', flush);
-      flush();
+      if (conflict.current) void takeTheirs(conflict.current);
+      else flush();
+      closed.current = true;
     };
-  }, [save]);
+  }, [save, takeTheirs]);
 
-  return { fields, update, state, save, keepMine, takeTheirs };
+  return { fields, update, state, save, restore, keepMine, takeTheirs };
 }

@@ -19,13 +19,15 @@ interface Props {
   /** The body to start from; remount (change `key`) to load another. */
   initial: SerializedBody;
   readOnly?: boolean;
+  /** Id of the visible label that names the body. */
+  labelledBy: string;
   onChange(body: SerializedBody): void;
 }
 
 const validateUrl = (url: string) => safeUrl(url) !== null;
 
 /** The wire item's body: Lexical rich text limited to the desk's formats. */
-export function BodyEditor({ initial, readOnly = false, onChange }: Props) {
+export function BodyEditor({ initial, readOnly = false, labelledBy, onChange }: Props) {
   const handleChange = useCallback((state: EditorState) => onChange(state.toJSON() as unknown as SerializedBody), [onChange]);
   return (
     <LexicalComposer
@@ -43,7 +45,7 @@ export function BodyEditor({ initial, readOnly = false, onChange }: Props) {
       <div className={`body-editor${readOnly ? ' read-only' : ''}`}>
         {!readOnly && <ToolbarPlugin />}
         <RichTextPlugin
-          contentEditable={<ContentEditable className="body-input" aria-label="Body" aria-multiline="true" role="textbox" spellCheck />}
+          contentEditable={<ContentEditable className="body-input" aria-labelledby={labelledBy} aria-multiline="true" role="textbox" spellCheck />}
           placeholder={<div className="body-placeholder">Type the story. The dateline and sign-off are added from the fields.</div>}
           ErrorBoundary={LexicalErrorBoundary}
         />

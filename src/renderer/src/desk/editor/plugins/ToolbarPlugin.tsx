@@ -88,12 +88,22 @@ export function ToolbarPlugin() {
       return;
     }
     editor.dispatchCommand(TOGGLE_LINK_COMMAND, { url, rel: 'noopener noreferrer', target: null });
+    // Carry on typing after the link, not over it.
+    editor.update(() => {
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection) || selection.isCollapsed()) return;
+      const end = selection.isBackward() ? selection.anchor : selection.focus;
+      const { key, offset, type } = end;
+      selection.anchor.set(key, offset, type);
+      selection.focus.set(key, offset, type);
+    });
     setLinkDraft(null);
     editor.focus();
   };
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Body formatting">
+    // A click on a button leaves the caret in the body (the link address field takes focus as usual).
+    <div className="toolbar" role="toolbar" aria-label="Body formatting" onMouseDown={(e) => e.target instanceof HTMLInputElement || e.preventDefault()}>
       <button type="button" aria-label="Undo" title={`Undo (${MOD}Z)`} disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
         ↶
       </button>
