@@ -130,8 +130,11 @@ export interface DeskMethods {
   createItem: { arg: { fields?: Partial<ItemFields> }; value: ItemDetail };
   getItem: { arg: { id: string }; value: ItemDetail };
   listItems: { arg: { view: DeskView; cursor?: string | null; limit?: number }; value: Page<ItemSummary> };
-  /** Save the editor's fields; refused with STALE_REVISION when someone saved since baseRevision. */
-  saveDraft: { arg: { id: string; baseRevision: number; fields: ItemFields }; value: ItemDetail };
+  /**
+   * Save the editor's fields; refused with STALE_REVISION when someone saved since baseRevision.
+   * `session` names one editor window's sitting: its autosaves within a minute make one revision.
+   */
+  saveDraft: { arg: { id: string; baseRevision: number; fields: ItemFields; session?: string }; value: ItemDetail };
   duplicateItem: { arg: { id: string }; value: ItemDetail };
   history: { arg: { id: string }; value: { revisions: HistoryEntry[]; audit: AuditRecord[] } };
   getRevision: { arg: { id: string; revision: number }; value: ItemFields };

@@ -42,6 +42,30 @@ describe('drafting', () => {
     expect(desk.history({ id: item.id }).revisions[0]!.note).toBe('Restored revision 2');
   });
 
+  it('folds one session’s autosaves within a minute into one revision, never another session’s', () => {
+    const { desk, clock } = testDesk();
+    const { item } = desk.createItem({});
+    let rev = item.revision;
+    const save = (headline: string, session: string) => {
+      clock.advance(500);
+      rev = desk.saveDraft({ id: item.id, baseRevision: rev, fields: readyFields({ headline }), session }).item.revision;
+    };
+    save('A', 'window-1');
+    save('AB', 'window-1');
+    save('ABC', 'window-1');
+    expect(rev).toBe(4); // the stale check still sees every save
+    let revisions = desk.history({ id: item.id }).revisions;
+    expect(revisions.map((r) => r.revision)).toEqual([4, 1]);
+    expect(desk.getRevision({ id: item.id, revision: 4 }).headline).toBe('ABC');
+    expect(revisions[0]!.changed).toEqual(expect.arrayContaining(['Headline', 'Slug', 'Body']));
+
+    save('ABCD', 'window-2'); // another window's save is its own revision
+    clock.advance(61_000);
+    save('ABCDE', 'window-2'); // and a minute on, a new one starts
+    revisions = desk.history({ id: item.id }).revisions;
+    expect(revisions.map((r) => desk.getRevision({ id: item.id, revision: r.revision }).headline)).toEqual(['ABCDE', 'ABCD', 'ABC', '']);
+  });
+
   it('strips hostile markup from the body before storing it', () => {
     const { desk } = testDesk();
     const { item } = desk.createItem({});

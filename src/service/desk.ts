@@ -34,6 +34,9 @@ const TAB_STATUS: Record<QueueTab, ItemStatus> = {
   spiked: 'spiked',
 };
 
+/** Autosaves of one editing session within this time of its first make one revision. */
+const FOLD_WINDOW_MS = 60_000;
+
 const DESK_STATUSES: ItemStatus[] = ['draft', 'submitted', 'approved', 'held', 'published', 'killed'];
 
 function notFound(id: string): DeskFailure {
@@ -140,7 +143,7 @@ export class Desk implements DeskHandlers {
   }
 
   /** Save new field values as a revision, after the optimistic revision check. */
-  private saveFields(id: string, baseRevision: number, fields: ItemFields, note: string): StoredItem {
+  private saveFields(id: string, baseRevision: number, fields: ItemFields, note: string, session = ''): StoredItem {
     return this.db.transaction(() => {
       const item = this.load(id);
       if (!isEditable(item.status)) {
@@ -172,13 +175,24 @@ export class Desk implements DeskHandlers {
         updatedBy: this.settings().editorName,
       };
       this.items.update(updated);
-      this.items.addRevision(updated, clean, changed, note);
+      const last = this.items.latestRevision(id);
+      const fold =
+        last !== null &&
+        session !== '' &&
+        last.session === session &&
+        last.note === '' &&
+        note === '' &&
+        last.revision === item.revision &&
+        last.version === item.version &&
+        this.now().getTime() - Date.parse(last.openedAt) < FOLD_WINDOW_MS;
+      if (fold) this.items.foldIntoRevision(last.revision, updated, clean, [...new Set([...last.changed, ...changed])]);
+      else this.items.addRevision(updated, clean, changed, note, session);
       return updated;
     })();
   }
 
-  saveDraft({ id, baseRevision, fields }: ArgOf<'saveDraft'>): ItemDetail {
-    return this.detail(this.saveFields(id, baseRevision, fields, ''));
+  saveDraft({ id, baseRevision, fields, session }: ArgOf<'saveDraft'>): ItemDetail {
+    return this.detail(this.saveFields(id, baseRevision, fields, '', session));
   }
 
   duplicateItem({ id }: ArgOf<'duplicateItem'>): ItemDetail {

@@ -71,7 +71,7 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   createItem: z.strictObject({ fields: partialFields.optional() }),
   getItem: z.strictObject({ id }),
   listItems: z.strictObject({ view: z.enum(['desk', 'spiked']), cursor, limit }),
-  saveDraft: z.strictObject({ id, baseRevision: z.number().int().min(1), fields }),
+  saveDraft: z.strictObject({ id, baseRevision: z.number().int().min(1), fields, session: z.string().max(64).optional() }),
   duplicateItem: z.strictObject({ id }),
   history: z.strictObject({ id }),
   getRevision: z.strictObject({ id, revision: z.number().int().min(1) }),

@@ -207,7 +207,7 @@ export class ItemStore {
     this.updateStmt = db.prepare(`UPDATE items SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
     this.getStmt = db.prepare('SELECT * FROM items WHERE id = ?');
     this.revisionInsert = db.prepare(
-      'INSERT INTO item_revisions (item_id, revision, version, fields_json, changed, saved_at, saved_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO item_revisions (item_id, revision, version, fields_json, changed, saved_at, saved_by, note, session, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
   }
 
@@ -224,8 +224,23 @@ export class ItemStore {
     this.updateStmt.run(toRow(item));
   }
 
-  addRevision(item: StoredItem, fields: ItemFields, changed: string[], note = ''): void {
-    this.revisionInsert.run(item.id, item.revision, item.version, JSON.stringify(fields), JSON.stringify(changed), item.updatedAt, item.updatedBy, note);
+  addRevision(item: StoredItem, fields: ItemFields, changed: string[], note = '', session = ''): void {
+    this.revisionInsert.run(item.id, item.revision, item.version, JSON.stringify(fields), JSON.stringify(changed), item.updatedAt, item.updatedBy, note, session, item.updatedAt);
+  }
+
+  /** The newest revision row, as far as folding autosaves into it needs. */
+  latestRevision(id: string): { revision: number; version: number; session: string; note: string; openedAt: string; changed: string[] } | null {
+    const r = this.db
+      .prepare('SELECT revision, version, session, note, opened_at AS openedAt, changed FROM item_revisions WHERE item_id = ? ORDER BY revision DESC LIMIT 1')
+      .get(id) as { revision: number; version: number; session: string; note: string; openedAt: string; changed: string } | undefined;
+    return r ? { ...r, changed: JSON.parse(r.changed) as string[] } : null;
+  }
+
+  /** Fold a save into the newest revision: it takes the new number, fields and time. */
+  foldIntoRevision(previous: number, item: StoredItem, fields: ItemFields, changed: string[]): void {
+    this.db
+      .prepare('UPDATE item_revisions SET revision = ?, fields_json = ?, changed = ?, saved_at = ?, saved_by = ? WHERE item_id = ? AND revision = ?')
+      .run(item.revision, JSON.stringify(fields), JSON.stringify(changed), item.updatedAt, item.updatedBy, item.id, previous);
   }
 
   revisions(id: string): RevisionRow[] {

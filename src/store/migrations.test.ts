@@ -65,6 +65,16 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) FROM batch_items').pluck().get()).toBe(0);
   });
 
+  it('40: revisions carry their editing session and when it began; older rows keep their time', () => {
+    const db = openDb(':memory:', { targetVersion: 30 });
+    insertItem(db, itemRow('a', 'draft', '2026-01-01T00:00:00.000Z'));
+    db.prepare("INSERT INTO item_revisions (item_id, revision, version, fields_json, changed, saved_at, saved_by) VALUES ('a', 1, 1, '{}', '[]', '2026-01-01T00:00:00.000Z', 'x')").run();
+    migrate(db, 40);
+    expect(schemaVersion(db)).toBe(40);
+    expect(db.prepare("SELECT session, opened_at FROM item_revisions WHERE item_id = 'a'").get()).toEqual({ session: '', opened_at: '2026-01-01T00:00:00.000Z' });
+    expect(plan(db, "SELECT revision FROM item_revisions WHERE item_id = 'a' ORDER BY revision DESC LIMIT 1")).toMatch(/SEARCH item_revisions USING (COVERING INDEX|PRIMARY KEY)/);
+  });
+
   it('applies all pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const db = new Database(':memory:');
     const broken = [...MIGRATIONS, { version: 999, sql: 'CREATE TABLE nope (x); SELECT * FROM missing_table;' }];

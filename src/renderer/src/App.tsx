@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { DeskSettings } from '../../core/settings';
 import { DeskView } from './desk/DeskView';
 import { ImportView } from './import/ImportView';
@@ -20,6 +20,7 @@ export function App() {
   useEffect(() => {
     if (view === 'import') setImportOpened(true);
   }, [view]);
+  const clearOpenId = useCallback(() => setOpenId(null), []);
   const openItem = (id: string) => {
     setOpenId(id);
     setView('desk');
@@ -74,7 +75,7 @@ export function App() {
           {settings.deskName} · {settings.editorName}
         </span>
       </header>
-      {view === 'desk' && <DeskView settings={settings} openId={openId} />}
+      {view === 'desk' && <DeskView settings={settings} openId={openId} onOpened={clearOpenId} />}
       {view === 'queue' && <QueueView settings={settings} onOpenItem={openItem} />}
       {view === 'batches' && <BatchesView settings={settings} />}
       {(view === 'import' || importOpened) && (

@@ -3,7 +3,7 @@ import type { ItemSummary } from '../../../core/item';
 import type { DeskSettings } from '../../../core/settings';
 import { URGENCY_NAMES } from '../../../core/urgency';
 import type { DeskView as ListView, ItemDetail } from '../../../service/contract';
-import { desk, shortTime } from '../lib/desk';
+import { NEW_ITEM_EVENT, desk, shortTime } from '../lib/desk';
 import { ItemEditor } from './ItemEditor';
 
 const PAGE = 100;
@@ -11,7 +11,8 @@ const PAGE = 100;
 const OPEN_KEY = 'wiredesk.openItem';
 
 /** The writer's desk: items on the left, the open item on the right. */
-export function DeskView({ settings, openId }: { settings: DeskSettings; openId?: string | null }) {
+/** `openId`: an item another view asked to open; `onOpened` is called once it has been taken. */
+export function DeskView({ settings, openId, onOpened }: { settings: DeskSettings; openId?: string | null; onOpened?(): void }) {
   const [view, setView] = useState<ListView>('desk');
   const [items, setItems] = useState<ItemSummary[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -47,8 +48,10 @@ export function DeskView({ settings, openId }: { settings: DeskSettings; openId?
   }, []);
 
   useEffect(() => {
-    if (openId) void openItem(openId);
-  }, [openId, openItem]);
+    if (!openId) return;
+    void openItem(openId);
+    onOpened?.();
+  }, [openId, openItem, onOpened]);
 
   useEffect(() => {
     const last = sessionStorage.getItem(OPEN_KEY);
@@ -73,8 +76,13 @@ export function DeskView({ settings, openId }: { settings: DeskSettings; openId?
         void newItem();
       }
     };
+    const onMenu = () => void newItem();
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener(NEW_ITEM_EVENT, onMenu);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener(NEW_ITEM_EVENT, onMenu);
+    };
   }, [newItem]);
 
   /** Keep the list row of the open item in step with its saves. */

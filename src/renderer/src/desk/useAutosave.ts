@@ -38,6 +38,8 @@ export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void
   /** The item was closed: the last save goes out, nothing is retried after it. */
   const closed = useRef(false);
   const id = detail.item.id;
+  /** This editor's sitting: the service folds its autosaves within a minute into one revision. */
+  const [session] = useState(() => crypto.randomUUID());
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
 
@@ -74,7 +76,7 @@ export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void
     const sent = latest.current;
     setState({ kind: 'saving' });
     const run = (async () => {
-      const r = await desk('saveDraft', { id, baseRevision: base.current, fields: sent });
+      const r = await desk('saveDraft', { id, baseRevision: base.current, fields: sent, session });
       if (!r.ok) return refused(r.error);
       base.current = r.value.item.revision;
       onSavedRef.current(r.value);

@@ -7,11 +7,14 @@ import { DESK_METHODS, type DeskApi } from '../../../service/contract';
 export function createHttpDesk(base = '/api/'): DeskApi {
   const call = async (name: string, arg: unknown) => {
     try {
+      const body = JSON.stringify(arg ?? {});
       const res = await fetch(base + name, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         credentials: 'same-origin',
-        body: JSON.stringify(arg ?? {}),
+        body,
+        // Lets the last save go out while the page closes (browsers allow it under 64 KB).
+        keepalive: body.length < 60_000,
       });
       return await res.json();
     } catch {
