@@ -352,8 +352,12 @@ test('the history says what changed, and restoring an earlier revision makes it 
   const id = await desk.openId();
   const first = (await desk.getItem(id)).item.revision;
 
+  // A run of autosaves makes one revision; a pause of 3 s starts the next.
+  const pause = () => page.waitForTimeout(3_100);
+  await pause();
   await desk.field('Headline').fill('Second headline');
   await desk.waitSaved();
+  await pause();
   await desk.typeBody(' Second body.');
   await desk.waitSaved();
 

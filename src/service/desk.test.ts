@@ -42,7 +42,7 @@ describe('drafting', () => {
     expect(desk.history({ id: item.id }).revisions[0]!.note).toBe('Restored revision 2');
   });
 
-  it('folds one session’s autosaves within a minute into one revision, never another session’s', () => {
+  it('folds one session’s run of autosaves into one revision, never another session’s, a pause or a minute', () => {
     const { desk, clock } = testDesk();
     const { item } = desk.createItem({});
     let rev = item.revision;
@@ -60,10 +60,11 @@ describe('drafting', () => {
     expect(revisions[0]!.changed).toEqual(expect.arrayContaining(['Headline', 'Slug', 'Body']));
 
     save('ABCD', 'window-2'); // another window's save is its own revision
-    clock.advance(61_000);
-    save('ABCDE', 'window-2'); // and a minute on, a new one starts
+    clock.advance(3_000);
+    save('ABCDE', 'window-2'); // so is one after a pause
+    for (let i = 0; i < 130; i++) save(`ABCDE ${i}`, 'window-2'); // a minute of typing, every half second
     revisions = desk.history({ id: item.id }).revisions;
-    expect(revisions.map((r) => desk.getRevision({ id: item.id, revision: r.revision }).headline)).toEqual(['ABCDE', 'ABCD', 'ABC', '']);
+    expect(revisions.map((r) => desk.getRevision({ id: item.id, revision: r.revision }).headline)).toEqual(['ABCDE 129', 'ABCDE 118', 'ABCD', 'ABC', '']);
   });
 
   it('strips hostile markup from the body before storing it', () => {

@@ -34,7 +34,12 @@ const TAB_STATUS: Record<QueueTab, ItemStatus> = {
   spiked: 'spiked',
 };
 
-/** Autosaves of one editing session within this time of its first make one revision. */
+/**
+ * Autosaves of one editing session make one revision while typing goes on: each follows the
+ * last by less than FOLD_PAUSE_MS, and the run is younger than FOLD_WINDOW_MS. A pause, another
+ * window, a note or a minute's work starts a new revision.
+ */
+const FOLD_PAUSE_MS = 3_000;
 const FOLD_WINDOW_MS = 60_000;
 
 const DESK_STATUSES: ItemStatus[] = ['draft', 'submitted', 'approved', 'held', 'published', 'killed'];
@@ -184,6 +189,7 @@ export class Desk implements DeskHandlers {
         note === '' &&
         last.revision === item.revision &&
         last.version === item.version &&
+        this.now().getTime() - Date.parse(last.savedAt) < FOLD_PAUSE_MS &&
         this.now().getTime() - Date.parse(last.openedAt) < FOLD_WINDOW_MS;
       if (fold) this.items.foldIntoRevision(last.revision, updated, clean, [...new Set([...last.changed, ...changed])]);
       else this.items.addRevision(updated, clean, changed, note, session);

@@ -229,10 +229,10 @@ export class ItemStore {
   }
 
   /** The newest revision row, as far as folding autosaves into it needs. */
-  latestRevision(id: string): { revision: number; version: number; session: string; note: string; openedAt: string; changed: string[] } | null {
+  latestRevision(id: string): { revision: number; version: number; session: string; note: string; openedAt: string; savedAt: string; changed: string[] } | null {
     const r = this.db
-      .prepare('SELECT revision, version, session, note, opened_at AS openedAt, changed FROM item_revisions WHERE item_id = ? ORDER BY revision DESC LIMIT 1')
-      .get(id) as { revision: number; version: number; session: string; note: string; openedAt: string; changed: string } | undefined;
+      .prepare('SELECT revision, version, session, note, opened_at AS openedAt, saved_at AS savedAt, changed FROM item_revisions WHERE item_id = ? ORDER BY revision DESC LIMIT 1')
+      .get(id) as { revision: number; version: number; session: string; note: string; openedAt: string; savedAt: string; changed: string } | undefined;
     return r ? { ...r, changed: JSON.parse(r.changed) as string[] } : null;
   }
 

@@ -4,13 +4,13 @@ import { HEADLINE_MAX, HEADLINE_SOFT_MAX, type FieldName, type ItemFields, submi
 import { bodyToPlainText, countCharacters, countWords, sanitizeBody } from '../../../core/richtext';
 import type { DeskSettings } from '../../../core/settings';
 import { SLUG_MAX, normalizeSlug } from '../../../core/slug';
-import { URGENCY_NAMES } from '../../../core/urgency';
 import { ACTION_LABELS, type EditorAction, isEditable, statusWords } from '../../../core/workflow';
 import type { ItemDetail } from '../../../service/contract';
 import { desk, shortTime } from '../lib/desk';
 import { BodyEditor } from './editor/BodyEditor';
 import { HistoryPanel } from './HistoryPanel';
 import { Field } from './Field';
+import { CategoryOptions, UrgencyOptions } from '../lib/options';
 import { type SaveState, useAutosave } from './useAutosave';
 
 interface Props {
@@ -245,23 +245,13 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen, sho
             <div className="row">
               <Field id="urgency" label="Urgency" className="f-urgency">
                 <select id="urgency" name="urgency" value={fields.urgency} onChange={(e) => set('urgency', Number(e.target.value))}>
-                  {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((u) => (
-                    <option key={u} value={u}>
-                      {u}
-                      {URGENCY_NAMES[u] ? ` – ${URGENCY_NAMES[u]}` : ''}
-                    </option>
-                  ))}
+                  <UrgencyOptions />
                 </select>
               </Field>
               <Field id="category" label="Category" className="f-category" problem={inline('category')}>
                 <select id="category" name="category" value={fields.category} onChange={(e) => set('category', e.target.value)}>
                   <option value="">(none)</option>
-                  {settings.categories.map((c) => (
-                    <option key={c.name} value={c.name}>
-                      {c.name}
-                    </option>
-                  ))}
-                  {fields.category && !settings.categories.some((c) => c.name === fields.category) && <option value={fields.category}>{fields.category}</option>}
+                  <CategoryOptions categories={settings.categories} current={fields.category} />
                 </select>
               </Field>
             </div>

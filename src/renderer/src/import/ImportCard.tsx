@@ -5,6 +5,7 @@ import type { DeskSettings } from '../../../core/settings';
 import { SLUG_MAX, normalizeSlug } from '../../../core/slug';
 import type { ImportCandidate } from '../../../service/contract';
 import { Field } from '../desk/Field';
+import { CategoryOptions } from '../lib/options';
 import { spanClass } from './OriginalText';
 
 /** An item found, as the editor is making it. */
@@ -81,12 +82,7 @@ export function ImportCard({ n, candidate, draft, settings, onChange, onShowInTe
           'category',
           <select id={id('category')} value={fields.category} onChange={(e) => set({ category: e.target.value })}>
             <option value="">(none)</option>
-            {settings.categories.map((c) => (
-              <option key={c.name} value={c.name}>
-                {c.name}
-              </option>
-            ))}
-            {fields.category && !settings.categories.some((c) => c.name === fields.category) && <option value={fields.category}>{fields.category}</option>}
+            <CategoryOptions categories={settings.categories} current={fields.category} />
           </select>,
         )}
       </div>

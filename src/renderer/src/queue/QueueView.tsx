@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorCode } from '../../../core/errors';
 import type { DeskSettings } from '../../../core/settings';
-import { URGENCY_NAMES } from '../../../core/urgency';
 import { ACTION_LABELS, type EditorAction, statusWords } from '../../../core/workflow';
 import { QUEUE_TABS, type QueueTab } from '../../../service/contract';
 import { desk, shortTime } from '../lib/desk';
 import { ExportPanel } from './ExportPanel';
 import { EmbargoTag, ErrorNote, QField, Snippet, UrgencyTag, useDebounced, usePaged } from './parts';
 import { QueuePreview } from './QueuePreview';
+import { CategoryOptions, UrgencyOptions } from '../lib/options';
 import { BULK_ACTIONS, allowedActions, idRange, nextCurrent } from './queueLib';
 
 const PAGE = 100;
@@ -159,11 +159,7 @@ export function QueueView({ settings, onOpenItem }: { settings: DeskSettings; on
             {(id) => (
               <select id={id} value={category} onChange={(e) => setCategory(e.target.value)}>
                 <option value="">All</option>
-                {settings.categories.map((c) => (
-                  <option key={c.name} value={c.name}>
-                    {c.name}
-                  </option>
-                ))}
+                <CategoryOptions categories={settings.categories} />
               </select>
             )}
           </QField>
@@ -171,12 +167,7 @@ export function QueueView({ settings, onOpenItem }: { settings: DeskSettings; on
             {(id) => (
               <select id={id} value={urgency} onChange={(e) => setUrgency(e.target.value)}>
                 <option value="">Any</option>
-                {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((u) => (
-                  <option key={u} value={u}>
-                    {u}
-                    {URGENCY_NAMES[u] ? ` – ${URGENCY_NAMES[u]}` : ''}
-                  </option>
-                ))}
+                <UrgencyOptions />
               </select>
             )}
           </QField>
