@@ -93,12 +93,12 @@ describe.skipIf(!hasSample)(
         'Armenian Foreign Minister Arar',
         'On January 8, Ilham Aliyev rec',
       ]);
+      expect(short.map((i) => i.fields.slug)).toEqual(['TOP-US-FRENCH-DIPLOMATS', 'AZERBAIJAN-AIRLINES-AZAL-INDEFINITELY', 'ARMENIAN-FOREIGN-MINISTER-ARARAT', 'JANUARY-8-ILHAM-ALIYEV']);
       for (const item of short) {
         expect(item.fields.headline).toBe('');
-        expect(item.fields.slug).toBe('');
-        expect(item.fields.dateline).toEqual({ place: '', date: '', agency: '' });
+        expect(item.fields.dateline).toEqual({ place: '', date: '', agency: 'Turan' });
         expect(item.warnings).toContain('No headline found.');
-        expect(item.warnings).toContain('No dateline found: place, date and agency are left empty.');
+        expect(item.warnings).toContain('No dateline found: place and date are left empty, agency set to Turan.');
         expect(item.fields.body.root.children).toHaveLength(1);
       }
     });
@@ -278,7 +278,7 @@ describe('headline, source, byline, sign-off, category', () => {
     expect(item.fields.headline).toBe('Markets rally after rate cut');
     expect(item.fields.slug).toBe('MARKETS-RALLY-RATE-CUT');
     expect(bodyOf(item)).toBe('Shares rose on Friday.\nBonds fell.');
-    expect(item.warnings).toEqual(['No dateline found: place, date and agency are left empty.']);
+    expect(item.warnings).toEqual(['No dateline found: place and date are left empty, agency set to Turan.']);
   });
 
   it('does not take a sentence, an over-long line or a lone line as the headline', () => {

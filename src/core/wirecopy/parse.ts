@@ -261,8 +261,9 @@ interface FoundCategory {
 }
 
 function buildItem(lines: Classified[], ctx: Context): ParsedItem {
+  // As a new item would: the desk's agency until a dateline names another.
   const fields = defaultFields(ctx.settings);
-  fields.dateline = { ...EMPTY_DATELINE };
+  fields.dateline = { ...EMPTY_DATELINE, agency: ctx.settings.agency };
   const recognised: RecognisedSpan[] = [];
   const warnings: string[] = [];
   const body: string[] = [];
@@ -362,7 +363,7 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
   }
 
   if (!fields.headline) warnings.unshift('No headline found.');
-  if (!fields.dateline.place) warnings.push('No dateline found: place, date and agency are left empty.');
+  if (!fields.dateline.place) warnings.push(`No dateline found: place and date are left empty${fields.dateline.agency ? `, agency set to ${fields.dateline.agency}` : ''}.`);
   if (body.length === 0) warnings.push('No body text found.');
   if (dropped.length > 0) warnings.push(`Dropped page furniture: ${quoteList(dropped)}.`);
   applyCategories(categories, fields, warnings);
@@ -383,8 +384,9 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
   }
 
   fields.body = bodyFromPlainText(body.join('\n'));
-  fields.slug = suggestSlug(fields.headline);
-  if (fields.headline && !fields.slug) warnings.push('Could not suggest a slug from the headline.');
+  // No headline: the slug comes from the first words of the body, for the editor to confirm.
+  fields.slug = suggestSlug(fields.headline || (body[0] ?? ''));
+  if (!fields.slug) warnings.push(`Could not suggest a slug from the ${fields.headline ? 'headline' : 'text'}.`);
 
   recognised.sort((a, b) => a.start - b.start || b.end - a.end);
   const filled = lines.filter((l) => l.kind !== 'blank');
