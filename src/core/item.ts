@@ -64,6 +64,8 @@ export interface ItemSummary {
   updatedBy: string;
   /** Search snippet with matches wrapped in [[ ]]; only set for searches. */
   snippet?: string;
+  /** The latest batch that carried this item, or its kill (queue tabs Published and Killed). */
+  batchId?: number | null;
 }
 
 export const HEADLINE_SOFT_MAX = 90;

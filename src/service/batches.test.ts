@@ -73,11 +73,14 @@ describe('batch export', () => {
 
     desk.transition({ ids: [id], action: 'kill', note: 'Legal' });
     expect(desk.queue({ tab: 'approved' }).nextBatch).toEqual({ approved: 0, kills: 1 });
+    expect(desk.queue({ tab: 'killed' }).items[0]).toMatchObject({ id, batchId: null });
+    expect(desk.queue({ tab: 'published' }).items).toEqual([]);
     const third = await desk.exportBatch({ format: 'ninjs', folder });
     const kill = JSON.parse(fs.readFileSync(path.join(folder, third.fileName), 'utf8'))[0];
     expect(kill).toMatchObject({ version: '2', pubStatus: 'canceled' });
     expect(v2.uri).toBe(kill.uri);
     expect(desk.queue({ tab: 'approved' }).nextBatch).toEqual({ approved: 0, kills: 0 });
+    expect(desk.queue({ tab: 'killed' }).items[0]).toMatchObject({ id, batchId: 3 });
     await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({ code: ErrorCode.NothingToExport });
     expect(desk.listBatches({}).items.map((b) => b.id)).toEqual([3, 2, 1]);
   });

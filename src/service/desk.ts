@@ -255,7 +255,7 @@ export class Desk implements DeskHandlers {
   }
 
   queue(q: ArgOf<'queue'>): ValueOf<'queue'> {
-    const page = this.items.queue({ statuses: [TAB_STATUS[q.tab]], category: q.category, urgency: q.urgency, editor: q.editor, search: q.search }, q.limit ?? 100, q.cursor);
+    const page = this.items.queue({ statuses: [TAB_STATUS[q.tab]], withBatch: q.tab === 'published' || q.tab === 'killed', category: q.category, urgency: q.urgency, editor: q.editor, search: q.search }, q.limit ?? 100, q.cursor);
     const byStatus = this.items.countsByStatus();
     const counts = Object.fromEntries(Object.entries(TAB_STATUS).map(([tab, status]) => [tab, byStatus[status]])) as Record<QueueTab, number>;
     return { ...page, counts, nextBatch: { approved: byStatus.approved, kills: this.batches.pendingKills() } };

@@ -123,6 +123,7 @@ interface SummaryRow {
   updated_at: string;
   updated_by: string;
   snippet?: string;
+  batch_id?: number | null;
 }
 
 function summaryFromRow(r: SummaryRow): ItemSummary {
@@ -139,6 +140,7 @@ function summaryFromRow(r: SummaryRow): ItemSummary {
     updatedBy: r.updated_by,
   };
   if (r.snippet !== undefined) s.snippet = r.snippet;
+  if (r.batch_id !== undefined) s.batchId = r.batch_id;
   return s;
 }
 
@@ -169,6 +171,8 @@ export interface Page<T> {
 
 export interface QueueFilter {
   statuses: readonly ItemStatus[];
+  /** Also name the latest batch that carried each item. */
+  withBatch?: boolean;
   category?: string;
   urgency?: number;
   editor?: string;
@@ -319,7 +323,9 @@ export class ItemStore {
       where.push('(i.urgency > ? OR (i.urgency = ? AND (i.updated_at < ? OR (i.updated_at = ? AND i.id < ?))))');
       params.push(after[0]!, after[0]!, after[1]!, after[1]!, after[2]!);
     }
-    const cols = SUMMARY_COLUMNS.split(', ').map((c) => `i.${c}`).join(', ');
+    let cols = SUMMARY_COLUMNS.split(', ').map((c) => `i.${c}`).join(', ');
+    // For a killed item, the batch that carried the kill (none while it waits).
+    if (f.withBatch) cols += ", (SELECT max(b.batch_id) FROM batch_items b WHERE b.item_id = i.id AND (i.status != 'killed' OR b.kind = 'kill')) AS batch_id";
     const rows = this.db
       .prepare(`SELECT ${cols}${snippet} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY i.urgency ASC, i.updated_at DESC, i.id DESC LIMIT ?`)
       .all(...params, limit + 1) as SummaryRow[];

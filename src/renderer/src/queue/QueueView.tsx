@@ -252,6 +252,7 @@ export function QueueView({ settings, onOpenItem }: { settings: DeskSettings; on
                     <span className="q-row-meta">
                       {i.category && `${i.category} · `}
                       {i.updatedBy} · {shortTime(i.updatedAt)}
+                      {i.batchId ? ` · batch ${i.batchId}` : i.status === 'killed' ? ' · kill waiting' : ''}
                     </span>
                   </div>
                   <div className="li-headline">{i.headline || <em>No headline</em>}</div>
