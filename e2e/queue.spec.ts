@@ -160,7 +160,8 @@ test('two items go from draft to a published batch, a correction and a kill; the
   await page.getByRole('button', { name: 'Submit for review', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Submit for review', exact: true })).toBeHidden();
 
-  await queue.openView('Queue');
+  await queue.openView('Queue'); // back on the Published tab, where we left it
+  await queue.openTab('Submitted');
   await queue.select(A);
   await queue.action('Approve').click();
   await expect(queue.notice).toHaveText(`${A} is now approved.`);
@@ -289,6 +290,25 @@ test('search marks the matches as text, filters narrow the tab, and Flash items 
   await expect(queue.rows).toHaveCount(0);
   await queue.filter('Editor').fill('Desk editor');
   await expect(queue.rows).toHaveCount(4);
+
+  // The tab and filters survive a look at the desk; the list is fresh on return.
+  await queue.filter('Category').selectOption('Economy');
+  await expect(queue.rows).toHaveCount(2);
+  await queue.openView('Desk');
+  await page.evaluate(async () => {
+    const r = await window.desk.createItem({ fields: { slug: 'LATE-ECONOMY', headline: 'Late economy item', category: 'Economy', dateline: { place: 'Baku', date: '', agency: 'Turan' } } });
+    if (!r.ok) throw new Error(r.error.message);
+    const { id, slug, headline, dateline, category, source, byline, signOff, urgency, embargo, keywords, editorNote, language } = r.value.item;
+    const body = { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Late.' }] }] } };
+    const fields = { slug, headline, dateline, category, source, byline, signOff, urgency, embargo, keywords, editorNote, language, body };
+    const saved = await window.desk.saveDraft({ id, baseRevision: 1, fields: fields as never });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const sent = await window.desk.transition({ ids: [id], action: 'submit' });
+    if (!sent.ok) throw new Error(sent.error.message);
+  });
+  await queue.openView('Queue');
+  await expect(queue.filter('Category')).toHaveValue('Economy');
+  await expect(queue.rows).toHaveCount(3);
 });
 
 test('keyboard multi-select: Space toggles, Shift+Arrow extends, Ctrl+A selects the tab; bulk hold', async ({ page, server: _ }) => {

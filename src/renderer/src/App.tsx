@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import type { DeskSettings } from '../../core/settings';
 import { DeskView } from './desk/DeskView';
 import { ImportView } from './import/ImportView';
@@ -15,11 +15,18 @@ export function App() {
   const [fatal, setFatal] = useState<string | null>(null);
   /** An item another view asked the desk to open (from the queue or an import). */
   const [openId, setOpenId] = useState<string | null>(null);
-  // Import work in progress survives a look at another view: once opened, the view stays mounted.
-  const [importOpened, setImportOpened] = useState(false);
+  // The queue's tab and filters, and import work in progress, survive a look at another view:
+  // once opened, these views stay mounted, hidden.
+  const [kept, setKept] = useState<ReadonlySet<View>>(new Set());
   useEffect(() => {
-    if (view === 'import') setImportOpened(true);
+    if (view === 'queue' || view === 'import') setKept((k) => (k.has(view) ? k : new Set(k).add(view)));
   }, [view]);
+  const keep = (v: View, node: ReactNode) =>
+    (view === v || kept.has(v)) && (
+      <div className="view-host" hidden={view !== v}>
+        {node}
+      </div>
+    );
   const clearOpenId = useCallback(() => setOpenId(null), []);
   const openItem = (id: string) => {
     setOpenId(id);
@@ -76,13 +83,9 @@ export function App() {
         </span>
       </header>
       {view === 'desk' && <DeskView settings={settings} openId={openId} onOpened={clearOpenId} />}
-      {view === 'queue' && <QueueView settings={settings} onOpenItem={openItem} />}
+      {keep('queue', <QueueView settings={settings} active={view === 'queue'} onOpenItem={openItem} />)}
       {view === 'batches' && <BatchesView settings={settings} />}
-      {(view === 'import' || importOpened) && (
-        <div className="view-host" hidden={view !== 'import'}>
-          <ImportView settings={settings} onOpenItem={openItem} />
-        </div>
-      )}
+      {keep('import', <ImportView settings={settings} onOpenItem={openItem} />)}
       {view === 'settings' && <SettingsView settings={settings} onSettings={setSettings} />}
     </div>
   );

@@ -15,7 +15,8 @@ const PAGE = 100;
 type Feedback = { kind: 'notice' | 'error'; text: string } | null;
 
 /** The publishing queue: items by workflow state, most urgent first, reviewed from a preview. */
-export function QueueView({ settings, onOpenItem }: { settings: DeskSettings; onSettings?(s: DeskSettings): void; onOpenItem?(id: string): void }) {
+/** `active`: the view is on screen (it stays mounted while hidden, and refreshes on return). */
+export function QueueView({ settings, active = true, onOpenItem }: { settings: DeskSettings; active?: boolean; onOpenItem?(id: string): void }) {
   const [tab, setTab] = useState<QueueTab>('submitted');
   const [search, setSearch] = useState('');
   const [category, setCategory] = useState('');
@@ -56,6 +57,12 @@ export function QueueView({ settings, onOpenItem }: { settings: DeskSettings; on
     await reloadList();
     setRefresh((n) => n + 1);
   }, [reloadList]);
+  // Back on screen: the desk may have moved on meanwhile.
+  const wasActive = useRef(active);
+  useEffect(() => {
+    if (active && !wasActive.current) void reload();
+    wasActive.current = active;
+  }, [active, reload]);
 
   const act = async (targets: string[], action: EditorAction, note?: string): Promise<boolean> => {
     const r = await desk('transition', { ids: targets, action, ...(note ? { note } : {}) });
