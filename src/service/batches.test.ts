@@ -148,3 +148,30 @@ describe('batch export', () => {
     expect(again.desk.getItem({ id }).item.status).toBe('published');
   });
 });
+
+describe('batch recovery when only the last mark is missing', () => {
+  it('finds the file in place with the recorded hash and marks the batch written without rewriting it', async () => {
+    const file = path.join(tmpFolder(), 'desk.sqlite');
+    const folder = tmpFolder();
+    const first = testDesk(file);
+    approved(first.desk, 'PLACED');
+    const internals = first.desk.batches as unknown as {
+      reserve(a: object, by: string): { id: number; file_name: string };
+      writeTemp(b: object, f: string): Promise<{ tmp: string; sha256: string; bytes: number }>;
+      commit(b: object, sha: string, bytes: number): void;
+    };
+    const b = internals.reserve({ format: 'ninjs', folder }, 'x');
+    const w = await internals.writeTemp(b, folder);
+    internals.commit(b, w.sha256, w.bytes);
+    const target = path.join(folder, b.file_name);
+    fs.renameSync(w.tmp, target); // renamed, but the process died before marking it written
+    const before = fs.statSync(target);
+    first.desk.db.close();
+
+    const again = testDesk(file);
+    await again.desk.exportBatch({ format: 'ninjs', folder }).catch(() => undefined);
+    expect(again.desk.getBatch({ id: b.id }).state).toBe('written');
+    expect(fs.statSync(target).ino).toBe(before.ino);
+    expect(sha(target)).toBe(w.sha256);
+  });
+});

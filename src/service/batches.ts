@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants as fsc, readdirSync, rmSync } from 'node:fs';
+import { createReadStream, constants as fsc, readdirSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isEmbargoPast } from '../core/copy';
@@ -44,6 +44,17 @@ const summary = (r: BatchRow): BatchSummary => ({
 const PAGE = 500;
 /** Correlated condition: item `i`'s current version has had its kill sent. */
 const KILL_SENT = "SELECT 1 FROM batch_items b WHERE b.item_id = i.id AND b.version = i.version AND b.kind = 'kill'";
+
+/** SHA-256 of a file, read as a stream; null when it cannot be read. */
+async function fileSha256(file: string): Promise<string | null> {
+  try {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  } catch {
+    return null;
+  }
+}
 
 /** Temp files a killed export left behind (`.name.PID.tmp`). */
 function removeTemps(folder: string, fileName: string): void {
@@ -408,8 +419,7 @@ export class BatchDesk {
     for (const b of rows) {
       const target = path.join(b.folder, b.file_name);
       try {
-        const existing = await fs.readFile(target).catch(() => null);
-        if (existing && createHash('sha256').update(existing).digest('hex') === b.sha256) {
+        if ((await fileSha256(target)) === b.sha256) {
           this.markWritten(b.id, null);
           continue;
         }
