@@ -18,6 +18,15 @@ function approved(desk: Desk, slug: string, extra: Parameters<typeof readyFields
   return item.id;
 }
 
+/** The export's inner steps, to stop it where a crash would (tests only). */
+function exportSteps(desk: Desk) {
+  return desk.batches as unknown as {
+    reserve(a: object, by: string): { id: number; file_name: string };
+    writeTemp(b: object, f: string): Promise<{ tmp: string; sha256: string; bytes: number }>;
+    commit(b: object, sha: string, bytes: number): void;
+  };
+}
+
 describe('batch export', () => {
   it('writes the approved queue, records the batch and publishes only then', async () => {
     const { desk, clock } = testDesk();
@@ -110,7 +119,7 @@ describe('batch export', () => {
     const first = testDesk(file);
     const id = approved(first.desk, 'CRASH');
     // Reserve and write the temp file, then "die" before the commit.
-    const internals = first.desk.batches as unknown as { reserve(a: object, by: string): { id: number; file_name: string }; writeTemp(b: object, f: string): Promise<{ tmp: string }> };
+    const internals = exportSteps(first.desk);
     const b = internals.reserve({ format: 'ninjs', folder }, 'x');
     await internals.writeTemp(b, folder);
     expect(fs.readdirSync(folder)).toHaveLength(1);
@@ -129,11 +138,7 @@ describe('batch export', () => {
     const folder = tmpFolder();
     const first = testDesk(file);
     const id = approved(first.desk, 'HALFWAY');
-    const internals = first.desk.batches as unknown as {
-      reserve(a: object, by: string): { id: number; file_name: string };
-      writeTemp(b: object, f: string): Promise<{ tmp: string; sha256: string; bytes: number }>;
-      commit(b: object, sha: string, bytes: number): void;
-    };
+    const internals = exportSteps(first.desk);
     const b = internals.reserve({ format: 'ninjs', folder }, 'x');
     const w = await internals.writeTemp(b, folder);
     internals.commit(b, w.sha256, w.bytes);
@@ -155,11 +160,7 @@ describe('batch recovery when only the last mark is missing', () => {
     const folder = tmpFolder();
     const first = testDesk(file);
     approved(first.desk, 'PLACED');
-    const internals = first.desk.batches as unknown as {
-      reserve(a: object, by: string): { id: number; file_name: string };
-      writeTemp(b: object, f: string): Promise<{ tmp: string; sha256: string; bytes: number }>;
-      commit(b: object, sha: string, bytes: number): void;
-    };
+    const internals = exportSteps(first.desk);
     const b = internals.reserve({ format: 'ninjs', folder }, 'x');
     const w = await internals.writeTemp(b, folder);
     internals.commit(b, w.sha256, w.bytes);
