@@ -302,7 +302,9 @@ export class ItemStore {
     let snippet = '';
     const match = f.search ? ftsQuery(f.search) : null;
     if (match) {
-      from = 'items_fts JOIN items i ON i.rowid = items_fts.rowid';
+      // The full-text match drives the search (CROSS JOIN keeps it the outer loop): a rare word
+      // reads only its own rows, not every row of the tab.
+      from = 'items_fts CROSS JOIN items i ON i.rowid = items_fts.rowid';
       where.push('items_fts MATCH ?');
       params.push(match);
       snippet = `, snippet(items_fts, -1, '[[', ']]', '…', 14) AS snippet`;
