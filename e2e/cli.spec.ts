@@ -89,7 +89,7 @@ test('a preview exports any selection and changes nothing', async () => {
 
 test('user errors exit 1 with one clear line; --help on every command', async () => {
   const { dir, cli } = freshDesk();
-  for (const args of [['frobnicate'], ['export', '--format', 'rss', '--out', 'x'], ['show', '0190a0a0-0000-7000-8000-000000000000'], ['kill'], ['list', '--status', 'lost'], ['import', path.join(dir, 'missing.txt')]]) {
+  for (const args of [['frobnicate'], ['export', '--format', 'rss', '--out', 'x'], ['show', '0190a0a0-0000-7000-8000-000000000000'], ['kill'], ['list', '--status', 'lost'], ['export', '--preview', '--format', 'ninjs', '--status', 'bogus', '--out', path.join(dir, 'p.json')], ['export', '--preview', '--format', 'ninjs', '--ids', 'nope', '--out', path.join(dir, 'p.json')], ['import', path.join(dir, 'missing.txt')]]) {
     const r = await cli(...args);
     expect(r.code, args.join(' ')).toBe(1);
     expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DeskFailure, ErrorCode, type Result } from '../core/errors';
-import { ITEM_STATUSES, type ItemStatus } from '../core/item';
+import { ITEM_STATUSES, type ItemStatus, UUID_RE } from '../core/item';
 import { urgencyLabel } from '../core/urgency';
 import { EDITOR_ACTIONS, type EditorAction } from '../core/workflow';
 import { type ArgOf, type DeskMethod, type FeedFormatName, IMPORT_ITEMS_MAX, type ValueOf } from '../service/contract';
@@ -199,8 +199,14 @@ async function main(argv: string[]): Promise<number> {
         if (!v.out) throw new UserError('Say where to write the batch: --out FILE.');
         const target = path.resolve(v.out);
         if (v.preview) {
+          const statuses = v.status?.split(',');
+          const badStatus = statuses?.find((st) => !ITEM_STATUSES.includes(st as ItemStatus));
+          if (badStatus !== undefined) throw new UserError(`Unknown status "${badStatus}"; use ${ITEM_STATUSES.join(', ')}.`);
+          const ids = v.ids?.split(',').map((id) => id.trim());
+          const badId = ids?.find((id) => !UUID_RE.test(id));
+          if (badId !== undefined) throw new UserError(`"${badId}" is not an item id.`);
           const n = await desk.batches.writePreview(
-            { format, ndjson: v.ndjson === true, statuses: v.status ? (v.status.split(',') as ItemStatus[]) : undefined, ids: v.ids?.split(','), since: v.since },
+            { format, ndjson: v.ndjson === true, statuses: statuses as ItemStatus[] | undefined, ids, since: v.since },
             target,
           );
           process.stderr.write(`Preview of ${n} item(s) written to ${target}; nothing changed state.\n`);
@@ -231,7 +237,10 @@ async function main(argv: string[]): Promise<number> {
     }
     throw new UserError(`Unknown command "${command}".`);
   } finally {
-    if (command !== 'serve') desk.db.close();
+    if (command !== 'serve') {
+      await desk.batches.idle(); // let crash recovery of an earlier export finish
+      desk.db.close();
+    }
   }
 }
 

@@ -146,7 +146,8 @@ void app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
-  app.on('before-quit', () => desk.db.close());
+  // After every window has closed and sent its last save (before-quit comes too early).
+  app.on('will-quit', () => desk.db.close());
 });
 
 app.on('window-all-closed', () => {

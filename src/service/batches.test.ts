@@ -123,6 +123,8 @@ describe('batch export', () => {
     const b = internals.reserve({ format: 'ninjs', folder }, 'x');
     await internals.writeTemp(b, folder);
     expect(fs.readdirSync(folder)).toHaveLength(1);
+    // The writer died: its process is gone.
+    first.desk.db.prepare('UPDATE batches SET owner = ? WHERE id = ?').run(`${os.hostname()}:999999999`, b.id);
     first.desk.db.close();
 
     const again = testDesk(file);
@@ -174,5 +176,69 @@ describe('batch recovery when only the last mark is missing', () => {
     expect(again.desk.getBatch({ id: b.id }).state).toBe('written');
     expect(fs.statSync(target).ino).toBe(before.ino);
     expect(sha(target)).toBe(w.sha256);
+  });
+});
+
+describe('batch export against a moving desk', () => {
+  it('refuses the whole batch when an item is held while its file is written', async () => {
+    const { desk, clock } = testDesk();
+    const a = approved(desk, 'STAYS', {}, clock);
+    const b = approved(desk, 'HELD-MEANWHILE', {}, clock);
+    const folder = tmpFolder();
+    const steps = exportSteps(desk);
+    const realWrite = steps.writeTemp.bind(steps);
+    steps.writeTemp = async (batch, f) => {
+      const w = await realWrite(batch, f);
+      desk.transition({ ids: [b], action: 'hold' }); // the chief editor, in another window
+      return w;
+    };
+    await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({ code: ErrorCode.ExportFailed, message: expect.stringContaining('HELD-MEANWHILE changed while the batch was being written') });
+    expect(desk.getItem({ id: a }).item.status).toBe('approved');
+    expect(desk.getItem({ id: b }).item.status).toBe('held');
+    expect(desk.listBatches({}).items).toEqual([]);
+    expect(fs.readdirSync(folder)).toEqual([]);
+  });
+
+  it('a second Wiredesk opening the desk leaves a live writer’s batch alone', async () => {
+    const file = path.join(tmpFolder(), 'desk.sqlite');
+    const folder = tmpFolder();
+    const first = testDesk(file);
+    approved(first.desk, 'IN-FLIGHT');
+    const steps = exportSteps(first.desk);
+    const reserved = steps.reserve({ format: 'ninjs', folder }, 'x'); // this process is the writer
+    const second = testDesk(file); // e.g. `wiredesk list` while the export runs
+    expect(second.desk.getBatch({ id: reserved.id }).state).toBe('writing');
+    // A writer that is gone (no such process) is cleaned up.
+    first.desk.db.prepare('UPDATE batches SET owner = ? WHERE id = ?').run(`${os.hostname()}:999999999`, reserved.id);
+    const third = testDesk(file);
+    expect(third.desk.listBatches({}).items).toEqual([]);
+  });
+
+  it('a kill sends the version that went out, not a correction still in the works', async () => {
+    const { desk } = testDesk();
+    const id = approved(desk, 'STORY', { headline: 'What was published' });
+    const folder = tmpFolder();
+    await desk.exportBatch({ format: 'ninjs', folder });
+    desk.transition({ ids: [id], action: 'correct' });
+    const draft = desk.getItem({ id }).item;
+    desk.saveDraft({ id, baseRevision: draft.revision, fields: readyFields({ slug: 'STORY', headline: 'Unreviewed correction' }) });
+    desk.transition({ ids: [id], action: 'kill', note: 'Legal' });
+    const kill = await desk.exportBatch({ format: 'ninjs', folder });
+    const sent = JSON.parse(fs.readFileSync(path.join(folder, kill.fileName), 'utf8'))[0];
+    expect(sent).toMatchObject({ version: '1', pubStatus: 'canceled', headlines: [{ role: 'main', value: 'What was published' }] });
+    expect(kill.entries).toEqual([expect.objectContaining({ version: 1, kind: 'kill' })]);
+    expect(desk.queue({ tab: 'approved' }).nextBatch.kills).toBe(0);
+  });
+
+  it('never writes over an existing file, and changes nothing when the name is taken', async () => {
+    const { desk } = testDesk();
+    const id = approved(desk, 'NAMED');
+    const folder = tmpFolder();
+    fs.writeFileSync(path.join(folder, 'feed.json'), 'somebody else’s file');
+    await expect(desk.exportBatch({ format: 'ninjs', folder, fileName: 'feed.json' })).rejects.toMatchObject({ code: ErrorCode.ExportFailed, message: expect.stringContaining('already exists') });
+    expect(fs.readFileSync(path.join(folder, 'feed.json'), 'utf8')).toBe('somebody else’s file');
+    expect(desk.getItem({ id }).item.status).toBe('approved');
+    const batch = await desk.exportBatch({ format: 'ninjs', folder, fileName: 'feed-2.json' });
+    await expect(desk.resendBatch({ id: batch.id, folder })).rejects.toMatchObject({ message: expect.stringContaining('already exists') });
   });
 });

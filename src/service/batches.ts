@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, constants as fsc, readdirSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { isEmbargoPast } from '../core/copy';
 import { DeskFailure, ErrorCode } from '../core/errors';
@@ -24,6 +25,7 @@ interface BatchRow {
   created_at: string;
   created_by: string;
   error: string | null;
+  owner: string;
 }
 
 const summary = (r: BatchRow): BatchSummary => ({
@@ -43,7 +45,38 @@ const summary = (r: BatchRow): BatchSummary => ({
 
 const PAGE = 500;
 /** Correlated condition: item `i`'s current version has had its kill sent. */
-const KILL_SENT = "SELECT 1 FROM batch_items b WHERE b.item_id = i.id AND b.version = i.version AND b.kind = 'kill'";
+const KILL_SENT = "SELECT 1 FROM batch_items b WHERE b.item_id = i.id AND b.version = i.published_version AND b.kind = 'kill'";
+
+/** Which process is writing a batch: "host:pid". */
+function ownerTag(): string {
+  return `${os.hostname()}:${process.pid}`;
+}
+
+/** True when the process that started a batch is certainly gone (same host, no such pid). */
+function ownerIsGone(owner: string): boolean {
+  const at = owner.lastIndexOf(':');
+  if (at < 0) return true;
+  if (owner.slice(0, at) !== os.hostname()) return false;
+  const pid = Number(owner.slice(at + 1));
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+function fileExists(file: string): DeskFailure {
+  return new DeskFailure(ErrorCode.ExportFailed, `${file} already exists; Wiredesk never writes over a file. Choose another name or folder.`);
+}
 
 /** SHA-256 of a file, read as a stream; null when it cannot be read. */
 async function fileSha256(file: string): Promise<string | null> {
@@ -71,6 +104,7 @@ export function batchFileName(id: number, format: FeedFormatName, ndjson: boolea
 
 /** Why a write failed, in words an editor can act on. */
 function writeProblem(e: unknown, folder: string): string {
+  if (e instanceof DeskFailure) return e.message;
   const code = (e as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT':
@@ -99,6 +133,7 @@ function writeProblem(e: unknown, folder: string): string {
  */
 export class BatchDesk {
   private queueTail: Promise<unknown> = Promise.resolve();
+  private readonly owner = ownerTag();
 
   constructor(
     private readonly db: Db,
@@ -106,6 +141,11 @@ export class BatchDesk {
     private readonly settings: () => DeskSettings,
     private readonly now: () => Date,
   ) {}
+
+  /** Resolves once exports and crash recovery started so far have finished. */
+  idle(): Promise<void> {
+    return this.queueTail.then(() => undefined);
+  }
 
   /** Exports run one at a time in this process; other processes are kept apart by the unique index. */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -143,32 +183,45 @@ export class BatchDesk {
     return this.db.prepare(`SELECT count(*) FROM items i WHERE i.status = 'killed' AND NOT EXISTS (${KILL_SENT})`).pluck().get() as number;
   }
 
-  /** Pending entries: approved items, and killed items whose kill has not gone out. */
+  /** Pending entries in batch order (most urgent, then oldest): approved items, and kills not yet sent. */
   private pendingIds(ids?: string[]): string[] {
     const pending = this.db
       .prepare(
-        `SELECT id FROM items WHERE status = 'approved'
-         UNION ALL
-         SELECT i.id FROM items i WHERE i.status = 'killed' AND NOT EXISTS (${KILL_SENT})`,
+        `SELECT i.id FROM items i
+         WHERE i.status = 'approved' OR (i.status = 'killed' AND NOT EXISTS (${KILL_SENT}))
+         ORDER BY i.urgency, i.updated_at, i.id`,
       )
       .pluck()
       .all() as string[];
     if (!ids) return pending;
-    const set = new Set(pending);
-    const notReady = ids.filter((id) => !set.has(id));
-    if (notReady.length > 0) {
-      const labels = notReady.map((id) => this.items.get(id)?.slug || id).join(', ');
+    const wanted = new Set(ids);
+    const chosen = pending.filter((id) => wanted.has(id));
+    if (chosen.length < wanted.size) {
+      const ready = new Set(chosen);
+      const labels = [...wanted].filter((id) => !ready.has(id)).map((id) => this.items.get(id)?.slug || id).join(', ');
       throw new DeskFailure(ErrorCode.ValidationFailed, `Only approved items (and kills not yet sent) go out in a batch: ${labels}.`);
     }
-    return [...new Set(ids)];
+    return chosen;
   }
 
-  private snapshot(item: StoredItem, at: string): { entry: WireItem; kind: 'publish' | 'kill' } {
+  /**
+   * What goes out for an item. A publish carries the approved text; a kill carries the version
+   * that went out last (never a correction still in the works), as it was sent.
+   */
+  private snapshot(item: StoredItem, at: string): { entry: WireItem; kind: 'publish' | 'kill'; version: number } {
     const { heldFrom: _h, ...wire } = item;
-    if (item.status === 'killed') return { entry: wire, kind: 'kill' };
+    if (item.status === 'killed') {
+      const sent = this.db
+        .prepare("SELECT snapshot_json FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version = ?")
+        .pluck()
+        .get(item.id, item.publishedVersion) as string | undefined;
+      const entry: WireItem = sent ? { ...(JSON.parse(sent) as WireItem), status: 'killed' } : { ...wire, version: item.publishedVersion };
+      return { entry, kind: 'kill', version: item.publishedVersion };
+    }
     return {
       entry: { ...wire, status: 'published', publishedVersion: item.version, firstPublishedAt: item.firstPublishedAt ?? at, versionPublishedAt: at },
       kind: 'publish',
+      version: item.version,
     };
   }
 
@@ -177,10 +230,12 @@ export class BatchDesk {
     return this.db.transaction(() => {
       const ids = this.pendingIds(arg.ids);
       if (ids.length === 0) throw new DeskFailure(ErrorCode.NothingToExport, 'Nothing to export: no approved items and no kills waiting.');
-      const loaded = ids.map((id) => this.items.get(id)!);
-      loaded.sort((a, b) => a.urgency - b.urgency || a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
       if (!arg.allowPastEmbargo) {
-        const past = loaded.filter((i) => i.status === 'approved' && isEmbargoPast(i.embargo, this.now()));
+        const embargoed = this.db
+          .prepare("SELECT id, slug, embargo FROM items WHERE status = 'approved' AND embargo IS NOT NULL")
+          .all() as { id: string; slug: string; embargo: string }[];
+        const inBatch = new Set(ids);
+        const past = embargoed.filter((i) => inBatch.has(i.id) && isEmbargoPast(i.embargo, this.now()));
         if (past.length > 0) {
           throw new DeskFailure(
             ErrorCode.ValidationFailed,
@@ -191,18 +246,20 @@ export class BatchDesk {
       }
       const ndjson = arg.ndjson === true && arg.format !== 'jsonfeed';
       const info = this.db
-        .prepare(`INSERT INTO batches (state, format, ndjson, folder, file_name, item_count, created_at, created_by) VALUES ('writing', ?, ?, ?, '', ?, ?, ?)`)
-        .run(arg.format, ndjson ? 1 : 0, arg.folder, loaded.length, at, by);
+        .prepare(`INSERT INTO batches (state, format, ndjson, folder, file_name, item_count, created_at, created_by, owner) VALUES ('writing', ?, ?, ?, '', ?, ?, ?, ?)`)
+        .run(arg.format, ndjson ? 1 : 0, arg.folder, ids.length, at, by, this.owner);
       const id = Number(info.lastInsertRowid);
       this.db.prepare('UPDATE batches SET file_name = ? WHERE id = ?').run(arg.fileName ?? batchFileName(id, arg.format, ndjson), id);
       const insert = this.db.prepare('INSERT INTO batch_items (batch_id, seq, item_id, version, kind, snapshot_json) VALUES (?, ?, ?, ?, ?, ?)');
-      loaded.forEach((item, seq) => {
-        const { entry, kind } = this.snapshot(item, at);
+      // One item in memory at a time: a queue of thousands of long items stays small.
+      ids.forEach((itemId, seq) => {
+        const item = this.items.get(itemId)!;
+        const { entry, kind, version } = this.snapshot(item, at);
         try {
-          insert.run(id, seq, item.id, item.version, kind, JSON.stringify(entry));
+          insert.run(id, seq, item.id, version, kind, JSON.stringify(entry));
         } catch (e) {
           if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-            throw new DeskFailure(ErrorCode.AlreadyExported, `${item.slug || item.id} version ${item.version} has already gone out in a batch. Use Re-send on that batch to send it again.`);
+            throw new DeskFailure(ErrorCode.AlreadyExported, `${item.slug || item.id} version ${version} has already gone out in a batch. Use Re-send on that batch to send it again.`);
           }
           throw e;
         }
@@ -262,8 +319,15 @@ export class BatchDesk {
     return { tmp, ...w };
   }
 
+  /** Move the finished temp file into place, never over an existing file; fsync the folder. */
   private async place(tmp: string, finalPath: string): Promise<void> {
-    await fs.rename(tmp, finalPath);
+    try {
+      await fs.link(tmp, finalPath); // fails if the name is taken
+      await fs.rm(tmp);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' || (await exists(finalPath))) throw fileExists(finalPath);
+      await fs.rename(tmp, finalPath); // a filesystem without hard links
+    }
     const dir = await fs.open(path.dirname(finalPath), 'r');
     try {
       await dir.sync();
@@ -274,10 +338,17 @@ export class BatchDesk {
 
   private commit(b: BatchRow, sha256: string, bytes: number): void {
     durably(this.db, () => {
-      const entries = this.db.prepare('SELECT item_id, version, kind FROM batch_items WHERE batch_id = ? ORDER BY seq').all(b.id) as { item_id: string; version: number; kind: 'publish' | 'kill' }[];
+      const entries = this.db
+        .prepare("SELECT item_id, version, kind, json_extract(snapshot_json, '$.revision') AS revision FROM batch_items WHERE batch_id = ? ORDER BY seq")
+        .all(b.id) as { item_id: string; version: number; kind: 'publish' | 'kill'; revision: number }[];
       for (const e of entries) {
         const item = this.items.get(e.item_id)!;
         const wasStatus = item.status;
+        // Someone may have held, returned, edited or killed it while the file was written.
+        const unchanged = e.kind === 'publish' ? item.status === 'approved' && item.version === e.version && item.revision === e.revision : item.status === 'killed' && item.publishedVersion === e.version;
+        if (!unchanged) {
+          throw new DeskFailure(ErrorCode.ExportFailed, `${item.slug || item.id} changed while the batch was being written; nothing was exported. Export again.`);
+        }
         if (e.kind === 'publish') {
           this.items.update({ ...item, status: 'published', publishedVersion: e.version, firstPublishedAt: item.firstPublishedAt ?? b.created_at, versionPublishedAt: b.created_at });
         }
@@ -306,6 +377,7 @@ export class BatchDesk {
       const b = this.reserve({ ...arg, folder }, by);
       let written: { tmp: string; sha256: string; bytes: number };
       try {
+        if (await exists(path.join(folder, b.file_name))) throw fileExists(path.join(folder, b.file_name));
         written = await this.writeTemp(b, folder);
       } catch (e) {
         this.db.prepare('DELETE FROM batches WHERE id = ?').run(b.id);
@@ -406,8 +478,9 @@ export class BatchDesk {
 
   /** After a crash: drop batches that never committed; write out the ones that did. */
   recover(): void {
-    const stale = this.db.prepare(`SELECT * FROM batches WHERE state = 'writing'`).all() as BatchRow[];
-    for (const b of stale) {
+    const writing = this.db.prepare(`SELECT * FROM batches WHERE state = 'writing'`).all() as BatchRow[];
+    // Another Wiredesk may be writing one right now: only a dead writer's batch is dropped.
+    for (const b of writing.filter((w) => ownerIsGone(w.owner))) {
       this.db.prepare('DELETE FROM batches WHERE id = ?').run(b.id);
       removeTemps(b.folder, b.file_name);
     }

@@ -1,13 +1,13 @@
 /** Argument validation for every contract method: the boundary check shared by IPC, HTTP and CLI. */
 import { z } from 'zod';
-import { FIELD_MAX, HEADLINE_MAX, KEYWORDS_MAX, NOTE_MAX, type ItemFields } from '../core/item';
+import { FIELD_MAX, HEADLINE_MAX, KEYWORDS_MAX, NOTE_MAX, type ItemFields, UUID_RE } from '../core/item';
 import { sanitizeBody } from '../core/richtext';
 import { SLUG_MAX } from '../core/slug';
 import { EDITOR_ACTIONS } from '../core/workflow';
 import { type ArgOf, type DeskMethod, IMPORT_ITEMS_MAX } from './contract';
 
 const BODY_JSON_MAX = 8_000_000;
-const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'not an item id');
+const id = z.string().regex(UUID_RE, 'not an item id');
 const text = (max: number) => z.string().max(max);
 const limit = z.number().int().min(1).max(500).optional();
 const cursor = z.string().max(500).nullable().optional();

@@ -75,6 +75,14 @@ describe('migrations', () => {
     expect(plan(db, "SELECT revision FROM item_revisions WHERE item_id = 'a' ORDER BY revision DESC LIMIT 1")).toMatch(/SEARCH item_revisions USING (COVERING INDEX|PRIMARY KEY)/);
   });
 
+  it('50: a batch names the process writing it; older batches have no writer', () => {
+    const db = openDb(':memory:', { targetVersion: 40 });
+    db.prepare("INSERT INTO batches (id, state, format, ndjson, folder, file_name, item_count, created_at, created_by) VALUES (1, 'written', 'ninjs', 0, '/tmp', 'f', 0, 't', 'u')").run();
+    migrate(db, 50);
+    expect(schemaVersion(db)).toBe(50);
+    expect(db.prepare('SELECT owner FROM batches WHERE id = 1').pluck().get()).toBe('');
+  });
+
   it('applies all pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const db = new Database(':memory:');
     const broken = [...MIGRATIONS, { version: 999, sql: 'CREATE TABLE nope (x); SELECT * FROM missing_table;' }];

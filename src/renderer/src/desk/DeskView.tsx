@@ -34,7 +34,9 @@ export function DeskView({ settings, openId, onOpened }: { settings: DeskSetting
     void load(view);
   }, [view, load]);
 
+  const openIdRef = useRef<string | null>(null);
   const show = (d: ItemDetail) => {
+    openIdRef.current = d.item.id;
     setOpen(d);
     setOpenNonce((n) => n + 1);
     setError(null);
@@ -42,6 +44,8 @@ export function DeskView({ settings, openId, onOpened }: { settings: DeskSetting
   };
 
   const openItem = useCallback(async (id: string) => {
+    // Choosing the open item again keeps its editor (and the keystrokes not yet saved).
+    if (id === openIdRef.current) return;
     const r = await desk('getItem', { id });
     if (r.ok) show(r.value);
     else setError(r.error.message);

@@ -154,9 +154,17 @@ export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void
   useEffect(() => {
     closed.current = false;
     const flush = () => void save();
-    window.addEventListener('beforeunload', flush);
+    // Closing the page: send the last save, and in a browser ask to stay while it is not
+    // stored yet (a long body is too large for a request that outlives the page).
+    // In Electron the save leaves over IPC before the window goes.
+    const onUnload = (e: BeforeUnloadEvent) => {
+      const unsaved = dirty.current || inFlight.current !== null;
+      flush();
+      if (unsaved && !window.deskShell) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onUnload);
     return () => {
-      window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('beforeunload', onUnload);
       if (conflict.current) void takeTheirs(conflict.current);
       else flush();
       closed.current = true;

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { renderWireCopy } from '../../../core/copy';
+import { sanitizeBody } from '../../../core/richtext';
 import type { WireItem } from '../../../core/item';
 import type { DeskSettings } from '../../../core/settings';
 import { ACTION_LABELS, type EditorAction, NOTE_REQUIRED, statusWords } from '../../../core/workflow';
@@ -38,7 +39,8 @@ export function QueuePreview({ id, settings, refresh, onAction, onOpenItem }: Pr
 
   useEffect(() => setNoteFor(null), [id]);
 
-  const copy = useMemo(() => (item ? renderWireCopy(item, settings.datelineStyle) : null), [item, settings.datelineStyle]);
+  // Rebuilt from the allowed shapes before it becomes HTML, as the editor's preview is.
+  const copy = useMemo(() => (item ? renderWireCopy({ ...item, body: sanitizeBody(item.body) }, settings.datelineStyle) : null), [item, settings.datelineStyle]);
   if (!item || item.id !== id || !copy) {
     return (
       <section className="q-preview" aria-label="Preview">
