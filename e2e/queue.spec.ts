@@ -398,3 +398,20 @@ test('Return to writer needs a note; lists page with Show more', async ({ page, 
   await expect(form).toBeHidden();
   await queue.expectCount('Submitted', 101);
 });
+
+test('a large batch shows its entries a page at a time', async ({ page, server }) => {
+  const queue = new QueuePage(page);
+  await seed(
+    page,
+    Array.from({ length: 101 }, (_, i) => ({ slug: `BATCH-${String(i).padStart(3, '0')}`, headline: `Item ${i}`, text: `Body ${i}.`, to: 'approved' as const })),
+  );
+  await queue.openView('Queue');
+  await queue.openTab('Approved');
+  const { id } = await queue.exportBatch(server.dir);
+  await queue.openView('Batches');
+  const pane = await queue.openBatch(id);
+  await expect(queue.entries(pane)).toHaveCount(100);
+  await pane.getByRole('button', { name: 'Show more entries' }).click();
+  await expect(queue.entries(pane)).toHaveCount(101);
+  await expect(pane.getByRole('button', { name: 'Show more entries' })).toBeHidden();
+});

@@ -43,6 +43,10 @@ describe('batch export', () => {
     expect(desk.getItem({ id: a }).item).toMatchObject({ status: 'published', publishedVersion: 1, firstPublishedAt: '2026-11-26T10:00:02.000Z' });
     expect(desk.getItem({ id: b }).item.status).toBe('published');
     expect(batch.entries.map((e) => [e.slug, e.version, e.kind])).toEqual([['FIRST', 1, 'publish'], ['SECOND', 1, 'publish']]);
+    expect(batch.nextEntry).toBeNull();
+    const first = desk.getBatch({ id: 1, limit: 1 });
+    expect(first.entries.map((e) => e.slug)).toEqual(['FIRST']);
+    expect(desk.getBatch({ id: 1, after: first.nextEntry!, limit: 1 })).toMatchObject({ entries: [{ slug: 'SECOND' }], nextEntry: null });
     expect(fs.readdirSync(folder)).toEqual([batch.fileName]); // no temp file left
   });
 

@@ -167,15 +167,17 @@ export class BatchDesk {
     return { items: page.map(summary), next: rows.length > limit ? String(page[page.length - 1]!.id) : null };
   }
 
-  get(id: number): BatchDetail {
+  /** A batch with one page of its entries (after entry number `after`, in the order sent). */
+  get(id: number, after = -1, limit = 100): BatchDetail {
     const r = this.row(id);
-    const entries = this.db
+    const rows = this.db
       .prepare(
-        `SELECT b.item_id AS itemId, b.version, b.kind, json_extract(b.snapshot_json, '$.slug') AS slug, json_extract(b.snapshot_json, '$.headline') AS headline
-         FROM batch_items b WHERE b.batch_id = ? ORDER BY b.seq`,
+        `SELECT b.seq, b.item_id AS itemId, b.version, b.kind, json_extract(b.snapshot_json, '$.slug') AS slug, json_extract(b.snapshot_json, '$.headline') AS headline
+         FROM batch_items b WHERE b.batch_id = ? AND b.seq > ? ORDER BY b.seq LIMIT ?`,
       )
-      .all(id) as BatchEntry[];
-    return { ...summary(r), entries };
+      .all(id, after, limit + 1) as (BatchEntry & { seq: number })[];
+    const page = rows.slice(0, limit);
+    return { ...summary(r), entries: page.map(({ seq: _seq, ...e }) => e), nextEntry: rows.length > limit ? page[page.length - 1]!.seq : null };
   }
 
   /** How many kills have not gone out yet. */

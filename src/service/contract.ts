@@ -94,7 +94,10 @@ export interface BatchEntry {
 }
 
 export interface BatchDetail extends BatchSummary {
+  /** A page of the batch's entries, in the order they went out. */
   entries: BatchEntry[];
+  /** Pass as `after` for the next page of entries; null after the last. */
+  nextEntry: number | null;
 }
 
 export type ImportFormat = 'auto' | 'text' | 'ninjs' | 'jsonfeed';
@@ -145,7 +148,7 @@ export interface DeskMethods {
   /** Write the pending entries (or `ids`) as one batch file into `folder`; items publish only once it is safely written. */
   exportBatch: { arg: { format: FeedFormatName; ndjson?: boolean; folder: string; fileName?: string; ids?: string[]; allowPastEmbargo?: boolean }; value: BatchDetail };
   listBatches: { arg: { cursor?: string | null; limit?: number }; value: Page<BatchSummary> };
-  getBatch: { arg: { id: number }; value: BatchDetail };
+  getBatch: { arg: { id: number; after?: number; limit?: number }; value: BatchDetail };
   resendBatch: { arg: { id: number; folder: string; fileName?: string }; value: { path: string; sha256: string } };
   parseImport: { arg: { text: string; format?: ImportFormat }; value: ImportPreview };
   acceptImport: { arg: { items: ItemFields[] }; value: { ids: string[] } };

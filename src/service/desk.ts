@@ -269,8 +269,8 @@ export class Desk implements DeskHandlers {
     return this.batches.list(limit ?? 50, cursor);
   }
 
-  getBatch({ id }: ArgOf<'getBatch'>): ValueOf<'getBatch'> {
-    return this.batches.get(id);
+  getBatch({ id, after, limit }: ArgOf<'getBatch'>): ValueOf<'getBatch'> {
+    return this.batches.get(id, after, limit);
   }
 
   resendBatch({ id, folder, fileName }: ArgOf<'resendBatch'>): Promise<ValueOf<'resendBatch'>> {

@@ -88,7 +88,7 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   }),
   exportBatch: z.strictObject({ format, ndjson: z.boolean().optional(), folder, fileName, ids: z.array(id).max(100_000).optional(), allowPastEmbargo: z.boolean().optional() }),
   listBatches: z.strictObject({ cursor, limit }),
-  getBatch: z.strictObject({ id: z.number().int().min(1) }),
+  getBatch: z.strictObject({ id: z.number().int().min(1), after: z.number().int().min(-1).optional(), limit: z.number().int().min(1).max(1000).optional() }),
   resendBatch: z.strictObject({ id: z.number().int().min(1), folder, fileName }),
   parseImport: z.strictObject({ text: z.string().max(60_000_000), format: z.enum(['auto', 'text', 'ninjs', 'jsonfeed']).optional() }),
   acceptImport: z.strictObject({ items: z.array(fields).min(1, 'Nothing to import.').max(IMPORT_ITEMS_MAX, `At most ${IMPORT_ITEMS_MAX.toLocaleString('en')} items in one import; split the file.`) }),

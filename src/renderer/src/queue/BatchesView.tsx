@@ -79,14 +79,20 @@ export function BatchesView(_props: { settings: DeskSettings; onSettings?(s: Des
 function BatchPane({ id }: { id: number }) {
   const [batch, setBatch] = useState<BatchDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [shown, setShown] = useState(ENTRY_PAGE);
   const [folder, setFolder] = useExportFolder();
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<{ path: string; sha256: string } | null>(null);
 
   useEffect(() => {
-    void desk('getBatch', { id }).then((r) => (r.ok ? setBatch(r.value) : setError(r.error.message)));
+    void desk('getBatch', { id, limit: ENTRY_PAGE }).then((r) => (r.ok ? setBatch(r.value) : setError(r.error.message)));
   }, [id]);
+
+  const moreEntries = async () => {
+    if (!batch || batch.nextEntry === null) return;
+    const r = await desk('getBatch', { id, after: batch.nextEntry, limit: ENTRY_PAGE });
+    if (r.ok) setBatch({ ...r.value, entries: [...batch.entries, ...r.value.entries] });
+    else setError(r.error.message);
+  };
 
   const resend = async () => {
     setBusy(true);
@@ -139,7 +145,7 @@ function BatchPane({ id }: { id: number }) {
               </tr>
             </thead>
             <tbody>
-              {batch.entries.slice(0, shown).map((e) => (
+              {batch.entries.map((e) => (
                 <tr key={`${e.itemId}:${e.version}:${e.kind}`} className={e.kind === 'kill' ? 'q-kill' : undefined}>
                   <td className="slug">{e.slug || '—'}</td>
                   <td>{e.headline}</td>
@@ -149,8 +155,8 @@ function BatchPane({ id }: { id: number }) {
               ))}
             </tbody>
           </table>
-          {batch.entries.length > shown && (
-            <button type="button" className="more" onClick={() => setShown((n) => n + ENTRY_PAGE)}>
+          {batch.nextEntry !== null && (
+            <button type="button" className="more" onClick={() => void moreEntries()}>
               Show more entries
             </button>
           )}
