@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { ErrorCode, fail } from '../core/errors';
 import { DESK_METHODS, IPC_PREFIX, type DeskHandlers } from '../service/contract';
 import { dispatch } from '../service/dispatch';
@@ -35,7 +36,7 @@ export function registerDeskIpc(ipc: IpcMainLike, handlers: DeskHandlers, isTrus
 
 /** Our renderer: the built file in production, the dev server URL in development. */
 export function trustedUrlCheck(rendererFile: string, devUrl: string | undefined): (url: string) => boolean {
-  const fileUrl = new URL(`file://${rendererFile}`).href;
+  const fileUrl = pathToFileURL(rendererFile).href; // right on Windows paths too
   return (url) => {
     if (devUrl && url.startsWith(devUrl)) return true;
     return url.split('#')[0] === fileUrl;
