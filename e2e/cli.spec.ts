@@ -160,3 +160,22 @@ test('an export killed at any moment leaves the whole batch or nothing, and a re
   const uris = (JSON.parse(fs.readFileSync(out, 'utf8')) as { uri: string }[]).map((o) => o.uri);
   expect(new Set(uris).size).toBe(1500);
 });
+
+test('a database that is not one, or a first run with no user-data folder: a clear line, or a new desk', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-cli-'));
+  const notes = path.join(dir, 'notes.txt');
+  fs.writeFileSync(notes, 'not a database\n'.repeat(100));
+  const r = await run(['list'], notes);
+  expect(r.code).toBe(1);
+  expect(r.stderr.trim().split('\n')).toEqual([`wiredesk: Cannot open the desk database ${notes}: it is not a Wiredesk database. It has not been changed.`]);
+  // The default database lives in a folder a fresh machine does not have yet.
+  const home = path.join(dir, 'home');
+  const fresh = await new Promise<{ code: number; stderr: string }>((resolve) => {
+    const c = spawn(process.execPath, [CLI, 'list', '--json'], { env: { ...process.env, HOME: home, XDG_CONFIG_HOME: '', WIREDESK_DB: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    c.on('exit', (code) => resolve({ code: code ?? -1, stderr }));
+  });
+  expect(fresh).toEqual({ code: 0, stderr: '' });
+  expect(fs.existsSync(path.join(home, '.config', 'Wiredesk', 'wiredesk.sqlite'))).toBe(true);
+});

@@ -137,9 +137,11 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  const port = v.port === undefined ? 0 : Number(v.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, not "${v.port}".`);
   const desk = openDesk(v.db);
   try {
-    if (command === 'serve') return await serve(desk, v.port);
+    if (command === 'serve') return await serve(desk, port);
     if (isTransition) {
       if (positionals.length === 0) throw new UserError(`Name at least one item id: wiredesk ${command} ID…`);
       const done = await call(desk, 'transition', { ids: positionals, action: command as EditorAction, note: v.note });
@@ -278,9 +280,7 @@ async function importFiles(desk: Desk, files: string[], format: string, dryRun: 
   return 0;
 }
 
-async function serve(desk: Desk, portFlag: string | undefined): Promise<number> {
-  const port = portFlag === undefined ? 0 : Number(portFlag);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, not "${portFlag}".`);
+async function serve(desk: Desk, port: number): Promise<number> {
   const rendererDir = path.resolve(here, '../renderer');
   const server = await startDeskServer({ handlers: desk, rendererDir, port, token: process.env.WIREDESK_TOKEN || undefined }).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') throw new UserError(`Port ${port} is already in use; choose another with --port, or leave it out for a free one.`);

@@ -10,6 +10,7 @@ export const ErrorCode = {
   ExportFailed: 'EXPORT_FAILED',
   ImportFailed: 'IMPORT_FAILED',
   DatabaseFromFuture: 'DATABASE_FROM_FUTURE',
+  DatabaseUnreadable: 'DATABASE_UNREADABLE',
   Forbidden: 'FORBIDDEN',
   Internal: 'INTERNAL',
 } as const;

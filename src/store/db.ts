@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
 import { DeskFailure, ErrorCode } from '../core/errors';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 
@@ -18,7 +20,15 @@ export interface OpenOptions {
  * a busy timeout so the app, the CLI and the desk server can share one file.
  */
 export function openDb(file: string, opts: OpenOptions = {}): Db {
-  const db = new Database(file, { nativeBinding: opts.nativeBinding, readonly: opts.readonly ?? false });
+  const inMemory = file === ':memory:' || file === '';
+  let db: Db;
+  try {
+    // A fresh machine has no user-data folder yet.
+    if (!inMemory && !opts.readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    db = new Database(file, { nativeBinding: opts.nativeBinding, readonly: opts.readonly ?? false });
+  } catch (e) {
+    throw unreadable(file, e, true);
+  }
   try {
     db.pragma('busy_timeout = 5000');
     refuseFuture(db); // before anything writes to the file, even the journal mode
@@ -31,8 +41,18 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
     return db;
   } catch (e) {
     db.close();
-    throw e;
+    throw e instanceof DeskFailure ? e : unreadable(file, e);
   }
+}
+
+/** The file is not a desk database (or cannot be opened): say so, never a stack trace. */
+function unreadable(file: string, e: unknown, opening = false): unknown {
+  const code = (e as { code?: string }).code ?? '';
+  if (opening || ['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM'].includes(code)) {
+    const why = code === 'SQLITE_NOTADB' ? 'it is not a Wiredesk database' : code === 'SQLITE_CORRUPT' ? 'it is damaged' : (e as Error).message;
+    return new DeskFailure(ErrorCode.DatabaseUnreadable, `Cannot open the desk database ${file}: ${why}. It has not been changed.`);
+  }
+  return e;
 }
 
 export function schemaVersion(db: Db): number {

@@ -101,3 +101,20 @@ describe('migrations', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });
+
+describe('opening a desk database', () => {
+  it('creates the missing folder of a new database', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wd-open-')), 'Wiredesk', 'nested', 'wiredesk.sqlite');
+    const db = openDb(file);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    db.close();
+  });
+
+  it('refuses a file that is not a desk database in plain words, and leaves it as it was', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wd-open-')), 'notes.sqlite');
+    fs.writeFileSync(file, 'These are my notes, not a database.\n'.repeat(200));
+    const before = fs.readFileSync(file);
+    expect(() => openDb(file)).toThrow(expect.objectContaining({ code: ErrorCode.DatabaseUnreadable, message: expect.stringContaining('it is not a Wiredesk database') }));
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});
