@@ -59,12 +59,17 @@ describe('drafting', () => {
     expect(desk.getRevision({ id: item.id, revision: 4 }).headline).toBe('ABC');
     expect(revisions[0]!.changed).toEqual(expect.arrayContaining(['Headline', 'Slug', 'Body']));
 
+    clock.advance(100);
+    desk.transition({ ids: [item.id], action: 'submit' });
+    save('ABC!', 'window-1'); // after a workflow step, a new revision even in the same run
+    expect(desk.history({ id: item.id }).revisions).toHaveLength(3);
+    save('ABC', 'window-1');
     save('ABCD', 'window-2'); // another window's save is its own revision
     clock.advance(3_000);
     save('ABCDE', 'window-2'); // so is one after a pause
     for (let i = 0; i < 130; i++) save(`ABCDE ${i}`, 'window-2'); // a minute of typing, every half second
     revisions = desk.history({ id: item.id }).revisions;
-    expect(revisions.map((r) => desk.getRevision({ id: item.id, revision: r.revision }).headline)).toEqual(['ABCDE 129', 'ABCDE 118', 'ABCD', 'ABC', '']);
+    expect(revisions.map((r) => desk.getRevision({ id: item.id, revision: r.revision }).headline)).toEqual(['ABCDE 129', 'ABCDE 118', 'ABCD', 'ABC', 'ABC', '']);
   });
 
   it('strips hostile markup from the body before storing it', () => {

@@ -189,6 +189,7 @@ export class Desk implements DeskHandlers {
         note === '' &&
         last.revision === item.revision &&
         last.version === item.version &&
+        last.savedAt === item.updatedAt && // no transition since (it would have touched the item)
         this.now().getTime() - Date.parse(last.savedAt) < FOLD_PAUSE_MS &&
         this.now().getTime() - Date.parse(last.openedAt) < FOLD_WINDOW_MS;
       if (fold) this.items.foldIntoRevision(last.revision, updated, clean, [...new Set([...last.changed, ...changed])]);
