@@ -9,11 +9,8 @@ import type { DeskSettings } from '../core/settings';
 import type { EditorAction } from '../core/workflow';
 
 export type { Result } from '../core/errors';
-
-export interface Page<T> {
-  items: T[];
-  next: string | null;
-}
+export type { AuditRecord, HistoryEntry, Page } from '../core/records';
+import type { AuditRecord, HistoryEntry, Page } from '../core/records';
 
 export type DeskView = 'desk' | 'spiked';
 export type QueueTab = 'submitted' | 'approved' | 'held' | 'published' | 'killed' | 'spiked';
@@ -32,26 +29,6 @@ export interface ItemDetail {
   item: WireItem;
   /** What stands between this item and submission, in the editor's words. */
   problems: FieldProblem[];
-}
-
-export interface HistoryEntry {
-  revision: number;
-  version: number;
-  savedAt: string;
-  savedBy: string;
-  /** What changed, in words: "Headline, Body". */
-  changed: string[];
-  note: string;
-}
-
-export interface AuditRecord {
-  action: string;
-  fromStatus: string;
-  toStatus: string;
-  version: number;
-  note: string;
-  at: string;
-  by: string;
 }
 
 export interface QueueQuery {

@@ -1,5 +1,6 @@
 import { ITEM_STATUSES, type ItemFields, type ItemStatus, type ItemSummary, type WireItem } from '../core/item';
 import type { SerializedBody } from '../core/richtext';
+import type { AuditRecord, HistoryEntry, Page } from '../core/records';
 import type { Db } from './db';
 
 interface ItemRow {
@@ -144,31 +145,6 @@ function summaryFromRow(r: SummaryRow): ItemSummary {
   return s;
 }
 
-export interface RevisionRow {
-  revision: number;
-  version: number;
-  changed: string[];
-  savedAt: string;
-  savedBy: string;
-  note: string;
-}
-
-export interface AuditEntry {
-  action: string;
-  fromStatus: string;
-  toStatus: string;
-  version: number;
-  note: string;
-  at: string;
-  by: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** Pass back to get the next page; null when this is the last one. */
-  next: string | null;
-}
-
 export interface QueueFilter {
   statuses: readonly ItemStatus[];
   /** Also name the latest batch that carried each item. */
@@ -247,7 +223,7 @@ export class ItemStore {
       .run(item.revision, JSON.stringify(fields), JSON.stringify(changed), item.updatedAt, item.updatedBy, item.id, previous);
   }
 
-  revisions(id: string): RevisionRow[] {
+  revisions(id: string): HistoryEntry[] {
     const rows = this.db
       .prepare('SELECT revision, version, changed, saved_at, saved_by, note FROM item_revisions WHERE item_id = ? ORDER BY revision DESC')
       .all(id) as { revision: number; version: number; changed: string; saved_at: string; saved_by: string; note: string }[];
@@ -259,16 +235,16 @@ export class ItemStore {
     return r ? (JSON.parse(r.fields_json) as ItemFields) : null;
   }
 
-  audit(itemId: string, e: AuditEntry): void {
+  audit(itemId: string, e: AuditRecord): void {
     this.db
       .prepare('INSERT INTO audit_log (item_id, action, from_status, to_status, version, note, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(itemId, e.action, e.fromStatus, e.toStatus, e.version, e.note, e.at, e.by);
   }
 
-  auditLog(itemId: string): AuditEntry[] {
+  auditLog(itemId: string): AuditRecord[] {
     return this.db
       .prepare('SELECT action, from_status AS fromStatus, to_status AS toStatus, version, note, at, by FROM audit_log WHERE item_id = ? ORDER BY id DESC')
-      .all(itemId) as AuditEntry[];
+      .all(itemId) as AuditRecord[];
   }
 
   /** Desk list: newest first, keyset-paginated on (updated_at, id). */
