@@ -68,6 +68,11 @@ export interface ItemSummary {
   batchId?: number | null;
 }
 
+/** The list row of an item. */
+export function summarize(i: WireItem): ItemSummary {
+  return { id: i.id, slug: i.slug, headline: i.headline, status: i.status, urgency: i.urgency, category: i.category, version: i.version, embargo: i.embargo, updatedAt: i.updatedAt, updatedBy: i.updatedBy };
+}
+
 export const HEADLINE_SOFT_MAX = 90;
 export const HEADLINE_MAX = 150;
 export const FIELD_MAX = 500;

@@ -10,6 +10,7 @@ import {
   pickFields,
   sameFields,
   submissionProblems,
+  summarize,
   uuidv7,
 } from '../core/item';
 import { bodyToPlainText, sanitizeBody } from '../core/richtext';
@@ -252,7 +253,7 @@ export class Desk implements DeskHandlers {
         return updated;
       }),
     );
-    return done.map((i) => ({ id: i.id, slug: i.slug, headline: i.headline, status: i.status, urgency: i.urgency, category: i.category, version: i.version, embargo: i.embargo, updatedAt: i.updatedAt, updatedBy: i.updatedBy }));
+    return done.map(summarize);
   }
 
   queue(q: ArgOf<'queue'>): ValueOf<'queue'> {

@@ -1,5 +1,5 @@
 import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
-import type { ItemSummary } from '../../../core/item';
+import { type ItemSummary, summarize } from '../../../core/item';
 import type { DeskSettings } from '../../../core/settings';
 import { URGENCY_NAMES } from '../../../core/urgency';
 import type { DeskView as ListView, ItemDetail } from '../../../service/contract';
@@ -91,11 +91,7 @@ export function DeskView({ settings, openId, onOpened }: { settings: DeskSetting
 
   /** Keep the list row of the open item in step with its saves. */
   const onChanged = useCallback((d: ItemDetail) => {
-    setItems((list) => {
-      const i = d.item;
-      const row: ItemSummary = { id: i.id, slug: i.slug, headline: i.headline, status: i.status, urgency: i.urgency, category: i.category, version: i.version, embargo: i.embargo, updatedAt: i.updatedAt, updatedBy: i.updatedBy };
-      return [row, ...list.filter((x) => x.id !== i.id)];
-    });
+    setItems((list) => [summarize(d.item), ...list.filter((x) => x.id !== d.item.id)]);
   }, []);
 
   const onReplace = useCallback(
