@@ -140,6 +140,9 @@ async function main(argv: string[]): Promise<number> {
   const port = v.port === undefined ? 0 : Number(v.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, not "${v.port}".`);
   const desk = openDesk(v.db);
+  // A batch an earlier process committed but did not finish writing is written out first,
+  // so every command sees the desk as it stands.
+  await desk.batches.idle();
   try {
     if (command === 'serve') return await serve(desk, port);
     if (isTransition) {
@@ -239,10 +242,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw new UserError(`Unknown command "${command}".`);
   } finally {
-    if (command !== 'serve') {
-      await desk.batches.idle(); // let crash recovery of an earlier export finish
-      desk.db.close();
-    }
+    if (command !== 'serve') desk.db.close();
   }
 }
 
