@@ -148,7 +148,9 @@ describe('batch export', () => {
     const b = internals.reserve({ format: 'ninjs', folder }, 'x');
     const w = await internals.writeTemp(b, folder);
     internals.commit(b, w.sha256, w.bytes);
-    fs.rmSync(w.tmp); // the rename never happened
+    // The rename never happened: the dead writer's temp file is still there.
+    fs.renameSync(w.tmp, w.tmp.replace(`.${process.pid}.tmp`, '.999999999.tmp'));
+    first.desk.db.prepare('UPDATE batches SET owner = ? WHERE id = ?').run(`${os.hostname()}:999999999`, b.id); // and the writer is gone
     first.desk.db.close();
 
     const again = testDesk(file);
@@ -156,6 +158,7 @@ describe('batch export', () => {
     const batch = again.desk.getBatch({ id: b.id });
     expect(batch).toMatchObject({ state: 'written', error: null });
     expect(sha(path.join(folder, batch.fileName))).toBe(w.sha256);
+    expect(fs.readdirSync(folder)).toEqual([batch.fileName]);
     expect(again.desk.getItem({ id }).item.status).toBe('published');
   });
 });
@@ -173,6 +176,7 @@ describe('batch recovery when only the last mark is missing', () => {
     const target = path.join(folder, b.file_name);
     fs.renameSync(w.tmp, target); // renamed, but the process died before marking it written
     const before = fs.statSync(target);
+    first.desk.db.prepare('UPDATE batches SET owner = ? WHERE id = ?').run(`${os.hostname()}:999999999`, b.id);
     first.desk.db.close();
 
     const again = testDesk(file);

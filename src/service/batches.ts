@@ -491,15 +491,18 @@ export class BatchDesk {
 
   private async recoverCommitted(): Promise<void> {
     const rows = this.db.prepare(`SELECT * FROM batches WHERE state = 'committed' ORDER BY id`).all() as BatchRow[];
-    for (const b of rows) {
+    // A live writer finishes its own batch; only a dead writer's is completed here.
+    for (const b of rows.filter((r) => ownerIsGone(r.owner))) {
       const target = path.join(b.folder, b.file_name);
       try {
         if ((await fileSha256(target)) === b.sha256) {
+          removeTemps(b.folder, b.file_name);
           this.markWritten(b.id, null);
           continue;
         }
         const w = await this.writeTemp(b, b.folder);
         await this.place(w.tmp, target);
+        removeTemps(b.folder, b.file_name); // what the dead writer left
         this.markWritten(b.id, w.sha256 === b.sha256 ? null : 'Rewritten after a crash, but the bytes differ from the recorded hash.');
       } catch (e) {
         this.markWritten(b.id, writeProblem(e, b.folder));
