@@ -27,6 +27,12 @@ function exportSteps(desk: Desk) {
   };
 }
 
+/** What a crashed writer leaves: its batch names a process on this host that no longer exists. */
+const DEAD_PID = 999999999;
+function writerDied(desk: Desk, batchId: number): void {
+  desk.db.prepare('UPDATE batches SET owner = ? WHERE id = ?').run(`${os.hostname()}:${DEAD_PID}`, batchId);
+}
+
 describe('batch export', () => {
   it('writes the approved queue, records the batch and publishes only then', async () => {
     const { desk, clock } = testDesk();
@@ -128,7 +134,7 @@ describe('batch export', () => {
     await internals.writeTemp(b, folder);
     expect(fs.readdirSync(folder)).toHaveLength(1);
     // The writer died: its process is gone.
-    first.desk.db.prepare('UPDATE batches SET owner = ? WHERE id = ?').run(`${os.hostname()}:999999999`, b.id);
+    writerDied(first.desk, b.id);
     first.desk.db.close();
 
     const again = testDesk(file);
@@ -149,8 +155,8 @@ describe('batch export', () => {
     const w = await internals.writeTemp(b, folder);
     internals.commit(b, w.sha256, w.bytes);
     // The rename never happened: the dead writer's temp file is still there.
-    fs.renameSync(w.tmp, w.tmp.replace(`.${process.pid}.tmp`, '.999999999.tmp'));
-    first.desk.db.prepare('UPDATE batches SET owner = ? WHERE id = ?').run(`${os.hostname()}:999999999`, b.id); // and the writer is gone
+    fs.renameSync(w.tmp, w.tmp.replace(`.${process.pid}.tmp`, `.${DEAD_PID}.tmp`));
+    writerDied(first.desk, b.id); // and the writer is gone
     first.desk.db.close();
 
     const again = testDesk(file);
@@ -176,7 +182,7 @@ describe('batch recovery when only the last mark is missing', () => {
     const target = path.join(folder, b.file_name);
     fs.renameSync(w.tmp, target); // renamed, but the process died before marking it written
     const before = fs.statSync(target);
-    first.desk.db.prepare('UPDATE batches SET owner = ? WHERE id = ?').run(`${os.hostname()}:999999999`, b.id);
+    writerDied(first.desk, b.id);
     first.desk.db.close();
 
     const again = testDesk(file);
@@ -217,7 +223,7 @@ describe('batch export against a moving desk', () => {
     const second = testDesk(file); // e.g. `wiredesk list` while the export runs
     expect(second.desk.getBatch({ id: reserved.id }).state).toBe('writing');
     // A writer that is gone (no such process) is cleaned up.
-    first.desk.db.prepare('UPDATE batches SET owner = ? WHERE id = ?').run(`${os.hostname()}:999999999`, reserved.id);
+    writerDied(first.desk, reserved.id);
     const third = testDesk(file);
     expect(third.desk.listBatches({}).items).toEqual([]);
   });
