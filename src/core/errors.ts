@@ -8,6 +8,12 @@ export const ErrorCode = {
   NothingToExport: 'NOTHING_TO_EXPORT',
   AlreadyExported: 'ALREADY_EXPORTED',
   ExportFailed: 'EXPORT_FAILED',
+  /** An approved item changed after its approval: it must be approved again. */
+  UnreviewedChange: 'UNREVIEWED_CHANGE',
+  /** Another Wiredesk is writing a batch right now. */
+  BatchInProgress: 'BATCH_IN_PROGRESS',
+  /** A batch's writer is gone and it could not be finished automatically: Complete or Drop it. */
+  BatchStuck: 'BATCH_STUCK',
   ImportFailed: 'IMPORT_FAILED',
   DatabaseFromFuture: 'DATABASE_FROM_FUTURE',
   DatabaseUnreadable: 'DATABASE_UNREADABLE',

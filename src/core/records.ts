@@ -26,4 +26,6 @@ export interface AuditRecord {
   note: string;
   at: string;
   by: string;
+  /** The revision a content save made ('edit' records). */
+  revision?: number;
 }

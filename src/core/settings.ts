@@ -1,5 +1,14 @@
 /** Desk settings, stored in the database and edited in Settings. */
-export type DatelineStyle = 'slash' | 'ap';
+export const DATELINE_STYLES = ['slash', 'ap'] as const;
+export type DatelineStyle = (typeof DATELINE_STYLES)[number];
+
+/** The order in which the desk types and reads a date: 06.10.2023 (dmy) or 10/06/2023 (mdy). */
+export const DATE_ORDERS = ['dmy', 'mdy'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
+/** What a kill says on the wire instead of the story; {slug} and {reason} are filled in. */
+export const DEFAULT_KILL_TEMPLATE = 'KILL — {slug}. {reason} Do not use this story.';
+export const KILL_TEMPLATE_MAX = 1000;
 
 export interface Category {
   name: string;
@@ -15,6 +24,8 @@ export interface DeskSettings {
   datelineStyle: DatelineStyle;
   language: string;
   categories: Category[];
+  dateOrder: DateOrder;
+  killTemplate: string;
 }
 
 export const DEFAULT_CATEGORIES: readonly Category[] = [
@@ -35,7 +46,14 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   datelineStyle: 'slash',
   language: 'en',
   categories: [...DEFAULT_CATEGORIES],
+  dateOrder: 'dmy',
+  killTemplate: DEFAULT_KILL_TEMPLATE,
 };
+
+/** The kill notice that goes out in place of a killed story's text. */
+export function killNotice(template: string, slug: string, reason: string): string {
+  return template.replace(/\{(slug|reason)\}/g, (_m, k: string) => (k === 'slug' ? slug : reason.trim())).trim();
+}
 
 /** Full IPTC Media Topic URI for a "medtop:NNN" code. */
 export function mediaTopicUri(code: string): string {

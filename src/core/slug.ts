@@ -20,7 +20,8 @@ export function slugProblem(slug: string): string | null {
 }
 
 /** Sign-off code such as 06B: letters and digits, rendered ---06B--- at the end of the copy. */
-export const SIGN_OFF_RE = /^[A-Za-z0-9]{1,8}$/;
+export const SIGN_OFF_MAX = 8;
+export const SIGN_OFF_RE = new RegExp(`^[A-Za-z0-9]{1,${SIGN_OFF_MAX}}$`);
 
 export function formatSignOff(code: string): string {
   const c = code.trim();

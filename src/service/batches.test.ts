@@ -27,10 +27,10 @@ function exportSteps(desk: Desk) {
   };
 }
 
-/** What a crashed writer leaves: its batch names a process on this host that no longer exists. */
+/** What a crashed writer leaves: its owner lock is gone with its process. */
 const DEAD_PID = 999999999;
-function writerDied(desk: Desk, batchId: number): void {
-  desk.db.prepare('UPDATE batches SET owner = ? WHERE id = ?').run(`${os.hostname()}:${DEAD_PID}`, batchId);
+function writerDied(desk: Desk): void {
+  desk.lock.release();
 }
 
 describe('batch export', () => {
@@ -83,20 +83,26 @@ describe('batch export', () => {
     clock.advance(60_000);
     desk.transition({ ids: [id], action: 'correct' });
     const draft = desk.getItem({ id }).item;
-    desk.saveDraft({ id, baseRevision: draft.revision, fields: readyFields({ slug: 'STORY', headline: 'Corrected headline' }) });
+    desk.saveDraft({ id, baseRevision: draft.revision, fields: readyFields({ slug: 'STORY', headline: 'Corrected headline', subscriberNote: 'Corrects the headline.' }) });
     desk.transition({ ids: [id], action: 'submit' });
     desk.transition({ ids: [id], action: 'approve' });
     const second = await desk.exportBatch({ format: 'ninjs', folder });
     const v2 = JSON.parse(fs.readFileSync(path.join(folder, second.fileName), 'utf8'))[0];
-    expect(v2).toMatchObject({ version: '2', slugline: 'STORY', headlines: [{ role: 'main', value: 'Corrected headline' }], pubStatus: 'usable' });
+    expect(v2).toMatchObject({ version: '2', slugline: 'STORY', headlines: [{ role: 'main', value: 'Corrected headline' }], pubStatus: 'usable', edNote: 'Corrects the headline.' });
+    // The correction is dated when it was made, not when version 1 went out.
+    expect(v2.versionCreated).toBe('2026-11-26T10:01:00.000Z');
 
+    clock.advance(60_000);
     desk.transition({ ids: [id], action: 'kill', note: 'Legal' });
     expect(desk.queue({ tab: 'approved' }).nextBatch).toEqual({ approved: 0, kills: 1 });
     expect(desk.queue({ tab: 'killed' }).items[0]).toMatchObject({ id, batchId: null });
     expect(desk.queue({ tab: 'published' }).items).toEqual([]);
     const third = await desk.exportBatch({ format: 'ninjs', folder });
     const kill = JSON.parse(fs.readFileSync(path.join(folder, third.fileName), 'utf8'))[0];
-    expect(kill).toMatchObject({ version: '2', pubStatus: 'canceled' });
+    // A kill is a new version, dated at the kill, with its reason and the kill notice instead of the story.
+    expect(kill).toMatchObject({ version: '3', pubStatus: 'canceled', versionCreated: '2026-11-26T10:02:00.000Z', edNote: 'Legal' });
+    expect(kill.bodies[0].value).toBe('KILL — STORY. Legal Do not use this story.');
+    expect(JSON.stringify(kill)).not.toContain('The plan was signed');
     expect(v2.uri).toBe(kill.uri);
     expect(desk.queue({ tab: 'approved' }).nextBatch).toEqual({ approved: 0, kills: 0 });
     expect(desk.queue({ tab: 'killed' }).items[0]).toMatchObject({ id, batchId: 3 });
@@ -134,10 +140,11 @@ describe('batch export', () => {
     await internals.writeTemp(b, folder);
     expect(fs.readdirSync(folder)).toHaveLength(1);
     // The writer died: its process is gone.
-    writerDied(first.desk, b.id);
+    writerDied(first.desk);
     first.desk.db.close();
 
     const again = testDesk(file);
+    await again.desk.batches.idle();
     expect(again.desk.listBatches({}).items).toEqual([]);
     expect(fs.readdirSync(folder)).toEqual([]);
     expect(again.desk.getItem({ id }).item.status).toBe('approved');
@@ -155,8 +162,8 @@ describe('batch export', () => {
     const w = await internals.writeTemp(b, folder);
     internals.commit(b, w.sha256, w.bytes);
     // The rename never happened: the dead writer's temp file is still there.
-    fs.renameSync(w.tmp, w.tmp.replace(`.${process.pid}.tmp`, `.${DEAD_PID}.tmp`));
-    writerDied(first.desk, b.id); // and the writer is gone
+    fs.renameSync(w.tmp, w.tmp.replace(/\.[^.]+\.tmp$/, `.${DEAD_PID}.tmp`));
+    writerDied(first.desk); // and the writer is gone
     first.desk.db.close();
 
     const again = testDesk(file);
@@ -182,7 +189,7 @@ describe('batch recovery when only the last mark is missing', () => {
     const target = path.join(folder, b.file_name);
     fs.renameSync(w.tmp, target); // renamed, but the process died before marking it written
     const before = fs.statSync(target);
-    writerDied(first.desk, b.id);
+    writerDied(first.desk);
     first.desk.db.close();
 
     const again = testDesk(file);
@@ -206,7 +213,7 @@ describe('batch export against a moving desk', () => {
       desk.transition({ ids: [b], action: 'hold' }); // the chief editor, in another window
       return w;
     };
-    await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({ code: ErrorCode.ExportFailed, message: expect.stringContaining('HELD-MEANWHILE changed while the batch was being written') });
+    await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({ code: ErrorCode.ExportFailed, message: expect.stringContaining('HELD-MEANWHILE changed while batch 1 was being written') });
     expect(desk.getItem({ id: a }).item.status).toBe('approved');
     expect(desk.getItem({ id: b }).item.status).toBe('held');
     expect(desk.listBatches({}).items).toEqual([]);
@@ -223,8 +230,9 @@ describe('batch export against a moving desk', () => {
     const second = testDesk(file); // e.g. `wiredesk list` while the export runs
     expect(second.desk.getBatch({ id: reserved.id }).state).toBe('writing');
     // A writer that is gone (no such process) is cleaned up.
-    writerDied(first.desk, reserved.id);
+    writerDied(first.desk);
     const third = testDesk(file);
+    await third.desk.batches.idle();
     expect(third.desk.listBatches({}).items).toEqual([]);
   });
 
@@ -239,8 +247,9 @@ describe('batch export against a moving desk', () => {
     desk.transition({ ids: [id], action: 'kill', note: 'Legal' });
     const kill = await desk.exportBatch({ format: 'ninjs', folder });
     const sent = JSON.parse(fs.readFileSync(path.join(folder, kill.fileName), 'utf8'))[0];
-    expect(sent).toMatchObject({ version: '1', pubStatus: 'canceled', headlines: [{ role: 'main', value: 'What was published' }] });
-    expect(kill.entries).toEqual([expect.objectContaining({ version: 1, kind: 'kill' })]);
+    expect(sent).toMatchObject({ version: '2', pubStatus: 'canceled', headlines: [{ role: 'main', value: 'What was published' }] });
+    expect(JSON.stringify(sent)).not.toContain('Unreviewed correction');
+    expect(kill.entries).toEqual([expect.objectContaining({ version: 2, kind: 'kill' })]);
     expect(desk.queue({ tab: 'approved' }).nextBatch.kills).toBe(0);
   });
 

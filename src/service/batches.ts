@@ -1,71 +1,35 @@
+/**
+ * Batch export. Three steps make it all-or-nothing across a crash:
+ *  1. reserve: a 'writing' batch with every entry's snapshot and its exact serialisation,
+ *     made with the settings of that moment (no item changes state);
+ *  2. write a temp file from those bytes and fsync it; any failure drops the batch;
+ *  3. commit (synchronous=FULL): items become published, the batch 'committed'; then link
+ *     the file into place, fsync the folder, and mark the batch 'written'.
+ * A batch is a fact: re-send and recovery write the stored bytes, whatever the settings are
+ * now. Who is writing a batch is decided by a lock that dies with its process (store/owner):
+ * a dead writer's 'writing' batch is dropped and its 'committed' one completed — before every
+ * export and at start. One whose writer cannot be checked is Stuck until an editor completes
+ * or drops it.
+ */
 import { createHash } from 'node:crypto';
 import { createReadStream, constants as fsc, readdirSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { isEmbargoPast } from '../core/copy';
+import { EMPTY_DATELINE } from '../core/dateline';
 import { DeskFailure, ErrorCode } from '../core/errors';
-import { batchChunks, type FeedEntry } from '../core/feed/batch';
+import { type BatchFrame, type FeedEntry, batchChunks, batchFrame, framedChunks, serializeEntry } from '../core/feed/batch';
 import type { ItemStatus, WireItem } from '../core/item';
-import type { DeskSettings } from '../core/settings';
+import { bodyFromPlainText } from '../core/richtext';
+import { type DeskSettings, killNotice } from '../core/settings';
+import { addAudit } from '../store/audit';
+import * as store from '../store/batches';
 import { type Db, durably } from '../store/db';
-import type { ItemStore, StoredItem } from '../store/items';
-import type { ArgOf, BatchDetail, BatchEntry, BatchSummary, FeedFormatName, Page } from './contract';
-
-interface BatchRow {
-  id: number;
-  state: BatchSummary['state'];
-  format: FeedFormatName;
-  ndjson: number;
-  folder: string;
-  file_name: string;
-  sha256: string | null;
-  bytes: number | null;
-  item_count: number;
-  created_at: string;
-  created_by: string;
-  error: string | null;
-  owner: string;
-}
-
-const summary = (r: BatchRow): BatchSummary => ({
-  id: r.id,
-  state: r.state,
-  format: r.format,
-  ndjson: r.ndjson === 1,
-  folder: r.folder,
-  fileName: r.file_name,
-  sha256: r.sha256,
-  bytes: r.bytes,
-  itemCount: r.item_count,
-  createdAt: r.created_at,
-  createdBy: r.created_by,
-  error: r.error,
-});
+import { type ItemStore, type StoredItem, selectionPage } from '../store/items';
+import { type ProcessLock, parseOwner } from '../store/owner';
+import type { ArgOf, BatchDetail, BatchSummary, FeedFormatName, Page } from './contract';
 
 const PAGE = 500;
-/** Correlated condition: item `i`'s current version has had its kill sent. */
-const KILL_SENT = "SELECT 1 FROM batch_items b WHERE b.item_id = i.id AND b.version = i.published_version AND b.kind = 'kill'";
-
-/** Which process is writing a batch: "host:pid". */
-function ownerTag(): string {
-  return `${os.hostname()}:${process.pid}`;
-}
-
-/** True when the process that started a batch is certainly gone (same host, no such pid). */
-function ownerIsGone(owner: string): boolean {
-  const at = owner.lastIndexOf(':');
-  if (at < 0) return true;
-  if (owner.slice(0, at) !== os.hostname()) return false;
-  const pid = Number(owner.slice(at + 1));
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
 
 async function exists(file: string): Promise<boolean> {
   return fs.access(file).then(
@@ -89,7 +53,7 @@ async function fileSha256(file: string): Promise<string | null> {
   }
 }
 
-/** Temp files a killed export left behind (`.name.PID.tmp`). */
+/** Temp files an export left behind (`.name.RUN.tmp`). */
 function removeTemps(folder: string, fileName: string): void {
   try {
     for (const f of readdirSync(folder)) if (f.startsWith(`.${fileName}.`) && f.endsWith('.tmp')) rmSync(path.join(folder, f), { force: true });
@@ -122,24 +86,26 @@ function writeProblem(e: unknown, folder: string): string {
   }
 }
 
-/**
- * Batch export. Three steps make it all-or-nothing across a crash:
- *  1. reserve: a 'writing' batch with a snapshot of every entry (no item changes state);
- *  2. write a temp file from the snapshots and fsync it; any failure drops the batch;
- *  3. commit (synchronous=FULL): items become published/kill sent, batch 'committed';
- *     then rename into place, fsync the folder, and mark the batch 'written'.
- * On start, a 'writing' batch is dropped and a 'committed' one is written again from its
- * snapshots: the same bytes, since the serialization is deterministic.
- */
-export class BatchDesk {
+function clock(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** "another Wiredesk (pid 4123 on host, since 14:02)" */
+function writerWords(ownerTag: string): string {
+  const o = parseOwner(ownerTag);
+  return o ? `another Wiredesk (pid ${o.pid} on ${o.host}, since ${clock(o.since)})` : 'an older Wiredesk';
+}
+
+export class BatchExporter {
   private queueTail: Promise<unknown> = Promise.resolve();
-  private readonly owner = ownerTag();
 
   constructor(
     private readonly db: Db,
     private readonly items: ItemStore,
     private readonly settings: () => DeskSettings,
     private readonly now: () => Date,
+    private readonly lock: ProcessLock,
   ) {}
 
   /** Resolves once exports and crash recovery started so far have finished. */
@@ -147,54 +113,63 @@ export class BatchDesk {
     return this.queueTail.then(() => undefined);
   }
 
-  /** Exports run one at a time in this process; other processes are kept apart by the unique index. */
+  /** Exports run one at a time in this process; other processes are kept apart by the owner check and the unique index. */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queueTail.then(fn, fn);
     this.queueTail = run.catch(() => undefined);
     return run;
   }
 
-  private row(id: number): BatchRow {
-    const r = this.db.prepare('SELECT * FROM batches WHERE id = ?').get(id) as BatchRow | undefined;
+  private row(id: number): store.BatchRow {
+    const r = store.getBatchRow(this.db, id);
     if (!r) throw new DeskFailure(ErrorCode.NotFound, `There is no batch ${id}.`);
     return r;
   }
 
+  /** A batch as the editor sees it: an unfinished one whose writer is not running is Stuck. */
+  private summary(r: store.BatchRow): BatchSummary {
+    const unfinished = r.state !== 'written';
+    const who = unfinished ? this.lock.stateOf(r.owner) : 'self';
+    const o = parseOwner(r.owner);
+    return {
+      id: r.id,
+      state: unfinished && who !== 'alive' && who !== 'self' ? 'stuck' : r.state,
+      format: r.format,
+      ndjson: r.ndjson === 1,
+      folder: r.folder,
+      fileName: r.file_name,
+      sha256: r.sha256,
+      bytes: r.bytes,
+      itemCount: r.item_count,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+      error: r.error,
+      owner: unfinished && o ? { host: o.host, pid: o.pid, since: o.since } : null,
+    };
+  }
+
   list(limit: number, cursor?: string | null): Page<BatchSummary> {
-    const before = cursor ? Number(cursor) : Number.MAX_SAFE_INTEGER;
-    const rows = this.db.prepare('SELECT * FROM batches WHERE id < ? ORDER BY id DESC LIMIT ?').all(before, limit + 1) as BatchRow[];
+    const before = cursor && /^\d+$/.test(cursor) ? Number(cursor) : Number.MAX_SAFE_INTEGER;
+    const rows = store.listBatchRows(this.db, before, limit + 1);
     const page = rows.slice(0, limit);
-    return { items: page.map(summary), next: rows.length > limit ? String(page[page.length - 1]!.id) : null };
+    return { items: page.map((r) => this.summary(r)), next: rows.length > limit ? String(page[page.length - 1]!.id) : null };
   }
 
   /** A batch with one page of its entries (after entry number `after`, in the order sent). */
   get(id: number, after = -1, limit = 100): BatchDetail {
     const r = this.row(id);
-    const rows = this.db
-      .prepare(
-        `SELECT b.seq, b.item_id AS itemId, b.version, b.kind, json_extract(b.snapshot_json, '$.slug') AS slug, json_extract(b.snapshot_json, '$.headline') AS headline
-         FROM batch_items b WHERE b.batch_id = ? AND b.seq > ? ORDER BY b.seq LIMIT ?`,
-      )
-      .all(id, after, limit + 1) as (BatchEntry & { seq: number })[];
+    const rows = store.entrySummaries(this.db, id, after, limit + 1);
     const page = rows.slice(0, limit);
-    return { ...summary(r), entries: page.map(({ seq: _seq, ...e }) => e), nextEntry: rows.length > limit ? page[page.length - 1]!.seq : null };
+    return { ...this.summary(r), entries: page.map(({ seq: _seq, ...e }) => e), nextEntry: rows.length > limit ? page[page.length - 1]!.seq : null };
   }
 
-  /** How many kills have not gone out yet. */
   pendingKills(): number {
-    return this.db.prepare(`SELECT count(*) FROM items i WHERE i.status = 'killed' AND NOT EXISTS (${KILL_SENT})`).pluck().get() as number;
+    return store.pendingKillCount(this.db);
   }
 
-  /** Pending entries in batch order (most urgent, then oldest): approved items, and kills not yet sent. */
+  /** Pending entries in batch order, or the chosen ones (which must all be pending). */
   private pendingIds(ids?: string[]): string[] {
-    const pending = this.db
-      .prepare(
-        `SELECT i.id FROM items i
-         WHERE i.status = 'approved' OR (i.status = 'killed' AND NOT EXISTS (${KILL_SENT}))
-         ORDER BY i.urgency, i.updated_at, i.id`,
-      )
-      .pluck()
-      .all() as string[];
+    const pending = store.pendingItemIds(this.db);
     if (!ids) return pending;
     const wanted = new Set(ids);
     const chosen = pending.filter((id) => wanted.has(id));
@@ -207,37 +182,75 @@ export class BatchDesk {
   }
 
   /**
-   * What goes out for an item. A publish carries the approved text; a kill carries the version
-   * that went out last (never a correction still in the works), as it was sent.
+   * What goes out for an item. A publish carries exactly the approved revision. A kill is a
+   * new version: the story as it last went out, its text replaced by the kill notice, the
+   * reason as the note to subscribers, dated at the kill.
    */
-  private snapshot(item: StoredItem, at: string): { entry: WireItem; kind: 'publish' | 'kill'; version: number } {
+  private snapshot(item: StoredItem, at: string, settings: DeskSettings): { entry: WireItem; kind: store.EntryKind; version: number } {
     const { heldFrom: _h, ...wire } = item;
     if (item.status === 'killed') {
-      const sent = this.db
-        .prepare("SELECT snapshot_json FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version = ?")
-        .pluck()
-        .get(item.id, item.publishedVersion) as string | undefined;
-      const entry: WireItem = sent ? { ...(JSON.parse(sent) as WireItem), status: 'killed' } : { ...wire, version: item.publishedVersion };
-      return { entry, kind: 'kill', version: item.publishedVersion };
+      const sent = store.publishedSnapshot(this.db, item.id, item.publishedVersion) ?? { ...wire, version: item.publishedVersion };
+      const kill = item.kill ?? { reason: '', at: item.updatedAt, by: item.updatedBy };
+      const version = Math.max(item.version, item.publishedVersion + 1);
+      const notice = killNotice(settings.killTemplate, sent.slug || sent.id, kill.reason);
+      const entry: WireItem = {
+        ...sent,
+        status: 'killed',
+        version,
+        versionPublishedAt: kill.at,
+        subscriberNote: kill.reason,
+        dateline: { ...EMPTY_DATELINE },
+        signOff: '',
+        body: bodyFromPlainText(notice),
+        bodyText: notice,
+        kill,
+      };
+      return { entry, kind: 'kill', version };
     }
+    if (item.approvedRevision !== item.revision) {
+      throw new DeskFailure(
+        ErrorCode.UnreviewedChange,
+        `${item.slug || item.id} changed after it was approved (revision ${item.revision}; the approval was for ${item.approvedRevision ?? 'none'}). Approve it again; nothing was exported.`,
+        { itemId: item.id },
+      );
+    }
+    const versionCreated = item.version >= 2 && item.versionStartedAt ? item.versionStartedAt : at;
     return {
-      entry: { ...wire, status: 'published', publishedVersion: item.version, firstPublishedAt: item.firstPublishedAt ?? at, versionPublishedAt: at },
+      entry: { ...wire, status: 'published', publishedVersion: item.version, firstPublishedAt: item.firstPublishedAt ?? at, versionPublishedAt: versionCreated },
       kind: 'publish',
       version: item.version,
     };
   }
 
-  private reserve(arg: ArgOf<'exportBatch'>, by: string): BatchRow {
+  /** Refuse while another batch is unfinished: say who is writing it, or that it is stuck. */
+  private refuseUnfinished(): void {
+    for (const b of store.unfinishedBatches(this.db)) {
+      const who = this.lock.stateOf(b.owner);
+      if (who === 'alive' || who === 'self') {
+        throw new DeskFailure(ErrorCode.BatchInProgress, `Batch ${b.id} is still being written by ${who === 'self' ? 'this Wiredesk' : writerWords(b.owner)}. Export again when it has finished.`, {
+          batchId: b.id,
+        });
+      }
+      throw new DeskFailure(
+        ErrorCode.BatchStuck,
+        `Batch ${b.id} was left unfinished by ${writerWords(b.owner)}, which cannot be checked from here. Complete it (write its stored file) or Drop it (nothing published) in Batches, or run: wiredesk batches --complete ${b.id} / --drop ${b.id}.`,
+        { batchId: b.id },
+      );
+    }
+  }
+
+  private reserve(arg: ArgOf<'exportBatch'>, by: string): store.BatchRow {
     const at = this.now().toISOString();
+    const settings = this.settings();
+    const ndjson = arg.ndjson === true;
+    const frame = batchFrame(arg.format, ndjson, settings);
     return this.db.transaction(() => {
+      this.refuseUnfinished();
       const ids = this.pendingIds(arg.ids);
       if (ids.length === 0) throw new DeskFailure(ErrorCode.NothingToExport, 'Nothing to export: no approved items and no kills waiting.');
       if (!arg.allowPastEmbargo) {
-        const embargoed = this.db
-          .prepare("SELECT id, slug, embargo FROM items WHERE status = 'approved' AND embargo IS NOT NULL")
-          .all() as { id: string; slug: string; embargo: string }[];
         const inBatch = new Set(ids);
-        const past = embargoed.filter((i) => inBatch.has(i.id) && isEmbargoPast(i.embargo, this.now()));
+        const past = store.embargoedApproved(this.db).filter((i) => inBatch.has(i.id) && isEmbargoPast(i.embargo, this.now()));
         if (past.length > 0) {
           throw new DeskFailure(
             ErrorCode.ValidationFailed,
@@ -246,19 +259,18 @@ export class BatchDesk {
           );
         }
       }
-      const ndjson = arg.ndjson === true && arg.format !== 'jsonfeed';
-      const info = this.db
-        .prepare(`INSERT INTO batches (state, format, ndjson, folder, file_name, item_count, created_at, created_by, owner) VALUES ('writing', ?, ?, ?, '', ?, ?, ?, ?)`)
-        .run(arg.format, ndjson ? 1 : 0, arg.folder, ids.length, at, by, this.owner);
-      const id = Number(info.lastInsertRowid);
-      this.db.prepare('UPDATE batches SET file_name = ? WHERE id = ?').run(arg.fileName ?? batchFileName(id, arg.format, ndjson), id);
-      const insert = this.db.prepare('INSERT INTO batch_items (batch_id, seq, item_id, version, kind, snapshot_json) VALUES (?, ?, ?, ?, ?, ?)');
+      const id = store.insertBatch(
+        this.db,
+        { format: arg.format, ndjson, folder: arg.folder, itemCount: ids.length, createdAt: at, createdBy: by, owner: this.lock.tag, frame },
+        (n) => arg.fileName ?? batchFileName(n, arg.format, ndjson),
+      );
       // One item in memory at a time: a queue of thousands of long items stays small.
       ids.forEach((itemId, seq) => {
         const item = this.items.get(itemId)!;
-        const { entry, kind, version } = this.snapshot(item, at);
+        const { entry, kind, version } = this.snapshot(item, at, settings);
+        const wire = serializeEntry(arg.format, { item: entry, pubStatus: kind === 'kill' ? 'canceled' : 'usable' }, { settings });
         try {
-          insert.run(id, seq, item.id, version, kind, JSON.stringify(entry));
+          store.insertEntry(this.db, id, seq, { itemId: item.id, version, kind, snapshot: entry, wire });
         } catch (e) {
           if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
             throw new DeskFailure(ErrorCode.AlreadyExported, `${item.slug || item.id} version ${version} has already gone out in a batch. Use Re-send on that batch to send it again.`);
@@ -270,13 +282,27 @@ export class BatchDesk {
     }).immediate();
   }
 
-  /** The snapshots of a batch, a page at a time (no statement stays open across a write). */
-  private *entries(batchId: number): Generator<FeedEntry> {
-    const page = this.db.prepare('SELECT seq, kind, snapshot_json FROM batch_items WHERE batch_id = ? AND seq > ? ORDER BY seq LIMIT ?');
+  /** The batch's bytes as chunks: stored ones, or (a batch of an older Wiredesk) rebuilt from its snapshots. */
+  private chunks(b: store.BatchRow): Iterable<string> {
+    if (b.frame_json) {
+      const frame = JSON.parse(b.frame_json) as BatchFrame;
+      return framedChunks(frame, this.storedWires(b.id));
+    }
+    return batchChunks(b.format, b.ndjson === 1, this.snapshots(b.id), { settings: this.settings() });
+  }
+
+  private *storedWires(batchId: number): Generator<string> {
+    for (const w of store.entryWires(this.db, batchId, PAGE)) {
+      if (w === null) throw new DeskFailure(ErrorCode.Internal, `Batch ${batchId} has an entry without its stored bytes.`);
+      yield w;
+    }
+  }
+
+  private *snapshots(batchId: number): Generator<FeedEntry> {
     let after = -1;
     for (;;) {
-      const rows = page.all(batchId, after, PAGE) as { seq: number; kind: 'publish' | 'kill'; snapshot_json: string }[];
-      for (const r of rows) yield { item: JSON.parse(r.snapshot_json) as WireItem, pubStatus: r.kind === 'kill' ? 'canceled' : 'usable' };
+      const rows = store.entryPage(this.db, batchId, after, PAGE);
+      for (const r of rows) yield { item: r.snapshot, pubStatus: r.kind === 'kill' ? 'canceled' : 'usable' };
       if (rows.length < PAGE) return;
       after = rows[rows.length - 1]!.seq;
     }
@@ -314,10 +340,15 @@ export class BatchDesk {
     return { sha256: hash.digest('hex'), bytes };
   }
 
-  /** Write a batch's file to `folder/.name.tmp` from its snapshots. */
-  private async writeTemp(b: BatchRow, folder: string): Promise<{ tmp: string; sha256: string; bytes: number }> {
-    const tmp = path.join(folder, `.${b.file_name}.${process.pid}.tmp`);
-    const w = await this.writeFile(tmp, batchChunks(b.format, b.ndjson === 1, this.entries(b.id), { settings: this.settings() }));
+  /** This process's temp file for `name` (unique per run, so a reused pid never collides). */
+  private tempName(name: string): string {
+    return `.${name}.${this.lock.owner.lock.slice(0, 8)}.tmp`;
+  }
+
+  /** Write a batch's file to `folder/.name.RUN.tmp` from its stored bytes. */
+  private async writeTemp(b: store.BatchRow, folder: string): Promise<{ tmp: string; sha256: string; bytes: number }> {
+    const tmp = path.join(folder, this.tempName(b.file_name));
+    const w = await this.writeFile(tmp, this.chunks(b));
     return { tmp, ...w };
   }
 
@@ -327,7 +358,10 @@ export class BatchDesk {
       await fs.link(tmp, finalPath); // fails if the name is taken
       await fs.rm(tmp);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST' || (await exists(finalPath))) throw fileExists(finalPath);
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' || (await exists(finalPath))) {
+        await fs.rm(tmp, { force: true });
+        throw fileExists(finalPath);
+      }
       await fs.rename(tmp, finalPath); // a filesystem without hard links
     }
     const dir = await fs.open(path.dirname(finalPath), 'r');
@@ -338,23 +372,25 @@ export class BatchDesk {
     }
   }
 
-  private commit(b: BatchRow, sha256: string, bytes: number): void {
+  /** Publish the batch's items: each must still be exactly what was reserved. */
+  private commit(b: store.BatchRow, sha256: string, bytes: number): void {
     durably(this.db, () => {
-      const entries = this.db
-        .prepare("SELECT item_id, version, kind, json_extract(snapshot_json, '$.revision') AS revision FROM batch_items WHERE batch_id = ? ORDER BY seq")
-        .all(b.id) as { item_id: string; version: number; kind: 'publish' | 'kill'; revision: number }[];
-      for (const e of entries) {
+      for (const e of store.commitEntries(this.db, b.id)) {
         const item = this.items.get(e.item_id)!;
         const wasStatus = item.status;
         // Someone may have held, returned, edited or killed it while the file was written.
-        const unchanged = e.kind === 'publish' ? item.status === 'approved' && item.version === e.version && item.revision === e.revision : item.status === 'killed' && item.publishedVersion === e.version;
+        const unchanged =
+          e.kind === 'publish'
+            ? item.status === 'approved' && item.version === e.version && item.revision === e.revision && item.approvedRevision === item.revision
+            : item.status === 'killed' && Math.max(item.version, item.publishedVersion + 1) === e.version;
         if (!unchanged) {
-          throw new DeskFailure(ErrorCode.ExportFailed, `${item.slug || item.id} changed while the batch was being written; nothing was exported. Export again.`);
+          throw new DeskFailure(ErrorCode.ExportFailed, `${item.slug || item.id} changed while batch ${b.id} was being written; nothing was exported. Export again.`);
         }
+        store.setPrior(this.db, b.id, e.seq, { status: item.status, publishedVersion: item.publishedVersion, firstPublishedAt: item.firstPublishedAt, versionPublishedAt: item.versionPublishedAt });
         if (e.kind === 'publish') {
           this.items.update({ ...item, status: 'published', publishedVersion: e.version, firstPublishedAt: item.firstPublishedAt ?? b.created_at, versionPublishedAt: b.created_at });
         }
-        this.items.audit(e.item_id, {
+        addAudit(this.db, e.item_id, {
           action: e.kind === 'publish' ? 'publish' : 'kill sent',
           fromStatus: wasStatus,
           toStatus: e.kind === 'publish' ? 'published' : wasStatus,
@@ -364,45 +400,50 @@ export class BatchDesk {
           by: b.created_by,
         });
       }
-      this.db.prepare(`UPDATE batches SET state = 'committed', sha256 = ?, bytes = ? WHERE id = ?`).run(sha256, bytes, b.id);
+      store.setCommitted(this.db, b.id, sha256, bytes);
     });
   }
 
-  private markWritten(id: number, error: string | null): void {
-    durably(this.db, () => this.db.prepare(`UPDATE batches SET state = CASE WHEN ? IS NULL THEN 'written' ELSE state END, error = ? WHERE id = ?`).run(error, error, id));
+  private setOutcome(id: number, error: string | null): void {
+    durably(this.db, () => store.setWriteOutcome(this.db, id, error));
+  }
+
+  /** Steps 2 and 3 for a reserved batch; a failure before the commit drops it. */
+  private async writeAndCommit(b: store.BatchRow): Promise<void> {
+    const folder = b.folder;
+    let written: { tmp: string; sha256: string; bytes: number };
+    try {
+      if (await exists(path.join(folder, b.file_name))) throw fileExists(path.join(folder, b.file_name));
+      written = await this.writeTemp(b, folder);
+    } catch (e) {
+      store.deleteBatch(this.db, b.id);
+      throw new DeskFailure(ErrorCode.ExportFailed, `Batch not exported; no item changed state. ${writeProblem(e, folder)}`);
+    }
+    try {
+      this.commit(b, written.sha256, written.bytes);
+    } catch (e) {
+      await fs.rm(written.tmp, { force: true });
+      store.deleteBatch(this.db, b.id);
+      throw e;
+    }
+    try {
+      await this.place(written.tmp, path.join(folder, b.file_name));
+      this.setOutcome(b.id, null);
+    } catch (e) {
+      this.setOutcome(b.id, writeProblem(e, folder));
+    }
   }
 
   exportBatch(arg: ArgOf<'exportBatch'>, by: string): Promise<BatchDetail> {
     return this.serial(async () => {
-      await this.recoverCommitted();
-      const folder = path.resolve(arg.folder);
-      const b = this.reserve({ ...arg, folder }, by);
-      let written: { tmp: string; sha256: string; bytes: number };
-      try {
-        if (await exists(path.join(folder, b.file_name))) throw fileExists(path.join(folder, b.file_name));
-        written = await this.writeTemp(b, folder);
-      } catch (e) {
-        this.db.prepare('DELETE FROM batches WHERE id = ?').run(b.id);
-        throw new DeskFailure(ErrorCode.ExportFailed, `Batch not exported; no item changed state. ${writeProblem(e, folder)}`);
-      }
-      try {
-        this.commit(b, written.sha256, written.bytes);
-      } catch (e) {
-        await fs.rm(written.tmp, { force: true });
-        this.db.prepare('DELETE FROM batches WHERE id = ?').run(b.id);
-        throw e;
-      }
-      try {
-        await this.place(written.tmp, path.join(folder, b.file_name));
-        this.markWritten(b.id, null);
-      } catch (e) {
-        this.markWritten(b.id, writeProblem(e, folder));
-      }
+      await this.recoverNow();
+      const b = this.reserve({ ...arg, folder: path.resolve(arg.folder) }, by);
+      await this.writeAndCommit(b);
       return this.get(b.id);
     });
   }
 
-  /** Write a batch's file again from its snapshots; byte-identical, checked against the recorded hash. */
+  /** Write a batch's file again: its stored bytes, checked against the recorded hash. */
   resend(id: number, folder: string, fileName?: string): Promise<{ path: string; sha256: string }> {
     return this.serial(async () => {
       const b = this.row(id);
@@ -422,11 +463,70 @@ export class BatchDesk {
       try {
         await this.place(written.tmp, target);
       } catch (e) {
-        await fs.rm(written.tmp, { force: true });
         throw new DeskFailure(ErrorCode.ExportFailed, `Batch ${id} not re-sent. ${writeProblem(e, dir)}`);
       }
       return { path: target, sha256: written.sha256 };
     });
+  }
+
+  /** An unfinished batch an editor may act on: its writer must not be running. */
+  private stuckRow(id: number, action: string): store.BatchRow {
+    const b = this.row(id);
+    if (b.state === 'written') throw new DeskFailure(ErrorCode.IllegalTransition, `Batch ${id} is complete; there is nothing to ${action}.`);
+    const who = this.lock.stateOf(b.owner);
+    if (who === 'alive') throw new DeskFailure(ErrorCode.BatchInProgress, `Batch ${id} is still being written by ${writerWords(b.owner)}; wait for it to finish.`, { batchId: id });
+    return b;
+  }
+
+  /** Complete a stuck batch: publish it (if it never committed) and write its stored bytes. */
+  complete(id: number, by: string): Promise<BatchDetail> {
+    return this.serial(async () => {
+      const b = this.stuckRow(id, 'complete');
+      store.setOwner(this.db, id, this.lock.tag);
+      if (b.state === 'writing') await this.writeAndCommit({ ...b, owner: this.lock.tag });
+      else await this.finishCommitted(b);
+      const after = this.row(id);
+      if (after.state !== 'written') throw new DeskFailure(ErrorCode.ExportFailed, `Batch ${id} could not be written: ${after.error ?? 'unknown reason'}`);
+      this.auditBatch(id, 'batch completed', `Batch ${id} completed by hand`, by);
+      removeTemps(b.folder, b.file_name);
+      return this.get(id);
+    });
+  }
+
+  /** Drop a stuck batch: nothing in it counts as published; its items wait for the next batch. */
+  drop(id: number, by: string): Promise<BatchSummary> {
+    return this.serial(async () => {
+      const b = this.stuckRow(id, 'drop');
+      const target = path.join(b.folder, b.file_name);
+      if (b.sha256 && (await fileSha256(target)) === b.sha256) {
+        throw new DeskFailure(ErrorCode.IllegalTransition, `Batch ${id}'s file is already complete at ${target}, so it has gone out: Complete it instead.`);
+      }
+      const summary = this.summary(b);
+      durably(this.db, () => {
+        if (b.state === 'committed') {
+          for (const e of store.priors(this.db, id)) {
+            if (e.kind !== 'publish') continue;
+            const item = this.items.get(e.itemId)!;
+            if (!e.prior || item.status !== 'published' || item.publishedVersion !== e.version) {
+              throw new DeskFailure(ErrorCode.IllegalTransition, `Batch ${id} cannot be dropped: ${item.slug || item.id} has moved on since (it is ${item.status}, version ${item.version}). Complete it instead.`);
+            }
+            this.items.update({ ...item, ...e.prior });
+          }
+          this.auditBatch(id, 'batch dropped', `Batch ${id} dropped by hand; not published`, by);
+        }
+        store.deleteBatch(this.db, id);
+      });
+      removeTemps(b.folder, b.file_name);
+      return { ...summary, state: 'stuck' };
+    });
+  }
+
+  private auditBatch(id: number, action: string, note: string, by: string): void {
+    const at = this.now().toISOString();
+    for (const e of store.priors(this.db, id)) {
+      const item = this.items.get(e.itemId);
+      if (item) addAudit(this.db, e.itemId, { action, fromStatus: item.status, toStatus: e.kind === 'publish' && action === 'batch dropped' ? (e.prior?.status ?? item.status) : item.status, version: e.version, note, at, by });
+    }
   }
 
   /**
@@ -435,27 +535,13 @@ export class BatchDesk {
    */
   async writePreview(sel: { format: FeedFormatName; ndjson: boolean; statuses?: ItemStatus[]; ids?: string[]; since?: string }, target: string): Promise<number> {
     if (sel.since !== undefined && Number.isNaN(Date.parse(sel.since))) throw new DeskFailure(ErrorCode.InvalidArgument, `--since must be a date-time such as 2026-11-26T09:00Z, not "${sel.since}".`);
-    const where: string[] = [];
-    const params: string[] = [];
-    if (sel.statuses) {
-      where.push(`status IN (${sel.statuses.map(() => '?').join(', ')})`);
-      params.push(...sel.statuses);
-    }
-    if (sel.ids) {
-      where.push(`id IN (${sel.ids.map(() => '?').join(', ')})`);
-      params.push(...sel.ids);
-    }
-    if (sel.since) {
-      where.push('updated_at >= ?');
-      params.push(new Date(sel.since).toISOString());
-    }
-    const page = this.db.prepare(`SELECT id FROM items ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ${where.length ? 'AND' : 'WHERE'} id > ? ORDER BY id LIMIT ${PAGE}`);
+    const selection = { statuses: sel.statuses, ids: sel.ids, since: sel.since === undefined ? undefined : new Date(sel.since).toISOString() };
     let count = 0;
-    const items = this.items;
+    const { db, items } = this;
     function* all(): Generator<FeedEntry> {
       let after = '';
       for (;;) {
-        const ids = page.pluck().all(...params, after) as string[];
+        const ids = selectionPage(db, selection, after, PAGE);
         for (const id of ids) {
           const { heldFrom: _h, ...item } = items.get(id)!;
           count++;
@@ -466,7 +552,7 @@ export class BatchDesk {
       }
     }
     const dir = path.dirname(target);
-    const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+    const tmp = path.join(dir, this.tempName(path.basename(target)));
     try {
       await this.writeFile(tmp, batchChunks(sel.format, sel.ndjson, all(), { settings: this.settings() }));
       await this.place(tmp, target);
@@ -478,35 +564,42 @@ export class BatchDesk {
     return count;
   }
 
-  /** After a crash: drop batches that never committed; write out the ones that did. */
-  recover(): void {
-    const writing = this.db.prepare(`SELECT * FROM batches WHERE state = 'writing'`).all() as BatchRow[];
-    // Another Wiredesk may be writing one right now: only a dead writer's batch is dropped.
-    for (const b of writing.filter((w) => ownerIsGone(w.owner))) {
-      this.db.prepare('DELETE FROM batches WHERE id = ?').run(b.id);
-      removeTemps(b.folder, b.file_name);
-    }
-    void this.serial(() => this.recoverCommitted());
+  /** After a crash: drop dead writers' unfinished batches, complete their committed ones. */
+  recover(): Promise<void> {
+    return this.serial(() => this.recoverNow());
   }
 
-  private async recoverCommitted(): Promise<void> {
-    const rows = this.db.prepare(`SELECT * FROM batches WHERE state = 'committed' ORDER BY id`).all() as BatchRow[];
-    // A live writer finishes its own batch; only a dead writer's is completed here.
-    for (const b of rows.filter((r) => ownerIsGone(r.owner))) {
-      const target = path.join(b.folder, b.file_name);
-      try {
-        if ((await fileSha256(target)) === b.sha256) {
-          removeTemps(b.folder, b.file_name);
-          this.markWritten(b.id, null);
-          continue;
-        }
+  private async recoverNow(): Promise<void> {
+    for (const b of store.unfinishedBatches(this.db)) {
+      const who = this.lock.stateOf(b.owner);
+      // A live writer finishes its own batch; one that cannot be checked waits for an editor.
+      if (who === 'alive' || who === 'unknown') continue;
+      if (b.state === 'writing') {
+        if (who === 'self') continue; // this process's export in progress
+
+        store.deleteBatch(this.db, b.id);
+        removeTemps(b.folder, b.file_name);
+      } else await this.finishCommitted(b);
+    }
+  }
+
+  /** A committed batch's file: already complete, or written now from the stored bytes. */
+  private async finishCommitted(b: store.BatchRow): Promise<void> {
+    const target = path.join(b.folder, b.file_name);
+    try {
+      if ((await fileSha256(target)) !== b.sha256) {
         const w = await this.writeTemp(b, b.folder);
+        if (w.sha256 !== b.sha256) {
+          await fs.rm(w.tmp, { force: true });
+          throw new DeskFailure(ErrorCode.Internal, `Batch ${b.id}: the stored bytes no longer match the recorded hash; nothing was written.`);
+        }
         await this.place(w.tmp, target);
-        removeTemps(b.folder, b.file_name); // what the dead writer left
-        this.markWritten(b.id, w.sha256 === b.sha256 ? null : 'Rewritten after a crash, but the bytes differ from the recorded hash.');
-      } catch (e) {
-        this.markWritten(b.id, writeProblem(e, b.folder));
       }
+      removeTemps(b.folder, b.file_name); // what the dead writer left
+      this.setOutcome(b.id, null);
+    } catch (e) {
+      removeTemps(b.folder, b.file_name);
+      this.setOutcome(b.id, writeProblem(e, b.folder));
     }
   }
 }

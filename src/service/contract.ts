@@ -49,7 +49,11 @@ export interface QueuePage extends Page<ItemSummary> {
 
 export interface BatchSummary {
   id: number;
-  state: 'writing' | 'committed' | 'written';
+  /**
+   * writing/committed: a running Wiredesk is writing it; written: done; stuck: its writer is
+   * gone or cannot be checked, and it could not be finished by itself — Complete or Drop it.
+   */
+  state: 'writing' | 'committed' | 'written' | 'stuck';
   format: FeedFormatName;
   ndjson: boolean;
   folder: string;
@@ -60,6 +64,8 @@ export interface BatchSummary {
   createdAt: string;
   createdBy: string;
   error: string | null;
+  /** Who is (or was) writing an unfinished batch; null once written. */
+  owner: { host: string; pid: number; since: string } | null;
 }
 
 export interface BatchEntry {
@@ -127,6 +133,10 @@ export interface DeskMethods {
   listBatches: { arg: { cursor?: string | null; limit?: number }; value: Page<BatchSummary> };
   getBatch: { arg: { id: number; after?: number; limit?: number }; value: BatchDetail };
   resendBatch: { arg: { id: number; folder: string; fileName?: string }; value: { path: string; sha256: string } };
+  /** A stuck batch: publish it (if it never committed) and write its stored bytes. */
+  completeBatch: { arg: { id: number }; value: BatchDetail };
+  /** A stuck batch: nothing in it counts as published; its items wait for the next batch. */
+  dropBatch: { arg: { id: number }; value: BatchSummary };
   parseImport: { arg: { text: string; format?: ImportFormat }; value: ImportPreview };
   acceptImport: { arg: { items: ItemFields[] }; value: { ids: string[] } };
 }
@@ -159,6 +169,8 @@ const METHOD_TABLE: Record<DeskMethod, true> = {
   listBatches: true,
   getBatch: true,
   resendBatch: true,
+  completeBatch: true,
+  dropBatch: true,
   parseImport: true,
   acceptImport: true,
 };

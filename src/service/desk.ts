@@ -14,16 +14,21 @@ import {
   uuidv7,
 } from '../core/item';
 import { bodyToPlainText, sanitizeBody } from '../core/richtext';
-import { DEFAULT_SETTINGS, type DeskSettings } from '../core/settings';
+import type { DeskSettings } from '../core/settings';
 import { isEditable, statusWords, transition as nextState } from '../core/workflow';
 import { type Db, durably } from '../store/db';
+import { addAudit, auditLog, moveEditAudit } from '../store/audit';
 import { ItemStore, type StoredItem } from '../store/items';
-import { BatchDesk } from './batches';
+import { ProcessLock } from '../store/owner';
+import { readDeskSettings, writeDeskSettings } from '../store/settings';
+import { BatchExporter } from './batches';
 import type { ArgOf, DeskHandlers, ItemDetail, QueueTab, ValueOf } from './contract';
 import { importPreview } from './imports';
 
 export interface DeskOptions {
   now?: () => Date;
+  /** This process's batch-owner lock (one per process and database). */
+  lock?: ProcessLock;
 }
 
 const TAB_STATUS: Record<QueueTab, ItemStatus> = {
@@ -57,7 +62,8 @@ function problemsFailure(problems: FieldProblem[], intro: string): DeskFailure {
 /** The desk's use cases over one store. Every contract method is here, typed by DeskHandlers. */
 export class Desk implements DeskHandlers {
   readonly items: ItemStore;
-  readonly batches: BatchDesk;
+  readonly batches: BatchExporter;
+  readonly lock: ProcessLock;
   private readonly now: () => Date;
 
   constructor(
@@ -66,8 +72,9 @@ export class Desk implements DeskHandlers {
   ) {
     this.items = new ItemStore(db);
     this.now = opts.now ?? (() => new Date());
-    this.batches = new BatchDesk(db, this.items, () => this.settings(), this.now);
-    this.batches.recover();
+    this.lock = opts.lock ?? ProcessLock.acquire(db.name);
+    this.batches = new BatchExporter(db, this.items, () => this.settings(), this.now, this.lock);
+    void this.batches.recover();
   }
 
   private stamp(): string {
@@ -75,13 +82,12 @@ export class Desk implements DeskHandlers {
   }
 
   settings(): DeskSettings {
-    const raw = this.items.getSetting('desk');
-    return raw ? { ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as Partial<DeskSettings>) } : { ...DEFAULT_SETTINGS };
+    return readDeskSettings(this.db);
   }
 
   private detail(item: StoredItem): ItemDetail {
     const { heldFrom: _heldFrom, ...wire } = item;
-    return { item: wire, problems: submissionProblems(item, this.settings()) };
+    return { item: wire, problems: submissionProblems(item, { version: item.version, settings: this.settings() }) };
   }
 
   private load(id: string): StoredItem {
@@ -100,7 +106,7 @@ export class Desk implements DeskHandlers {
       if (names.has(c.name)) throw new DeskFailure(ErrorCode.ValidationFailed, `Category "${c.name}" is listed twice.`);
       names.add(c.name);
     }
-    this.items.setSetting('desk', JSON.stringify(s));
+    writeDeskSettings(this.db, s);
     return this.settings();
   }
 
@@ -125,12 +131,16 @@ export class Desk implements DeskHandlers {
       updatedBy: by,
       firstPublishedAt: null,
       versionPublishedAt: null,
+      approvedRevision: null,
+      reopened: null,
+      kill: null,
+      versionStartedAt: null,
     };
     const problems = hardLimitProblems(item);
     if (problems.length > 0) throw problemsFailure(problems, 'The item cannot be saved.');
     this.items.insert(item);
     this.items.addRevision(item, pickFields(item), [], note);
-    this.items.audit(item.id, { action: 'create', fromStatus: 'draft', toStatus: 'draft', version: 1, note, at, by });
+    addAudit(this.db, item.id, { action: 'create', fromStatus: 'draft', toStatus: 'draft', version: 1, note, at, by, revision: 1 });
     return item;
   }
 
@@ -167,20 +177,26 @@ export class Desk implements DeskHandlers {
       const clean = pickFields({ ...fields, body: sanitizeBody(fields.body) });
       const problems = hardLimitProblems(clean);
       if (item.publishedVersion > 0 && clean.slug !== item.slug) {
-        problems.push({ field: 'slug', message: 'The slug stays the same across versions of a published story.', severity: 'error' });
+        problems.push({ field: 'slug', code: 'SLUG_FIXED', message: 'The slug stays the same across versions of a published story.', severity: 'error' });
       }
       if (problems.length > 0) throw problemsFailure(problems, 'Not saved.');
       if (sameFields(item, clean)) return item;
       const changed = changedFieldLabels(item, clean);
+      const at = this.stamp();
+      const by = this.settings().editorName;
+      // An approval is for the text it saw: editing an approved or held item sends it back to review.
+      const reopen = item.status === 'approved' || item.status === 'held';
       const updated: StoredItem = {
         ...item,
         ...clean,
         bodyText: bodyToPlainText(clean.body),
         revision: item.revision + 1,
-        updatedAt: this.stamp(),
-        updatedBy: this.settings().editorName,
+        updatedAt: at,
+        updatedBy: by,
+        ...(reopen ? { status: 'submitted' as const, heldFrom: null, approvedRevision: null, reopened: { at, by } } : {}),
       };
       this.items.update(updated);
+      const auditNote = reopen ? `Edited after ${item.status === 'held' ? 'being held' : 'approval'}; back to review.${note ? ` ${note}` : ''}` : note;
       const last = this.items.latestRevision(id);
       const fold =
         last !== null &&
@@ -193,8 +209,13 @@ export class Desk implements DeskHandlers {
         last.savedAt === item.updatedAt && // no transition since (it would have touched the item)
         this.now().getTime() - Date.parse(last.savedAt) < FOLD_PAUSE_MS &&
         this.now().getTime() - Date.parse(last.openedAt) < FOLD_WINDOW_MS;
-      if (fold) this.items.foldIntoRevision(last.revision, updated, clean, [...new Set([...last.changed, ...changed])]);
-      else this.items.addRevision(updated, clean, changed, note, session);
+      if (fold && !reopen) {
+        this.items.foldIntoRevision(last.revision, updated, clean, [...new Set([...last.changed, ...changed])]);
+        moveEditAudit(this.db, id, last.revision, updated.revision, at);
+      } else {
+        this.items.addRevision(updated, clean, changed, note, session);
+        addAudit(this.db, id, { action: 'edit', fromStatus: item.status, toStatus: updated.status, version: updated.version, note: auditNote, at, by, revision: updated.revision });
+      }
       return updated;
     })();
   }
@@ -211,7 +232,7 @@ export class Desk implements DeskHandlers {
 
   history({ id }: ArgOf<'history'>): ValueOf<'history'> {
     this.load(id);
-    return { revisions: this.items.revisions(id), audit: this.items.auditLog(id) };
+    return { revisions: this.items.revisions(id), audit: auditLog(this.db, id) };
   }
 
   getRevision({ id, revision }: ArgOf<'getRevision'>): ItemFields {
@@ -236,10 +257,10 @@ export class Desk implements DeskHandlers {
         const out = nextState(item, action, note);
         if (!out.ok) throw new DeskFailure(ErrorCode.IllegalTransition, `${label}: ${out.message}`);
         if (action === 'submit') {
-          const problems = submissionProblems(item, settings).filter((p) => p.severity === 'error');
+          const problems = submissionProblems(item, { version: item.version, settings }).filter((p) => p.severity === 'error');
           if (problems.length > 0) throw problemsFailure(problems, `${label} cannot be submitted yet:`);
         }
-        const updated: StoredItem = {
+        let updated: StoredItem = {
           ...item,
           status: out.status,
           heldFrom: out.heldFrom,
@@ -248,8 +269,16 @@ export class Desk implements DeskHandlers {
           updatedAt: at,
           updatedBy: by,
         };
+        // Only the revision approved may go out; any other step forgets an approval.
+        if (action === 'approve') updated = { ...updated, approvedRevision: item.revision, reopened: null };
+        else if (out.status !== 'approved' && !(out.status === 'held' && out.heldFrom === 'approved')) updated = { ...updated, approvedRevision: null };
+        // A kill is a new version, dated now, carrying its reason.
+        if (action === 'kill') updated = { ...updated, version: item.publishedVersion + 1, kill: { reason: note.trim(), at, by }, versionStartedAt: at };
+        // A correction starts with an empty note to subscribers: a note goes out with one version only.
+        if (action === 'correct') updated = { ...updated, versionStartedAt: at, subscriberNote: '', revision: item.subscriberNote !== '' ? item.revision + 1 : item.revision };
         this.items.update(updated);
-        this.items.audit(id, { action, fromStatus: item.status, toStatus: out.status, version: updated.version, note: note.trim(), at, by });
+        if (updated.revision !== item.revision) this.items.addRevision(updated, pickFields(updated), ['Note to subscribers'], `Version ${updated.version} started`);
+        addAudit(this.db, id, { action, fromStatus: item.status, toStatus: out.status, version: updated.version, note: note.trim(), at, by });
         return updated;
       }),
     );
@@ -277,6 +306,14 @@ export class Desk implements DeskHandlers {
 
   resendBatch({ id, folder, fileName }: ArgOf<'resendBatch'>): Promise<ValueOf<'resendBatch'>> {
     return this.batches.resend(id, folder, fileName);
+  }
+
+  completeBatch({ id }: ArgOf<'completeBatch'>): Promise<ValueOf<'completeBatch'>> {
+    return this.batches.complete(id, this.settings().editorName);
+  }
+
+  dropBatch({ id }: ArgOf<'dropBatch'>): Promise<ValueOf<'dropBatch'>> {
+    return this.batches.drop(id, this.settings().editorName);
   }
 
   parseImport({ text, format }: ArgOf<'parseImport'>): ValueOf<'parseImport'> {

@@ -1,7 +1,8 @@
 /** Argument validation for every contract method: the boundary check shared by IPC, HTTP and CLI. */
 import { z } from 'zod';
-import { FIELD_MAX, HEADLINE_MAX, KEYWORDS_MAX, NOTE_MAX, type ItemFields, UUID_RE } from '../core/item';
+import { DATE_TEXT_MAX, FIELD_MAX, HEADLINE_MAX, KEYWORDS_MAX, NOTE_MAX, type ItemFields, UUID_RE } from '../core/item';
 import { sanitizeBody } from '../core/richtext';
+import { DATE_ORDERS, KILL_TEMPLATE_MAX } from '../core/settings';
 import { SLUG_MAX } from '../core/slug';
 import { EDITOR_ACTIONS } from '../core/workflow';
 import { type ArgOf, type DeskMethod, IMPORT_ITEMS_MAX } from './contract';
@@ -28,7 +29,8 @@ const body = z
 
 const dateline = z.strictObject({
   place: text(FIELD_MAX),
-  date: z.string().regex(/^$|^\d{4}-\d{2}-\d{2}$/, 'Date must be YYYY-MM-DD.'),
+  // A real date is YYYY-MM-DD; anything else is kept as typed and blocks submission.
+  date: text(DATE_TEXT_MAX),
   agency: text(FIELD_MAX),
 });
 
@@ -44,6 +46,7 @@ const fieldShape = {
   embargo: z.string().max(64).nullable(),
   keywords: z.array(text(100)).max(KEYWORDS_MAX),
   editorNote: text(NOTE_MAX),
+  subscriberNote: text(NOTE_MAX),
   language: text(35),
   body,
 };
@@ -57,6 +60,8 @@ const settings = z.strictObject({
   agency: text(100),
   datelineStyle: z.enum(['slash', 'ap']),
   language: text(35).min(2, 'Language is required, e.g. en.'),
+  dateOrder: z.enum(DATE_ORDERS),
+  killTemplate: text(KILL_TEMPLATE_MAX).refine((t) => t.includes('{reason}'), 'The kill notice must contain {reason}.'),
   categories: z
     .array(z.strictObject({ name: text(60).min(1, 'A category needs a name.'), mediaTopic: z.string().regex(/^medtop:\d{8}$/, 'Media Topic codes look like medtop:11000000.') }))
     .min(1, 'Keep at least one category.')
@@ -90,6 +95,8 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   listBatches: z.strictObject({ cursor, limit }),
   getBatch: z.strictObject({ id: z.number().int().min(1), after: z.number().int().min(-1).optional(), limit: z.number().int().min(1).max(1000).optional() }),
   resendBatch: z.strictObject({ id: z.number().int().min(1), folder, fileName }),
+  completeBatch: z.strictObject({ id: z.number().int().min(1) }),
+  dropBatch: z.strictObject({ id: z.number().int().min(1) }),
   parseImport: z.strictObject({ text: z.string().max(60_000_000), format: z.enum(['auto', 'text', 'ninjs', 'jsonfeed']).optional() }),
   acceptImport: z.strictObject({ items: z.array(fields).min(1, 'Nothing to import.').max(IMPORT_ITEMS_MAX, `At most ${IMPORT_ITEMS_MAX.toLocaleString('en')} items in one import; split the file.`) }),
 };

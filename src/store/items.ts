@@ -1,6 +1,6 @@
 import { ITEM_STATUSES, type ItemFields, type ItemStatus, type ItemSummary, type WireItem } from '../core/item';
 import type { SerializedBody } from '../core/richtext';
-import type { AuditRecord, HistoryEntry, Page } from '../core/records';
+import type { HistoryEntry, Page } from '../core/records';
 import type { Db } from './db';
 
 interface ItemRow {
@@ -18,6 +18,7 @@ interface ItemRow {
   embargo: string | null;
   keywords: string;
   editor_note: string;
+  subscriber_note: string;
   language: string;
   body_json: string;
   body_text: string;
@@ -33,6 +34,13 @@ interface ItemRow {
   updated_by: string;
   first_published_at: string | null;
   version_published_at: string | null;
+  approved_revision: number | null;
+  reopened_at: string | null;
+  reopened_by: string | null;
+  kill_reason: string | null;
+  killed_at: string | null;
+  killed_by: string | null;
+  version_started_at: string | null;
 }
 
 export interface StoredItem extends WireItem {
@@ -53,6 +61,7 @@ function fromRow(r: ItemRow): StoredItem {
     embargo: r.embargo,
     keywords: JSON.parse(r.keywords) as string[],
     editorNote: r.editor_note,
+    subscriberNote: r.subscriber_note,
     language: r.language,
     body: JSON.parse(r.body_json) as SerializedBody,
     bodyText: r.body_text,
@@ -68,6 +77,10 @@ function fromRow(r: ItemRow): StoredItem {
     updatedBy: r.updated_by,
     firstPublishedAt: r.first_published_at,
     versionPublishedAt: r.version_published_at,
+    approvedRevision: r.approved_revision,
+    reopened: r.reopened_at !== null ? { at: r.reopened_at, by: r.reopened_by ?? '' } : null,
+    kill: r.killed_at !== null ? { reason: r.kill_reason ?? '', at: r.killed_at, by: r.killed_by ?? '' } : null,
+    versionStartedAt: r.version_started_at,
   };
 }
 
@@ -87,6 +100,7 @@ function toRow(i: StoredItem): ItemRow {
     embargo: i.embargo,
     keywords: JSON.stringify(i.keywords),
     editor_note: i.editorNote,
+    subscriber_note: i.subscriberNote,
     language: i.language,
     body_json: JSON.stringify(i.body),
     body_text: i.bodyText,
@@ -102,6 +116,13 @@ function toRow(i: StoredItem): ItemRow {
     updated_by: i.updatedBy,
     first_published_at: i.firstPublishedAt,
     version_published_at: i.versionPublishedAt,
+    approved_revision: i.approvedRevision,
+    reopened_at: i.reopened?.at ?? null,
+    reopened_by: i.reopened?.by ?? null,
+    kill_reason: i.kill?.reason ?? null,
+    killed_at: i.kill?.at ?? null,
+    killed_by: i.kill?.by ?? null,
+    version_started_at: i.versionStartedAt,
   };
 }
 
@@ -109,8 +130,9 @@ const COLUMNS: readonly (keyof ItemRow)[] = [
   'id', 'slug', 'headline', 'dateline_place', 'dateline_date', 'dateline_agency', 'category', 'source', 'byline', 'sign_off', 'urgency',
   'embargo', 'keywords', 'editor_note', 'language', 'body_json', 'body_text', 'status', 'held_from', 'version', 'revision', 'published_version',
   'return_note', 'created_at', 'updated_at', 'created_by', 'updated_by', 'first_published_at', 'version_published_at',
+  'subscriber_note', 'approved_revision', 'reopened_at', 'reopened_by', 'kill_reason', 'killed_at', 'killed_by', 'version_started_at',
 ];
-const SUMMARY_COLUMNS = 'id, slug, headline, status, urgency, category, version, embargo, updated_at, updated_by';
+const SUMMARY_COLUMNS = 'id, slug, headline, status, urgency, category, version, embargo, updated_at, updated_by, reopened_at, reopened_by, kill_reason, killed_at, killed_by';
 
 interface SummaryRow {
   id: string;
@@ -123,6 +145,11 @@ interface SummaryRow {
   embargo: string | null;
   updated_at: string;
   updated_by: string;
+  reopened_at: string | null;
+  reopened_by: string | null;
+  kill_reason: string | null;
+  killed_at: string | null;
+  killed_by: string | null;
   snippet?: string;
   batch_id?: number | null;
 }
@@ -140,6 +167,8 @@ function summaryFromRow(r: SummaryRow): ItemSummary {
     updatedAt: r.updated_at,
     updatedBy: r.updated_by,
   };
+  if (r.reopened_at !== null) s.reopened = { at: r.reopened_at, by: r.reopened_by ?? '' };
+  if (r.killed_at !== null) s.kill = { reason: r.kill_reason ?? '', at: r.killed_at, by: r.killed_by ?? '' };
   if (r.snippet !== undefined) s.snippet = r.snippet;
   if (r.batch_id !== undefined) s.batchId = r.batch_id;
   return s;
@@ -175,7 +204,7 @@ function decodeCursor(c: string | undefined | null): (string | number)[] | null 
   }
 }
 
-/** All SQL of the item tables, prepared once per connection. */
+/** The items and their revisions (SQL of those two tables), prepared once per connection. */
 export class ItemStore {
   private readonly insertStmt;
   private readonly updateStmt;
@@ -233,18 +262,6 @@ export class ItemStore {
   revisionFields(id: string, revision: number): ItemFields | null {
     const r = this.db.prepare('SELECT fields_json FROM item_revisions WHERE item_id = ? AND revision = ?').get(id, revision) as { fields_json: string } | undefined;
     return r ? (JSON.parse(r.fields_json) as ItemFields) : null;
-  }
-
-  audit(itemId: string, e: AuditRecord): void {
-    this.db
-      .prepare('INSERT INTO audit_log (item_id, action, from_status, to_status, version, note, at, by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(itemId, e.action, e.fromStatus, e.toStatus, e.version, e.note, e.at, e.by);
-  }
-
-  auditLog(itemId: string): AuditRecord[] {
-    return this.db
-      .prepare('SELECT action, from_status AS fromStatus, to_status AS toStatus, version, note, at, by FROM audit_log WHERE item_id = ? ORDER BY id DESC')
-      .all(itemId) as AuditRecord[];
   }
 
   /** Desk list: newest first, keyset-paginated on (updated_at, id). */
@@ -318,13 +335,30 @@ export class ItemStore {
     for (const r of this.db.prepare('SELECT status, count(*) AS n FROM items GROUP BY status').all() as { status: ItemStatus; n: number }[]) counts[r.status] = r.n;
     return counts;
   }
+}
 
-  getSetting(key: string): string | null {
-    const r = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-    return r ? r.value : null;
-  }
+/** Which items a preview export takes, a page of ids at a time in id order. */
+export interface ItemSelection {
+  statuses?: readonly ItemStatus[];
+  ids?: readonly string[];
+  /** ISO time: items updated at or after it. */
+  since?: string;
+}
 
-  setSetting(key: string, value: string): void {
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+export function selectionPage(db: Db, sel: ItemSelection, after: string, limit: number): string[] {
+  const where: string[] = ['id > ?'];
+  const params: string[] = [after];
+  if (sel.statuses) {
+    where.push(`status IN (${sel.statuses.map(() => '?').join(', ')})`);
+    params.push(...sel.statuses);
   }
+  if (sel.ids) {
+    where.push(`id IN (${sel.ids.map(() => '?').join(', ')})`);
+    params.push(...sel.ids);
+  }
+  if (sel.since) {
+    where.push('updated_at >= ?');
+    params.push(sel.since);
+  }
+  return db.prepare(`SELECT id FROM items WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`).pluck().all(...params, limit) as string[];
 }

@@ -25,31 +25,59 @@ const SERIALIZERS: Record<FeedFormat, (item: WireItem, ctx: FeedContext) => obje
   jsonfeed: toJsonFeedItem,
 };
 
+/** The bytes around a batch's entries: what opens it, goes between entries, and closes it. */
+export interface BatchFrame {
+  open: string;
+  /** Between two entries. */
+  sep: string;
+  /** After every entry. */
+  term: string;
+  close: string;
+  /** The close when there are no entries at all. */
+  empty: string;
+}
+
+function assertFormat(format: FeedFormat, ndjson: boolean): void {
+  if (format === 'jsonfeed' && ndjson) {
+    throw new DeskFailure(ErrorCode.InvalidArgument, 'JSON Feed has no NDJSON form; export it as a single JSON Feed file.');
+  }
+}
+
+/** The frame of a batch file. JSON Feed has no NDJSON form: asking for one throws INVALID_ARGUMENT. */
+export function batchFrame(format: FeedFormat, ndjson: boolean, settings: FeedContext['settings']): BatchFrame {
+  assertFormat(format, ndjson);
+  if (ndjson) return { open: '', sep: '', term: '\n', close: '', empty: '' };
+  // The feed object is stringified without its items, then reopened to stream them in.
+  const [open, close] = format === 'jsonfeed' ? [`${JSON.stringify(jsonFeedHeader(settings)).slice(0, -1)},"items":[`, ']}'] : ['[', ']'];
+  return { open: `${open}\n`, sep: ',\n', term: '', close: `\n${close}\n`, empty: `${close}\n` };
+}
+
+/** One entry exactly as it goes into a batch file (no line break). */
+export function serializeEntry(format: FeedFormat, entry: FeedEntry, ctx: Omit<FeedContext, 'pubStatus'>): string {
+  return JSON.stringify(SERIALIZERS[format](entry.item, { ...ctx, pubStatus: entry.pubStatus }));
+}
+
+/** A batch file as chunks from its frame and its serialised entries. */
+export function* framedChunks(frame: BatchFrame, entries: Iterable<string>): Generator<string, void, undefined> {
+  if (frame.open) yield frame.open;
+  let first = true;
+  for (const e of entries) {
+    yield (first ? '' : frame.sep) + e + frame.term;
+    first = false;
+  }
+  const end = first ? frame.empty : frame.close;
+  if (end) yield end;
+}
+
 /**
  * The batch as string chunks. JSON Feed has no NDJSON form: asking for one throws a
  * DeskFailure (INVALID_ARGUMENT) at the call, before anything is written.
  */
 export function batchChunks(format: FeedFormat, ndjson: boolean, entries: Iterable<FeedEntry>, ctx: Omit<FeedContext, 'pubStatus'>): Generator<string, void, undefined> {
-  if (format === 'jsonfeed' && ndjson) {
-    throw new DeskFailure(ErrorCode.InvalidArgument, 'JSON Feed has no NDJSON form; export it as a single JSON Feed file.');
-  }
-  return chunks(format, ndjson, entries, ctx);
+  const frame = batchFrame(format, ndjson, ctx.settings);
+  return framedChunks(frame, mapIter(entries, (e) => serializeEntry(format, e, ctx)));
 }
 
-function* chunks(format: FeedFormat, ndjson: boolean, entries: Iterable<FeedEntry>, ctx: Omit<FeedContext, 'pubStatus'>): Generator<string, void, undefined> {
-  const serialize = SERIALIZERS[format];
-  const json = (e: FeedEntry) => JSON.stringify(serialize(e.item, { ...ctx, pubStatus: e.pubStatus }));
-  if (ndjson) {
-    for (const e of entries) yield `${json(e)}\n`;
-    return;
-  }
-  // The feed object is stringified without its items, then reopened to stream them in.
-  const [open, close] = format === 'jsonfeed' ? [`${JSON.stringify(jsonFeedHeader(ctx.settings)).slice(0, -1)},"items":[`, ']}'] : ['[', ']'];
-  yield `${open}\n`;
-  let first = true;
-  for (const e of entries) {
-    yield first ? json(e) : `,\n${json(e)}`;
-    first = false;
-  }
-  yield `${first ? '' : '\n'}${close}\n`;
+function* mapIter<T, U>(items: Iterable<T>, fn: (t: T) => U): Generator<U> {
+  for (const t of items) yield fn(t);
 }

@@ -40,7 +40,7 @@ describe('JSON Feed 1.1', () => {
         version: 2,
         status: 'published',
         embargo: '2026-11-27T09:00+04:00',
-        editorNote: item.editorNote,
+        note: item.subscriberNote,
         keywords: item.keywords,
         body: item.body,
       },
@@ -49,9 +49,10 @@ describe('JSON Feed 1.1', () => {
     expect(j.content_html).toContain('<span class="signoff">---06B---</span></p>');
   });
 
-  it('leaves out an empty editor note and does not repeat a category that is also a keyword', () => {
-    const j = toJsonFeedItem(makeItem({ editorNote: '', keywords: ['Politics', 'oil'] }), feedContext());
-    expect(j._wiredesk).not.toHaveProperty('editorNote');
+  it('never carries the desk note, leaves out an empty note to subscribers, and does not repeat a category that is also a keyword', () => {
+    const j = toJsonFeedItem(makeItem({ editorNote: 'DESK-ONLY', subscriberNote: '', keywords: ['Politics', 'oil'] }), feedContext());
+    expect(JSON.stringify(j)).not.toContain('DESK-ONLY');
+    expect(j._wiredesk).not.toHaveProperty('note');
     expect(j.tags).toEqual(['Politics', 'oil']);
   });
 });

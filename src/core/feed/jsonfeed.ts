@@ -21,8 +21,8 @@ export interface WiredeskExtension {
   version: number;
   status: ItemStatus;
   embargo: string | null;
-  /** Left out when empty. */
-  editorNote?: string;
+  /** The note to subscribers; left out when empty. The desk note is never exported. */
+  note?: string;
   keywords: string[];
   body: SerializedBody;
 }
@@ -45,7 +45,7 @@ export function toJsonFeedItem(item: WireItem, ctx: Pick<FeedContext, 'settings'
     version: item.version,
     status: item.status,
     embargo: item.embargo,
-    ...(item.editorNote ? { editorNote: item.editorNote } : {}),
+    ...(item.subscriberNote ? { note: item.subscriberNote } : {}),
     keywords: item.keywords,
     body: item.body,
   };

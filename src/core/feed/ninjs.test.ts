@@ -17,6 +17,7 @@ const ITEMS = {
     signOff: '',
     keywords: [],
     editorNote: '',
+    subscriberNote: '',
     language: '',
     embargo: null,
     body: emptyBody(),
@@ -66,7 +67,7 @@ describe('toNinjs3', () => {
         { name: 'Kazakhstan', rel: 'keyword' },
       ],
       infoSources: [{ name: 'Ministry of Defence', role: 'source' }],
-      edNote: 'Check the minister’s title before release.',
+      edNote: 'Corrects the minister’s title in the second paragraph.',
     });
   });
 
@@ -113,7 +114,7 @@ describe('toNinjs2', () => {
       firstcreated: '2026-11-26T09:00:00.000Z',
       versioncreated: '2026-11-26T09:30:00.000Z',
       embargoed: '2026-11-27T09:00:00+04:00',
-      ednote: 'Check the minister’s title before release.',
+      ednote: 'Corrects the minister’s title in the second paragraph.',
       infosources: [{ name: 'Ministry of Defence', role: 'source' }],
     });
     expect((n.bodies as Record<string, unknown>[])[0]).toHaveProperty('contenttype', 'text/plain');

@@ -5,7 +5,8 @@
  *  - keywords: subjects with rel "keyword";
  *  - source: an infoSource with role "source";
  *  - dateline place: `located`; its date and agency: data attributes on the HTML body's dateline span;
- *  - sign-off: the sign-off span at the end of the HTML body.
+ *  - sign-off: the sign-off span at the end of the HTML body;
+ *  - note to subscribers: `edNote` (the desk note is never exported).
  * 2.2 spells the same properties in lowercase and calls the embargo `embargoed`.
  */
 import { countCharacters, countWords } from '../richtext';
@@ -59,7 +60,8 @@ function ninjs(item: WireItem, ctx: FeedContext, standard: { version: string; sc
     located: nonEmpty(item.dateline.place),
     subjects: nonEmptyList(subjects),
     infoSources: item.source ? [{ name: item.source, role: 'source' }] : undefined,
-    edNote: nonEmpty(item.editorNote),
+    // The note to subscribers; the desk note never leaves the desk.
+    edNote: nonEmpty(item.subscriberNote),
     bodies: nonEmptyList(bodies),
   });
 }

@@ -44,7 +44,7 @@ describe('parseFeed: someone else’s files', () => {
 
   it('reads ninjs 2 names, warns on bad urgency and embargo, and skips non-items', () => {
     const r = items(JSON.stringify([{ uri: 'x:1', urgency: 12, embargoed: 'tomorrow', ednote: 'n', pubstatus: 'withheld' }, 'junk']));
-    expect(r.items[0]!.fields).toMatchObject({ urgency: 5, embargo: null, editorNote: 'n' });
+    expect(r.items[0]!.fields).toMatchObject({ urgency: 5, embargo: null, subscriberNote: 'n' });
     expect(r.items[0]!.status).toBe('held');
     expect(r.format).toBe('ninjs');
     expect(r.items[0]!.warnings).toEqual(['Urgency 12 is not 1–9; set to 5.', 'Embargo "tomorrow" is not a date and time with a time zone; left out.']);

@@ -111,7 +111,7 @@ function fromNinjs(raw: Obj): ImportedItem {
   const headlines = objs(o.headlines);
   f.headline = str((headlines.find((h) => h.role === 'main') ?? headlines[0])?.value);
   f.byline = str(o.by);
-  f.editorNote = str(o.ednote);
+  f.subscriberNote = str(o.ednote);
   f.language = str(o.language);
   f.dateline.place = str(o.located);
   for (const s of objs(o.subjects)) {
@@ -160,7 +160,7 @@ function fromJsonFeedItem(o: Obj): ImportedItem {
   f.signOff = str(ext.signOff);
   f.category = str(ext.category);
   f.source = str(ext.source);
-  f.editorNote = str(ext.editorNote);
+  f.subscriberNote = str(ext.note);
   f.keywords = strs(ext.keywords);
   f.body = sanitizeBody(ext.body);
   readUrgency(ext.urgency, f, warnings);

@@ -77,7 +77,7 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen, sho
   const body = useMemo(() => sanitizeBody(shown.body), [shown.body]);
   const copy = useMemo(() => renderWireCopy({ ...shown, body }, settings.datelineStyle), [shown, body, settings.datelineStyle]);
   const plain = useMemo(() => bodyToPlainText(body), [body]);
-  const problems = useMemo(() => submissionProblems({ ...shown, body }, settings), [shown, body, settings]);
+  const problems = useMemo(() => submissionProblems({ ...shown, body }, { version: item.version, settings }), [shown, body, item.version, settings]);
   const problemFor = (f: FieldName) => problems.find((p) => p.field === f);
   const embargo = splitEmbargo(fields.embargo);
   const embargoPast = fields.embargo && isEmbargoPast(fields.embargo, new Date()) ? ({ message: 'The embargo time has already passed.', severity: 'warning' } as const) : undefined;

@@ -54,6 +54,7 @@ export const BATCH_STATE_WORDS: Record<BatchSummary['state'], string> = {
   writing: 'Writing',
   committed: 'Committed, file not yet in place',
   written: 'Written',
+  stuck: 'Stuck: complete or drop it',
 };
 
 /** Where a batch's file is, with the folder's own separator. */
