@@ -19,7 +19,7 @@ const FIELDS: { label: string; value: string; kind: 'fill' | 'select' }[] = [
   { label: 'Embargo', value: '2030-11-27T09:00', kind: 'fill' },
   { label: 'Time zone', value: '+04:00', kind: 'select' },
   { label: 'Keywords', value: 'defence, Kazakhstan', kind: 'fill' },
-  { label: "Editor's note", value: 'Check the figures with the ministry before 10:00.', kind: 'fill' },
+  { label: 'Desk note', value: 'Check the figures with the ministry before 10:00.', kind: 'fill' },
   { label: 'Language', value: 'en', kind: 'fill' },
 ];
 
@@ -243,6 +243,10 @@ test('limits and missing fields are shown in plain words before submission', asy
   await desk.field('Place').fill('Baku');
   await desk.typeBody('The talks went on.');
   await expect(before).not.toContainText('is required');
+  // The house style (Baku/06.10.23/Turan:) needs a date: no dateline goes out without one.
+  await expect(before).toContainText('The dateline needs a date');
+  await expect(page.getByRole('button', { name: 'Submit for review' })).toBeDisabled();
+  await desk.field('Date').fill('2026-11-26');
   await expect(page.getByRole('button', { name: 'Submit for review' })).toBeEnabled();
   await desk.waitSaved();
 });

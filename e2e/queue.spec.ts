@@ -156,6 +156,9 @@ test('two items go from draft to a published batch, a correction and a kill; the
   await page.getByRole('button', { name: 'Correct', exact: true }).click();
   await expect(page.locator('.item-head .version')).toHaveText('v2');
   await desk.field('Headline').fill('Azerbaijan and Kazakhstan defence ministers sign a cooperation plan');
+  // A correction cannot go to review without telling subscribers what changed.
+  await expect(page.getByRole('button', { name: 'Submit for review', exact: true })).toBeDisabled();
+  await desk.field('Note to subscribers').fill('Corrects the headline: the defence ministers signed.');
   await desk.waitSaved();
   await page.getByRole('button', { name: 'Submit for review', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Submit for review', exact: true })).toBeHidden();
@@ -170,7 +173,7 @@ test('two items go from draft to a published batch, a correction and a kill; the
   expect(second.id).toBe(2);
   const batch2 = readJson(second.path);
   expect(batch2).toHaveLength(1);
-  expect(batch2[0]).toMatchObject({ slugline: A, version: '2', pubStatus: 'usable', headlines: [{ role: 'main', value: 'Azerbaijan and Kazakhstan defence ministers sign a cooperation plan' }] });
+  expect(batch2[0]).toMatchObject({ slugline: A, version: '2', pubStatus: 'usable', edNote: 'Corrects the headline: the defence ministers signed.', headlines: [{ role: 'main', value: 'Azerbaijan and Kazakhstan defence ministers sign a cooperation plan' }] });
 
   // The kill: from the Published tab, with its reason; it goes out in batch 3.
   await queue.openTab('Published');
@@ -184,7 +187,9 @@ test('two items go from draft to a published batch, a correction and a kill; the
   expect(third.id).toBe(3);
   const batch3 = readJson(third.path);
   expect(batch3).toHaveLength(1);
-  expect(batch3[0]).toMatchObject({ slugline: A, version: '2', pubStatus: 'canceled' });
+  // The kill is version 3, with its reason and the kill notice in place of the story.
+  expect(batch3[0]).toMatchObject({ slugline: A, version: '3', pubStatus: 'canceled', edNote: 'Withdrawn at the ministry’s request.' });
+  expect(batch3[0].bodies[0].value).toBe(`KILL — ${A}. Withdrawn at the ministry’s request. Do not use this story.`);
 
   // History: three batches, newest first; batch 3 holds the kill and re-sends byte for byte.
   await queue.openView('Batches');
@@ -296,11 +301,11 @@ test('search marks the matches as text, filters narrow the tab, and Flash items 
   await expect(queue.rows).toHaveCount(2);
   await queue.openView('Desk');
   await page.evaluate(async () => {
-    const r = await window.desk.createItem({ fields: { slug: 'LATE-ECONOMY', headline: 'Late economy item', category: 'Economy', dateline: { place: 'Baku', date: '', agency: 'Turan' } } });
+    const r = await window.desk.createItem({ fields: { slug: 'LATE-ECONOMY', headline: 'Late economy item', category: 'Economy', dateline: { place: 'Baku', date: '2026-11-26', agency: 'Turan' } } });
     if (!r.ok) throw new Error(r.error.message);
-    const { id, slug, headline, dateline, category, source, byline, signOff, urgency, embargo, keywords, editorNote, language } = r.value.item;
+    const { id, slug, headline, dateline, category, source, byline, signOff, urgency, embargo, keywords, editorNote, subscriberNote, language } = r.value.item;
     const body = { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Late.' }] }] } };
-    const fields = { slug, headline, dateline, category, source, byline, signOff, urgency, embargo, keywords, editorNote, language, body };
+    const fields = { slug, headline, dateline, category, source, byline, signOff, urgency, embargo, keywords, editorNote, subscriberNote, language, body };
     const saved = await window.desk.saveDraft({ id, baseRevision: 1, fields: fields as never });
     if (!saved.ok) throw new Error(saved.error.message);
     const sent = await window.desk.transition({ ids: [id], action: 'submit' });

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { uuidv7 } from '../core/item';
 import { bodyFromPlainText, bodyToPlainText } from '../core/richtext';
 import { openDb } from '../store/db';
-import { Desk } from '../service/desk';
+import { DeskService } from '../service/desk';
 
 const N = Number(process.env.BENCH_ITEMS ?? 100_000);
 const WORDS = ['minister', 'defence', 'Baku', 'Astana', 'agreement', 'signed', 'cooperation', 'plan', 'military', 'exercise', 'Caspian', 'naval', 'press', 'service', 'reported', 'talks', 'energy', 'pipeline', 'budget', 'election'];
@@ -35,7 +35,7 @@ function time<T>(label: string, fn: () => T, reps = 1): T {
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-bench-'));
   const db = openDb(path.join(dir, 'bench.sqlite'));
-  const desk = new Desk(db);
+  const desk = new DeskService(db);
   console.log(`Wiredesk bench: ${N} items, ${os.cpus().length} cores, node ${process.version}`);
 
   const statuses = ['draft', 'submitted', 'approved', 'published'] as const;

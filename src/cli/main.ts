@@ -10,10 +10,9 @@ import { DeskFailure, ErrorCode, type Result } from '../core/errors';
 import { ITEM_STATUSES, type ItemStatus, UUID_RE } from '../core/item';
 import { urgencyLabel } from '../core/urgency';
 import { EDITOR_ACTIONS, type EditorAction } from '../core/workflow';
-import { type ArgOf, type DeskMethod, type FeedFormatName, IMPORT_ITEMS_MAX, type ValueOf } from '../service/contract';
-import { Desk } from '../service/desk';
+import { type ArgOf, type DeskHandlers, type DeskMethod, type FeedFormatName, IMPORT_ITEMS_MAX, type ValueOf } from '../service/contract';
 import { dispatch, toFailure } from '../service/dispatch';
-import { openDb } from '../store/db';
+import { type OpenedDesk, openDesk } from '../service/open';
 import { resolveDbPath } from '../store/paths';
 import { startDeskServer } from '../server/server';
 
@@ -52,7 +51,10 @@ Without --tab, prints the counts and the Submitted and Approved tabs.`,
        wiredesk export --preview --format F [--ndjson] --out FILE [--status S] [--ids ID,ID] [--since ISO-TIME]
 Without --preview: exports the approved queue (and kills waiting) as a batch, exactly as the app does.
 With --preview: writes any selection and changes nothing.`,
-  batches: `Usage: wiredesk batches [--json]`,
+  batches: `Usage: wiredesk batches [--json]
+       wiredesk batches --complete BATCH_ID   write a stuck batch's stored file and publish it
+       wiredesk batches --drop BATCH_ID       drop a stuck batch: nothing in it is published
+A batch is stuck when the Wiredesk writing it is gone and it could not be finished by itself.`,
   resend: `Usage: wiredesk resend BATCH_ID --out FILE`,
   import: `Usage: wiredesk import FILE… [--format auto|text|ninjs|jsonfeed] [--dry-run] [--json]
 Prints each item found; stores them as drafts unless --dry-run. Unreadable input stores nothing.`,
@@ -64,15 +66,11 @@ function out(line = ''): void {
   process.stdout.write(line + '\n');
 }
 
-async function call<K extends DeskMethod>(desk: Desk, method: K, arg: ArgOf<K>): Promise<ValueOf<K>> {
+/** Every command goes through the contract, validated like any other adapter's call. */
+async function call<K extends DeskMethod>(desk: DeskHandlers, method: K, arg: ArgOf<K>): Promise<ValueOf<K>> {
   const r = (await dispatch(desk, method, arg)) as Result<ValueOf<K>>;
   if (!r.ok) throw new DeskFailure(r.error.code, r.error.message, r.error.details);
   return r.value;
-}
-
-function openDesk(dbFlag: string | undefined): Desk {
-  const file = resolveDbPath(dbFlag);
-  return new Desk(openDb(file));
 }
 
 async function readUtf8(file: string): Promise<string> {
@@ -124,6 +122,8 @@ async function main(argv: string[]): Promise<number> {
     since: { type: 'string' },
     'allow-past-embargo': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
+    complete: { type: 'string' },
+    drop: { type: 'string' },
   } as const;
   let parsed;
   try {
@@ -139,12 +139,13 @@ async function main(argv: string[]): Promise<number> {
 
   const port = v.port === undefined ? 0 : Number(v.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, not "${v.port}".`);
-  const desk = openDesk(v.db);
+  const opened = openDesk(resolveDbPath(v.db));
+  const desk = opened.handlers;
   // A batch an earlier process committed but did not finish writing is written out first,
   // so every command sees the desk as it stands.
-  await desk.batches.idle();
+  await opened.ready;
   try {
-    if (command === 'serve') return await serve(desk, port);
+    if (command === 'serve') return await serve(opened, port);
     if (isTransition) {
       if (positionals.length === 0) throw new UserError(`Name at least one item id: wiredesk ${command} ID…`);
       const done = await call(desk, 'transition', { ids: positionals, action: command as EditorAction, note: v.note });
@@ -158,7 +159,13 @@ async function main(argv: string[]): Promise<number> {
         if (unknown.length > 0) throw new UserError(`Unknown status "${unknown[0]}"; use ${ITEM_STATUSES.join(', ')}.`);
         const limit = Number(v.limit ?? 100);
         if (!Number.isInteger(limit) || limit < 1) throw new UserError('--limit must be a positive whole number.');
-        const { items } = desk.items.list(statuses, limit);
+        const items = [];
+        let cursor: string | null = null;
+        do {
+          const page: ValueOf<'listItems'> = await call(desk, 'listItems', { view: 'desk', statuses, cursor, limit: Math.min(limit - items.length, 500) });
+          items.push(...page.items);
+          cursor = page.next;
+        } while (cursor && items.length < limit);
         if (v.json) out(JSON.stringify(items, null, 2));
         else for (const i of items) out(row([i.id, i.status, `U${i.urgency}`, i.slug || '—', i.headline], [36, 9, 3, 40, 0]));
         return 0;
@@ -172,7 +179,7 @@ async function main(argv: string[]): Promise<number> {
           return 0;
         }
         const { renderWireCopy, embargoLine } = await import('../core/copy');
-        const settings = desk.settings();
+        const settings = await call(desk, 'getSettings', {});
         out(`${item.slug || '(no slug)'}  ·  ${item.status}  ·  v${item.version}  ·  ${urgencyLabel(item.urgency)}`);
         if (item.embargo) out(embargoLine(item.embargo));
         out(item.headline);
@@ -210,10 +217,7 @@ async function main(argv: string[]): Promise<number> {
           const ids = v.ids?.split(',').map((id) => id.trim());
           const badId = ids?.find((id) => !UUID_RE.test(id));
           if (badId !== undefined) throw new UserError(`"${badId}" is not an item id.`);
-          const n = await desk.batches.writePreview(
-            { format, ndjson: v.ndjson === true, statuses: statuses as ItemStatus[] | undefined, ids, since: v.since },
-            target,
-          );
+          const { count: n } = await call(desk, 'previewExport', { format, ndjson: v.ndjson === true, statuses: statuses as ItemStatus[] | undefined, ids, since: v.since, target });
           process.stderr.write(`Preview of ${n} item(s) written to ${target}; nothing changed state.\n`);
           return 0;
         }
@@ -223,6 +227,19 @@ async function main(argv: string[]): Promise<number> {
         return batch.error ? 2 : 0;
       }
       case 'batches': {
+        if (v.complete !== undefined || v.drop !== undefined) {
+          const which = v.complete !== undefined ? 'complete' : 'drop';
+          const id = Number(v.complete ?? v.drop);
+          if (!Number.isInteger(id) || id < 1) throw new UserError(`Usage: wiredesk batches --${which} BATCH_ID`);
+          if (which === 'complete') {
+            const b = await call(desk, 'completeBatch', { id });
+            out(`Batch ${id} completed: ${b.itemCount} item(s) → ${path.join(b.folder, b.fileName)} (sha256 ${b.sha256}).`);
+          } else {
+            await call(desk, 'dropBatch', { id });
+            out(`Batch ${id} dropped: nothing in it was published; its items wait for the next batch.`);
+          }
+          return 0;
+        }
         const page = await call(desk, 'listBatches', { limit: 200 });
         if (v.json) out(JSON.stringify(page.items, null, 2));
         else for (const b of page.items) out(row([`#${b.id}`, b.createdAt, b.format + (b.ndjson ? '/ndjson' : ''), `${b.itemCount} item(s)`, b.state, path.join(b.folder, b.fileName)], [7, 24, 14, 11, 9, 0]));
@@ -242,11 +259,11 @@ async function main(argv: string[]): Promise<number> {
     }
     throw new UserError(`Unknown command "${command}".`);
   } finally {
-    if (command !== 'serve') desk.db.close();
+    if (command !== 'serve') await opened.close();
   }
 }
 
-async function importFiles(desk: Desk, files: string[], format: string, dryRun: boolean, json: boolean): Promise<number> {
+async function importFiles(desk: DeskHandlers, files: string[], format: string, dryRun: boolean, json: boolean): Promise<number> {
   if (files.length === 0) throw new UserError('Name at least one file: wiredesk import FILE…');
   if (!['auto', 'text', 'ninjs', 'jsonfeed'].includes(format)) throw new UserError('--format is auto, text, ninjs or jsonfeed.');
   // Read and parse everything first: one bad file stores nothing.
@@ -280,18 +297,18 @@ async function importFiles(desk: Desk, files: string[], format: string, dryRun: 
   return 0;
 }
 
-async function serve(desk: Desk, port: number): Promise<number> {
+async function serve(opened: OpenedDesk, port: number): Promise<number> {
   const rendererDir = path.resolve(here, '../renderer');
-  const server = await startDeskServer({ handlers: desk, rendererDir, port, token: process.env.WIREDESK_TOKEN || undefined }).catch((e: NodeJS.ErrnoException) => {
+  const server = await startDeskServer({ handlers: opened.handlers, rendererDir, port, token: process.env.WIREDESK_TOKEN || undefined }).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') throw new UserError(`Port ${port} is already in use; choose another with --port, or leave it out for a free one.`);
     throw e;
   });
   out(`Wiredesk desk server: ${server.loginUrl}`);
   const stop = () => {
-    void server.close().then(() => {
-      desk.db.close();
-      process.exit(0);
-    });
+    void server
+      .close()
+      .then(() => opened.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

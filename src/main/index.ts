@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../store/db';
 import { DB_FILE } from '../store/paths';
-import { Desk } from '../service/desk';
+import { DeskService } from '../service/desk';
 import { isTrustedFrame, registerDeskIpc, trustedUrlCheck } from './ipc';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,11 +28,11 @@ function electronSqliteBinding(): string | undefined {
   return candidates.find((p) => existsSync(p));
 }
 
-function openDesk(): Desk {
+function openDesk(): DeskService {
   const file = process.env.WIREDESK_DB || path.join(app.getPath('userData'), DB_FILE);
   const binding = electronSqliteBinding();
   try {
-    return new Desk(openDb(file, { nativeBinding: binding }));
+    return new DeskService(openDb(file, { nativeBinding: binding }));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const hint = /NODE_MODULE_VERSION|was compiled against a different Node/.test(message)

@@ -4,13 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/errors';
-import type { Desk } from './desk';
+import type { DeskService } from './desk';
 import { readyFields, testDesk } from './testing';
 
 const tmpFolder = () => fs.mkdtempSync(path.join(os.tmpdir(), 'wd-batch-'));
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-function approved(desk: Desk, slug: string, extra: Parameters<typeof readyFields>[0] = {}, clock?: { advance(ms: number): void }): string {
+function approved(desk: DeskService, slug: string, extra: Parameters<typeof readyFields>[0] = {}, clock?: { advance(ms: number): void }): string {
   clock?.advance(1000);
   const { item } = desk.createItem({ fields: readyFields({ slug, ...extra }) });
   desk.transition({ ids: [item.id], action: 'submit' });
@@ -19,7 +19,7 @@ function approved(desk: Desk, slug: string, extra: Parameters<typeof readyFields
 }
 
 /** The export's inner steps, to stop it where a crash would (tests only). */
-function exportSteps(desk: Desk) {
+function exportSteps(desk: DeskService) {
   return desk.batches as unknown as {
     reserve(a: object, by: string): { id: number; file_name: string };
     writeTemp(b: object, f: string): Promise<{ tmp: string; sha256: string; bytes: number }>;
@@ -29,7 +29,7 @@ function exportSteps(desk: Desk) {
 
 /** What a crashed writer leaves: its owner lock is gone with its process. */
 const DEAD_PID = 999999999;
-function writerDied(desk: Desk): void {
+function writerDied(desk: DeskService): void {
   desk.lock.release();
 }
 

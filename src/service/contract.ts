@@ -115,7 +115,8 @@ export interface DeskMethods {
   saveSettings: { arg: DeskSettings; value: DeskSettings };
   createItem: { arg: { fields?: Partial<ItemFields> }; value: ItemDetail };
   getItem: { arg: { id: string }; value: ItemDetail };
-  listItems: { arg: { view: DeskView; cursor?: string | null; limit?: number }; value: Page<ItemSummary> };
+  /** The desk list, newest first; `statuses` narrows it (the CLI's --status). */
+  listItems: { arg: { view: DeskView; statuses?: ItemStatus[]; cursor?: string | null; limit?: number }; value: Page<ItemSummary> };
   /**
    * Save the editor's fields; refused with STALE_REVISION when someone saved since baseRevision.
    * `session` names one editor window's sitting: its autosaves within a minute make one revision.
@@ -133,6 +134,11 @@ export interface DeskMethods {
   listBatches: { arg: { cursor?: string | null; limit?: number }; value: Page<BatchSummary> };
   getBatch: { arg: { id: number; after?: number; limit?: number }; value: BatchDetail };
   resendBatch: { arg: { id: number; folder: string; fileName?: string }; value: { path: string; sha256: string } };
+  /** Write any selection as a feed file without changing any item (the CLI's export --preview). */
+  previewExport: {
+    arg: { format: FeedFormatName; ndjson?: boolean; statuses?: ItemStatus[]; ids?: string[]; since?: string; target: string };
+    value: { path: string; count: number };
+  };
   /** A stuck batch: publish it (if it never committed) and write its stored bytes. */
   completeBatch: { arg: { id: number }; value: BatchDetail };
   /** A stuck batch: nothing in it counts as published; its items wait for the next batch. */
@@ -169,6 +175,7 @@ const METHOD_TABLE: Record<DeskMethod, true> = {
   listBatches: true,
   getBatch: true,
   resendBatch: true,
+  previewExport: true,
   completeBatch: true,
   dropBatch: true,
   parseImport: true,

@@ -29,6 +29,7 @@ export interface DeskOptions {
   now?: () => Date;
   /** This process's batch-owner lock (one per process and database). */
   lock?: ProcessLock;
+  nativeBinding?: string;
 }
 
 const TAB_STATUS: Record<QueueTab, ItemStatus> = {
@@ -60,7 +61,7 @@ function problemsFailure(problems: FieldProblem[], intro: string): DeskFailure {
 }
 
 /** The desk's use cases over one store. Every contract method is here, typed by DeskHandlers. */
-export class Desk implements DeskHandlers {
+export class DeskService implements DeskHandlers {
   readonly items: ItemStore;
   readonly batches: BatchExporter;
   readonly lock: ProcessLock;
@@ -72,9 +73,16 @@ export class Desk implements DeskHandlers {
   ) {
     this.items = new ItemStore(db);
     this.now = opts.now ?? (() => new Date());
-    this.lock = opts.lock ?? ProcessLock.acquire(db.name);
+    this.lock = opts.lock ?? ProcessLock.acquire(db.name, opts.nativeBinding);
     this.batches = new BatchExporter(db, this.items, () => this.settings(), this.now, this.lock);
     void this.batches.recover();
+  }
+
+  /** Wait for exports in progress, release the owner lock, close the database. */
+  async close(): Promise<void> {
+    await this.batches.idle();
+    this.lock.release();
+    this.db.close();
   }
 
   private stamp(): string {
@@ -154,8 +162,8 @@ export class Desk implements DeskHandlers {
     return this.detail(this.load(id));
   }
 
-  listItems({ view, cursor, limit }: ArgOf<'listItems'>): ValueOf<'listItems'> {
-    return this.items.list(view === 'spiked' ? ['spiked'] : DESK_STATUSES, limit ?? 100, cursor);
+  listItems({ view, statuses, cursor, limit }: ArgOf<'listItems'>): ValueOf<'listItems'> {
+    return this.items.list(statuses ?? (view === 'spiked' ? ['spiked'] : DESK_STATUSES), limit ?? 100, cursor);
   }
 
   /** Save new field values as a revision, after the optimistic revision check. */
@@ -306,6 +314,11 @@ export class Desk implements DeskHandlers {
 
   resendBatch({ id, folder, fileName }: ArgOf<'resendBatch'>): Promise<ValueOf<'resendBatch'>> {
     return this.batches.resend(id, folder, fileName);
+  }
+
+  async previewExport({ target, ...sel }: ArgOf<'previewExport'>): Promise<ValueOf<'previewExport'>> {
+    const count = await this.batches.writePreview({ ...sel, ndjson: sel.ndjson === true }, target);
+    return { path: target, count };
   }
 
   completeBatch({ id }: ArgOf<'completeBatch'>): Promise<ValueOf<'completeBatch'>> {

@@ -6,13 +6,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/errors';
 import { DEFAULT_CATEGORIES } from '../core/settings';
-import type { Desk } from './desk';
+import type { DeskService } from './desk';
 import { readyFields, testDesk } from './testing';
 
 const tmpFolder = () => fs.mkdtempSync(path.join(os.tmpdir(), 'wd-integrity-'));
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-function approved(desk: Desk, slug: string, extra: Parameters<typeof readyFields>[0] = {}): string {
+function approved(desk: DeskService, slug: string, extra: Parameters<typeof readyFields>[0] = {}): string {
   const { item } = desk.createItem({ fields: readyFields({ slug, ...extra }) });
   desk.transition({ ids: [item.id], action: 'submit' });
   desk.transition({ ids: [item.id], action: 'approve' });

@@ -1,6 +1,6 @@
 /** Argument validation for every contract method: the boundary check shared by IPC, HTTP and CLI. */
 import { z } from 'zod';
-import { DATE_TEXT_MAX, FIELD_MAX, HEADLINE_MAX, KEYWORDS_MAX, NOTE_MAX, type ItemFields, UUID_RE } from '../core/item';
+import { DATE_TEXT_MAX, FIELD_MAX, HEADLINE_MAX, ITEM_STATUSES, KEYWORDS_MAX, NOTE_MAX, type ItemFields, UUID_RE } from '../core/item';
 import { sanitizeBody } from '../core/richtext';
 import { DATE_ORDERS, KILL_TEMPLATE_MAX } from '../core/settings';
 import { SLUG_MAX } from '../core/slug';
@@ -75,7 +75,7 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   saveSettings: settings,
   createItem: z.strictObject({ fields: partialFields.optional() }),
   getItem: z.strictObject({ id }),
-  listItems: z.strictObject({ view: z.enum(['desk', 'spiked']), cursor, limit }),
+  listItems: z.strictObject({ view: z.enum(['desk', 'spiked']), statuses: z.array(z.enum(ITEM_STATUSES)).min(1).optional(), cursor, limit }),
   saveDraft: z.strictObject({ id, baseRevision: z.number().int().min(1), fields, session: z.string().max(64).optional() }),
   duplicateItem: z.strictObject({ id }),
   history: z.strictObject({ id }),
@@ -95,6 +95,14 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   listBatches: z.strictObject({ cursor, limit }),
   getBatch: z.strictObject({ id: z.number().int().min(1), after: z.number().int().min(-1).optional(), limit: z.number().int().min(1).max(1000).optional() }),
   resendBatch: z.strictObject({ id: z.number().int().min(1), folder, fileName }),
+  previewExport: z.strictObject({
+    format,
+    ndjson: z.boolean().optional(),
+    statuses: z.array(z.enum(ITEM_STATUSES)).min(1).optional(),
+    ids: z.array(id).min(1).max(100_000).optional(),
+    since: z.string().max(64).refine((t) => !Number.isNaN(Date.parse(t)), 'A date-time such as 2026-11-26T09:00Z.').optional(),
+    target: z.string().min(1).max(4096),
+  }),
   completeBatch: z.strictObject({ id: z.number().int().min(1) }),
   dropBatch: z.strictObject({ id: z.number().int().min(1) }),
   parseImport: z.strictObject({ text: z.string().max(60_000_000), format: z.enum(['auto', 'text', 'ninjs', 'jsonfeed']).optional() }),

@@ -3,7 +3,7 @@ import { defaultFields, type ItemFields } from '../core/item';
 import { bodyFromBlocks, paragraph, textNode } from '../core/richtext';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { openDb } from '../store/db';
-import { Desk } from './desk';
+import { DeskService } from './desk';
 
 export function testDesk(file = ':memory:', start = Date.parse('2026-11-26T10:00:00Z')) {
   let t = start;
@@ -13,7 +13,7 @@ export function testDesk(file = ':memory:', start = Date.parse('2026-11-26T10:00
       t += ms;
     },
   };
-  const desk = new Desk(openDb(file), { now: clock.now });
+  const desk = new DeskService(openDb(file), { now: clock.now });
   return { desk, clock };
 }
 

@@ -311,8 +311,18 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen, sho
                 }}
               />
             </Field>
-            <Field id="note" label="Editor's note" className="f-note">
+            <Field id="note" label="Desk note" className="f-note">
               <textarea id="note" name="editorNote" rows={3} value={fields.editorNote} placeholder="For the desk only; never published." onChange={(e) => set('editorNote', e.target.value)} />
+            </Field>
+            <Field id="subscriber-note" label="Note to subscribers" className="f-note" problem={problemFor('subscriberNote')}>
+              <textarea
+                id="subscriber-note"
+                name="subscriberNote"
+                rows={2}
+                value={fields.subscriberNote}
+                placeholder={item.version >= 2 ? 'Required on a correction, e.g. Corrects day of signing to Thursday.' : 'Goes out with this version, e.g. Embargo lifted.'}
+                onChange={(e) => set('subscriberNote', e.target.value)}
+              />
             </Field>
           </fieldset>
         </form>

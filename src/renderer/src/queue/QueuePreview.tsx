@@ -94,7 +94,7 @@ export function QueuePreview({ id, settings, refresh, onAction, onOpenItem }: Pr
         <div className="preview-copy q-copy" data-testid="queue-wire-copy" dangerouslySetInnerHTML={{ __html: copy.html }} />
         {item.editorNote && (
           <p className="q-editor-note">
-            <strong>Editor&apos;s note:</strong> {item.editorNote}
+            <strong>Desk note:</strong> {item.editorNote}
           </p>
         )}
       </div>

@@ -1,0 +1,32 @@
+/**
+ * The composition root: every adapter (IPC, desk server, CLI, bench) opens the desk here and
+ * then only calls contract methods on `handlers`.
+ */
+import { openDb } from '../store/db';
+import type { DeskHandlers } from './contract';
+import { DeskService } from './desk';
+
+export interface OpenedDesk {
+  handlers: DeskHandlers;
+  /** Resolves once crash recovery of earlier batches has finished. */
+  ready: Promise<void>;
+  /** Wait for exports in progress, release this process's batch-owner lock, close the database. */
+  close(): Promise<void>;
+}
+
+export interface OpenDeskOptions {
+  /** better-sqlite3 built for this runtime (Electron's ABI). */
+  nativeBinding?: string;
+  now?: () => Date;
+}
+
+export function openDesk(file: string, opts: OpenDeskOptions = {}): OpenedDesk {
+  const db = openDb(file, { nativeBinding: opts.nativeBinding });
+  const service = new DeskService(db, { now: opts.now, nativeBinding: opts.nativeBinding });
+  let closed: Promise<void> | null = null;
+  return {
+    handlers: service,
+    ready: service.batches.idle(),
+    close: () => (closed ??= service.close()),
+  };
+}
