@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, killNotice } from './settings';
+import { type ItemFields, defaultFields, submissionProblems } from './item';
+import { bodyFromPlainText } from './richtext';
+
+const ready = (over: Partial<ItemFields> = {}): ItemFields => ({
+  ...defaultFields(DEFAULT_SETTINGS),
+  slug: 'BAKU-TALKS',
+  headline: 'Talks in Baku',
+  dateline: { place: 'Baku', date: '2023-10-06', agency: 'Turan' },
+  category: 'Politics',
+  signOff: '06B',
+  body: bodyFromPlainText('The talks went on.'),
+  ...over,
+});
+const codes = (f: ItemFields, ctx: Parameters<typeof submissionProblems>[1] = { settings: DEFAULT_SETTINGS }) =>
+  submissionProblems(f, ctx).filter((p) => p.severity === 'error').map((p) => `${p.field}:${p.code}`);
+
+describe('what stands before submission, as codes', () => {
+  it('a ready item has none', () => {
+    expect(codes(ready())).toEqual([]);
+  });
+
+  it('an incomplete or impossible date blocks at the Date field; the slash style needs a date, AP only warns', () => {
+    expect(codes(ready({ dateline: { place: 'Baku', date: '6.10.', agency: 'Turan' } }))).toEqual(['dateline.date:DATE_INCOMPLETE']);
+    expect(codes(ready({ dateline: { place: 'Baku', date: '31.02.2023', agency: 'Turan' } }))).toEqual(['dateline.date:DATE_IMPOSSIBLE']);
+    expect(codes(ready({ dateline: { place: 'Baku', date: '', agency: 'Turan' } }))).toEqual(['dateline.date:DATE_REQUIRED']);
+    const ap = { settings: { ...DEFAULT_SETTINGS, datelineStyle: 'ap' as const } };
+    expect(codes(ready({ dateline: { place: 'Baku', date: '', agency: 'Turan' } }), ap)).toEqual([]);
+    expect(submissionProblems(ready({ dateline: { place: 'Baku', date: '', agency: 'Turan' } }), ap)).toContainEqual(expect.objectContaining({ code: 'NO_DATE', severity: 'warning' }));
+  });
+
+  it('a correction needs a note to subscribers; version 1 does not', () => {
+    expect(codes(ready(), { version: 2, settings: DEFAULT_SETTINGS })).toEqual(['subscriberNote:SUBSCRIBER_NOTE_REQUIRED']);
+    expect(codes(ready({ subscriberNote: 'Corrects the day.' }), { version: 2, settings: DEFAULT_SETTINGS })).toEqual([]);
+  });
+
+  it('required fields say REQUIRED', () => {
+    expect(codes(ready({ headline: '', slug: '', body: bodyFromPlainText('') }))).toEqual(['headline:REQUIRED', 'slug:REQUIRED', 'body:REQUIRED']);
+  });
+});
+
+describe('the kill notice', () => {
+  it('fills slug and reason into the desk template', () => {
+    expect(killNotice(DEFAULT_SETTINGS.killTemplate, 'BAKU-TALKS', ' Source retracted. ')).toBe('KILL — BAKU-TALKS. Source retracted. Do not use this story.');
+    expect(killNotice('{reason} ({slug}) {slug}', 'X', 'Why')).toBe('Why (X) X');
+  });
+});
