@@ -189,7 +189,7 @@ test('two items go from draft to a published batch, a correction and a kill; the
   expect(batch3).toHaveLength(1);
   // The kill is version 3, with its reason and the kill notice in place of the story.
   expect(batch3[0]).toMatchObject({ slugline: A, version: '3', pubStatus: 'canceled', edNote: 'Withdrawn at the ministry’s request.' });
-  expect(batch3[0].bodies[0].value).toBe(`KILL — ${A}. Withdrawn at the ministry’s request. Do not use this story.`);
+  expect((batch3[0] as { bodies: { value: string }[] }).bodies[0]!.value).toBe(`KILL — ${A}. Withdrawn at the ministry’s request. Do not use this story.`);
 
   // History: three batches, newest first; batch 3 holds the kill and re-sends byte for byte.
   await queue.openView('Batches');

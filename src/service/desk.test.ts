@@ -183,3 +183,16 @@ describe('contract boundary', () => {
     expect(await dispatch(desk, 'getSettings', {})).toMatchObject({ ok: true, value: { agency: 'Turan' } });
   });
 });
+
+describe('validation at the boundary', () => {
+  it('names every problem with its path and code, so the UI never parses the message', async () => {
+    const { desk } = testDesk();
+    const r = await dispatch(desk, 'saveSettings', { ...desk.getSettings(), editorName: '', defaultSignOff: '06-B!' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe(ErrorCode.InvalidArgument);
+    const issues = (r.error.details as { issues: { path: string; code: string }[] }).issues;
+    expect(issues.map((i) => i.path)).toEqual(['editorName', 'defaultSignOff']);
+    expect(issues.every((i) => typeof i.code === 'string' && i.code !== '')).toBe(true);
+  });
+});

@@ -19,7 +19,7 @@ export function toFailure(e: unknown): { ok: false; error: { code: ErrorCode; me
 export async function dispatch(handlers: DeskHandlers, method: string, arg: unknown): Promise<Result<unknown>> {
   if (!isDeskMethod(method)) return fail(ErrorCode.InvalidArgument, `Unknown desk request "${method}".`);
   const parsed = parseArg(method, arg);
-  if (!parsed.ok) return fail(ErrorCode.InvalidArgument, parsed.message);
+  if (!parsed.ok) return fail(ErrorCode.InvalidArgument, parsed.message, { issues: parsed.issues });
   try {
     const handler = handlers[method] as (a: unknown) => unknown;
     return ok(await handler.call(handlers, parsed.value));

@@ -109,11 +109,19 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   acceptImport: z.strictObject({ items: z.array(fields).min(1, 'Nothing to import.').max(IMPORT_ITEMS_MAX, `At most ${IMPORT_ITEMS_MAX.toLocaleString('en')} items in one import; split the file.`) }),
 };
 
-/** Parse one method's argument; the message names the first problem in plain words. */
-export function parseArg<K extends DeskMethod>(method: K, arg: unknown): { ok: true; value: ArgOf<K> } | { ok: false; message: string } {
+/** One thing wrong with a request, at a path into its argument; the UI switches on path and code. */
+export interface ArgIssue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** Parse one method's argument; every problem comes back with its path and code, the first in words. */
+export function parseArg<K extends DeskMethod>(method: K, arg: unknown): { ok: true; value: ArgOf<K> } | { ok: false; message: string; issues: ArgIssue[] } {
   const r = ARG_SCHEMAS[method].safeParse(arg ?? {});
   if (r.success) return { ok: true, value: r.data };
-  const issue = r.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return { ok: false, message: `Invalid request to ${method} — ${where}${issue?.message ?? 'bad argument'}` };
+  const issues = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message }));
+  const first = issues[0];
+  const where = first && first.path !== '' ? `${first.path}: ` : '';
+  return { ok: false, message: `Invalid request to ${method} — ${where}${first?.message ?? 'bad argument'}`, issues };
 }
