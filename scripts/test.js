@@ -19,6 +19,7 @@ const stages = [
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.node.json']],
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.web.json']],
   ['layers', process.execPath, ['scripts/check-layers.js']],
+  ['sql', process.execPath, ['scripts/check-sql.js']],
   ['unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]],
   ['build', bin('electron-vite'), ['build']],
   ['e2e', bin('playwright'), ['test', ...process.argv.slice(2)]],

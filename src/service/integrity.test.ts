@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/errors';
 import { DEFAULT_CATEGORIES } from '../core/settings';
+import { setOwner } from '../store/batches';
 import type { DeskService } from './desk';
 import { readyFields, testDesk } from './testing';
 
@@ -198,7 +199,7 @@ describe('stuck batches', () => {
     const b = steps.reserve({ format: 'ninjs', folder }, 'x');
     const w = await steps.writeTemp(b, folder);
     if (state === 'committed') steps.commit(b, w.sha256, w.bytes);
-    first.desk.db.prepare('UPDATE batches SET owner = ? WHERE id = ?').run('otherhost:4123', b.id);
+    setOwner(first.desk.db, b.id, 'otherhost:4123');
     first.desk.lock.release();
     first.desk.db.close();
     const again = testDesk(file);

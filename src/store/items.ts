@@ -229,6 +229,18 @@ export class ItemStore {
     this.insertStmt.run(toRow(item));
   }
 
+  /** Insert many items in one transaction (seeding a large desk: the bench, tests). */
+  insertMany(items: Iterable<StoredItem>): number {
+    let n = 0;
+    this.db.transaction(() => {
+      for (const item of items) {
+        this.insertStmt.run(toRow(item));
+        n++;
+      }
+    })();
+    return n;
+  }
+
   update(item: StoredItem): void {
     this.updateStmt.run(toRow(item));
   }
