@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { DeskFailure, ErrorCode, type Result } from '../core/errors';
 import { ITEM_STATUSES, type ItemStatus, UUID_RE } from '../core/item';
 import { urgencyLabel } from '../core/urgency';
+import { FEED_FORMATS, IMPORT_FORMATS, IMPORT_MAX_BYTES, hasNdjson } from '../core/vocabulary';
 import { EDITOR_ACTIONS, type EditorAction } from '../core/workflow';
 import { type ArgOf, type DeskHandlers, type DeskMethod, type FeedFormatName, IMPORT_ITEMS_MAX, type ValueOf } from '../service/contract';
 import { dispatch, toFailure } from '../service/dispatch';
@@ -47,7 +48,7 @@ Serves the desk on http://127.0.0.1 (a random free port unless --port) and print
 Without --tab, prints the counts and the Submitted and Approved tabs.`,
   transition: `Usage: wiredesk submit|approve|return|hold|release|kill|correct|spike|restore ID… [--note TEXT]
 "return" and "kill" need --note. All listed items change, or none.`,
-  export: `Usage: wiredesk export --format ninjs|ninjs2|jsonfeed [--ndjson] --out FILE [--allow-past-embargo]
+  export: `Usage: wiredesk export --format ${FEED_FORMATS.join('|')} [--ndjson] --out FILE [--allow-past-embargo]
        wiredesk export --preview --format F [--ndjson] --out FILE [--status S] [--ids ID,ID] [--since ISO-TIME]
 Without --preview: exports the approved queue (and kills waiting) as a batch, exactly as the app does.
 With --preview: writes any selection and changes nothing.`,
@@ -56,7 +57,7 @@ With --preview: writes any selection and changes nothing.`,
        wiredesk batches --drop BATCH_ID       drop a stuck batch: nothing in it is published
 A batch is stuck when the Wiredesk writing it is gone and it could not be finished by itself.`,
   resend: `Usage: wiredesk resend BATCH_ID --out FILE`,
-  import: `Usage: wiredesk import FILE… [--format auto|text|ninjs|jsonfeed] [--dry-run] [--json]
+  import: `Usage: wiredesk import FILE… [--format ${IMPORT_FORMATS.join("|")}] [--dry-run] [--json]
 Prints each item found; stores them as drafts unless --dry-run. Unreadable input stores nothing.`,
 };
 
@@ -78,7 +79,7 @@ async function readUtf8(file: string): Promise<string> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) throw new UserError(`${file} is not a file.`);
-    if (stat.size > 60 * 1024 * 1024) throw new UserError(`${file} is ${Math.round(stat.size / 1048576)} MB; the import limit is 60 MB.`);
+    if (stat.size > IMPORT_MAX_BYTES) throw new UserError(`${file} is ${Math.round(stat.size / 1048576)} MB; the import limit is ${IMPORT_MAX_BYTES / 1048576} MB.`);
     bytes = await fs.readFile(file);
   } catch (e) {
     if (e instanceof UserError) throw e;
@@ -207,7 +208,8 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'export': {
         const format = v.format as FeedFormatName | undefined;
-        if (!format || !['ninjs', 'ninjs2', 'jsonfeed'].includes(format)) throw new UserError('Choose --format ninjs, ninjs2 or jsonfeed.');
+        if (!format || !FEED_FORMATS.includes(format)) throw new UserError(`Choose --format ${FEED_FORMATS.join(', ')}.`);
+        if (v.ndjson && !hasNdjson(format)) throw new UserError('JSON Feed has no NDJSON form; leave out --ndjson.');
         if (!v.out) throw new UserError('Say where to write the batch: --out FILE.');
         const target = path.resolve(v.out);
         if (v.preview) {
@@ -265,7 +267,7 @@ async function main(argv: string[]): Promise<number> {
 
 async function importFiles(desk: DeskHandlers, files: string[], format: string, dryRun: boolean, json: boolean): Promise<number> {
   if (files.length === 0) throw new UserError('Name at least one file: wiredesk import FILE…');
-  if (!['auto', 'text', 'ninjs', 'jsonfeed'].includes(format)) throw new UserError('--format is auto, text, ninjs or jsonfeed.');
+  if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format is ${IMPORT_FORMATS.join(', ')}.`);
   // Read and parse everything first: one bad file stores nothing.
   const previews = [];
   for (const file of files) {

@@ -12,18 +12,13 @@ export type { Result } from '../core/errors';
 export type { AuditRecord, HistoryEntry, Page } from '../core/records';
 import type { AuditRecord, HistoryEntry, Page } from '../core/records';
 
-export type DeskView = 'desk' | 'spiked';
-export type QueueTab = 'submitted' | 'approved' | 'held' | 'published' | 'killed' | 'spiked';
-export const QUEUE_TABS: readonly { tab: QueueTab; label: string }[] = [
-  { tab: 'submitted', label: 'Submitted' },
-  { tab: 'approved', label: 'Approved' },
-  { tab: 'held', label: 'Held' },
-  { tab: 'published', label: 'Published' },
-  { tab: 'killed', label: 'Killed' },
-  { tab: 'spiked', label: 'Spiked' },
-];
-
-export type FeedFormatName = 'ninjs' | 'ninjs2' | 'jsonfeed';
+import { type DeskListView, type FeedFormat, type ImportFormat, QUEUE_TABS as TAB_NAMES, QUEUE_TAB_LABELS, type QueueTab } from '../core/vocabulary';
+export { IMPORT_ITEMS_MAX } from '../core/vocabulary';
+export type { ImportFormat, QueueTab };
+export type DeskView = DeskListView;
+export type FeedFormatName = FeedFormat;
+/** The queue's tabs with their labels (the words are defined in core/vocabulary). */
+export const QUEUE_TABS: readonly { tab: QueueTab; label: string }[] = TAB_NAMES.map((tab) => ({ tab, label: QUEUE_TAB_LABELS[tab] }));
 
 export interface ItemDetail {
   item: WireItem;
@@ -83,10 +78,6 @@ export interface BatchDetail extends BatchSummary {
   nextEntry: number | null;
 }
 
-export type ImportFormat = 'auto' | 'text' | 'ninjs' | 'jsonfeed';
-
-/** Most items one import stores (one transaction). */
-export const IMPORT_ITEMS_MAX = 10_000;
 
 /** A recognised field: offsets into the original text (the text itself is not sent back). */
 export interface ImportSpan {

@@ -2,17 +2,18 @@
 import { z } from 'zod';
 import { DATE_TEXT_MAX, FIELD_MAX, HEADLINE_MAX, ITEM_STATUSES, KEYWORDS_MAX, NOTE_MAX, type ItemFields, UUID_RE } from '../core/item';
 import { sanitizeBody } from '../core/richtext';
-import { DATE_ORDERS, KILL_TEMPLATE_MAX } from '../core/settings';
-import { SLUG_MAX } from '../core/slug';
+import { DATELINE_STYLES, DATE_ORDERS, KILL_TEMPLATE_MAX } from '../core/settings';
+import { SIGN_OFF_MAX, SIGN_OFF_RE, SLUG_MAX } from '../core/slug';
+import { DESK_VIEWS, FEED_FORMATS, IMPORT_FORMATS, IMPORT_ITEMS_MAX, IMPORT_MAX_BYTES, QUEUE_TABS } from '../core/vocabulary';
 import { EDITOR_ACTIONS } from '../core/workflow';
-import { type ArgOf, type DeskMethod, IMPORT_ITEMS_MAX } from './contract';
+import type { ArgOf, DeskMethod } from './contract';
 
 const BODY_JSON_MAX = 8_000_000;
 const id = z.string().regex(UUID_RE, 'not an item id');
 const text = (max: number) => z.string().max(max);
 const limit = z.number().int().min(1).max(500).optional();
 const cursor = z.string().max(500).nullable().optional();
-const format = z.enum(['ninjs', 'ninjs2', 'jsonfeed']);
+const format = z.enum(FEED_FORMATS);
 const folder = z.string().min(1, 'Choose a folder to export to.').max(4096);
 const fileName = z
   .string()
@@ -41,7 +42,7 @@ const fieldShape = {
   category: text(FIELD_MAX),
   source: text(FIELD_MAX),
   byline: text(FIELD_MAX),
-  signOff: text(8),
+  signOff: text(SIGN_OFF_MAX),
   urgency: z.number().int().min(1).max(9),
   embargo: z.string().max(64).nullable(),
   keywords: z.array(text(100)).max(KEYWORDS_MAX),
@@ -56,9 +57,9 @@ const partialFields = z.strictObject(fieldShape).partial();
 const settings = z.strictObject({
   deskName: text(100).min(1, 'Desk name is required.'),
   editorName: text(100).min(1, 'Editor name is required.'),
-  defaultSignOff: z.string().regex(/^[A-Za-z0-9]{0,8}$/, 'Sign-off must be up to 8 letters or digits, e.g. 06B.'),
+  defaultSignOff: z.string().refine((t) => t === '' || SIGN_OFF_RE.test(t), `Sign-off must be up to ${SIGN_OFF_MAX} letters or digits, e.g. 06B.`),
   agency: text(100),
-  datelineStyle: z.enum(['slash', 'ap']),
+  datelineStyle: z.enum(DATELINE_STYLES),
   language: text(35).min(2, 'Language is required, e.g. en.'),
   dateOrder: z.enum(DATE_ORDERS),
   killTemplate: text(KILL_TEMPLATE_MAX).refine((t) => t.includes('{reason}'), 'The kill notice must contain {reason}.'),
@@ -75,7 +76,7 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   saveSettings: settings,
   createItem: z.strictObject({ fields: partialFields.optional() }),
   getItem: z.strictObject({ id }),
-  listItems: z.strictObject({ view: z.enum(['desk', 'spiked']), statuses: z.array(z.enum(ITEM_STATUSES)).min(1).optional(), cursor, limit }),
+  listItems: z.strictObject({ view: z.enum(DESK_VIEWS), statuses: z.array(z.enum(ITEM_STATUSES)).min(1).optional(), cursor, limit }),
   saveDraft: z.strictObject({ id, baseRevision: z.number().int().min(1), fields, session: z.string().max(64).optional() }),
   duplicateItem: z.strictObject({ id }),
   history: z.strictObject({ id }),
@@ -83,7 +84,7 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   restoreRevision: z.strictObject({ id, revision: z.number().int().min(1), baseRevision: z.number().int().min(1) }),
   transition: z.strictObject({ ids: z.array(id).min(1, 'Select at least one item.').max(1000), action: z.enum(EDITOR_ACTIONS), note: text(NOTE_MAX).optional() }),
   queue: z.strictObject({
-    tab: z.enum(['submitted', 'approved', 'held', 'published', 'killed', 'spiked']),
+    tab: z.enum(QUEUE_TABS),
     category: text(60).optional(),
     urgency: z.number().int().min(1).max(9).optional(),
     editor: text(100).optional(),
@@ -105,7 +106,7 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   }),
   completeBatch: z.strictObject({ id: z.number().int().min(1) }),
   dropBatch: z.strictObject({ id: z.number().int().min(1) }),
-  parseImport: z.strictObject({ text: z.string().max(60_000_000), format: z.enum(['auto', 'text', 'ninjs', 'jsonfeed']).optional() }),
+  parseImport: z.strictObject({ text: z.string().max(IMPORT_MAX_BYTES, `The text is over the import limit of ${IMPORT_MAX_BYTES / 1048576} MB.`), format: z.enum(IMPORT_FORMATS).optional() }),
   acceptImport: z.strictObject({ items: z.array(fields).min(1, 'Nothing to import.').max(IMPORT_ITEMS_MAX, `At most ${IMPORT_ITEMS_MAX.toLocaleString('en')} items in one import; split the file.`) }),
 };
 

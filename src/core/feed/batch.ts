@@ -10,8 +10,9 @@ import type { FeedContext, PubStatus } from './context';
 import { jsonFeedHeader, toJsonFeedItem } from './jsonfeed';
 import { toNinjs2, toNinjs3 } from './ninjs';
 
-export const FEED_FORMATS = ['ninjs', 'ninjs2', 'jsonfeed'] as const;
-export type FeedFormat = (typeof FEED_FORMATS)[number];
+import { type FeedFormat, hasNdjson } from '../vocabulary';
+
+export { FEED_FORMATS, type FeedFormat } from '../vocabulary';
 
 export interface FeedEntry {
   item: WireItem;
@@ -38,7 +39,7 @@ export interface BatchFrame {
 }
 
 function assertFormat(format: FeedFormat, ndjson: boolean): void {
-  if (format === 'jsonfeed' && ndjson) {
+  if (ndjson && !hasNdjson(format)) {
     throw new DeskFailure(ErrorCode.InvalidArgument, 'JSON Feed has no NDJSON form; export it as a single JSON Feed file.');
   }
 }
