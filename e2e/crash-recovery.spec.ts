@@ -6,9 +6,11 @@
  * out in a complete file whose SHA-256 matches the record, and the next export is not refused.
  */
 import { test, expect } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -30,12 +32,14 @@ class UnreapedServer {
   readonly shell: ChildProcess;
   pid = 0;
   base = '';
+  log = '';
 
   constructor(db: string) {
     this.shell = spawn('sh', ['-c', `"${process.execPath}" "${CLI}" serve --db "${db}" & echo "PID=$!"; exec sleep 3600`], {
       env: { ...process.env, WIREDESK_TOKEN: TOKEN, WIREDESK_DB: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    this.shell.stderr!.on('data', (d: Buffer) => (this.log += d.toString()));
   }
 
   async started(): Promise<void> {
@@ -56,9 +60,24 @@ class UnreapedServer {
     });
   }
 
-  async call<T>(method: string, arg: object): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }> {
-    const r = await fetch(new URL(`api/${method}`, this.base), { method: 'POST', headers: { 'content-type': 'application/json', 'x-wiredesk-token': TOKEN }, body: JSON.stringify(arg) });
-    return (await r.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } };
+  /** One API call on a fresh connection (a pooled one may have been closed by the server meanwhile). */
+  call<T>(method: string, arg: object): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }> {
+    const body = JSON.stringify(arg);
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        new URL(`api/${method}`, this.base),
+        { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-wiredesk-token': TOKEN } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => (text += d));
+          res.on('end', () => resolve(JSON.parse(text) as { ok: boolean; value?: T; error?: { code: string; message: string } }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', (e) => reject(new Error(`${method} failed: ${e.message}; server pid ${this.pid} is ${this.stat()}; its log:\n${this.log}`)));
+      req.end(body);
+    });
   }
 
   /** SIGKILL the server; its parent (sleep) does not reap it. */
@@ -114,7 +133,8 @@ test('SIGKILL during 2,000-item exports with the pid left a zombie: recovery is 
   const out = path.join(dir, 'feeds');
   fs.mkdirSync(out);
   const servers: UnreapedServer[] = [];
-  const tally = { zombies: 0, wholeBatch: 0, nothing: 0 };
+  const tally = { zombies: 0, wholeBatch: 0, nothing: 0, at: {} as Record<string, number> };
+  let lastId = 0;
   try {
     let server = new UnreapedServer(db);
     servers.push(server);
@@ -124,15 +144,22 @@ test('SIGKILL during 2,000-item exports with the pid left a zombie: recovery is 
     const t0 = Date.now();
     expect((await server.call('exportBatch', { format: 'ninjs', folder: out })).ok).toBe(true);
     const exportMs = Date.now() - t0;
+    lastId = 1;
     for (let round = 0; round < ROUNDS; round++) {
       seedApproved(dir, db, round);
       const before = (JSON.parse(cli(db, 'batches', '--json').stdout) as Batch[]).length;
       // Start an export and kill the server somewhere inside it (or just after).
       const exporting = server.call('exportBatch', { format: round % 2 ? 'ninjs2' : 'ninjs', folder: out }).catch(() => null);
-      await new Promise((r) => setTimeout(r, Math.floor(exportMs * (0.05 + Math.random()))));
+      await new Promise((r) => setTimeout(r, Math.floor(exportMs * (0.05 + 1.45 * Math.random()))));
       server.crash();
       await exporting;
       if ((await server.zombie()) === 'Z') tally.zombies++;
+      // Where the kill left the newest batch (read only: no recovery runs here).
+      const look = new Database(db, { readonly: true, fileMustExist: true });
+      const newest = look.prepare('SELECT id, state FROM batches ORDER BY id DESC LIMIT 1').get() as { id: number; state: string } | undefined;
+      look.close();
+      const at = newest && newest.id > lastId ? newest.state : 'before reserve';
+      tally.at[at] = (tally.at[at] ?? 0) + 1;
       // Restart at once, on the same database.
       server = new UnreapedServer(db);
       servers.push(server);
@@ -142,6 +169,7 @@ test('SIGKILL during 2,000-item exports with the pid left a zombie: recovery is 
       expect(page.ok).toBe(true);
       const batches = page.value!.items;
       expect(batches.filter((b) => b.state !== 'written')).toEqual([]);
+      lastId = Math.max(0, ...batches.map((b) => b.id));
       if (batches.length > before) tally.wholeBatch++;
       else tally.nothing++;
       // Every published item went out in a complete file whose hash matches the record.
@@ -163,7 +191,7 @@ test('SIGKILL during 2,000-item exports with the pid left a zombie: recovery is 
     expect(last.value).toMatchObject({ state: 'written', itemCount: ITEMS });
     test.info().annotations.push({
       type: 'crash rounds',
-      description: `${ROUNDS} rounds (export of ${ITEMS} items ≈ ${exportMs} ms): ${tally.zombies} killed servers left as zombies, ${tally.wholeBatch} batches went out whole, ${tally.nothing} left nothing published`,
+      description: `${ROUNDS} rounds (export of ${ITEMS} items ≈ ${exportMs} ms): ${tally.zombies} killed servers left as zombies, ${tally.wholeBatch} batches went out whole, ${tally.nothing} left nothing published; the kill found the batch ${JSON.stringify(tally.at)}`,
     });
     expect(tally.zombies).toBe(ROUNDS);
   } finally {
