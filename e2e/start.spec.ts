@@ -203,3 +203,25 @@ test('with Electron downloadable, npm start installs it, fetches SQLite for Elec
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('npm run dist, where Electron cannot be downloaded, stops with one clear line', async () => {
+  const dir = scratch();
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(dir, 'config'),
+    WIREDESK_ELECTRON_DIR: electronPackage(dir),
+    WIREDESK_NATIVE_DIR: path.join(dir, 'native'),
+    ELECTRON_MIRROR: `http://127.0.0.1:${await closedPort()}/`,
+    electron_config_cache: path.join(dir, 'electron-cache'),
+  };
+  try {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/dist.js')], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stdout.trim()).toMatch(/^Downloading Electron .*… failed$/);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(
+      /^npm run dist: no installers built: Electron \S+ is not installed and could not be downloaded \(no network: .+\)\. Run it where Electron can be downloaded \(`npx install-electron` fetches what is missing\)\.$/,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
