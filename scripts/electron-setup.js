@@ -135,7 +135,7 @@ function stepper(write) {
     write(`${label}… `);
     const t0 = Date.now();
     const r = await work();
-    write(r.ok ? `done (${((Date.now() - t0) / 1000).toFixed(1)} s)\n` : `failed\n`);
+    write(`${r.ok ? 'done' : 'failed'} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
     return r;
   };
 }
