@@ -217,7 +217,12 @@ async function buildSqlite(p, env, step) {
  * With memoDir, a failure is remembered there and, within an hour, not retried (unless retry).
  */
 export async function setUpDesktop({ root, env = process.env, write = (s) => process.stdout.write(s), memoDir, retry = false, only, now = Date.now() }) {
-  const p = setupPaths(root, env);
+  let p;
+  try {
+    p = setupPaths(root, env);
+  } catch {
+    return { ok: false, missing: "Electron's package is not installed (node_modules/electron)", fix: 'npm install' };
+  }
   let exe = electronExecutable(p.electronDir);
   const wantElectron = only !== 'sqlite';
   if ((exe || !wantElectron) && bindingCurrent(p)) return { ok: true, exe, binding: p.binding };

@@ -84,3 +84,10 @@ describe('one-line reasons', () => {
     expect(reasonFrom(`Error: ${'x'.repeat(300)}`)).toHaveLength(138);
   });
 });
+
+describe('without the electron package', () => {
+  it('says npm install is what is missing', async () => {
+    const r = await setUpDesktop({ root, env: { WIREDESK_ELECTRON_DIR: path.join(scratch(), 'nothing') }, write: () => undefined });
+    expect(r).toEqual({ ok: false, missing: "Electron's package is not installed (node_modules/electron)", fix: 'npm install' });
+  });
+});
