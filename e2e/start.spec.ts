@@ -76,8 +76,8 @@ function start(args: string[], env: NodeJS.ProcessEnv): Run {
       }
     }
   };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
   const exited = new Promise<number | null>((r) =>
     child.on('exit', (code) => {
       if (buf) lines.push(buf);

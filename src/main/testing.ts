@@ -129,18 +129,21 @@ export function fakeElectronModule() {
       setApplicationMenu: (menu: { template: unknown[] } | null) => (recorded.applicationMenu = menu?.template ?? null),
     },
     dialog: {
-      showOpenDialog: async (_win: unknown, options: Record<string, unknown>) => {
+      showOpenDialog: (_win: unknown, options: Record<string, unknown>) => {
         recorded.dialogs.push({ kind: 'open', options });
-        return { ...dialogAnswer };
+        return Promise.resolve({ ...dialogAnswer });
       },
-      showMessageBox: async (_win: unknown, options: Record<string, unknown>) => {
+      showMessageBox: (_win: unknown, options: Record<string, unknown>) => {
         recorded.dialogs.push({ kind: 'message', options });
-        return { response: 0 };
+        return Promise.resolve({ response: 0 });
       },
       showErrorBox: (title: string, content: string) => recorded.dialogs.push({ kind: 'error', options: { title, content } }),
     },
     shell: {
-      openExternal: async (url: string) => void recorded.opened.push(url),
+      openExternal: (url: string) => {
+        recorded.opened.push(url);
+        return Promise.resolve();
+      },
     },
   };
 }

@@ -32,7 +32,7 @@ function visibleOn(b: Rectangle, area: Rectangle): boolean {
 export function loadWindowState(file: string, workAreas: readonly Rectangle[]): WindowState {
   let saved: Record<string, unknown>;
   try {
-    saved = Object(JSON.parse(readFileSync(file, 'utf8')));
+    saved = Object(JSON.parse(readFileSync(file, 'utf8')) as unknown) as Record<string, unknown>;
   } catch {
     return { ...DEFAULT_SIZE, maximized: false };
   }
