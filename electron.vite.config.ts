@@ -11,6 +11,8 @@ export default defineConfig({
           index: 'src/main/index.ts',
           cli: 'src/cli/main.ts',
           bench: 'src/bench/main.ts',
+          // userDataDir() for scripts/start.js (where a failed Electron set-up is remembered).
+          paths: 'src/store/paths.ts',
         },
       },
     },

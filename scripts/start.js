@@ -1,32 +1,57 @@
-// `npm start`: build if needed, then open the Electron desk. Where Electron's binary (or the
-// Electron build of SQLite) is missing, say so in one line and serve the desk in the browser.
+// `npm start`: build what changed, set up the desktop app where it can be had (Electron's binary,
+// the Electron build of SQLite: see electron-setup.js) and open it. Where it cannot, serve the
+// same desk in the browser, with one line saying what is missing and the command that fixes it.
+// A failed set-up is remembered for an hour in the user-data folder so an offline editor is not
+// slowed; `npm start -- --retry-setup` tries again at once.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureBuilt, root } from './build.js';
+import { retryNote, setUpDesktop } from './electron-setup.js';
+
+/** An Electron that exits with an error this soon never opened the desk: serve it in the browser. */
+const EARLY_EXIT_MS = 10_000;
 
 if (!ensureBuilt()) process.exit(1);
+const { userDataDir } = await import(pathToFileURL(path.join(root, 'out', 'main', 'paths.js')).href);
 
-function electronBinary() {
-  const dir = path.join(root, 'node_modules', 'electron');
-  const pathFile = path.join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const exe = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(exe) ? exe : null;
+const args = process.argv.slice(2);
+const retry = args.includes('--retry-setup');
+const passArgs = args.filter((a) => a !== '--retry-setup');
+
+const setup = await setUpDesktop({ root, memoDir: userDataDir(), retry });
+if (setup.ok) {
+  openElectron(setup.exe, setup.binding);
+} else {
+  const when = setup.rememberedAt ? `; ${retryNote(setup.rememberedAt)}` : '';
+  serveInBrowser(`${setup.missing}${when}. Serving the desk in your browser instead; for the desktop app run \`${setup.fix}\` with internet access.`);
 }
 
-const exe = electronBinary();
-const sqliteForElectron = existsSync(path.join(root, 'resources', 'native', 'electron', 'better_sqlite3.node'));
-const passArgs = process.argv.slice(2);
+function openElectron(exe, binding) {
+  const env = { ...process.env, WIREDESK_ELECTRON_SQLITE: binding };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const started = Date.now();
+  const child = spawn(exe, [root, ...passArgs], { stdio: 'inherit', env });
+  const forward = (signal) => () => child.kill(signal);
+  process.on('SIGINT', forward('SIGINT'));
+  process.on('SIGTERM', forward('SIGTERM'));
+  let done = false;
+  const fallBack = (why) => {
+    if (done) return;
+    done = true;
+    process.removeAllListeners('SIGINT');
+    process.removeAllListeners('SIGTERM');
+    serveInBrowser(`${why}. Serving the desk in your browser instead.`);
+  };
+  child.on('error', (e) => fallBack(`Electron could not be started (${e.message})`));
+  child.on('exit', (code, signal) => {
+    if (code && Date.now() - started < EARLY_EXIT_MS) fallBack(`Electron exited as it started (code ${code}; see above)`);
+    else if (!done) process.exit(code ?? (signal ? 1 : 0));
+  });
+}
 
-if (exe && sqliteForElectron) {
-  const child = spawn(exe, [root, ...passArgs], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
-} else {
-  const why = !exe
-    ? "Electron's binary is not installed here (run `npx install-electron` on a machine with internet)"
-    : 'Electron is installed but SQLite has no Electron build yet (run `npm run build:electron-sqlite` with internet)';
-  console.log(`${why}; serving the desk in your browser instead.`);
+function serveInBrowser(why) {
+  console.log(why);
   const child = spawn(process.execPath, [path.join(root, 'out', 'main', 'cli.js'), 'serve', ...passArgs], { stdio: 'inherit' });
   const stop = () => child.kill('SIGTERM');
   process.on('SIGINT', stop);

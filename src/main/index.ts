@@ -1,36 +1,36 @@
 /**
  * Electron shell: one sandboxed window, the desk service in the main process, IPC derived
- * from the contract. better-sqlite3 loads an Electron-ABI build from resources/native
- * (see README: npm run build:electron-sqlite); the Node build serves tests, CLI and server.
+ * from the contract. Everything else it does is in small modules beside this one: menus
+ * (menu.ts), dialogs and the spellcheck language (shellIpc.ts, spellcheck.ts), the window
+ * (window.ts, windowState.ts), the single-instance lock (singleInstance.ts) and the Electron
+ * build of better-sqlite3 (database.ts; `npm start` sets it up, the Node build serves tests,
+ * CLI and server).
  */
-import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell } from 'electron';
-import { existsSync } from 'node:fs';
-import fs from 'node:fs/promises';
+import { BrowserWindow, app, dialog, ipcMain, screen, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../store/db';
-import { DB_FILE } from '../store/paths';
 import { DeskService } from '../service/desk';
-import { isTrustedFrame, registerDeskIpc, trustedUrlCheck } from './ipc';
+import { deskDbPath, findSqliteBinding, sqliteBindingCandidates } from './database';
+import { registerDeskIpc, trustedUrlCheck } from './ipc';
+import { installAppMenu, installContextMenu, type MenuCommand } from './menu';
+import { registerShellIpc } from './shellIpc';
+import { claimSingleInstance } from './singleInstance';
+import { guardNavigation, windowOptions } from './window';
+import { loadWindowState, trackWindowState } from './windowState';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererFile = path.join(here, '../renderer/index.html');
-const devUrl = process.env.ELECTRON_RENDERER_URL;
-const IMPORT_FILE_MAX = 60 * 1024 * 1024;
+const preloadFile = path.join(here, '../preload/index.cjs');
+const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
 app.setName('Wiredesk');
 
-function electronSqliteBinding(): string | undefined {
-  const candidates = [
-    path.join(process.resourcesPath ?? '', 'native', 'electron', 'better_sqlite3.node'),
-    path.join(here, '../../resources/native/electron/better_sqlite3.node'),
-  ];
-  return candidates.find((p) => existsSync(p));
-}
+let mainWindow: BrowserWindow | undefined;
 
 function openDesk(): DeskService {
-  const file = process.env.WIREDESK_DB || path.join(app.getPath('userData'), DB_FILE);
-  const binding = electronSqliteBinding();
+  const file = deskDbPath(process.argv, process.env, app.getPath('userData'));
+  const binding = findSqliteBinding(sqliteBindingCandidates({ here, resourcesPath: process.resourcesPath, isPackaged: app.isPackaged, env: process.env }));
   try {
     return new DeskService(openDb(file, { nativeBinding: binding }));
   } catch (e) {
@@ -44,112 +44,49 @@ function openDesk(): DeskService {
   }
 }
 
-/** Menu commands the renderer carries out (it owns the views). */
-type MenuCommand = 'new-item' | 'import' | 'queue' | 'settings';
-
 function sendMenu(command: MenuCommand): void {
   BrowserWindow.getFocusedWindow()?.webContents.send('menu', command);
 }
 
-function buildMenu(): void {
-  const isMac = process.platform === 'darwin';
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate([
-      ...(isMac ? [{ role: 'appMenu' as const }] : []),
-      {
-        label: 'File',
-        submenu: [
-          // Ctrl+N is the renderer's own shortcut; the menu only shows it.
-          { label: 'New item\tCtrl+N', click: () => sendMenu('new-item') },
-          { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => sendMenu('import') },
-          { type: 'separator' },
-          { label: 'Queue', accelerator: 'CmdOrCtrl+Shift+Q', click: () => sendMenu('queue') },
-          { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: () => sendMenu('settings') },
-          { type: 'separator' },
-          isMac ? { role: 'close' as const } : { role: 'quit' as const },
-        ],
-      },
-      { role: 'editMenu' },
-      { role: 'viewMenu' },
-      { role: 'windowMenu' },
-    ]),
-  );
-}
-
 function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
-    title: 'Wiredesk',
-    show: false,
-    webPreferences: {
-      preload: path.join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: true,
-    },
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const state = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const win = new BrowserWindow(windowOptions(preloadFile, state));
+  mainWindow = win;
+  trackWindowState(win, stateFile);
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
   });
-  win.once('ready-to-show', () => win.show());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined;
   });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!(devUrl && url.startsWith(devUrl))) event.preventDefault();
-  });
+  installContextMenu(win.webContents);
   if (devUrl) void win.loadURL(devUrl);
   else void win.loadFile(rendererFile);
 }
 
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
+// Every page Electron makes (ours, and any a bug might let in) stays put and opens no windows.
+app.on('web-contents-created', (_e, contents) => guardNavigation(contents, (url) => Boolean(devUrl && url.startsWith(devUrl))));
 
-void app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  const desk = openDesk();
-  const trusted = trustedUrlCheck(rendererFile, devUrl);
-  registerDeskIpc(ipcMain, desk, trusted);
-  ipcMain.handle('shell:chooseFolder', async (event) => {
-    if (!isTrustedFrame(event.senderFrame, trusted)) return null;
-    const win = BrowserWindow.fromWebContents(event.sender);
-    const r = win ? await dialog.showOpenDialog(win, { properties: ['openDirectory', 'createDirectory'] }) : null;
-    return r && !r.canceled ? (r.filePaths[0] ?? null) : null;
+// A second Wiredesk brings the first forward and quits before it touches the database.
+if (claimSingleInstance(() => mainWindow)) {
+  void app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+    const desk = openDesk();
+    const trusted = trustedUrlCheck(rendererFile, devUrl);
+    registerDeskIpc(ipcMain, desk, trusted);
+    registerShellIpc(ipcMain, trusted);
+    installAppMenu(process.platform, sendMenu);
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+    // After every window has closed and sent its last save (before-quit comes too early).
+    app.on('will-quit', () => desk.db.close());
   });
-  ipcMain.handle('shell:readTextFile', async (event) => {
-    if (!isTrustedFrame(event.senderFrame, trusted)) return null;
-    const win = BrowserWindow.fromWebContents(event.sender);
-    const r = win
-      ? await dialog.showOpenDialog(win, {
-          properties: ['openFile'],
-          filters: [
-            { name: 'Wire copy or feed', extensions: ['txt', 'json', 'ndjson', 'jsonl', 'eml'] },
-            { name: 'All files', extensions: ['*'] },
-          ],
-        })
-      : null;
-    if (!r || r.canceled || !r.filePaths[0]) return null;
-    const { size } = await fs.stat(r.filePaths[0]);
-    if (size > IMPORT_FILE_MAX) {
-      await dialog.showMessageBox(win!, { type: 'warning', message: `That file is ${Math.round(size / 1048576)} MB; Wiredesk imports files of up to 60 MB.` });
-      return null;
-    }
-    const bytes = await fs.readFile(r.filePaths[0]);
-    return { name: path.basename(r.filePaths[0]), bytes: new Uint8Array(bytes) };
-  });
-  buildMenu();
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-  // After every window has closed and sent its last save (before-quit comes too early).
-  app.on('will-quit', () => desk.db.close());
-});
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

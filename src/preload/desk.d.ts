@@ -10,6 +10,8 @@ declare global {
       chooseFolder(): Promise<string | null>;
       /** The desktop file dialog; null when cancelled. */
       openFile(): Promise<{ name: string; bytes: Uint8Array } | null>;
+      /** Spellcheck the window in the open item's language (BCP 47); the dictionaries used, [] when none. */
+      setSpellcheckLanguage(language: string): Promise<string[] | null>;
       /** File-menu commands ('new-item', 'import', 'queue', 'settings'); returns the unsubscribe. */
       onMenu(listener: (command: string) => void): () => void;
     };

@@ -12,6 +12,7 @@ contextBridge.exposeInMainWorld('deskShell', {
   kind: 'electron' as const,
   chooseFolder: (): Promise<string | null> => ipcRenderer.invoke('shell:chooseFolder'),
   openFile: (): Promise<{ name: string; bytes: Uint8Array } | null> => ipcRenderer.invoke('shell:readTextFile'),
+  setSpellcheckLanguage: (language: string): Promise<string[] | null> => ipcRenderer.invoke('shell:setSpellcheckLanguage', language),
   onMenu: (listener: (command: string) => void): (() => void) => {
     const handler = (_event: unknown, command: unknown) => {
       if (typeof command === 'string') listener(command);

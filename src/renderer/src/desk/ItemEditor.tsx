@@ -1,4 +1,4 @@
-import { type ChangeEvent, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { type ChangeEvent, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { embargoLine, isEmbargoPast, renderWireCopy } from '../../../core/copy';
 import { HEADLINE_MAX, HEADLINE_SOFT_MAX, type FieldName, type ItemFields, submissionProblems } from '../../../core/item';
 import { bodyToPlainText, countCharacters, countWords, sanitizeBody } from '../../../core/richtext';
@@ -71,6 +71,9 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen, sho
   const editable = isEditable(item.status);
   const set = <K extends keyof ItemFields>(key: K, value: ItemFields[K]) => update({ [key]: value });
   const setBody = useCallback((body: ItemFields['body']) => update({ body }), [update]);
+
+  // The desktop app spellchecks in the item's language (the browser desk keeps the browser's).
+  useEffect(() => void window.deskShell?.setSpellcheckLanguage(fields.language), [fields.language]);
 
   // The preview, counts and problems follow the typing without holding it up.
   const shown = useDeferredValue(fields);
