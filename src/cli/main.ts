@@ -21,6 +21,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 class UserError extends Error {}
 
+/** "a, b or c" */
+function orList(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
 const HELP: Record<string, string> = {
   '': `wiredesk — the Wiredesk editorial desk from a terminal
 
@@ -208,7 +213,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'export': {
         const format = v.format as FeedFormatName | undefined;
-        if (!format || !FEED_FORMATS.includes(format)) throw new UserError(`Choose --format ${FEED_FORMATS.join(', ')}.`);
+        if (!format || !FEED_FORMATS.includes(format)) throw new UserError(`Choose --format ${orList(FEED_FORMATS)}.`);
         if (v.ndjson && !hasNdjson(format)) throw new UserError('JSON Feed has no NDJSON form; leave out --ndjson.');
         if (!v.out) throw new UserError('Say where to write the batch: --out FILE.');
         const target = path.resolve(v.out);
@@ -267,7 +272,7 @@ async function main(argv: string[]): Promise<number> {
 
 async function importFiles(desk: DeskHandlers, files: string[], format: string, dryRun: boolean, json: boolean): Promise<number> {
   if (files.length === 0) throw new UserError('Name at least one file: wiredesk import FILE…');
-  if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format is ${IMPORT_FORMATS.join(', ')}.`);
+  if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format is ${orList(IMPORT_FORMATS)}.`);
   // Read and parse everything first: one bad file stores nothing.
   const previews = [];
   for (const file of files) {
