@@ -100,6 +100,11 @@ class UnreapedServer {
   }
 
   dispose(): void {
+    try {
+      process.kill(this.pid, 'SIGKILL'); // the server (still running, or already a zombie)
+    } catch {
+      // gone already
+    }
     this.shell.kill('SIGKILL'); // sleep goes, and init reaps the zombie
   }
 }
