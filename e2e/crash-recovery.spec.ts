@@ -101,7 +101,7 @@ class UnreapedServer {
 
   dispose(): void {
     try {
-      process.kill(this.pid, 'SIGKILL'); // the server (still running, or already a zombie)
+      if (this.pid > 0) process.kill(this.pid, 'SIGKILL'); // the server (still running, or already a zombie)
     } catch {
       // gone already
     }
