@@ -9,8 +9,7 @@
 import { BrowserWindow, app, dialog, ipcMain, screen, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDb } from '../store/db';
-import { DeskService } from '../service/desk';
+import { type OpenedDesk, openDesk as openDeskAt } from '../service/open';
 import { deskDbPath, findSqliteBinding, sqliteBindingCandidates } from './database';
 import { registerDeskIpc, trustedUrlCheck } from './ipc';
 import { installAppMenu, installContextMenu, type MenuCommand } from './menu';
@@ -28,11 +27,11 @@ app.setName('Wiredesk');
 
 let mainWindow: BrowserWindow | undefined;
 
-function openDesk(): DeskService {
+function openDesk(): OpenedDesk {
   const file = deskDbPath(process.argv, process.env, app.getPath('userData'));
   const binding = findSqliteBinding(sqliteBindingCandidates({ here, resourcesPath: process.resourcesPath, isPackaged: app.isPackaged, env: process.env }));
   try {
-    return new DeskService(openDb(file, { nativeBinding: binding }));
+    return openDeskAt(file, { nativeBinding: binding });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const hint = /NODE_MODULE_VERSION|was compiled against a different Node/.test(message)
@@ -75,7 +74,7 @@ if (claimSingleInstance(() => mainWindow)) {
     session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
     const desk = openDesk();
     const trusted = trustedUrlCheck(rendererFile, devUrl);
-    registerDeskIpc(ipcMain, desk, trusted);
+    registerDeskIpc(ipcMain, desk.handlers, trusted);
     registerShellIpc(ipcMain, trusted);
     installAppMenu(process.platform, sendMenu);
     createWindow();
@@ -83,7 +82,16 @@ if (claimSingleInstance(() => mainWindow)) {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
     // After every window has closed and sent its last save (before-quit comes too early).
-    app.on('will-quit', () => desk.db.close());
+    // Exports in progress finish first; the batch-owner lock is released with the database.
+    let closed = false;
+    app.on('will-quit', (e) => {
+      if (closed) return;
+      e.preventDefault();
+      void desk.close().finally(() => {
+        closed = true;
+        app.quit();
+      });
+    });
   });
 
   app.on('window-all-closed', () => {
