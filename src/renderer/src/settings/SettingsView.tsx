@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { formatDateline } from '../../../core/dateline';
-import type { Category, DatelineStyle, DeskSettings } from '../../../core/settings';
-import { Field } from '../desk/Field';
-import { desk, shortTime } from '../lib/desk';
+import { formatDateline } from '@core/dateline';
+import type { Category, DatelineStyle, DeskSettings } from '@core/settings';
+import { Field } from '@renderer/shared/Field';
+import { useApp } from '@renderer/app/AppContext';
+import { desk, shortTime } from '@renderer/shared/desk';
+import './settings.css';
 
 const STYLES: { style: DatelineStyle; label: string }[] = [
   { style: 'slash', label: 'Slash' },
@@ -37,7 +39,8 @@ function statusText(s: Status): string {
 }
 
 /** Desk-wide settings: who is editing, the agency, the house dateline style, the category list. */
-export function SettingsView({ settings, onSettings }: { settings: DeskSettings; onSettings?(s: DeskSettings): void }) {
+export function SettingsView() {
+  const { settings, setSettings } = useApp();
   const [draft, setDraft] = useState<DeskSettings>(settings);
   const [status, setStatus] = useState<Status>({ kind: 'clean', at: null });
 
@@ -55,7 +58,7 @@ export function SettingsView({ settings, onSettings }: { settings: DeskSettings;
     if (!r.ok) return setStatus({ kind: 'failed', ...refusal(r.error.message) });
     setDraft(r.value);
     setStatus({ kind: 'clean', at: new Date().toISOString() });
-    onSettings?.(r.value);
+    setSettings(r.value);
   };
 
   const text = (key: 'editorName' | 'defaultSignOff' | 'agency' | 'language' | 'deskName', label: string, hint?: string) => (

@@ -1,16 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DeskSettings } from '../../../core/settings';
 import type { BatchDetail } from '../../../service/contract';
-import { desk, shortTime } from '../lib/desk';
-import { BatchFacts, ErrorNote, FolderField, useExportFolder, usePaged } from './parts';
-import { BATCH_STATE_WORDS, formatLabel } from './queueLib';
+import { BATCH_STATE_WORDS, formatLabel } from '@renderer/queue/queueLib';
+import { desk, shortTime } from '@renderer/shared/desk';
+import { ErrorNote } from '@renderer/shared/ErrorNote';
+import { FolderField, useExportFolder } from '@renderer/shared/FolderField';
+import { usePaged } from '@renderer/shared/usePaged';
+import { BatchFacts } from './BatchFacts';
+import './batches.css';
 
 const PAGE = 50;
 /** Entries shown at a time in a batch's detail. */
 const ENTRY_PAGE = 100;
 
 /** Batch history: every export, its file and hash; a batch can be sent again byte for byte. */
-export function BatchesView(_props: { settings: DeskSettings; onSettings?(s: DeskSettings): void; onOpenItem?(id: string): void }) {
+export function BatchesView() {
   const fetchPage = useCallback((cursor: string | null) => desk('listBatches', { cursor, limit: PAGE }), []);
   const list = usePaged(fetchPage);
   const [openId, setOpenId] = useState<number | null>(null);

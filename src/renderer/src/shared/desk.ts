@@ -1,4 +1,4 @@
-import type { DeskError } from '../../../core/errors';
+import type { DeskError } from '@core/errors';
 import type { ArgOf, DeskMethod, ValueOf } from '../../../service/contract';
 
 /** Call the desk; failures come back as DeskError, never thrown. */
@@ -14,6 +14,3 @@ export function shortTime(iso: string, now = new Date()): string {
   if (d.toDateString() === now.toDateString()) return hm;
   return `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })} ${hm}`;
 }
-
-/** Asks the desk view to start a new item (Electron's File menu). */
-export const NEW_ITEM_EVENT = 'wiredesk:new-item';
