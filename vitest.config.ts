@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { rendererAlias } from './electron.vite.config';
+import { rendererAlias } from './electron.vite.config.ts';
 
 export default defineConfig({
   resolve: { alias: rendererAlias },
