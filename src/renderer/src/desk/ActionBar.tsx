@@ -50,9 +50,23 @@ export function ActionBar({ item, embargo, saveState, showHistory, onToggleHisto
         </button>
       )}
       {item.status === 'draft' && (
-        <button type="button" className="primary" onClick={() => onAction('submit')} disabled={submitBlocked !== null}>
-          {ACTION_LABELS.submit}
-        </button>
+        <>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => onAction('submit')}
+            disabled={submitBlocked !== null}
+            title={submitBlocked ?? undefined}
+            aria-describedby={submitBlocked ? 'submit-blocked' : undefined}
+          >
+            {ACTION_LABELS.submit}
+          </button>
+          {submitBlocked && (
+            <span id="submit-blocked" className="visually-hidden">
+              {submitBlocked}
+            </span>
+          )}
+        </>
       )}
     </div>
   );

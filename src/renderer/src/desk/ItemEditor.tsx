@@ -5,7 +5,7 @@ import { bodyToPlainText, countCharacters, countWords, sanitizeBody } from '@cor
 import { type EditorAction, isEditable, statusWords } from '@core/workflow';
 import { useSettings } from '@renderer/app/AppContext';
 import { type WireField, WireFieldsForm } from '@renderer/fields/WireFieldsForm';
-import { desk } from '@renderer/shared/desk';
+import { desk, shortTime } from '@renderer/shared/desk';
 import type { ItemDetail } from '../../../service/contract';
 import { ActionBar } from './ActionBar';
 import { ConflictBanner } from './ConflictBanner';
@@ -32,8 +32,16 @@ const EMBARGO_PASSED = { message: 'The embargo time has already passed.', severi
 /** One item: its wire fields, body, the copy as it goes out, and what it still needs. */
 export function ItemEditor({ detail, onChanged, onReplace, onOpen, showHistory, onToggleHistory }: Props) {
   const settings = useSettings();
-  const { item } = detail;
-  const { fields, update, state, save, restore, keepMine, takeTheirs } = useAutosave(detail, onChanged);
+  // The item as last saved: a save can move it (an approved item edited goes back to review).
+  const [item, setItem] = useState(detail.item);
+  const onSaved = useCallback(
+    (d: ItemDetail) => {
+      setItem(d.item);
+      onChanged(d);
+    },
+    [onChanged],
+  );
+  const { fields, update, state, save, restore, keepMine, takeTheirs } = useAutosave(detail, onSaved);
   const [actionError, setActionError] = useState<string | null>(null);
   const editable = isEditable(item.status);
   const setBody = useCallback((body: ItemFields['body']) => update({ body }), [update]);
@@ -106,6 +114,14 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, showHistory, 
           {actionError}
         </p>
       )}
+      {item.reopened && item.status === 'submitted' && (
+        <p className="reopened-note" role="note">
+          <strong>Back in review: edited after approval.</strong> {item.reopened.by} changed it at {shortTime(item.reopened.at)}; it goes out only once it is approved again.
+        </p>
+      )}
+      {(item.status === 'approved' || item.status === 'held') && (
+        <p className="hint banner">This version is {statusWords(item.status)}. Editing it sends it back to review: it must be approved again before it goes out.</p>
+      )}
       {item.status === 'spiked' && <p className="hint banner">This item is spiked: it stays off the desk until you restore it.</p>}
       {!editable && item.status !== 'spiked' && (
         <p className="hint banner">
@@ -119,10 +135,9 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, showHistory, 
               fields={fields}
               onChange={update}
               problemFor={problemFor}
-              categories={settings.categories}
+              subscriberNoteRequired={item.version >= 2}
               slugLocked={item.publishedVersion > 0}
               datelineExample={copy.dateline || undefined}
-              subscriberNoteRequired={item.version >= 2}
             />
           </fieldset>
         </form>

@@ -1,11 +1,11 @@
-import type { FieldProblem } from '@core/item';
+import type { FieldProblem, ProblemCode } from '@core/item';
 
-/**
- * Whether a problem is shown at its field: what is wrong with what was typed is; what is
- * missing is listed under the copy only.
- */
+/** Something missing: listed under the copy, not shouted at an empty field. */
+const LISTED_ONLY: ReadonlySet<ProblemCode> = new Set(['REQUIRED', 'DATE_REQUIRED', 'NO_DATE', 'NO_SIGN_OFF', 'NO_CATEGORY']);
+
+/** Whether a problem is shown at its field: what is wrong with what was typed is, and a correction's missing note. */
 export function showsAtField(p: FieldProblem): boolean {
-  return !/ is required\.$|^No |has no date/.test(p.message);
+  return !LISTED_ONLY.has(p.code);
 }
 
 /** Everything that stands between the draft and review. */

@@ -1,5 +1,5 @@
 import { HEADLINE_MAX, HEADLINE_SOFT_MAX, type FieldName, type FieldProblem, type ItemFields } from '@core/item';
-import type { Category } from '@core/settings';
+import { useSettings } from '@renderer/app/AppContext';
 import { Field } from '@renderer/shared/Field';
 import { CategoryOptions, UrgencyOptions } from '@renderer/shared/options';
 import { DateInput } from './DateInput';
@@ -22,7 +22,6 @@ interface Props {
   only?: ReadonlySet<WireField>;
   /** What to show at a field (what is missing is listed elsewhere). */
   problemFor(field: WireField): Problem | undefined;
-  categories: readonly Category[];
   /** Published before: the slug stays the same across versions. */
   slugLocked?: boolean;
   /** Extra classes for a field's box (an import card colours the parts it recognised). */
@@ -37,7 +36,8 @@ interface Props {
  * The wire fields of an item, one form for the item editor and the import cards: the same
  * controls, the same limits, the same slug rules.
  */
-export function WireFieldsForm({ fields, onChange, idPrefix = '', only, problemFor, categories, slugLocked = false, fieldClass = () => '', datelineExample, subscriberNoteRequired = false }: Props) {
+export function WireFieldsForm({ fields, onChange, idPrefix = '', only, problemFor, slugLocked = false, fieldClass = () => '', datelineExample, subscriberNoteRequired = false }: Props) {
+  const { categories, dateOrder } = useSettings();
   const shows = (f: WireField) => !only || only.has(f);
   const id = (name: string) => `${idPrefix}${name}`;
   const cls = (f: WireField, base: string) => `${base} ${fieldClass(f)}`.trim();
@@ -83,7 +83,7 @@ export function WireFieldsForm({ fields, onChange, idPrefix = '', only, problemF
             <input id={id('place')} name="place" value={fields.dateline.place} placeholder="Baku" onChange={(e) => setDateline({ place: e.target.value })} />
           </Field>
           <Field id={id('date')} label="Date" className={cls('dateline.date', 'f-date')} problem={problemFor('dateline.date')}>
-            <DateInput id={id('date')} value={fields.dateline.date} onChange={(date) => setDateline({ date })} />
+            <DateInput id={id('date')} value={fields.dateline.date} order={dateOrder} onChange={(date) => setDateline({ date })} />
           </Field>
           <Field id={id('agency')} label="Agency" className={cls('dateline.agency', 'f-agency')} problem={problemFor('dateline.agency')}>
             <input id={id('agency')} name="agency" value={fields.dateline.agency} onChange={(e) => setDateline({ agency: e.target.value })} />
@@ -134,8 +134,27 @@ export function WireFieldsForm({ fields, onChange, idPrefix = '', only, problemF
           <KeywordsInput id={id('keywords')} value={fields.keywords} onChange={(keywords) => onChange({ keywords })} />
         </Field>
       )}
+      {shows('subscriberNote') && (
+        <Field
+          id={id('subscriber-note')}
+          label="Note to subscribers"
+          className={cls('subscriberNote', 'f-subscriber-note')}
+          problem={problemFor('subscriberNote')}
+          required={subscriberNoteRequired}
+          extra={<small className="note-hint">goes out with this version</small>}
+        >
+          <textarea
+            id={id('subscriber-note')}
+            name="subscriberNote"
+            rows={2}
+            value={fields.subscriberNote}
+            placeholder={subscriberNoteRequired ? 'What this correction changes, e.g. Corrects day of signing to Thursday.' : 'Published with the story, e.g. Embargoed material; check before use.'}
+            onChange={(e) => onChange({ subscriberNote: e.target.value })}
+          />
+        </Field>
+      )}
       {shows('editorNote') && (
-        <Field id={id('note')} label="Desk note" className={cls('editorNote', 'f-note')} problem={problemFor('editorNote')}>
+        <Field id={id('note')} label="Desk note" className={cls('editorNote', 'f-note')} problem={problemFor('editorNote')} extra={<small className="note-hint">never published</small>}>
           <textarea
             id={id('note')}
             name="editorNote"
@@ -143,18 +162,6 @@ export function WireFieldsForm({ fields, onChange, idPrefix = '', only, problemF
             value={fields.editorNote}
             placeholder="For the desk only; never published."
             onChange={(e) => onChange({ editorNote: e.target.value })}
-          />
-        </Field>
-      )}
-      {shows('subscriberNote') && (
-        <Field id={id('subscriber-note')} label="Note to subscribers" className={cls('subscriberNote', 'f-note')} problem={problemFor('subscriberNote')}>
-          <textarea
-            id={id('subscriber-note')}
-            name="subscriberNote"
-            rows={2}
-            value={fields.subscriberNote}
-            placeholder={subscriberNoteRequired ? 'Required on a correction, e.g. Corrects day of signing to Thursday.' : 'Goes out with this version, e.g. Embargo lifted.'}
-            onChange={(e) => onChange({ subscriberNote: e.target.value })}
           />
         </Field>
       )}

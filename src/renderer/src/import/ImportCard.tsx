@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { type ItemFields, hardLimitProblems } from '@core/item';
 import { bodyToPlainText } from '@core/richtext';
-import { useSettings } from '@renderer/app/AppContext';
 import { type WireField, WireFieldsForm } from '@renderer/fields/WireFieldsForm';
 import type { ImportCandidate } from '../../../service/contract';
 import { spanClass } from './OriginalText';
@@ -30,7 +29,6 @@ interface Props {
 
 /** One item found: its wire fields, editable; its body as plain text; what the parser warned about. */
 export function ImportCard({ n, candidate, draft, onChange, onShowInText, onFocus }: Props) {
-  const settings = useSettings();
   const { fields } = draft;
   const id = (name: string) => `imp-${n}-${name}`;
   const set = (patch: Partial<ItemFields>) => onChange({ ...draft, fields: { ...fields, ...patch } });
@@ -59,7 +57,6 @@ export function ImportCard({ n, candidate, draft, onChange, onShowInText, onFocu
         idPrefix={id('')}
         only={SHOWN}
         problemFor={(f) => problems.find((p) => p.field === f)}
-        categories={settings.categories}
         fieldClass={(f) => (recognised.has(f) ? `imp-rec ${spanClass(f)}` : '')}
       />
       <div className="imp-body">
