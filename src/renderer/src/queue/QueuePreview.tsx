@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { renderWireCopy } from '@core/copy';
+import { killNotice } from '@core/settings';
 import { sanitizeBody } from '@core/richtext';
 import { ACTION_LABELS, type EditorAction, NOTE_REQUIRED, statusWords } from '@core/workflow';
 import { useApp } from '@renderer/app/AppContext';
@@ -7,7 +8,7 @@ import { desk, shortTime } from '@renderer/shared/desk';
 import { ErrorNote } from '@renderer/shared/ErrorNote';
 import { useDeskValue } from '@renderer/shared/useDeskValue';
 import { REVIEW_ACTIONS, allowedActions } from './queueLib';
-import { EmbargoTag, UrgencyTag } from './tags';
+import { CorrectionTag, EmbargoTag, ReviewNotes, UrgencyTag } from './tags';
 
 interface Props {
   id: string;
@@ -53,6 +54,7 @@ export function QueuePreview({ id, refresh, onAction }: Props) {
         <span className="slug">{item.slug || 'NO SLUG'}</span>
         <span className={`status status-${item.status}`}>{statusWords(item.status)}</span>
         <span className="version">v{item.version}</span>
+        <CorrectionTag item={item} />
         {item.category && <span className="q-muted">{item.category}</span>}
         <span className="q-muted">
           {item.updatedBy} · {shortTime(item.updatedAt)}
@@ -75,17 +77,28 @@ export function QueuePreview({ id, refresh, onAction }: Props) {
           Open in editor
         </button>
       </div>
+      <ReviewNotes item={item} />
+      {item.kill && (
+        <p className="q-kill-notice">
+          <span className="q-muted">Goes out instead of the story:</span> <q>{killNotice(settings.killTemplate, item.slug, item.kill.reason)}</q>
+        </p>
+      )}
       {noteFor && <NoteForm key={noteFor} action={noteFor} busy={busy} onConfirm={(note) => void run(noteFor, note)} onCancel={() => setNoteFor(null)} />}
       <div className="q-preview-body">
         <EmbargoTag embargo={item.embargo} block />
         <h2 className="q-preview-headline">{item.headline || <em>No headline</em>}</h2>
         <div className="preview-copy q-copy" data-testid="queue-wire-copy" dangerouslySetInnerHTML={{ __html: copy.html }} />
-        {item.editorNote && (
-          <p className="q-editor-note">
-            <strong>Desk note:</strong> {item.editorNote}
+        {item.subscriberNote && (
+          <p className="q-subscriber-note">
+            <strong>Note to subscribers:</strong> {item.subscriberNote}
           </p>
         )}
       </div>
+      {item.editorNote && (
+        <p className="q-editor-note">
+          <strong>Desk note</strong> <span className="q-muted">(never published)</span>: {item.editorNote}
+        </p>
+      )}
     </section>
   );
 }

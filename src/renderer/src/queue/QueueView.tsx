@@ -12,7 +12,7 @@ import { usePaged } from '@renderer/shared/usePaged';
 import { ExportPanel } from './ExportPanel';
 import { QueuePreview } from './QueuePreview';
 import { BULK_ACTIONS, allowedActions, idRange, nextCurrent } from './queueLib';
-import { EmbargoTag, Snippet, UrgencyTag } from './tags';
+import { CorrectionTag, EmbargoTag, ReviewNotes, Snippet, UrgencyTag } from './tags';
 import './queue.css';
 
 const PAGE = 100;
@@ -262,6 +262,7 @@ export function QueueView({ active = true }: { active?: boolean }) {
                     <UrgencyTag urgency={i.urgency} />
                     <span className="slug">{i.slug || 'NO SLUG'}</span>
                     {i.version > 1 && <span className="version">v{i.version}</span>}
+                    <CorrectionTag item={i} />
                     <span className="q-row-meta">
                       {i.category && `${i.category} · `}
                       {i.updatedBy} · {shortTime(i.updatedAt)}
@@ -269,6 +270,7 @@ export function QueueView({ active = true }: { active?: boolean }) {
                     </span>
                   </div>
                   <div className="li-headline">{i.headline || <em>No headline</em>}</div>
+                  <ReviewNotes item={i} />
                   <EmbargoTag embargo={i.embargo} />
                   {i.snippet && <Snippet text={i.snippet} />}
                 </div>

@@ -1,7 +1,9 @@
-/** How a queue row and its preview mark an item: search hits, embargo, urgency. */
+/** How a queue row and its preview mark an item: search hits, embargo, urgency, correction, edits after approval, kills. */
 import { Fragment } from 'react';
 import { embargoLine, isEmbargoPast } from '@core/copy';
+import type { ItemStatus, Stamp } from '@core/item';
 import { URGENCY_NAMES } from '@core/urgency';
+import { shortTime } from '@renderer/shared/desk';
 import { snippetParts } from './queueLib';
 
 /** A search snippet with the matches highlighted; every character is rendered as text. */
@@ -37,5 +39,38 @@ export function UrgencyTag({ urgency }: { urgency: number }) {
     <span className={`q-urgency q-urgency-${urgency}${urgency <= 2 ? ' q-urgency-hot' : ''}`} title={`Urgency ${urgency}`}>
       {urgency <= 2 && name ? name.toUpperCase() : `${urgency}${name ? ` ${name}` : ''}`}
     </span>
+  );
+}
+
+/** Version 2 and up of a story is a correction (a kill is its own mark). */
+export function CorrectionTag({ item }: { item: { status: ItemStatus; version: number } }) {
+  if (item.version < 2 || item.status === 'killed') return null;
+  return (
+    <span className="q-correction" title={`Version ${item.version} corrects what went out before`}>
+      Correction
+    </span>
+  );
+}
+
+interface Marked {
+  reopened?: Stamp | null;
+  kill?: (Stamp & { reason: string }) | null;
+}
+
+/** What a reviewer must know before acting: an approved item was edited since, or why it was killed. */
+export function ReviewNotes({ item }: { item: Marked }) {
+  return (
+    <>
+      {item.reopened && (
+        <p className="q-reopened">
+          Edited after approval — by {item.reopened.by} at <time dateTime={item.reopened.at}>{shortTime(item.reopened.at)}</time>
+        </p>
+      )}
+      {item.kill && (
+        <p className="q-killed">
+          Killed by {item.kill.by} at <time dateTime={item.kill.at}>{shortTime(item.kill.at)}</time>: {item.kill.reason}
+        </p>
+      )}
+    </>
   );
 }
