@@ -1,5 +1,5 @@
 import { BATCH_STATE_WORDS, batchPath, formatLabel } from '@renderer/queue/queueLib';
-import { shortTime } from '@renderer/shared/desk';
+import { dateTime } from '@renderer/shared/desk';
 import type { BatchSummary } from '../../../service/contract';
 import './batches.css';
 
@@ -21,7 +21,7 @@ export function BatchFacts({ batch }: { batch: BatchSummary }) {
         </dd>
         <dt>Exported</dt>
         <dd title={batch.createdAt}>
-          {shortTime(batch.createdAt)} by {batch.createdBy}
+          {dateTime(batch.createdAt)} by {batch.createdBy}
         </dd>
       </dl>
       {batch.error && <p className="q-warn">{batch.error}</p>}

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BatchDetail } from '../../../service/contract';
 import { BATCH_STATE_WORDS, formatLabel } from '@renderer/queue/queueLib';
-import { desk, shortTime } from '@renderer/shared/desk';
+import { dateTime, desk } from '@renderer/shared/desk';
 import { ErrorNote } from '@renderer/shared/ErrorNote';
 import { FolderField, useExportFolder } from '@renderer/shared/FolderField';
 import { usePaged } from '@renderer/shared/usePaged';
 import { BatchFacts } from './BatchFacts';
+import { StuckBatches } from './StuckBatches';
 import './batches.css';
 
 const PAGE = 50;
@@ -17,17 +18,30 @@ export function BatchesView() {
   const fetchPage = useCallback((cursor: string | null) => desk('listBatches', { cursor, limit: PAGE }), []);
   const list = usePaged(fetchPage);
   const [openId, setOpenId] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const stuck = list.items.filter((b) => b.state === 'stuck');
+  const onResolved = (text: string) => {
+    setNotice(text);
+    setOpenId(null);
+    void list.reload();
+  };
 
   return (
     <main className="q-view" aria-label="Batches">
       <ErrorNote message={list.error?.message ?? null} />
+      {notice && (
+        <p className="q-notice" role="status">
+          {notice}
+        </p>
+      )}
+      {stuck.length > 0 && <StuckBatches batches={stuck} onDone={onResolved} />}
       <div className="q-split">
         <section className="q-batches" aria-label="Batch history">
           <table className="q-table">
             <thead>
               <tr>
                 <th scope="col">Batch</th>
-                <th scope="col">Time</th>
+                <th scope="col">Exported</th>
                 <th scope="col">Format</th>
                 <th scope="col" className="q-num">
                   Items
@@ -45,8 +59,10 @@ export function BatchesView() {
                       #{b.id}
                     </button>
                   </td>
-                  <td title={b.createdAt}>{shortTime(b.createdAt)}</td>
-                  <td>{formatLabel(b)}</td>
+                  <td className="q-when" title={b.createdAt}>
+                    <time dateTime={b.createdAt}>{dateTime(b.createdAt)}</time>
+                  </td>
+                  <td className="q-when">{formatLabel(b)}</td>
                   <td className="q-num">{b.itemCount}</td>
                   <td className="q-file" title={b.folder}>
                     {b.fileName}

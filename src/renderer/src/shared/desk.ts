@@ -14,3 +14,8 @@ export function shortTime(iso: string, now = new Date()): string {
   if (d.toDateString() === now.toDateString()) return hm;
   return `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })} ${hm}`;
 }
+
+/** "30 Nov 2026, 14:03": a time that must be read without context (batch history). */
+export function dateTime(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
