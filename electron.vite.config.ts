@@ -1,5 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { fileURLToPath } from 'node:url';
+
+/** The renderer's import aliases (also in tsconfig.web.json and vitest.config.ts). */
+export const rendererAlias = {
+  '@renderer': fileURLToPath(new URL('./src/renderer/src', import.meta.url)),
+  '@core': fileURLToPath(new URL('./src/core', import.meta.url)),
+};
 
 export default defineConfig({
   // Main process, and the Node entry points that share its code: the CLI (which also
@@ -30,6 +37,7 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     plugins: [react()],
+    resolve: { alias: rendererAlias },
     build: {
       rollupOptions: { input: 'src/renderer/index.html' },
     },

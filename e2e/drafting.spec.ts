@@ -9,7 +9,7 @@ const FIELDS: { label: string; value: string; kind: 'fill' | 'select' }[] = [
   { label: 'Slug', value: SLUG, kind: 'fill' },
   { label: 'Headline', value: HEADLINE, kind: 'fill' },
   { label: 'Place', value: 'Baku', kind: 'fill' },
-  { label: 'Date', value: '2023-10-06', kind: 'fill' },
+  { label: 'Date', value: '06.10.2023', kind: 'fill' },
   { label: 'Agency', value: 'Turan', kind: 'fill' },
   { label: 'Category', value: 'Politics', kind: 'select' },
   { label: 'Source', value: 'mod.gov.az', kind: 'fill' },
@@ -19,6 +19,7 @@ const FIELDS: { label: string; value: string; kind: 'fill' | 'select' }[] = [
   { label: 'Embargo', value: '2030-11-27T09:00', kind: 'fill' },
   { label: 'Time zone', value: '+04:00', kind: 'select' },
   { label: 'Keywords', value: 'defence, Kazakhstan', kind: 'fill' },
+  { label: 'Note to subscribers', value: 'Figures to follow from the ministry.', kind: 'fill' },
   { label: 'Desk note', value: 'Check the figures with the ministry before 10:00.', kind: 'fill' },
   { label: 'Language', value: 'en', kind: 'fill' },
 ];
@@ -243,11 +244,12 @@ test('limits and missing fields are shown in plain words before submission', asy
   await desk.field('Place').fill('Baku');
   await desk.typeBody('The talks went on.');
   await expect(before).not.toContainText('is required');
-  // The house style (Baku/06.10.23/Turan:) needs a date: no dateline goes out without one.
-  await expect(before).toContainText('The dateline needs a date');
-  await expect(page.getByRole('button', { name: 'Submit for review' })).toBeDisabled();
-  await desk.field('Date').fill('2026-11-26');
-  await expect(page.getByRole('button', { name: 'Submit for review' })).toBeEnabled();
+  // The house (slash) style needs a date: Submit says so until there is one.
+  const submit = page.getByRole('button', { name: 'Submit for review' });
+  await expect(submit).toBeDisabled();
+  await expect(submit).toHaveAccessibleDescription('The dateline needs a date in the desk style (Place/dd.mm.yy/Agency).');
+  await desk.field('Date').fill('06.10.2023');
+  await expect(submit).toBeEnabled();
   await desk.waitSaved();
 });
 

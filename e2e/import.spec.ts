@@ -34,7 +34,7 @@ test('pasted wire copy: items found beside the highlighted text, edited, importe
   await expect(imp.items).toHaveCount(5);
   await expect(imp.field(1, 'Headline')).toHaveValue(HEADLINE);
   await expect(imp.field(1, 'Place')).toHaveValue('Baku');
-  await expect(imp.field(1, 'Date')).toHaveValue('2023-10-06');
+  await expect(imp.field(1, 'Date')).toHaveValue('06.10.2023'); // in the desk's date order
   await expect(imp.field(1, 'Agency')).toHaveValue('Turan');
   await expect(imp.field(1, 'Sign-off')).toHaveValue('06B');
   await expect(imp.field(1, 'Source')).toHaveValue('mod.gov.az');
@@ -67,7 +67,7 @@ test('pasted wire copy: items found beside the highlighted text, edited, importe
   await expect(desk.field('Slug')).toHaveValue('TURAN-DEFENCE-PLAN');
   await expect(desk.field('Headline')).toHaveValue(HEADLINE);
   await expect(desk.field('Place')).toHaveValue('Baku');
-  await expect(desk.field('Date')).toHaveValue('2023-10-06');
+  await expect(desk.field('Date')).toHaveValue('06.10.2023');
   await expect(desk.field('Agency')).toHaveValue('Turan');
   await expect(desk.field('Sign-off')).toHaveValue('06B');
   await expect(desk.field('Source')).toHaveValue('mod.gov.az');

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import type { ItemFields } from '../src/core/item';
-import { bodyFromPlainText } from '../src/core/richtext';
 import { expect, test } from './fixtures';
 import { DeskPage } from './models/DeskPage';
 import { QueuePage } from './models/QueuePage';
+import { seed } from './models/seed';
 
 interface Draft {
   slug: string;
@@ -41,29 +39,6 @@ async function draftAndSubmit(desk: DeskPage, d: Draft): Promise<void> {
   await desk.waitSaved();
   await desk.page.getByRole('button', { name: 'Submit for review', exact: true }).click();
   await expect(desk.page.getByRole('button', { name: 'Submit for review', exact: true })).toBeHidden();
-}
-
-/** Items straight through the desk API, for tests about the queue rather than the editor. */
-async function seed(page: Page, items: (Partial<ItemFields> & { text: string; to?: 'draft' | 'submitted' | 'approved' })[]): Promise<string[]> {
-  const payload = items.map(({ text, to = 'submitted', ...f }) => ({
-    to,
-    fields: { dateline: { place: 'Baku', date: '2026-11-26', agency: 'Turan' }, signOff: '06B', category: 'Politics', ...f, body: bodyFromPlainText(text) },
-  }));
-  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
-  return page.evaluate(async (all) => {
-    const ids: string[] = [];
-    for (const { fields, to } of all) {
-      const r = await window.desk.createItem({ fields });
-      if (!r.ok) throw new Error(r.error.message);
-      const id = r.value.item.id;
-      for (const action of to === 'draft' ? [] : to === 'submitted' ? (['submit'] as const) : (['submit', 'approve'] as const)) {
-        const t = await window.desk.transition({ ids: [id], action });
-        if (!t.ok) throw new Error(t.error.message);
-      }
-      ids.push(id);
-    }
-    return ids;
-  }, payload);
 }
 
 const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>[];
@@ -156,16 +131,22 @@ test('two items go from draft to a published batch, a correction and a kill; the
   await page.getByRole('button', { name: 'Correct', exact: true }).click();
   await expect(page.locator('.item-head .version')).toHaveText('v2');
   await desk.field('Headline').fill('Azerbaijan and Kazakhstan defence ministers sign a cooperation plan');
-  // A correction cannot go to review without telling subscribers what changed.
-  await expect(page.getByRole('button', { name: 'Submit for review', exact: true })).toBeDisabled();
+  // A correction tells subscribers what changed: Submit waits for the note, and says so.
+  const submit = page.getByRole('button', { name: 'Submit for review', exact: true });
+  await expect(submit).toBeDisabled();
+  await expect(submit).toHaveAttribute('title', /Note to subscribers/);
+  await expect(desk.field('Note to subscribers')).toHaveAttribute('aria-invalid', 'true');
   await desk.field('Note to subscribers').fill('Corrects the headline: the defence ministers signed.');
   await desk.waitSaved();
-  await page.getByRole('button', { name: 'Submit for review', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Submit for review', exact: true })).toBeHidden();
+  await submit.click();
+  await expect(submit).toBeHidden();
 
   await queue.openView('Queue'); // back on the Published tab, where we left it
   await queue.openTab('Submitted');
+  await expect(queue.row(A)).toContainText('Correction');
   await queue.select(A);
+  await expect(queue.previewHead).toContainText('Correction');
+  await expect(queue.preview).toContainText('Note to subscribers: Corrects the headline: the defence ministers signed.');
   await queue.action('Approve').click();
   await expect(queue.notice).toHaveText(`${A} is now approved.`);
   await queue.openTab('Approved');
@@ -173,7 +154,13 @@ test('two items go from draft to a published batch, a correction and a kill; the
   expect(second.id).toBe(2);
   const batch2 = readJson(second.path);
   expect(batch2).toHaveLength(1);
-  expect(batch2[0]).toMatchObject({ slugline: A, version: '2', pubStatus: 'usable', edNote: 'Corrects the headline: the defence ministers signed.', headlines: [{ role: 'main', value: 'Azerbaijan and Kazakhstan defence ministers sign a cooperation plan' }] });
+  expect(batch2[0]).toMatchObject({
+    slugline: A,
+    version: '2',
+    pubStatus: 'usable',
+    edNote: 'Corrects the headline: the defence ministers signed.',
+    headlines: [{ role: 'main', value: 'Azerbaijan and Kazakhstan defence ministers sign a cooperation plan' }],
+  });
 
   // The kill: from the Published tab, with its reason; it goes out in batch 3.
   await queue.openTab('Published');
@@ -182,12 +169,17 @@ test('two items go from draft to a published batch, a correction and a kill; the
   await expect(queue.notice).toHaveText(`${A} is now killed.`);
   await queue.expectCount('Killed', 1);
   await queue.expectCount('Published', 1);
+  // The Killed tab says why, who and when, and what goes out instead of the story.
+  await queue.openTab('Killed');
+  await expect(queue.row(A)).toContainText(/Killed by Desk editor at \d\d:\d\d: Withdrawn at the ministry’s request\./);
+  await queue.select(A);
+  await expect(queue.preview.getByText(/^Killed by Desk editor at/)).toContainText('Withdrawn at the ministry’s request.');
+  await expect(queue.preview).toContainText(`KILL — ${A}. Withdrawn at the ministry’s request. Do not use this story.`);
   await queue.openTab('Approved');
   const third = await queue.exportBatch(server.dir);
   expect(third.id).toBe(3);
   const batch3 = readJson(third.path);
   expect(batch3).toHaveLength(1);
-  // The kill is version 3, with its reason and the kill notice in place of the story.
   expect(batch3[0]).toMatchObject({ slugline: A, version: '3', pubStatus: 'canceled', edNote: 'Withdrawn at the ministry’s request.' });
   expect((batch3[0] as { bodies: { value: string }[] }).bodies[0]!.value).toBe(`KILL — ${A}. Withdrawn at the ministry’s request. Do not use this story.`);
 

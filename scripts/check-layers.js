@@ -43,6 +43,16 @@ export function layerOf(rel) {
   return parts[1] ?? null;
 }
 
+/** The renderer's import aliases (tsconfig.web.json), as paths from the repository root. */
+const ALIASES = { '@renderer/': 'src/renderer/src/', '@core/': 'src/core/' };
+
+/** A relative import, or an aliased one written as the path it stands for; null for a package. */
+function localTarget(rel, spec) {
+  if (spec.startsWith('.')) return path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
+  const alias = Object.keys(ALIASES).find((a) => spec.startsWith(a));
+  return alias ? path.posix.normalize(ALIASES[alias] + spec.slice(alias.length)) : null;
+}
+
 function allowedLayer(fromLayer, targetLayer) {
   const rule = RULES[fromLayer === 'service/contract' ? 'service' : fromLayer];
   if (!rule) return true;
@@ -59,8 +69,8 @@ export function checkLayers(files) {
     const isTest = /\.test\.tsx?$|\/testing\.ts$/.test(rel);
     const ruleKey = from === 'service/contract' ? 'service' : from;
     for (const spec of importsOf(source)) {
-      if (spec.startsWith('.')) {
-        const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
+      const target = localTarget(rel, spec);
+      if (target !== null) {
         const to = layerOf(target.replace(/\.(js|ts|tsx)$/, '') + '.ts');
         if (to === null || (spec.endsWith('.css') && from === 'renderer')) continue;
         if (!allowedLayer(from, to)) problems.push(`${rel}: imports ${spec} — ${from} may not depend on ${to}`);

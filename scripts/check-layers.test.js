@@ -28,6 +28,16 @@ describe('layer check', () => {
     ]);
   });
 
+  it("reads the renderer's aliases as the paths they stand for", () => {
+    expect(checkLayers([file('src/renderer/src/desk/x.tsx', "import { copy } from '@core/copy';\nimport { desk } from '@renderer/shared/desk';\n")])).toEqual([]);
+    expect(checkLayers([file('src/renderer/src/desk/x.tsx', "import { Desk } from '@renderer/../../service/desk';\n")])).toEqual([
+      'src/renderer/src/desk/x.tsx: imports @renderer/../../service/desk — renderer may not depend on service',
+    ]);
+    expect(checkLayers([file('src/core/x.ts', "import { desk } from '@renderer/shared/desk';\n")])).toEqual([
+      'src/core/x.ts: imports @renderer/shared/desk — core may not depend on renderer',
+    ]);
+  });
+
   it('reads imports, not strings that look like them', () => {
     expect(checkLayers([file('src/core/x.ts', "const title = 'export then import', note = \"import 'fs'\";\n// import x from 'electron'\n")])).toEqual([]);
     expect(checkLayers([file('src/core/x.ts', "export async function f() { return import('node:fs'); }\n")])).toHaveLength(1);

@@ -147,4 +147,9 @@ export class QueuePage {
     await expect(done).toContainText('Written again to');
     return done;
   }
+
+  /** A batch whose writer cannot be checked, listed above the history with Complete and Drop. */
+  stuckBatch(id: number): Locator {
+    return this.page.getByRole('region', { name: 'Stuck batches' }).getByRole('listitem', { name: `Stuck batch ${id}` });
+  }
 }

@@ -29,6 +29,19 @@ export interface DeskError {
   details?: unknown;
 }
 
+/** One thing wrong with a request's argument: where (`categories.2.mediaTopic`), what kind, in words. */
+export interface ArgIssue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** The issues an INVALID_ARGUMENT failure carries in `details.issues` (none for other failures). */
+export function argIssues(error: DeskError): ArgIssue[] {
+  const issues = (error.details as { issues?: unknown } | undefined)?.issues;
+  return Array.isArray(issues) ? (issues as ArgIssue[]) : [];
+}
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DeskError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCode } from '../core/errors';
+import { ErrorCode, argIssues } from '../core/errors';
 import { bodyFromPlainText } from '../core/richtext';
 import { DESK_METHODS } from './contract';
 import { dispatch } from './dispatch';
@@ -181,6 +181,18 @@ describe('contract boundary', () => {
     expect(await dispatch(desk, 'dropTables', {})).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect(await dispatch(desk, 'getItem', { id: '0190a0a0-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await dispatch(desk, 'getSettings', {})).toMatchObject({ ok: true, value: { agency: 'Turan' } });
+  });
+
+  it('names each bad part of an argument by path and code, so a UI need not read the message', async () => {
+    const { desk } = testDesk();
+    const settings = desk.getSettings();
+    const r = await dispatch(desk, 'saveSettings', { ...settings, language: '', categories: [{ name: 'Defence', mediaTopic: '11000000' }] });
+    if (r.ok) throw new Error('bad settings were saved');
+    expect(argIssues(r.error)).toEqual([
+      { path: 'language', code: 'too_small', message: 'Language is required, e.g. en.' },
+      { path: 'categories.0.mediaTopic', code: 'invalid_format', message: 'Media Topic codes look like medtop:11000000.' },
+    ]);
+    expect(argIssues({ code: 'NOT_FOUND', message: 'x' })).toEqual([]);
   });
 });
 

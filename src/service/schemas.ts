@@ -1,5 +1,6 @@
 /** Argument validation for every contract method: the boundary check shared by IPC, HTTP and CLI. */
 import { z } from 'zod';
+import type { ArgIssue } from '../core/errors';
 import { DATE_TEXT_MAX, FIELD_MAX, HEADLINE_MAX, ITEM_STATUSES, KEYWORDS_MAX, NOTE_MAX, type ItemFields, UUID_RE } from '../core/item';
 import { sanitizeBody } from '../core/richtext';
 import { DATELINE_STYLES, DATE_ORDERS, KILL_TEMPLATE_MAX } from '../core/settings';
@@ -110,12 +111,8 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   acceptImport: z.strictObject({ items: z.array(fields).min(1, 'Nothing to import.').max(IMPORT_ITEMS_MAX, `At most ${IMPORT_ITEMS_MAX.toLocaleString('en')} items in one import; split the file.`) }),
 };
 
-/** One thing wrong with a request, at a path into its argument; the UI switches on path and code. */
-export interface ArgIssue {
-  path: string;
-  code: string;
-  message: string;
-}
+/** One thing wrong with a request (defined in core, where the renderer reads it too). */
+export type { ArgIssue } from '../core/errors';
 
 /** Parse one method's argument; every problem comes back with its path and code, the first in words. */
 export function parseArg<K extends DeskMethod>(method: K, arg: unknown): { ok: true; value: ArgOf<K> } | { ok: false; message: string; issues: ArgIssue[] } {

@@ -1,8 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { createHttpDesk } from './lib/httpDesk';
-import './styles.css';
+// Tokens and the shared styles first: each view's own CSS comes after them.
+import './styles/tokens.css';
+import './styles/base.css';
+import './shared/shared.css';
+import { App } from './app/App';
+import { createHttpDesk } from './shared/httpDesk';
 
 // In Electron the preload provides window.desk over IPC; served by the desk server, it speaks HTTP.
 if (!window.desk) window.desk = createHttpDesk();

@@ -1,77 +1,76 @@
-import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { type ItemSummary, summarize } from '../../../core/item';
-import type { DeskSettings } from '../../../core/settings';
-import { URGENCY_NAMES } from '../../../core/urgency';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { summarize } from '@core/item';
+import { type DeskRequest, useApp } from '@renderer/app/AppContext';
+import { desk } from '@renderer/shared/desk';
+import { usePaged } from '@renderer/shared/usePaged';
 import type { DeskView as ListView, ItemDetail } from '../../../service/contract';
-import { NEW_ITEM_EVENT, desk, shortTime } from '../lib/desk';
 import { ItemEditor } from './ItemEditor';
+import { ItemList } from './ItemList';
+import './desk.css';
 
 const PAGE = 100;
 /** The open item survives a reload and a visit to another view (per window). */
 const OPEN_KEY = 'wiredesk.openItem';
 
 /** The writer's desk: items on the left, the open item on the right. */
-/** `openId`: an item another view asked to open; `onOpened` is called once it has been taken. */
-export function DeskView({ settings, openId, onOpened }: { settings: DeskSettings; openId?: string | null; onOpened?(): void }) {
+export function DeskView() {
+  const { deskRequest, takeDeskRequest } = useApp();
   const [view, setView] = useState<ListView>('desk');
-  const [items, setItems] = useState<ItemSummary[]>([]);
-  const [next, setNext] = useState<string | null>(null);
+  const fetchPage = useCallback((cursor: string | null) => desk('listItems', { view, cursor, limit: PAGE }), [view]);
+  const list = usePaged(fetchPage);
   const [open, setOpen] = useState<ItemDetail | null>(null);
   const [openNonce, setOpenNonce] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [showHistory, setShowHistory] = useState(false);
-  const listRef = useRef<HTMLUListElement>(null);
-
-  const load = useCallback(async (v: ListView) => {
-    const r = await desk('listItems', { view: v, limit: PAGE });
-    if (r.ok) {
-      setItems(r.value.items);
-      setNext(r.value.next);
-    } else setError(r.error.message);
-  }, []);
-
-  useEffect(() => {
-    void load(view);
-  }, [view, load]);
 
   const openIdRef = useRef<string | null>(null);
-  const show = (d: ItemDetail) => {
+  const show = useCallback((d: ItemDetail) => {
     openIdRef.current = d.item.id;
     setOpen(d);
     setOpenNonce((n) => n + 1);
     setError(null);
     sessionStorage.setItem(OPEN_KEY, d.item.id);
-  };
-
-  const openItem = useCallback(async (id: string) => {
-    // Choosing the open item again keeps its editor (and the keystrokes not yet saved).
-    if (id === openIdRef.current) return;
-    const r = await desk('getItem', { id });
-    if (r.ok) show(r.value);
-    else setError(r.error.message);
   }, []);
 
-  useEffect(() => {
-    if (!openId) return;
-    void openItem(openId);
-    onOpened?.();
-  }, [openId, openItem, onOpened]);
+  const openItem = useCallback(
+    async (id: string) => {
+      // Choosing the open item again keeps its editor (and the keystrokes not yet saved).
+      if (id === openIdRef.current) return;
+      const r = await desk('getItem', { id });
+      if (r.ok) show(r.value);
+      else setError(r.error.message);
+    },
+    [show],
+  );
 
-  useEffect(() => {
-    const last = sessionStorage.getItem(OPEN_KEY);
-    if (!last || openId) return;
-    void desk('getItem', { id: last }).then((r) => (r.ok ? show(r.value) : sessionStorage.removeItem(OPEN_KEY)));
-    // Once, on arrival: reopen what this window had open.
-  }, []);
-
+  const { reload } = list;
   const newItem = useCallback(async () => {
     const r = await desk('createItem', {});
     if (!r.ok) return setError(r.error.message);
-    setView('desk');
-    await load('desk');
+    // Back on the Desk list, which shows the new item (a change of list reloads by itself).
+    if (view === 'desk') await reload();
+    else setView('desk');
     show(r.value);
-    setTimeout(() => document.querySelector<HTMLInputElement>('input[name="slug"]')?.focus(), 0);
-  }, [load]);
+    setTimeout(() => document.querySelector<HTMLInputElement>('.item-editor input[name="slug"]')?.focus(), 0);
+  }, [view, reload, show]);
+
+  // What another view or the menu asked for, taken once (StrictMode runs effects twice).
+  const taken = useRef<DeskRequest | null>(null);
+  useEffect(() => {
+    if (!deskRequest || taken.current === deskRequest) return;
+    taken.current = deskRequest;
+    takeDeskRequest();
+    if (deskRequest.kind === 'open') void openItem(deskRequest.id);
+    else void newItem();
+  }, [deskRequest, takeDeskRequest, openItem, newItem]);
+
+  // Once, on arrival: reopen what this window had open, unless something else was asked for.
+  const arrival = useRef({ request: deskRequest, show });
+  useEffect(() => {
+    const last = sessionStorage.getItem(OPEN_KEY);
+    if (!last || arrival.current.request) return;
+    void desk('getItem', { id: last }).then((r) => (r.ok ? arrival.current.show(r.value) : sessionStorage.removeItem(OPEN_KEY)));
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -80,113 +79,42 @@ export function DeskView({ settings, openId, onOpened }: { settings: DeskSetting
         void newItem();
       }
     };
-    const onMenu = () => void newItem();
     window.addEventListener('keydown', onKey);
-    window.addEventListener(NEW_ITEM_EVENT, onMenu);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener(NEW_ITEM_EVENT, onMenu);
-    };
+    return () => window.removeEventListener('keydown', onKey);
   }, [newItem]);
 
   /** Keep the list row of the open item in step with its saves. */
-  const onChanged = useCallback((d: ItemDetail) => {
-    setItems((list) => [summarize(d.item), ...list.filter((x) => x.id !== d.item.id)]);
-  }, []);
+  const { update } = list;
+  const onChanged = useCallback((d: ItemDetail) => update((items) => [summarize(d.item), ...items.filter((x) => x.id !== d.item.id)]), [update]);
 
   const onReplace = useCallback(
     (d: ItemDetail) => {
       show(d);
-      void load(view);
+      void reload();
     },
-    [load, view],
+    [show, reload],
   );
-
-  const loadMore = async () => {
-    if (!next) return;
-    const r = await desk('listItems', { view, cursor: next, limit: PAGE });
-    if (r.ok) {
-      setItems((list) => [...list, ...r.value.items]);
-      setNext(r.value.next);
-    }
-  };
-
-  /** Up and Down open the next item, Home and End the first and last; focus stays in the list. */
-  const onListKey = (e: ReactKeyboardEvent<HTMLUListElement>) => {
-    const idx = items.findIndex((i) => i.id === open?.item.id);
-    const moves: Record<string, number> = { ArrowDown: idx + 1, ArrowUp: idx - 1, Home: 0, End: items.length - 1 };
-    if (!(e.key in moves)) return;
-    e.preventDefault();
-    const target = items[Math.max(0, Math.min(items.length - 1, moves[e.key]!))];
-    if (target) {
-      void openItem(target.id);
-      listRef.current?.querySelector<HTMLElement>(`[data-id="${target.id}"]`)?.focus();
-    }
-  };
 
   return (
     <div className="desk">
-      <aside className="item-list" aria-label="Items">
-        <div className="list-tools">
-          <button type="button" className="primary" onClick={() => void newItem()} title="New item (Ctrl+N)">
-            New item
-          </button>
-          <div role="group" aria-label="List" className="segmented">
-            <button type="button" aria-pressed={view === 'desk'} onClick={() => setView('desk')}>
-              Desk
-            </button>
-            <button type="button" aria-pressed={view === 'spiked'} onClick={() => setView('spiked')}>
-              Spiked
-            </button>
-          </div>
-        </div>
-        {error && (
-          <p className="action-error" role="alert">
-            {error}
-          </p>
-        )}
-        <ul role="listbox" aria-label={view === 'spiked' ? 'Spiked items' : 'Desk items'} ref={listRef} onKeyDown={onListKey}>
-          {items.map((i) => (
-            <li
-              key={i.id}
-              role="option"
-              data-id={i.id}
-              tabIndex={open?.item.id === i.id || (!open && i === items[0]) ? 0 : -1}
-              aria-selected={open?.item.id === i.id}
-              className={`u${i.urgency <= 2 ? ' hot' : ''}`}
-              onClick={() => void openItem(i.id)}
-              onKeyDown={(e) => e.key === 'Enter' && void openItem(i.id)}
-            >
-              <div className="li-top">
-                <span className="slug">{i.slug || 'NO SLUG'}</span>
-                <span className={`status status-${i.status}`}>{i.status}</span>
-              </div>
-              <div className="li-headline">{i.headline || <em>No headline</em>}</div>
-              <div className="li-meta">
-                <span className={`urgency u-${i.urgency}`} title="Urgency">
-                  {i.urgency}
-                  {URGENCY_NAMES[i.urgency] ? ` ${URGENCY_NAMES[i.urgency]}` : ''}
-                </span>
-                <time dateTime={i.updatedAt}>{shortTime(i.updatedAt)}</time>
-              </div>
-            </li>
-          ))}
-          {items.length === 0 && <li className="empty">{view === 'spiked' ? 'Nothing spiked.' : 'No items yet. Press Ctrl+N to start one.'}</li>}
-        </ul>
-        {next && (
-          <button type="button" className="more" onClick={() => void loadMore()}>
-            Show more
-          </button>
-        )}
-      </aside>
+      <ItemList
+        view={view}
+        onView={setView}
+        items={list.items}
+        hasMore={list.next !== null}
+        onMore={() => void list.more()}
+        openId={open?.item.id ?? null}
+        onOpen={(id) => void openItem(id)}
+        onNew={() => void newItem()}
+        error={error ?? list.error?.message ?? null}
+      />
       {open ? (
         <ItemEditor
           key={`${open.item.id}:${openNonce}`}
           detail={open}
-          settings={settings}
           onChanged={onChanged}
           onReplace={onReplace}
-          onOpen={(id) => void openItem(id).then(() => load(view))}
+          onOpen={(id) => void openItem(id).then(() => reload())}
           showHistory={showHistory}
           onToggleHistory={() => setShowHistory((v) => !v)}
         />

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import { ACTION_LABELS, type WorkflowAction } from '../../../core/workflow';
+import { useCallback } from 'react';
+import { ACTION_LABELS, type WorkflowAction } from '@core/workflow';
 import type { AuditRecord, HistoryEntry } from '../../../service/contract';
-import { desk, shortTime } from '../lib/desk';
+import { desk, shortTime } from '@renderer/shared/desk';
+import { useDeskValue } from '@renderer/shared/useDeskValue';
 import type { SaveState } from './useAutosave';
 
 interface Props {
@@ -26,25 +27,11 @@ function auditWords(a: AuditRecord): string {
 
 /** Every saved revision (time, who, what changed) and the workflow trail; restore makes a new revision. */
 export function HistoryPanel({ itemId, saveState, onRestore }: Props) {
-  const [revisions, setRevisions] = useState<HistoryEntry[]>([]);
-  const [audit, setAudit] = useState<AuditRecord[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const savedAt = saveState.kind === 'saved' ? saveState.at : null;
-
-  useEffect(() => {
-    let live = true;
-    void desk('history', { id: itemId }).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setRevisions(r.value.revisions);
-        setAudit(r.value.audit);
-        setError(null);
-      } else setError(r.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [itemId, savedAt]);
+  const fetchHistory = useCallback(() => desk('history', { id: itemId }), [itemId]);
+  const { value, error } = useDeskValue(fetchHistory, savedAt);
+  const revisions = value?.revisions ?? [];
+  const audit = value?.audit ?? [];
 
   return (
     <aside className="history" aria-label="History">

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DeskError } from '../../../core/errors';
-import { type ItemFields, type WireItem, pickFields } from '../../../core/item';
+import type { DeskError } from '@core/errors';
+import { type ItemFields, type WireItem, pickFields } from '@core/item';
 import type { ItemDetail } from '../../../service/contract';
-import { desk } from '../lib/desk';
+import { desk } from '@renderer/shared/desk';
 
 export type SaveState =
   | { kind: 'saved'; at: string }

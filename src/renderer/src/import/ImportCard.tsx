@@ -1,11 +1,8 @@
-import { type ReactNode, useMemo } from 'react';
-import { type FieldName, type ItemFields, HEADLINE_MAX, hardLimitProblems } from '../../../core/item';
-import { bodyToPlainText } from '../../../core/richtext';
-import type { DeskSettings } from '../../../core/settings';
-import { SLUG_MAX, normalizeSlug } from '../../../core/slug';
+import { useMemo } from 'react';
+import { type ItemFields, hardLimitProblems } from '@core/item';
+import { bodyToPlainText } from '@core/richtext';
+import { type WireField, WireFieldsForm } from '@renderer/fields/WireFieldsForm';
 import type { ImportCandidate } from '../../../service/contract';
-import { Field } from '../desk/Field';
-import { CategoryOptions } from '../lib/options';
 import { spanClass } from './OriginalText';
 
 /** An item found, as the editor is making it. */
@@ -18,13 +15,12 @@ export interface Draft {
 const BODY_PREVIEW_MAX = 3000;
 
 /** The fields a card shows; problems with any other field are listed under it. */
-const SHOWN: ReadonlySet<FieldName> = new Set(['slug', 'category', 'headline', 'dateline.place', 'dateline.date', 'dateline.agency', 'source', 'signOff']);
+const SHOWN: ReadonlySet<WireField> = new Set(['slug', 'category', 'headline', 'dateline.place', 'dateline.date', 'dateline.agency', 'source', 'signOff']);
 
 interface Props {
   n: number;
   candidate: ImportCandidate;
   draft: Draft;
-  settings: DeskSettings;
   onChange(d: Draft): void;
   /** Scroll the original text to this item; absent when the item is not drawn there. */
   onShowInText?(): void;
@@ -32,26 +28,13 @@ interface Props {
 }
 
 /** One item found: its wire fields, editable; its body as plain text; what the parser warned about. */
-export function ImportCard({ n, candidate, draft, settings, onChange, onShowInText, onFocus }: Props) {
+export function ImportCard({ n, candidate, draft, onChange, onShowInText, onFocus }: Props) {
   const { fields } = draft;
   const id = (name: string) => `imp-${n}-${name}`;
   const set = (patch: Partial<ItemFields>) => onChange({ ...draft, fields: { ...fields, ...patch } });
-  const setDateline = (patch: Partial<ItemFields['dateline']>) => set({ dateline: { ...fields.dateline, ...patch } });
   const problems = hardLimitProblems(fields);
   const recognised = useMemo(() => new Set(candidate.recognised.map((s) => s.field)), [candidate]);
   const body = useMemo(() => bodyToPlainText(fields.body), [fields.body]);
-
-  /** A labelled field; a recognised one carries its highlight colour. */
-  const field = (name: string, label: string, problemField: FieldName, control: ReactNode, className = '') => (
-    <Field
-      id={id(name)}
-      label={label}
-      className={`${className}${recognised.has(problemField) ? ` imp-rec ${spanClass(problemField)}` : ''}`}
-      problem={problems.find((p) => p.field === problemField)}
-    >
-      {control}
-    </Field>
-  );
 
   return (
     <article className={`imp-card${draft.include ? '' : ' imp-left-out'}`} aria-labelledby={id('title')} onFocus={onFocus}>
@@ -68,46 +51,14 @@ export function ImportCard({ n, candidate, draft, settings, onChange, onShowInTe
           </button>
         )}
       </header>
-      <div className="row">
-        {field(
-          'slug',
-          'Slug',
-          'slug',
-          <input id={id('slug')} value={fields.slug} maxLength={SLUG_MAX} onChange={(e) => set({ slug: normalizeSlug(e.target.value).slice(0, SLUG_MAX) })} />,
-          'f-slug',
-        )}
-        {field(
-          'category',
-          'Category',
-          'category',
-          <select id={id('category')} value={fields.category} onChange={(e) => set({ category: e.target.value })}>
-            <option value="">(none)</option>
-            <CategoryOptions categories={settings.categories} current={fields.category} />
-          </select>,
-        )}
-      </div>
-      {field(
-        'headline',
-        'Headline',
-        'headline',
-        <textarea id={id('headline')} rows={2} value={fields.headline} maxLength={HEADLINE_MAX} onChange={(e) => set({ headline: e.target.value.replace(/[\r\n]+/g, ' ') })} />,
-        'f-headline',
-      )}
-      <div className="row">
-        {field('place', 'Place', 'dateline.place', <input id={id('place')} value={fields.dateline.place} onChange={(e) => setDateline({ place: e.target.value })} />)}
-        {field('date', 'Date', 'dateline.date', <input id={id('date')} type="date" value={fields.dateline.date} onChange={(e) => setDateline({ date: e.target.value })} />)}
-        {field('agency', 'Agency', 'dateline.agency', <input id={id('agency')} value={fields.dateline.agency} onChange={(e) => setDateline({ agency: e.target.value })} />)}
-      </div>
-      <div className="row">
-        {field('source', 'Source', 'source', <input id={id('source')} value={fields.source} onChange={(e) => set({ source: e.target.value })} />)}
-        {field(
-          'signoff',
-          'Sign-off',
-          'signOff',
-          <input id={id('signoff')} value={fields.signOff} maxLength={8} onChange={(e) => set({ signOff: e.target.value.trim() })} />,
-          'f-signoff',
-        )}
-      </div>
+      <WireFieldsForm
+        fields={fields}
+        onChange={set}
+        idPrefix={id('')}
+        only={SHOWN}
+        problemFor={(f) => problems.find((p) => p.field === f)}
+        fieldClass={(f) => (recognised.has(f) ? `imp-rec ${spanClass(f)}` : '')}
+      />
       <div className="imp-body">
         <span className="imp-body-label" id={id('body')}>
           Body
@@ -116,10 +67,10 @@ export function ImportCard({ n, candidate, draft, settings, onChange, onShowInTe
           {body ? (body.length > BODY_PREVIEW_MAX ? `${body.slice(0, BODY_PREVIEW_MAX)}…` : body) : <em>No body text</em>}
         </div>
       </div>
-      {problems.some((p) => !SHOWN.has(p.field)) && (
+      {problems.some((p) => !SHOWN.has(p.field as WireField)) && (
         <ul className="imp-problems" aria-label="Problems">
           {problems
-            .filter((p) => !SHOWN.has(p.field))
+            .filter((p) => !SHOWN.has(p.field as WireField))
             .map((p) => (
               <li key={p.field}>{p.message}</li>
             ))}

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { type DeskError, ErrorCode } from '../../../core/errors';
-import { type ItemFields, hardLimitProblems } from '../../../core/item';
-import { bodyToPlainText } from '../../../core/richtext';
-import type { DeskSettings } from '../../../core/settings';
+import { type DeskError, ErrorCode } from '@core/errors';
+import { type ItemFields, hardLimitProblems } from '@core/item';
+import { bodyToPlainText } from '@core/richtext';
 import { IMPORT_ITEMS_MAX, type ImportFormat, type ImportPreview } from '../../../service/contract';
-import { desk } from '../lib/desk';
+import { useApp } from '@renderer/app/AppContext';
+import { desk } from '@renderer/shared/desk';
 import { type Draft, ImportCard } from './ImportCard';
 import { OriginalText, PREVIEW_MAX, sourceId } from './OriginalText';
 import { decodeFile, sizeProblem } from './readFile';
+import './import.css';
 
 const FORMATS: readonly { value: ImportFormat; label: string }[] = [
   { value: 'auto', label: 'Auto' },
@@ -64,7 +65,8 @@ function errorText(e: DeskError): string {
 }
 
 /** File → Import: wire copy or a feed file in, the items found side by side with the text, drafts out. */
-export function ImportView({ settings, onOpenItem }: { settings: DeskSettings; onSettings?(s: DeskSettings): void; onOpenItem?(id: string): void }) {
+export function ImportView() {
+  const { openItem: onOpenItem } = useApp();
   const [input, setInput] = useState<Input>({ text: '', file: null });
   const [format, setFormat] = useState<ImportFormat>('auto');
   const [busy, setBusy] = useState<'finding' | 'importing' | null>(null);
@@ -215,7 +217,7 @@ export function ImportView({ settings, onOpenItem }: { settings: DeskSettings; o
           <ul>
             {created.slice(0, CREATED_SHOWN).map((c) => (
               <li key={c.id}>
-                <button type="button" onClick={() => onOpenItem?.(c.id)}>
+                <button type="button" onClick={() => onOpenItem(c.id)}>
                   Open {c.label}
                 </button>
               </li>
@@ -261,7 +263,6 @@ export function ImportView({ settings, onOpenItem }: { settings: DeskSettings; o
                   n={n}
                   candidate={found.preview.items[n]!}
                   draft={d}
-                  settings={settings}
                   onChange={(next) => setDraft(n, next)}
                   onShowInText={inText(n) ? () => showInText(n) : undefined}
                   onFocus={() => setPointed(n)}

@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode, useMemo } from 'react';
-import { type FieldName, fieldLabel } from '../../../core/item';
+import { type FieldName, fieldLabel } from '@core/item';
 import type { ImportCandidate, ImportSpan } from '../../../service/contract';
 
 /** Only this much of the original is drawn with its highlights; the items are all listed. */

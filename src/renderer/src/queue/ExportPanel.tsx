@@ -1,8 +1,11 @@
 import { useState } from 'react';
-import { ErrorCode } from '../../../core/errors';
+import { ErrorCode } from '@core/errors';
 import type { BatchDetail, FeedFormatName, QueuePage } from '../../../service/contract';
-import { desk } from '../lib/desk';
-import { BatchFacts, ErrorNote, FolderField, QField, useExportFolder } from './parts';
+import { BatchFacts } from '@renderer/batches/BatchFacts';
+import { desk } from '@renderer/shared/desk';
+import { ErrorNote } from '@renderer/shared/ErrorNote';
+import { FolderField, useExportFolder } from '@renderer/shared/FolderField';
+import { QField } from '@renderer/shared/QField';
 import { FEED_FORMATS, pastEmbargoIds } from './queueLib';
 
 /** Export the pending entries (approved items and kills not yet sent) as one batch file. */

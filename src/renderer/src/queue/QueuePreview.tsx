@@ -1,41 +1,32 @@
-import { useEffect, useId, useMemo, useState } from 'react';
-import { renderWireCopy } from '../../../core/copy';
-import { sanitizeBody } from '../../../core/richtext';
-import type { WireItem } from '../../../core/item';
-import type { DeskSettings } from '../../../core/settings';
-import { ACTION_LABELS, type EditorAction, NOTE_REQUIRED, statusWords } from '../../../core/workflow';
-import { desk, shortTime } from '../lib/desk';
-import { EmbargoTag, ErrorNote, UrgencyTag } from './parts';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { renderWireCopy } from '@core/copy';
+import { killNotice } from '@core/settings';
+import { sanitizeBody } from '@core/richtext';
+import { ACTION_LABELS, type EditorAction, NOTE_REQUIRED, statusWords } from '@core/workflow';
+import { useApp } from '@renderer/app/AppContext';
+import { desk, shortTime } from '@renderer/shared/desk';
+import { ErrorNote } from '@renderer/shared/ErrorNote';
+import { useDeskValue } from '@renderer/shared/useDeskValue';
 import { REVIEW_ACTIONS, allowedActions } from './queueLib';
+import { CorrectionTag, EmbargoTag, ReviewNotes, UrgencyTag } from './tags';
 
 interface Props {
   id: string;
-  settings: DeskSettings;
   /** Changes whenever the queue reloads, so the preview shows the item as it stands. */
   refresh: number;
   /** Run an action on this item (the queue reports the outcome); resolves to whether it was done. */
   onAction(action: EditorAction, note?: string): Promise<boolean>;
-  onOpenItem?(id: string): void;
 }
 
 /** The selected item as it goes out on the wire, with the review actions it allows. */
-export function QueuePreview({ id, settings, refresh, onAction, onOpenItem }: Props) {
-  const [item, setItem] = useState<WireItem | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function QueuePreview({ id, refresh, onAction }: Props) {
+  const { settings, openItem: onOpenItem } = useApp();
   const [noteFor, setNoteFor] = useState<EditorAction | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    void desk('getItem', { id }).then((r) => {
-      if (!live) return;
-      setError(r.ok ? null : r.error.message);
-      if (r.ok) setItem(r.value.item);
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, refresh]);
+  const fetchItem = useCallback(() => desk('getItem', { id }), [id]);
+  const { value, error } = useDeskValue(fetchItem, refresh);
+  const item = value?.item ?? null;
 
   useEffect(() => setNoteFor(null), [id]);
 
@@ -63,6 +54,7 @@ export function QueuePreview({ id, settings, refresh, onAction, onOpenItem }: Pr
         <span className="slug">{item.slug || 'NO SLUG'}</span>
         <span className={`status status-${item.status}`}>{statusWords(item.status)}</span>
         <span className="version">v{item.version}</span>
+        <CorrectionTag item={item} />
         {item.category && <span className="q-muted">{item.category}</span>}
         <span className="q-muted">
           {item.updatedBy} · {shortTime(item.updatedAt)}
@@ -81,23 +73,32 @@ export function QueuePreview({ id, settings, refresh, onAction, onOpenItem }: Pr
             {ACTION_LABELS[a]}
           </button>
         ))}
-        {onOpenItem && (
-          <button type="button" className="q-push" onClick={() => onOpenItem(item.id)}>
-            Open in editor
-          </button>
-        )}
+        <button type="button" className="q-push" onClick={() => onOpenItem(item.id)}>
+          Open in editor
+        </button>
       </div>
+      <ReviewNotes item={item} />
+      {item.kill && (
+        <p className="q-kill-notice">
+          <span className="q-muted">Goes out instead of the story:</span> <q>{killNotice(settings.killTemplate, item.slug, item.kill.reason)}</q>
+        </p>
+      )}
       {noteFor && <NoteForm key={noteFor} action={noteFor} busy={busy} onConfirm={(note) => void run(noteFor, note)} onCancel={() => setNoteFor(null)} />}
       <div className="q-preview-body">
         <EmbargoTag embargo={item.embargo} block />
         <h2 className="q-preview-headline">{item.headline || <em>No headline</em>}</h2>
         <div className="preview-copy q-copy" data-testid="queue-wire-copy" dangerouslySetInnerHTML={{ __html: copy.html }} />
-        {item.editorNote && (
-          <p className="q-editor-note">
-            <strong>Desk note:</strong> {item.editorNote}
+        {item.subscriberNote && (
+          <p className="q-subscriber-note">
+            <strong>Note to subscribers:</strong> {item.subscriberNote}
           </p>
         )}
       </div>
+      {item.editorNote && (
+        <p className="q-editor-note">
+          <strong>Desk note</strong> <span className="q-muted">(never published)</span>: {item.editorNote}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,14 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ErrorCode } from '../../../core/errors';
-import type { DeskSettings } from '../../../core/settings';
-import { ACTION_LABELS, type EditorAction, statusWords } from '../../../core/workflow';
+import { ErrorCode } from '@core/errors';
+import { ACTION_LABELS, type EditorAction, statusWords } from '@core/workflow';
 import { QUEUE_TABS, type QueueTab } from '../../../service/contract';
-import { desk, shortTime } from '../lib/desk';
+import { useApp } from '@renderer/app/AppContext';
+import { desk, shortTime } from '@renderer/shared/desk';
+import { ErrorNote } from '@renderer/shared/ErrorNote';
+import { CategoryOptions, UrgencyOptions } from '@renderer/shared/options';
+import { QField } from '@renderer/shared/QField';
+import { useDebounced } from '@renderer/shared/useDebounced';
+import { usePaged } from '@renderer/shared/usePaged';
 import { ExportPanel } from './ExportPanel';
-import { EmbargoTag, ErrorNote, QField, Snippet, UrgencyTag, useDebounced, usePaged } from './parts';
 import { QueuePreview } from './QueuePreview';
-import { CategoryOptions, UrgencyOptions } from '../lib/options';
 import { BULK_ACTIONS, allowedActions, idRange, nextCurrent } from './queueLib';
+import { CorrectionTag, EmbargoTag, ReviewNotes, Snippet, UrgencyTag } from './tags';
+import './queue.css';
 
 const PAGE = 100;
 
@@ -16,7 +21,8 @@ type Feedback = { kind: 'notice' | 'error'; text: string } | null;
 
 /** The publishing queue: items by workflow state, most urgent first, reviewed from a preview. */
 /** `active`: the view is on screen (it stays mounted while hidden, and refreshes on return). */
-export function QueueView({ settings, active = true, onOpenItem }: { settings: DeskSettings; active?: boolean; onOpenItem?(id: string): void }) {
+export function QueueView({ active = true }: { active?: boolean }) {
+  const { settings, openItem: onOpenItem } = useApp();
   const [tab, setTab] = useState<QueueTab>('submitted');
   const [search, setSearch] = useState('');
   const [category, setCategory] = useState('');
@@ -76,7 +82,7 @@ export function QueueView({ settings, active = true, onOpenItem }: { settings: D
     setFeedback({ kind: 'notice', text: `${names} ${r.value.length === 1 ? 'is' : 'are'} now ${statusWords(r.value[0]!.status)}.` });
     setSelected(new Set());
     setCurrent(nextCurrent(ids, targets, current));
-    if (action === 'correct' && onOpenItem) {
+    if (action === 'correct') {
       onOpenItem(targets[0]!);
       return true;
     }
@@ -123,7 +129,7 @@ export function QueueView({ settings, active = true, onOpenItem }: { settings: D
     else if (key === ' ' && current) toggle(current);
     else if (key === 'a' && (e.ctrlKey || e.metaKey)) setSelected(new Set(ids));
     else if (key === 'Escape' && selected.size > 0) setSelected(new Set());
-    else if (key === 'Enter' && current && onOpenItem) onOpenItem(current);
+    else if (key === 'Enter' && current) onOpenItem(current);
     else return;
     e.preventDefault();
   };
@@ -240,7 +246,7 @@ export function QueueView({ settings, active = true, onOpenItem }: { settings: D
                 tabIndex={current === i.id ? 0 : -1}
                 className={`q-row${i.urgency <= 2 ? ' q-hot' : ''}`}
                 onClick={(e) => onRowClick(e, i.id)}
-                onDoubleClick={() => onOpenItem?.(i.id)}
+                onDoubleClick={() => onOpenItem(i.id)}
               >
                 <input
                   type="checkbox"
@@ -256,6 +262,7 @@ export function QueueView({ settings, active = true, onOpenItem }: { settings: D
                     <UrgencyTag urgency={i.urgency} />
                     <span className="slug">{i.slug || 'NO SLUG'}</span>
                     {i.version > 1 && <span className="version">v{i.version}</span>}
+                    <CorrectionTag item={i} />
                     <span className="q-row-meta">
                       {i.category && `${i.category} · `}
                       {i.updatedBy} · {shortTime(i.updatedAt)}
@@ -263,6 +270,7 @@ export function QueueView({ settings, active = true, onOpenItem }: { settings: D
                     </span>
                   </div>
                   <div className="li-headline">{i.headline || <em>No headline</em>}</div>
+                  <ReviewNotes item={i} />
                   <EmbargoTag embargo={i.embargo} />
                   {i.snippet && <Snippet text={i.snippet} />}
                 </div>
@@ -277,7 +285,7 @@ export function QueueView({ settings, active = true, onOpenItem }: { settings: D
           )}
         </section>
         {current ? (
-          <QueuePreview id={current} settings={settings} refresh={refresh} onAction={(a, note) => act([current], a, note)} onOpenItem={onOpenItem} />
+          <QueuePreview id={current} refresh={refresh} onAction={(a, note) => act([current], a, note)} />
         ) : (
           <div className="q-preview q-none">
             <p>Select an item to see its wire copy.</p>

@@ -1,6 +1,6 @@
 /** Pure helpers shared by the queue and batch views (no React, no desk calls). */
-import type { ItemStatus } from '../../../core/item';
-import { type EditorAction, transition } from '../../../core/workflow';
+import type { ItemStatus } from '@core/item';
+import { type EditorAction, transition } from '@core/workflow';
 import type { BatchSummary, FeedFormatName } from '../../../service/contract';
 
 export interface SnippetPart {

@@ -1,8 +1,12 @@
 import { type FormEvent, useState } from 'react';
-import { formatDateline } from '../../../core/dateline';
-import type { Category, DatelineStyle, DeskSettings } from '../../../core/settings';
-import { Field } from '../desk/Field';
-import { desk, shortTime } from '../lib/desk';
+import { formatDateline, formatDeskDate } from '@core/dateline';
+import { type ArgIssue, argIssues } from '@core/errors';
+import { type Category, type DateOrder, type DatelineStyle, type DeskSettings, DEFAULT_KILL_TEMPLATE, KILL_TEMPLATE_MAX, killNotice } from '@core/settings';
+import { Field } from '@renderer/shared/Field';
+import { useApp } from '@renderer/app/AppContext';
+import { desk, shortTime } from '@renderer/shared/desk';
+import { ChoiceGroup } from './ChoiceGroup';
+import './settings.css';
 
 const STYLES: { style: DatelineStyle; label: string }[] = [
   { style: 'slash', label: 'Slash' },
@@ -12,16 +16,15 @@ const STYLES: { style: DatelineStyle; label: string }[] = [
 /** The example every style is shown with: the desk's own agency, a fixed place and date. */
 const EXAMPLE = { place: 'Baku', date: '2023-10-06' };
 
-type Status = { kind: 'clean'; at: string | null } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'failed'; message: string; path: string | null };
+const ORDERS: { order: DateOrder; label: string }[] = [
+  { order: 'dmy', label: 'Day, month, year' },
+  { order: 'mdy', label: 'Month, day, year' },
+];
 
-/**
- * The service's refusal in the editor's words, and the field it is about:
- * "Invalid request to saveSettings — categories.2.mediaTopic: Media Topic codes look like …".
- */
-function refusal(message: string): { message: string; path: string | null } {
-  const m = /^Invalid request to \w+ — (?:([\w.]+): )?(.*)$/s.exec(message);
-  return m ? { message: m[2]!, path: m[1] ?? null } : { message, path: null };
-}
+/** The kill the template is shown with. */
+const KILL_EXAMPLE = { slug: 'AZERBAIJAN-DEFENCE', reason: 'The ministry withdrew its statement.' };
+
+type Status = { kind: 'clean'; at: string | null } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'failed'; message: string; issues: ArgIssue[] };
 
 function statusText(s: Status): string {
   switch (s.kind) {
@@ -37,7 +40,8 @@ function statusText(s: Status): string {
 }
 
 /** Desk-wide settings: who is editing, the agency, the house dateline style, the category list. */
-export function SettingsView({ settings, onSettings }: { settings: DeskSettings; onSettings?(s: DeskSettings): void }) {
+export function SettingsView() {
+  const { settings, setSettings } = useApp();
   const [draft, setDraft] = useState<DeskSettings>(settings);
   const [status, setStatus] = useState<Status>({ kind: 'clean', at: null });
 
@@ -46,16 +50,23 @@ export function SettingsView({ settings, onSettings }: { settings: DeskSettings;
     setStatus({ kind: 'dirty' });
   };
   const setCategory = (i: number, patch: Partial<Category>) => change({ categories: draft.categories.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
-  const problem = (path: string) => (status.kind === 'failed' && status.path === path ? { message: status.message, severity: 'error' as const } : undefined);
+  /** What the desk refused at `path` (a field, or `categories.2.mediaTopic`). */
+  const problem = (path: string) => {
+    const issue = status.kind === 'failed' ? status.issues.find((i) => i.path === path) : undefined;
+    return issue && { message: issue.message, severity: 'error' as const };
+  };
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setStatus({ kind: 'saving' });
     const r = await desk('saveSettings', draft);
-    if (!r.ok) return setStatus({ kind: 'failed', ...refusal(r.error.message) });
+    if (!r.ok) {
+      const issues = argIssues(r.error);
+      return setStatus({ kind: 'failed', message: issues[0]?.message ?? r.error.message, issues });
+    }
     setDraft(r.value);
     setStatus({ kind: 'clean', at: new Date().toISOString() });
-    onSettings?.(r.value);
+    setSettings(r.value);
   };
 
   const text = (key: 'editorName' | 'defaultSignOff' | 'agency' | 'language' | 'deskName', label: string, hint?: string) => (
@@ -86,27 +97,51 @@ export function SettingsView({ settings, onSettings }: { settings: DeskSettings;
         </section>
         <section className="settings-section" aria-labelledby="s-dateline">
           <h2 id="s-dateline">Dateline style</h2>
-          <div className="dateline-styles" role="radiogroup" aria-labelledby="s-dateline">
-            {STYLES.map(({ style, label }) => (
-              <label key={style} className="style-choice">
-                <input
-                  type="radio"
-                  name="datelineStyle"
-                  value={style}
-                  checked={draft.datelineStyle === style}
-                  onChange={() => change({ datelineStyle: style })}
-                  aria-labelledby={`style-${style}`}
-                  aria-describedby={`example-${style}`}
-                />
-                <span id={`style-${style}`} className="style-name">
-                  {label}
-                </span>
-                <code id={`example-${style}`} className="style-example">
-                  {formatDateline({ ...EXAMPLE, agency: draft.agency }, style)} …
-                </code>
-              </label>
-            ))}
-          </div>
+          <ChoiceGroup
+            name="datelineStyle"
+            labelledBy="s-dateline"
+            prefix="style"
+            examplePrefix="example"
+            choices={STYLES.map(({ style, label }) => ({ value: style, label, example: `${formatDateline({ ...EXAMPLE, agency: draft.agency }, style)} …` }))}
+            value={draft.datelineStyle}
+            onChange={(datelineStyle) => change({ datelineStyle })}
+          />
+        </section>
+        <section className="settings-section" aria-labelledby="s-date-order">
+          <h2 id="s-date-order">Date order</h2>
+          <p className="section-hint">How dates are typed and shown in the editor, whatever this computer's language.</p>
+          <ChoiceGroup
+            name="dateOrder"
+            labelledBy="s-date-order"
+            prefix="order"
+            examplePrefix="order-example"
+            className="order-choice"
+            choices={ORDERS.map(({ order, label }) => ({ value: order, label, example: formatDeskDate(EXAMPLE.date, order) }))}
+            value={draft.dateOrder}
+            onChange={(dateOrder) => change({ dateOrder })}
+          />
+        </section>
+        <section className="settings-section" aria-labelledby="s-kill">
+          <h2 id="s-kill">Kill notice</h2>
+          <p className="section-hint">
+            Goes out in place of a killed story&apos;s text. <code>{'{slug}'}</code> and <code>{'{reason}'}</code> are filled in from the item and the kill.
+          </p>
+          <Field id="settings-killTemplate" label="Kill notice template" className="s-killTemplate" problem={problem('killTemplate')}>
+            <textarea
+              id="settings-killTemplate"
+              name="killTemplate"
+              rows={2}
+              maxLength={KILL_TEMPLATE_MAX}
+              value={draft.killTemplate}
+              placeholder={DEFAULT_KILL_TEMPLATE}
+              spellCheck={false}
+              aria-describedby="kill-example"
+              onChange={(e) => change({ killTemplate: e.target.value })}
+            />
+          </Field>
+          <p className="kill-example">
+            <span className="section-hint">Goes out as:</span> <code id="kill-example">{killNotice(draft.killTemplate, KILL_EXAMPLE.slug, KILL_EXAMPLE.reason)}</code>
+          </p>
         </section>
         <section className="settings-section" aria-labelledby="s-categories">
           <h2 id="s-categories">Categories</h2>

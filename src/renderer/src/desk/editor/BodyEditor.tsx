@@ -8,12 +8,13 @@ import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { EditorState } from 'lexical';
 import { useCallback } from 'react';
-import { type SerializedBody, safeUrl } from '../../../../core/richtext';
+import { type SerializedBody, safeUrl } from '@core/richtext';
 import { BODY_NODES } from './nodes';
 import { BlockFormatPlugin } from './plugins/BlockFormatPlugin';
 import { KeepFormatsPlugin } from './plugins/KeepFormatsPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { bodyTheme } from './theme';
+import './editor.css';
 
 interface Props {
   /** The body to start from; remount (change `key`) to load another. */

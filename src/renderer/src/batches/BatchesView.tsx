@@ -1,30 +1,47 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DeskSettings } from '../../../core/settings';
 import type { BatchDetail } from '../../../service/contract';
-import { desk, shortTime } from '../lib/desk';
-import { BatchFacts, ErrorNote, FolderField, useExportFolder, usePaged } from './parts';
-import { BATCH_STATE_WORDS, formatLabel } from './queueLib';
+import { BATCH_STATE_WORDS, formatLabel } from '@renderer/queue/queueLib';
+import { dateTime, desk } from '@renderer/shared/desk';
+import { ErrorNote } from '@renderer/shared/ErrorNote';
+import { FolderField, useExportFolder } from '@renderer/shared/FolderField';
+import { usePaged } from '@renderer/shared/usePaged';
+import { BatchFacts } from './BatchFacts';
+import { StuckBatches } from './StuckBatches';
+import './batches.css';
 
 const PAGE = 50;
 /** Entries shown at a time in a batch's detail. */
 const ENTRY_PAGE = 100;
 
 /** Batch history: every export, its file and hash; a batch can be sent again byte for byte. */
-export function BatchesView(_props: { settings: DeskSettings; onSettings?(s: DeskSettings): void; onOpenItem?(id: string): void }) {
+export function BatchesView() {
   const fetchPage = useCallback((cursor: string | null) => desk('listBatches', { cursor, limit: PAGE }), []);
   const list = usePaged(fetchPage);
   const [openId, setOpenId] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const stuck = list.items.filter((b) => b.state === 'stuck');
+  const onResolved = (text: string) => {
+    setNotice(text);
+    setOpenId(null);
+    void list.reload();
+  };
 
   return (
     <main className="q-view" aria-label="Batches">
       <ErrorNote message={list.error?.message ?? null} />
+      {notice && (
+        <p className="q-notice" role="status">
+          {notice}
+        </p>
+      )}
+      {stuck.length > 0 && <StuckBatches batches={stuck} onDone={onResolved} />}
       <div className="q-split">
         <section className="q-batches" aria-label="Batch history">
           <table className="q-table">
             <thead>
               <tr>
                 <th scope="col">Batch</th>
-                <th scope="col">Time</th>
+                <th scope="col">Exported</th>
                 <th scope="col">Format</th>
                 <th scope="col" className="q-num">
                   Items
@@ -42,8 +59,10 @@ export function BatchesView(_props: { settings: DeskSettings; onSettings?(s: Des
                       #{b.id}
                     </button>
                   </td>
-                  <td title={b.createdAt}>{shortTime(b.createdAt)}</td>
-                  <td>{formatLabel(b)}</td>
+                  <td className="q-when" title={b.createdAt}>
+                    <time dateTime={b.createdAt}>{dateTime(b.createdAt)}</time>
+                  </td>
+                  <td className="q-when">{formatLabel(b)}</td>
                   <td className="q-num">{b.itemCount}</td>
                   <td className="q-file" title={b.folder}>
                     {b.fileName}

@@ -1,4 +1,4 @@
-import type { DeskError } from '../../../core/errors';
+import type { DeskError } from '@core/errors';
 import type { ArgOf, DeskMethod, ValueOf } from '../../../service/contract';
 
 /** Call the desk; failures come back as DeskError, never thrown. */
@@ -15,5 +15,7 @@ export function shortTime(iso: string, now = new Date()): string {
   return `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })} ${hm}`;
 }
 
-/** Asks the desk view to start a new item (Electron's File menu). */
-export const NEW_ITEM_EVENT = 'wiredesk:new-item';
+/** "30 Nov 2026, 14:03": a time that must be read without context (batch history). */
+export function dateTime(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}

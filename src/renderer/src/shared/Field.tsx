@@ -1,5 +1,12 @@
 import { type ReactElement, cloneElement, isValidElement, type ReactNode } from 'react';
-import type { FieldProblem } from '../../../core/item';
+import type { FieldProblem } from '@core/item';
+
+/** What a Field tells its control about its state; a component used as a control passes them on. */
+export interface FieldAria {
+  'aria-describedby'?: string;
+  'aria-required'?: boolean;
+  'aria-invalid'?: boolean;
+}
 
 interface Props {
   /** The id of the control inside; the label points at it. */
@@ -18,7 +25,7 @@ interface Props {
 export function Field({ id, label, className = '', problem, required = false, extra, children }: Props) {
   const control =
     (problem || required) && isValidElement(children)
-      ? cloneElement(children as ReactElement<{ 'aria-describedby'?: string; 'aria-required'?: boolean; 'aria-invalid'?: boolean }>, {
+      ? cloneElement(children as ReactElement<FieldAria>, {
           'aria-describedby': problem ? `${id}-problem` : undefined,
           'aria-required': required || undefined,
           'aria-invalid': problem?.severity === 'error' || undefined,

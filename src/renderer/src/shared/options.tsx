@@ -1,5 +1,5 @@
-import type { Category } from '../../../core/settings';
-import { URGENCY_NAMES } from '../../../core/urgency';
+import type { Category } from '@core/settings';
+import { URGENCY_NAMES } from '@core/urgency';
 
 /** <option>s for urgency 1–9 with the desk's names (1 – Flash …). */
 export function UrgencyOptions() {

@@ -1,0 +1,99 @@
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import type { DeskSettings } from '@core/settings';
+import { BatchesView } from '@renderer/batches/BatchesView';
+import { DeskView } from '@renderer/desk/DeskView';
+import { ImportView } from '@renderer/import/ImportView';
+import { QueueView } from '@renderer/queue/QueueView';
+import { SettingsView } from '@renderer/settings/SettingsView';
+import { desk } from '@renderer/shared/desk';
+import { AppContext, type AppState, type DeskRequest, VIEWS, type View } from './AppContext';
+import './app.css';
+
+const TABS: Record<View, string> = { desk: 'Desk', queue: 'Queue', batches: 'Batches', import: 'Import', settings: 'Settings' };
+
+export function App() {
+  const [view, setView] = useState<View>('desk');
+  const [settings, setSettings] = useState<DeskSettings | null>(null);
+  const [fatal, setFatal] = useState<string | null>(null);
+  const [deskRequest, setDeskRequest] = useState<DeskRequest | null>(null);
+  // The queue's tab and filters, and import work in progress, survive a look at another view:
+  // once opened, these views stay mounted, hidden.
+  const [kept, setKept] = useState<ReadonlySet<View>>(new Set());
+  useEffect(() => {
+    if (view === 'queue' || view === 'import') setKept((k) => (k.has(view) ? k : new Set(k).add(view)));
+  }, [view]);
+
+  const askDesk = useCallback((request: DeskRequest) => {
+    setDeskRequest(request);
+    setView('desk');
+  }, []);
+
+  // Electron's File menu: a view, or a new item (which the desk view takes when it is on screen).
+  useEffect(
+    () =>
+      window.deskShell?.onMenu((command) => {
+        if (command === 'new-item') askDesk({ kind: 'new' });
+        else if ((VIEWS as readonly string[]).includes(command)) setView(command as View);
+      }),
+    [askDesk],
+  );
+
+  useEffect(() => {
+    void desk('getSettings', {}).then((r) => (r.ok ? setSettings(r.value) : setFatal(r.error.message)));
+  }, []);
+
+  const app = useMemo<AppState | null>(
+    () =>
+      settings && {
+        settings,
+        setSettings,
+        view,
+        go: setView,
+        openItem: (id) => askDesk({ kind: 'open', id }),
+        deskRequest,
+        takeDeskRequest: () => setDeskRequest(null),
+      },
+    [settings, view, deskRequest, askDesk],
+  );
+
+  if (fatal) {
+    return (
+      <main className="fatal" role="alert">
+        <h1>Wiredesk cannot reach its desk</h1>
+        <p>{fatal}</p>
+      </main>
+    );
+  }
+  if (!app) return <main className="loading">Opening the desk…</main>;
+
+  const keep = (v: View, node: ReactNode) =>
+    (view === v || kept.has(v)) && (
+      <div className="view-host" hidden={view !== v}>
+        {node}
+      </div>
+    );
+  return (
+    <AppContext.Provider value={app}>
+      <div className="app">
+        <header className="topbar">
+          <span className="brand">Wiredesk</span>
+          <nav aria-label="Views" className="views">
+            {VIEWS.map((v) => (
+              <button key={v} type="button" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+                {TABS[v]}
+              </button>
+            ))}
+          </nav>
+          <span className="who">
+            {app.settings.deskName} · {app.settings.editorName}
+          </span>
+        </header>
+        {view === 'desk' && <DeskView />}
+        {keep('queue', <QueueView active={view === 'queue'} />)}
+        {view === 'batches' && <BatchesView />}
+        {keep('import', <ImportView />)}
+        {view === 'settings' && <SettingsView />}
+      </div>
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,73 @@
+import { embargoLine } from '@core/copy';
+import type { WireItem } from '@core/item';
+import { ACTION_LABELS, type EditorAction } from '@core/workflow';
+import { SaveStateText } from './SaveStateText';
+import type { SaveState } from './useAutosave';
+
+interface Props {
+  item: WireItem;
+  /** The embargo as typed (the stored one may lag behind). */
+  embargo: string | null;
+  saveState: SaveState;
+  showHistory: boolean;
+  onToggleHistory(): void;
+  onDuplicate(): void;
+  onAction(action: EditorAction): void;
+  /** Why Submit is not offered yet; null when it is. */
+  submitBlocked: string | null;
+}
+
+/** The item's head: status, version, embargo, save state, and what can be done with it now. */
+export function ActionBar({ item, embargo, saveState, showHistory, onToggleHistory, onDuplicate, onAction, submitBlocked }: Props) {
+  return (
+    <div className="item-head">
+      <span className={`status status-${item.status}`}>{item.status}</span>
+      <span className="version" title="Story version">
+        v{item.version}
+      </span>
+      {embargo && <span className="embargo-badge">{embargoLine(embargo)}</span>}
+      <SaveStateText state={saveState} />
+      <span className="spacer" />
+      <button type="button" onClick={onToggleHistory} aria-pressed={showHistory}>
+        History
+      </button>
+      <button type="button" onClick={onDuplicate}>
+        Duplicate
+      </button>
+      {item.status === 'draft' && item.publishedVersion === 0 && (
+        <button type="button" className="danger" onClick={() => onAction('spike')}>
+          {ACTION_LABELS.spike}
+        </button>
+      )}
+      {item.status === 'spiked' && (
+        <button type="button" onClick={() => onAction('restore')}>
+          {ACTION_LABELS.restore}
+        </button>
+      )}
+      {item.status === 'published' && (
+        <button type="button" onClick={() => onAction('correct')}>
+          {ACTION_LABELS.correct}
+        </button>
+      )}
+      {item.status === 'draft' && (
+        <>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => onAction('submit')}
+            disabled={submitBlocked !== null}
+            title={submitBlocked ?? undefined}
+            aria-describedby={submitBlocked ? 'submit-blocked' : undefined}
+          >
+            {ACTION_LABELS.submit}
+          </button>
+          {submitBlocked && (
+            <span id="submit-blocked" className="visually-hidden">
+              {submitBlocked}
+            </span>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

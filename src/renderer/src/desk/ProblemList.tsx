@@ -1,0 +1,26 @@
+import type { FieldProblem, ProblemCode } from '@core/item';
+
+/** Something missing: listed under the copy, not shouted at an empty field. */
+const LISTED_ONLY: ReadonlySet<ProblemCode> = new Set(['REQUIRED', 'DATE_REQUIRED', 'NO_DATE', 'NO_SIGN_OFF', 'NO_CATEGORY']);
+
+/** Whether a problem is shown at its field: what is wrong with what was typed is, and a correction's missing note. */
+export function showsAtField(p: FieldProblem): boolean {
+  return !LISTED_ONLY.has(p.code);
+}
+
+/** Everything that stands between the draft and review. */
+export function ProblemList({ problems }: { problems: readonly FieldProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <section className="problems" aria-labelledby="problems-title">
+      <h2 id="problems-title">Before submitting</h2>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={i} className={p.severity}>
+            {p.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
