@@ -23,7 +23,8 @@ function cli(db: string, ...args: string[]): { code: number; stdout: string } {
   try {
     return { code: 0, stdout: execFileSync(process.execPath, [CLI, ...args, '--db', db], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] }) };
   } catch (e) {
-    return { code: (e as { status: number }).status, stdout: String((e as { stdout: string }).stdout) };
+    const { status, stderr } = e as { status: number; stderr: string };
+    throw new Error(`wiredesk ${args.join(' ').slice(0, 80)} exited ${status}: ${String(stderr)}`);
   }
 }
 
