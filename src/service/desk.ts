@@ -13,7 +13,8 @@ import {
   summarize,
   uuidv7,
 } from '../core/item';
-import { bodyToPlainText, sanitizeBody } from '../core/richtext';
+import { bodyToPlainText } from '../core/richtext';
+import { sanitizeBody } from '../core/sanitize';
 import type { DeskSettings } from '../core/settings';
 import { isEditable, statusWords, transition as nextState } from '../core/workflow';
 import { type Db, durably } from '../store/db';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { ArgIssue } from '../core/errors';
 import { DATE_TEXT_MAX, FIELD_MAX, HEADLINE_MAX, ITEM_STATUSES, KEYWORDS_MAX, NOTE_MAX, type ItemFields, UUID_RE } from '../core/item';
-import { sanitizeBody } from '../core/richtext';
+import { sanitizeBody } from '../core/sanitize';
 import { DATELINE_STYLES, DATE_ORDERS, KILL_TEMPLATE_MAX } from '../core/settings';
 import { SIGN_OFF_MAX, SIGN_OFF_RE, SLUG_MAX } from '../core/slug';
 import { DESK_VIEWS, FEED_FORMATS, IMPORT_FORMATS, IMPORT_ITEMS_MAX, IMPORT_MAX_BYTES, QUEUE_TABS } from '../core/vocabulary';

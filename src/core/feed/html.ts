@@ -7,7 +7,8 @@
  */
 import { renderWireCopy, type WireCopy } from '../copy';
 import type { ItemFields } from '../item';
-import { type SerializedBody, TEXT_FORMAT, escapeHtml, safeUrl, sanitizeBody } from '../richtext';
+import { type SerializedBody, TEXT_FORMAT, escapeHtml } from '../richtext';
+import { safeUrl, sanitizeBody } from '../sanitize';
 import type { DatelineStyle } from '../settings';
 
 export function feedCopy(f: Pick<ItemFields, 'dateline' | 'body' | 'signOff'>, style: DatelineStyle): WireCopy {

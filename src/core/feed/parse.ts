@@ -4,7 +4,8 @@
  * with every field as it went out (see those modules for where each field travels).
  */
 import { ITEM_STATUSES, type ItemFields, type ItemStatus, defaultFields, isZonedDateTime } from '../item';
-import { bodyFromPlainText, sanitizeBody } from '../richtext';
+import { bodyFromPlainText } from '../richtext';
+import { sanitizeBody } from '../sanitize';
 import { isValidUrgency } from '../urgency';
 import { itemIdFromUri, withoutZeroSeconds } from './context';
 import { parseCopyHtml } from './html';

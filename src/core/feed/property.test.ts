@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type WireItem, pickFields } from '../item';
-import { type SerializedBlock, type SerializedInline, type SerializedText, bodyFromBlocks, emptyBody, sanitizeBody } from '../richtext';
+import { type SerializedBlock, type SerializedInline, type SerializedText, bodyFromBlocks, emptyBody } from '../richtext';
+import { sanitizeBody } from '../sanitize';
 import { batchChunks, FEED_FORMATS } from './batch';
 import { TEST_SETTINGS, exportThenImport, makeItem } from './testing';
 import { HAVE_SCHEMAS, expectValid, jsonFeedValidator, ninjsValidators } from './validators.test';

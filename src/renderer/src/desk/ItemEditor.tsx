@@ -1,7 +1,8 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { isEmbargoPast, renderWireCopy } from '@core/copy';
 import { type ItemFields, submissionProblems } from '@core/item';
-import { bodyToPlainText, countCharacters, countWords, sanitizeBody } from '@core/richtext';
+import { bodyToPlainText, countCharacters, countWords } from '@core/richtext';
+import { sanitizeBody } from '@core/sanitize';
 import { type EditorAction, isEditable, statusWords } from '@core/workflow';
 import { useSettings } from '@renderer/app/AppContext';
 import { type WireField, WireFieldsForm } from '@renderer/fields/WireFieldsForm';

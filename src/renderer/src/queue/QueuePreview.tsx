@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { renderWireCopy } from '@core/copy';
 import { killNotice } from '@core/settings';
-import { sanitizeBody } from '@core/richtext';
+import { sanitizeBody } from '@core/sanitize';
 import { ACTION_LABELS, type EditorAction, NOTE_REQUIRED, statusWords } from '@core/workflow';
 import { useApp } from '@renderer/app/AppContext';
 import { desk, shortTime } from '@renderer/shared/desk';

@@ -3,7 +3,8 @@ import { $isLinkNode, LinkNode } from '@lexical/link';
 import { mergeRegister } from '@lexical/utils';
 import { TextNode } from 'lexical';
 import { useEffect } from 'react';
-import { TEXT_FORMAT, safeUrl } from '@core/richtext';
+import { TEXT_FORMAT } from '@core/richtext';
+import { safeUrl } from '@core/sanitize';
 
 const ALLOWED = TEXT_FORMAT.bold | TEXT_FORMAT.italic | TEXT_FORMAT.underline;
 

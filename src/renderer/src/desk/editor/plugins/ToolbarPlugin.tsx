@@ -15,7 +15,7 @@ import {
   type TextFormatType,
 } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { safeUrl } from '@core/richtext';
+import { safeUrl } from '@core/sanitize';
 import { type BlockKind, EDIT_LINK_COMMAND, SET_BLOCK_COMMAND } from '../commands';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
