@@ -11,8 +11,8 @@ import {
   sameFields,
   submissionProblems,
   summarize,
-  uuidv7,
 } from '../core/item';
+import { uuidv7 } from '../core/ids';
 import { bodyToPlainText } from '../core/richtext';
 import { sanitizeBody } from '../core/sanitize';
 import type { DeskSettings } from '../core/settings';
