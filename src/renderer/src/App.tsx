@@ -1,4 +1,5 @@
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { affects } from '../../core/changes';
 import type { DeskSettings } from '../../core/settings';
 import { DeskView } from './desk/DeskView';
 import { ImportView } from './import/ImportView';
@@ -6,6 +7,7 @@ import { BatchesView } from './queue/BatchesView';
 import { QueueView } from './queue/QueueView';
 import { SettingsView } from './settings/SettingsView';
 import { NEW_ITEM_EVENT, desk } from './lib/desk';
+import { useDeskEvents } from './lib/useDeskEvents';
 
 type View = 'desk' | 'queue' | 'batches' | 'import' | 'settings';
 
@@ -49,6 +51,10 @@ export function App() {
   useEffect(() => {
     void desk('getSettings', {}).then((r) => (r.ok ? setSettings(r.value) : setFatal(r.error.message)));
   }, []);
+  // Settings saved in another window or process apply here too.
+  useDeskEvents((e) => {
+    if (affects(e, 'settings')) void desk('getSettings', {}).then((r) => r.ok && setSettings(r.value));
+  });
 
   if (fatal) {
     return (

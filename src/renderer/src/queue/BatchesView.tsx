@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
+import { affects } from '../../../core/changes';
 import type { DeskSettings } from '../../../core/settings';
 import type { BatchDetail } from '../../../service/contract';
 import { desk, shortTime } from '../lib/desk';
+import { useDeskEvents } from '../lib/useDeskEvents';
 import { BatchFacts, ErrorNote, FolderField, useExportFolder, usePaged } from './parts';
 import { BATCH_STATE_WORDS, formatLabel } from './queueLib';
 
@@ -11,8 +13,11 @@ const ENTRY_PAGE = 100;
 
 /** Batch history: every export, its file and hash; a batch can be sent again byte for byte. */
 export function BatchesView(_props: { settings: DeskSettings; onSettings?(s: DeskSettings): void; onOpenItem?(id: string): void }) {
-  const fetchPage = useCallback((cursor: string | null) => desk('listBatches', { cursor, limit: PAGE }), []);
+  const fetchPage = useCallback((cursor: string | null, limit = PAGE) => desk('listBatches', { cursor, limit: Math.max(PAGE, limit) }), []);
   const list = usePaged(fetchPage);
+  useDeskEvents((e) => {
+    if (affects(e, 'batches')) void list.refresh();
+  });
   const [openId, setOpenId] = useState<number | null>(null);
 
   return (

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { affects } from '../../../core/changes';
 import { ErrorCode } from '../../../core/errors';
 import type { DeskSettings } from '../../../core/settings';
 import { ACTION_LABELS, type EditorAction, statusWords } from '../../../core/workflow';
 import { QUEUE_TABS, type QueueTab } from '../../../service/contract';
 import { desk, shortTime } from '../lib/desk';
+import { useDeskEvents } from '../lib/useDeskEvents';
 import { ExportPanel } from './ExportPanel';
 import { EmbargoTag, ErrorNote, QField, Snippet, UrgencyTag, useDebounced, usePaged } from './parts';
 import { QueuePreview } from './QueuePreview';
@@ -26,11 +28,11 @@ export function QueueView({ settings, active = true, onOpenItem }: { settings: D
   const editorText = useDebounced(editor.trim());
 
   const fetchPage = useCallback(
-    (cursor: string | null) =>
+    (cursor: string | null, limit = PAGE) =>
       desk('queue', {
         tab,
         cursor,
-        limit: PAGE,
+        limit: Math.max(PAGE, limit),
         ...(category ? { category } : {}),
         ...(urgency ? { urgency: Number(urgency) } : {}),
         ...(editorText ? { editor: editorText } : {}),
@@ -63,6 +65,15 @@ export function QueueView({ settings, active = true, onOpenItem }: { settings: D
     if (active && !wasActive.current) void reload();
     wasActive.current = active;
   }, [active, reload]);
+  // On screen, the queue follows the desk: submissions, reviews and exports from anywhere.
+  const refreshList = list.refresh;
+  const follow = useCallback(async () => {
+    await refreshList();
+    setRefresh((n) => n + 1);
+  }, [refreshList]);
+  useDeskEvents((e) => {
+    if (active && affects(e, 'queue')) void follow();
+  });
 
   const act = async (targets: string[], action: EditorAction, note?: string): Promise<boolean> => {
     const r = await desk('transition', { ids: targets, action, ...(note ? { note } : {}) });

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { formatDateline } from '../../../core/dateline';
 import type { Category, DatelineStyle, DeskSettings } from '../../../core/settings';
 import { Field } from '../desk/Field';
@@ -40,6 +40,12 @@ function statusText(s: Status): string {
 export function SettingsView({ settings, onSettings }: { settings: DeskSettings; onSettings?(s: DeskSettings): void }) {
   const [draft, setDraft] = useState<DeskSettings>(settings);
   const [status, setStatus] = useState<Status>({ kind: 'clean', at: null });
+  // Saved in another window or process: shown here, unless this form holds changes of its own.
+  const clean = useRef(true);
+  clean.current = status.kind === 'clean';
+  useEffect(() => {
+    if (clean.current) setDraft(settings);
+  }, [settings]);
 
   const change = (patch: Partial<DeskSettings>) => {
     setDraft((d) => ({ ...d, ...patch }));
