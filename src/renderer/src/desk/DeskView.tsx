@@ -1,12 +1,16 @@
 import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { affects } from '../../../core/changes';
 import { type ItemSummary, summarize } from '../../../core/item';
 import type { DeskSettings } from '../../../core/settings';
 import { URGENCY_NAMES } from '../../../core/urgency';
 import type { DeskView as ListView, ItemDetail } from '../../../service/contract';
 import { NEW_ITEM_EVENT, desk, shortTime } from '../lib/desk';
+import { useDeskEvents } from '../lib/useDeskEvents';
 import { ItemEditor } from './ItemEditor';
 
 const PAGE = 100;
+/** Most rows one list request returns (the contract's limit). */
+const PAGE_MAX = 500;
 /** The open item survives a reload and a visit to another view (per window). */
 const OPEN_KEY = 'wiredesk.openItem';
 
@@ -22,8 +26,8 @@ export function DeskView({ settings, openId, onOpened }: { settings: DeskSetting
   const [showHistory, setShowHistory] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
 
-  const load = useCallback(async (v: ListView) => {
-    const r = await desk('listItems', { view: v, limit: PAGE });
+  const load = useCallback(async (v: ListView, limit = PAGE) => {
+    const r = await desk('listItems', { view: v, limit });
     if (r.ok) {
       setItems(r.value.items);
       setNext(r.value.next);
@@ -34,8 +38,17 @@ export function DeskView({ settings, openId, onOpened }: { settings: DeskSetting
     void load(view);
   }, [view, load]);
 
+  // The list follows the desk: saves, new items and workflow steps from anywhere.
+  const shownCount = useRef(PAGE);
+  shownCount.current = Math.min(PAGE_MAX, Math.max(PAGE, items.length));
+  useDeskEvents((e) => {
+    if (affects(e, 'desk')) void load(view, shownCount.current);
+  });
+  const [changedBy, setChangedBy] = useState<{ id: string; by: string; at: string } | null>(null);
+
   const openIdRef = useRef<string | null>(null);
   const show = (d: ItemDetail) => {
+    if (d.item.id !== openIdRef.current) setChangedBy(null);
     openIdRef.current = d.item.id;
     setOpen(d);
     setOpenNonce((n) => n + 1);
@@ -101,6 +114,15 @@ export function DeskView({ settings, openId, onOpened }: { settings: DeskSetting
     },
     [load, view],
   );
+
+  /** Someone else changed the open item: say who; with nothing unsaved, show theirs where the editor was. */
+  const onTheirs = useCallback((d: ItemDetail, clean: boolean) => {
+    setChangedBy({ id: d.item.id, by: d.item.updatedBy, at: d.item.updatedAt });
+    if (!clean) return;
+    const backToPlace = editorPlace();
+    show(d);
+    setTimeout(backToPlace, 0);
+  }, []);
 
   const loadMore = async () => {
     if (!next) return;
@@ -187,6 +209,8 @@ export function DeskView({ settings, openId, onOpened }: { settings: DeskSetting
           onChanged={onChanged}
           onReplace={onReplace}
           onOpen={(id) => void openItem(id).then(() => load(view))}
+          onTheirs={onTheirs}
+          changedBy={changedBy?.id === open.item.id ? changedBy : null}
           showHistory={showHistory}
           onToggleHistory={() => setShowHistory((v) => !v)}
         />
@@ -197,4 +221,29 @@ export function DeskView({ settings, openId, onOpened }: { settings: DeskSetting
       )}
     </div>
   );
+}
+
+/** Where the editor is (focused field, caret, scroll), to return there once the item is shown anew. */
+function editorPlace(): () => void {
+  const scrolled = ['.item-body', '.fields', '.body-column'].map((sel) => [sel, document.querySelector(`.item-editor ${sel}`)?.scrollTop ?? 0] as const);
+  const el = document.activeElement;
+  const inEditor = el instanceof HTMLElement && el.closest('.item-editor') !== null;
+  const target = !inEditor ? null : el.id ? `#${CSS.escape(el.id)}` : el.classList.contains('body-input') ? '.item-editor .body-input' : null;
+  const caret = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? ([el.selectionStart, el.selectionEnd] as const) : null;
+  return () => {
+    for (const [sel, top] of scrolled) {
+      const box = document.querySelector(`.item-editor ${sel}`);
+      if (box) box.scrollTop = top;
+    }
+    const again = target ? document.querySelector<HTMLElement>(target) : null;
+    if (!again) return;
+    again.focus({ preventScroll: true });
+    if (caret && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement)) {
+      try {
+        again.setSelectionRange(caret[0], caret[1]);
+      } catch {
+        // Date and number inputs have no caret to put back.
+      }
+    }
+  };
 }

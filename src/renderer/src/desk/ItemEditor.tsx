@@ -21,6 +21,10 @@ interface Props {
   /** Replace the open item (after reload, restore or an action). */
   onReplace(d: ItemDetail): void;
   onOpen(id: string): void;
+  /** Someone else changed the item (see useAutosave); `clean`: nothing unsaved here, show theirs. */
+  onTheirs?(d: ItemDetail, clean: boolean): void;
+  /** Who else last changed the open item, and when, once the change feed has told. */
+  changedBy?: { by: string; at: string } | null;
   /** The history panel stays open across items and restores. */
   showHistory: boolean;
   onToggleHistory(): void;
@@ -62,9 +66,10 @@ export function saveStateText(s: SaveState): string {
   }
 }
 
-export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen, showHistory, onToggleHistory }: Props) {
+export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen, onTheirs, changedBy, showHistory, onToggleHistory }: Props) {
   const { item } = detail;
-  const { fields, update, state, save, restore, keepMine, takeTheirs } = useAutosave(detail, onChanged);
+  const { fields, update, state, save, restore, keepMine, takeTheirs, own } = useAutosave(detail, onChanged, onTheirs);
+  const changed = state.kind === 'conflict' ? { by: state.theirs.updatedBy, at: state.theirs.updatedAt } : changedBy;
   const [keywordsText, setKeywordsText] = useState(item.keywords.join(', '));
   const [embargoZone, setEmbargoZone] = useState(splitEmbargo(item.embargo).zone);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -98,12 +103,16 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen, sho
   };
 
   const act = (action: EditorAction) =>
-    afterSave(async () => {
-      const r = await desk('transition', { ids: [item.id], action });
-      if (!r.ok) return setActionError(r.error.message);
-      const fresh = await desk('getItem', { id: item.id });
-      if (fresh.ok) onReplace(fresh.value);
-    });
+    afterSave(() =>
+      own(async (adopt) => {
+        const r = await desk('transition', { ids: [item.id], action });
+        if (!r.ok) return setActionError(r.error.message);
+        const fresh = await desk('getItem', { id: item.id });
+        if (!fresh.ok) return;
+        adopt(fresh.value);
+        onReplace(fresh.value);
+      }),
+    );
 
   const duplicate = () =>
     afterSave(async () => {
@@ -139,6 +148,11 @@ export function ItemEditor({ detail, settings, onChanged, onReplace, onOpen, sho
         <span className={`save-state save-${state.kind}`} role="status" aria-live="polite">
           {saveStateText(state)}
         </span>
+        {changed && (
+          <span className="changed-by" aria-live="polite" title={changed.at}>
+            Changed by {changed.by} at {shortTime(changed.at)}
+          </span>
+        )}
         <span className="spacer" />
         <button type="button" onClick={onToggleHistory} aria-pressed={showHistory}>
           History
