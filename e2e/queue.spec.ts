@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ItemFields } from '../src/core/item';
 import { bodyFromPlainText } from '../src/core/richtext';
-import { expect, test } from './fixtures';
+import { expect, offTheFeed, test } from './fixtures';
 import { DeskPage } from './models/DeskPage';
 import { QueuePage } from './models/QueuePage';
 
@@ -366,6 +366,8 @@ test('keyboard multi-select: Space toggles, Shift+Arrow extends, Ctrl+A selects 
 });
 
 test('an action on an item someone else moved shows the refusal and the queue as it stands', async ({ page, server }) => {
+  // Before the change feed brings the move to this window.
+  await offTheFeed(page);
   const queue = new QueuePage(page);
   const [id] = await seed(page, [{ slug: 'RACE', headline: 'Two editors, one item', text: 'Body.' }]);
   await queue.openView('Queue');
