@@ -82,7 +82,7 @@ test("a second window's desk list follows the first window's saves", async ({ pa
   await page2.close();
 });
 
-test('the open item shows "Changed by" when another window saves it, and takes their text where the editor was', async ({ page, server }) => {
+test('the open item shows "Changed by" when another window saves it, and takes their text where the editor was', async ({ page, server }, testInfo) => {
   const { a, b, page2 } = await bothOpen(page, server.url, 'LIVE-EDIT');
   await a.field('Source').click();
 
@@ -99,12 +99,13 @@ test('the open item shows "Changed by" when another window saves it, and takes t
   await expect(a.field('Headline')).toHaveValue('Headline from the other window');
   // Still in the field the editor was in (this window is behind the other one, so ask the page).
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('source');
+  await page.screenshot({ path: testInfo.outputPath('changed-by.png') });
   // The window that saved sees no such note about its own save.
   await expect(page2.getByText(/^Changed by/)).toBeHidden();
   await page2.close();
 });
 
-test('unsaved text is kept when someone else saves the open item: the conflict shows at once', async ({ page, server }) => {
+test('unsaved text is kept when someone else saves the open item: the conflict shows at once', async ({ page, server }, testInfo) => {
   const { a, b, page2, id } = await bothOpen(page, server.url, 'LIVE-KEEP');
 
   // This window cannot save for now (the server is out of reach): its text waits.
@@ -118,6 +119,7 @@ test('unsaved text is kept when someone else saves the open item: the conflict s
   await expect(page.getByText(/^Changed by .+ at \d\d:\d\d$/)).toBeVisible();
   await expect(a.field("Editor's note")).toHaveValue('Check the date with the ministry');
   await expect(a.field('Headline')).toHaveValue('LIVE-KEEP headline');
+  await page.screenshot({ path: testInfo.outputPath('changed-by-conflict.png') });
 
   // Back online, the editor keeps their own text; the other window's stays in the history.
   await page.unroute('**/api/saveDraft');
