@@ -11,6 +11,13 @@ export type DeskChange =
   | { kind: 'batch'; seq: number; id: number }
   | { kind: 'settings'; seq: number };
 
+/** A change to one item: a save, a new item or a workflow step. */
+export type ItemChange = Extract<DeskChange, { kind: 'item' | 'queue' }>;
+
+export function isItemChange(c: DeskChange): c is ItemChange {
+  return c.kind === 'item' || c.kind === 'queue';
+}
+
 /** One message of the feed: each thing changed since the last message, once, in order. */
 export interface DeskChanges {
   /** The newest change included. */
@@ -29,7 +36,7 @@ export function affects(e: DeskChanges, scope: ChangeScope): boolean {
   return e.changes.some((c) => {
     switch (scope) {
       case 'desk':
-        return c.kind === 'item' || c.kind === 'queue';
+        return isItemChange(c);
       // Drafts are in no queue tab; a batch publishes items and sends kills.
       case 'queue':
         return c.kind === 'queue' || c.kind === 'batch' || (c.kind === 'item' && c.status !== 'draft');
@@ -43,5 +50,5 @@ export function affects(e: DeskChanges, scope: ChangeScope): boolean {
 
 /** Whether item `id` may have changed (a save or a workflow step). */
 export function touchesItem(e: DeskChanges, id: string): boolean {
-  return e.all || e.changes.some((c) => (c.kind === 'item' || c.kind === 'queue') && c.id === id);
+  return e.all || e.changes.some((c) => isItemChange(c) && c.id === id);
 }

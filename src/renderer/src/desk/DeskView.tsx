@@ -1,5 +1,5 @@
 import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { affects } from '../../../core/changes';
+import { type ItemChange, isItemChange } from '../../../core/changes';
 import { type ItemSummary, summarize } from '../../../core/item';
 import type { DeskSettings } from '../../../core/settings';
 import { URGENCY_NAMES } from '../../../core/urgency';
@@ -41,8 +41,12 @@ export function DeskView({ settings, openId, onOpened }: { settings: DeskSetting
   // The list follows the desk: saves, new items and workflow steps from anywhere.
   const shownCount = useRef(PAGE);
   shownCount.current = Math.min(PAGE_MAX, Math.max(PAGE, items.length));
+  const listed = useRef(items);
+  listed.current = items;
   useDeskEvents((e) => {
-    if (affects(e, 'desk')) void load(view, shownCount.current);
+    // This window's own saves are in the list already (onChanged): only news reloads it.
+    const shown = (c: ItemChange) => listed.current.some((i) => i.id === c.id && i.updatedAt === c.at && i.status === c.status);
+    if (e.all || e.changes.some((c) => isItemChange(c) && !shown(c))) void load(view, shownCount.current);
   });
   const [changedBy, setChangedBy] = useState<{ id: string; by: string; at: string } | null>(null);
 
