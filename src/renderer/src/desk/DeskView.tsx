@@ -1,4 +1,4 @@
-import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type ItemChange, isItemChange } from '../../../core/changes';
 import { type ItemSummary, summarize } from '../../../core/item';
 import type { DeskSettings } from '../../../core/settings';
@@ -119,14 +119,20 @@ export function DeskView({ settings, openId, onOpened }: { settings: DeskSetting
     [load, view],
   );
 
+  /** Where the editor was when theirs came in, to return there. */
+  const backToPlace = useRef<(() => void) | null>(null);
   /** Someone else changed the open item: say who; with nothing unsaved, show theirs where the editor was. */
   const onTheirs = useCallback((d: ItemDetail, clean: boolean) => {
     setChangedBy({ id: d.item.id, by: d.item.updatedBy, at: d.item.updatedAt });
     if (!clean) return;
-    const backToPlace = editorPlace();
+    backToPlace.current = editorPlace();
     show(d);
-    setTimeout(backToPlace, 0);
   }, []);
+  // Once the editor shows theirs, before it is painted.
+  useLayoutEffect(() => {
+    backToPlace.current?.();
+    backToPlace.current = null;
+  }, [openNonce]);
 
   const loadMore = async () => {
     if (!next) return;
