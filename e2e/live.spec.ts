@@ -110,14 +110,14 @@ test('unsaved text is kept when someone else saves the open item: the conflict s
 
   // This window cannot save for now (the server is out of reach): its text waits.
   await page.route('**/api/saveDraft', (r) => r.abort());
-  await a.field("Editor's note").fill('Check the date with the ministry');
+  await a.field('Desk note').fill('Check the date with the ministry');
   await expect(a.saveState).toHaveText(/^Not saved — /);
 
   await b.field('Headline').fill('Headline from the other window');
   await b.waitSaved();
   await expect(a.conflict).toBeVisible({ timeout: LIVE_MS });
   await expect(page.getByText(/^Changed by .+ at \d\d:\d\d$/)).toBeVisible();
-  await expect(a.field("Editor's note")).toHaveValue('Check the date with the ministry');
+  await expect(a.field('Desk note')).toHaveValue('Check the date with the ministry');
   await expect(a.field('Headline')).toHaveValue('LIVE-KEEP headline');
   await page.screenshot({ path: testInfo.outputPath('changed-by-conflict.png') });
 
@@ -154,4 +154,18 @@ test('a batch exported by the CLI appears in the open Batches view and empties t
   await expect(queue.batchRows).toHaveCount(1, { timeout: LIVE_MS });
   await queue.openView('Queue');
   await queue.expectCount('Approved', 0);
+});
+
+test("this window's own save of an approved item (back to review) is not someone else's change", async ({ page, server: _ }) => {
+  const a = new DeskPage(page);
+  await ready(page, ['LIVE-OWN'], 'approved');
+  await page.reload();
+  await a.open('LIVE-OWN');
+  await a.field('Headline').fill('A late fix before the batch');
+  await a.waitSaved();
+  await expect(a.selectedRow).toContainText('submitted');
+  // Well past the time the feed takes to bring the save back here.
+  await page.waitForTimeout(LIVE_MS);
+  await expect(page.getByText(/^Changed by/)).toBeHidden();
+  await expect(a.field('Headline')).toHaveValue('A late fix before the batch');
 });

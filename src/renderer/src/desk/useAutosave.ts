@@ -106,6 +106,8 @@ export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void
       const r = await desk('saveDraft', { id, baseRevision: base.current, fields: sent, session });
       if (!r.ok) return refused(r.error);
       base.current = r.value.item.revision;
+      // A save can move the item too (an approved item goes back to review): that was us.
+      shown.current = { status: r.value.item.status, version: r.value.item.version };
       onSavedRef.current(r.value);
       setState(dirty.current ? { kind: 'pending' } : { kind: 'saved', at: r.value.item.updatedAt });
     })();
