@@ -22,7 +22,7 @@ interface Props {
   onReplace(d: ItemDetail): void;
   onOpen(id: string): void;
   /** Someone else changed the item (see useAutosave); `clean`: nothing unsaved here, show theirs. */
-  onTheirs?(d: ItemDetail, clean: boolean): void;
+  onTheirs?: (d: ItemDetail, clean: boolean) => void;
   /** Who else last changed the open item, and when, once the change feed has told. */
   changedBy?: { by: string; at: string } | null;
   /** The history panel stays open across items and restores. */
