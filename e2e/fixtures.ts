@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { type Page, test as base, expect } from '@playwright/test';
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -79,5 +79,14 @@ export const test = base.extend<{ server: DeskServerProcess }>({
     fs.rmSync(dir, { recursive: true, force: true });
   },
 });
+
+/**
+ * Cut this page's browser context off the change feed, as if no change had reached its windows
+ * yet, and load the page again: for what the desk does when a view is behind.
+ */
+export async function offTheFeed(page: Page): Promise<void> {
+  await page.context().route('**/api/events', (r) => r.abort());
+  await page.reload();
+}
 
 export { expect };

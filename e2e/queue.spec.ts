@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, offTheFeed, test } from './fixtures';
 import { DeskPage } from './models/DeskPage';
 import { QueuePage } from './models/QueuePage';
 import { seed } from './models/seed';
@@ -358,6 +358,8 @@ test('keyboard multi-select: Space toggles, Shift+Arrow extends, Ctrl+A selects 
 });
 
 test('an action on an item someone else moved shows the refusal and the queue as it stands', async ({ page, server }) => {
+  // Before the change feed brings the move to this window.
+  await offTheFeed(page);
   const queue = new QueuePage(page);
   const [id] = await seed(page, [{ slug: 'RACE', headline: 'Two editors, one item', text: 'Body.' }]);
   await queue.openView('Queue');

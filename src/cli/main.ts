@@ -307,7 +307,7 @@ async function importFiles(desk: DeskHandlers, files: string[], format: string, 
 
 async function serve(opened: OpenedDesk, port: number): Promise<number> {
   const rendererDir = path.resolve(here, '../renderer');
-  const server = await startDeskServer({ handlers: opened.handlers, rendererDir, port, token: process.env.WIREDESK_TOKEN || undefined }).catch((e: NodeJS.ErrnoException) => {
+  const server = await startDeskServer({ handlers: opened.handlers, changes: opened.changes(), rendererDir, port, token: process.env.WIREDESK_TOKEN || undefined }).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') throw new UserError(`Port ${port} is already in use; choose another with --port, or leave it out for a free one.`);
     throw e;
   });

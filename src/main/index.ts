@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OpenedDesk, openDesk as openDeskAt } from '../service/open';
 import { deskDbPath, findSqliteBinding, sqliteBindingCandidates } from './database';
-import { registerDeskIpc, trustedUrlCheck } from './ipc';
+import { forwardChanges, registerDeskIpc, trustedUrlCheck } from './ipc';
 import { installAppMenu, installContextMenu, type MenuCommand } from './menu';
 import { registerShellIpc } from './shellIpc';
 import { claimSingleInstance } from './singleInstance';
@@ -75,6 +75,8 @@ if (claimSingleInstance(() => mainWindow)) {
     const desk = openDesk();
     const trusted = trustedUrlCheck(rendererFile, devUrl);
     registerDeskIpc(ipcMain, desk.handlers, trusted);
+    // Every window follows the desk: its own saves, other windows', the CLI's, exports.
+    forwardChanges(desk.changes(), () => BrowserWindow.getAllWindows());
     registerShellIpc(ipcMain, trusted);
     installAppMenu(process.platform, sendMenu);
     createWindow();

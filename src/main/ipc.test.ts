@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DESK_METHODS, IPC_PREFIX } from '../service/contract';
+import type { ChangeListener } from '../service/changes';
+import { CHANGES_CHANNEL, DESK_METHODS, IPC_PREFIX, type DeskChanges } from '../service/contract';
 import { testDesk } from '../service/testing';
-import { type InvokeEventLike, type IpcMainLike, registerDeskIpc, trustedUrlCheck } from './ipc';
+import { type InvokeEventLike, type IpcMainLike, type WindowLike, forwardChanges, registerDeskIpc, trustedUrlCheck } from './ipc';
 
 /** A stand-in for Electron's ipcMain that records handlers and lets a test invoke them. */
 class FakeIpcMain implements IpcMainLike {
@@ -59,5 +60,26 @@ describe('IPC handlers', () => {
     expect(await ipc.invoke('desk:getItem', { id: 42 }, ours)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect(await ipc.invoke('desk:transition', { ids: [], action: 'submit' }, ours)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('Select at least one item') } });
     expect(await ipc.invoke('desk:saveSettings', null, ours)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+});
+
+describe('change feed over IPC', () => {
+  it('sends every message to each open window, none to a closed one, and stops when asked', () => {
+    let listener: ChangeListener | null = null;
+    const source = { subscribe: (l: ChangeListener) => ((listener = l), () => (listener = null)) };
+    const window = (destroyed: boolean) => {
+      const sent: [string, unknown][] = [];
+      const win: WindowLike = { isDestroyed: () => destroyed, webContents: { send: (channel, m) => void sent.push([channel, m]) } };
+      return { win, sent };
+    };
+    const [a, b, closed] = [window(false), window(false), window(true)];
+    const stop = forwardChanges(source, () => [a.win, b.win, closed.win]);
+    const message: DeskChanges = { seq: 3, all: false, changes: [{ kind: 'batch', seq: 3, id: 1 }] };
+    listener!(message);
+    expect(a.sent).toEqual([[CHANGES_CHANNEL, message]]);
+    expect(b.sent).toEqual([[CHANGES_CHANNEL, message]]);
+    expect(closed.sent).toEqual([]);
+    stop();
+    expect(listener).toBeNull();
   });
 });

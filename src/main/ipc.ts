@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { ErrorCode, fail } from '../core/errors';
-import { DESK_METHODS, IPC_PREFIX, type DeskHandlers } from '../service/contract';
+import type { ChangeSource } from '../service/changes';
+import { CHANGES_CHANNEL, DESK_METHODS, IPC_PREFIX, type DeskHandlers } from '../service/contract';
 import { dispatch } from '../service/dispatch';
 
 /** The slice of Electron's IpcMainInvokeEvent the handlers look at. */
@@ -41,4 +42,17 @@ export function trustedUrlCheck(rendererFile: string, devUrl: string | undefined
     if (devUrl && url.startsWith(devUrl)) return true;
     return url.split('#')[0] === fileUrl;
   };
+}
+
+/** The slice of a BrowserWindow the change feed needs. */
+export interface WindowLike {
+  isDestroyed(): boolean;
+  webContents: { send(channel: string, message: unknown): void };
+}
+
+/** Every change-feed message goes to every open window; returns the unsubscribe. */
+export function forwardChanges(source: ChangeSource, windows: () => WindowLike[]): () => void {
+  return source.subscribe((message) => {
+    for (const win of windows()) if (!win.isDestroyed()) win.webContents.send(CHANGES_CHANNEL, message);
+  });
 }

@@ -1,4 +1,4 @@
-import type { DeskApi } from '../service/contract';
+import type { DeskApi, DeskChanges } from '../service/contract';
 
 declare global {
   interface Window {
@@ -14,6 +14,8 @@ declare global {
       setSpellcheckLanguage(language: string): Promise<string[] | null>;
       /** File-menu commands ('new-item', 'import', 'queue', 'settings'); returns the unsubscribe. */
       onMenu(listener: (command: string) => void): () => void;
+      /** The desk's change feed (every change, by any window or process); returns the unsubscribe. */
+      onChanges(listener: (changes: DeskChanges) => void): () => void;
     };
   }
 }

@@ -3,7 +3,7 @@
  * Sandboxed preload: bundled to one CommonJS file that requires only `electron`.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { DESK_METHODS, IPC_PREFIX, type DeskApi } from '../service/contract';
+import { CHANGES_CHANNEL, DESK_METHODS, IPC_PREFIX, type DeskApi, type DeskChanges } from '../service/contract';
 
 const desk = Object.fromEntries(DESK_METHODS.map((name) => [name, (arg: unknown) => ipcRenderer.invoke(IPC_PREFIX + name, arg)])) as DeskApi;
 
@@ -19,5 +19,10 @@ contextBridge.exposeInMainWorld('deskShell', {
     };
     ipcRenderer.on('menu', handler);
     return () => ipcRenderer.removeListener('menu', handler);
+  },
+  onChanges: (listener: (changes: DeskChanges) => void): (() => void) => {
+    const handler = (_event: unknown, changes: DeskChanges) => listener(changes);
+    ipcRenderer.on(CHANGES_CHANNEL, handler);
+    return () => ipcRenderer.removeListener(CHANGES_CHANNEL, handler);
   },
 });

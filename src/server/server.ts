@@ -11,11 +11,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ErrorCode, fail } from '../core/errors';
-import type { DeskHandlers } from '../service/contract';
+import type { ChangeSource } from '../service/changes';
+import { CHANGES_PATH, type DeskHandlers } from '../service/contract';
 import { dispatch } from '../service/dispatch';
+import { streamChanges } from './events';
 
 export interface DeskServerOptions {
   handlers: DeskHandlers;
+  /** The desk's change feed, streamed to browsers at GET /api/events. */
+  changes?: ChangeSource;
   /** Folder of the built renderer (out/renderer). */
   rendererDir: string;
   port?: number;
@@ -124,11 +128,17 @@ export async function startDeskServer(opts: DeskServerOptions): Promise<DeskServ
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname.startsWith('/api/')) {
       const origin = req.headers.origin;
-      if (req.method !== 'POST') return send(res, 405, JSON.stringify(fail(ErrorCode.InvalidArgument, 'Use POST.')), undefined, { Allow: 'POST' });
+      const events = url.pathname === CHANGES_PATH;
+      const method = events ? 'GET' : 'POST';
+      if (req.method !== method) return send(res, 405, JSON.stringify(fail(ErrorCode.InvalidArgument, `Use ${method}.`)), undefined, { Allow: method });
       if (origin !== undefined && origin !== `http://${host}`) return send(res, 403, JSON.stringify(fail(ErrorCode.Forbidden, 'Requests from other sites are refused.')));
       const given = (req.headers['x-wiredesk-token'] as string | undefined) ?? cookieToken(req);
       if (!given || !sameSecret(given, token)) {
         return send(res, 401, JSON.stringify(fail(ErrorCode.Forbidden, 'This browser is not signed in to the desk. Open the link that "wiredesk serve" printed.')));
+      }
+      if (events) {
+        if (!opts.changes) return send(res, 404, JSON.stringify(fail(ErrorCode.NotFound, 'This desk server publishes no changes.')));
+        return streamChanges(req, res, opts.changes);
       }
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(res, 415, JSON.stringify(fail(ErrorCode.InvalidArgument, 'Send JSON.')));

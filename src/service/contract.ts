@@ -181,3 +181,9 @@ export function isDeskMethod(name: string): name is DeskMethod {
 export const IPC_PREFIX = 'desk:';
 
 export type { ItemStatus };
+
+export type { ChangeScope, DeskChange, DeskChanges } from '../core/changes';
+/** Electron: main sends every change-feed message to each window on this channel. */
+export const CHANGES_CHANNEL = 'desk-changes';
+/** Desk server: the change feed as Server-Sent Events (GET, token-checked like every API call). */
+export const CHANGES_PATH = '/api/events';

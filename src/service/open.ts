@@ -3,6 +3,7 @@
  * then only calls contract methods on `handlers`.
  */
 import { openDb } from '../store/db';
+import { ChangeFeed, type ChangeSource } from './changes';
 import type { DeskHandlers } from './contract';
 import { DeskService } from './desk';
 
@@ -12,6 +13,8 @@ export interface OpenedDesk {
   ready: Promise<void>;
   /** Wait for exports in progress, release this process's batch-owner lock, close the database. */
   close(): Promise<void>;
+  /** The change feed (every change by any process on this database), started on first use. */
+  changes(): ChangeSource;
 }
 
 export interface OpenDeskOptions {
@@ -24,9 +27,15 @@ export function openDesk(file: string, opts: OpenDeskOptions = {}): OpenedDesk {
   const db = openDb(file, { nativeBinding: opts.nativeBinding });
   const service = new DeskService(db, { now: opts.now, nativeBinding: opts.nativeBinding });
   let closed: Promise<void> | null = null;
+  let feed: ChangeFeed | null = null;
   return {
     handlers: service,
     ready: service.batches.idle(),
-    close: () => (closed ??= service.close()),
+    close: () => {
+      feed?.close();
+      feed = null;
+      return (closed ??= service.close());
+    },
+    changes: () => (feed ??= ChangeFeed.watch(db, { nativeBinding: opts.nativeBinding })),
   };
 }

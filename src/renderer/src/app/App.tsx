@@ -1,4 +1,5 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { affects } from '@core/changes';
 import type { DeskSettings } from '@core/settings';
 import { BatchesView } from '@renderer/batches/BatchesView';
 import { DeskView } from '@renderer/desk/DeskView';
@@ -6,6 +7,7 @@ import { ImportView } from '@renderer/import/ImportView';
 import { QueueView } from '@renderer/queue/QueueView';
 import { SettingsView } from '@renderer/settings/SettingsView';
 import { desk } from '@renderer/shared/desk';
+import { useDeskEvents } from '@renderer/shared/useDeskEvents';
 import { AppContext, type AppState, type DeskRequest, VIEWS, type View } from './AppContext';
 import './app.css';
 
@@ -41,6 +43,10 @@ export function App() {
   useEffect(() => {
     void desk('getSettings', {}).then((r) => (r.ok ? setSettings(r.value) : setFatal(r.error.message)));
   }, []);
+  // Settings saved in another window or process apply here too.
+  useDeskEvents((e) => {
+    if (affects(e, 'settings')) void desk('getSettings', {}).then((r) => r.ok && setSettings(r.value));
+  });
 
   const app = useMemo<AppState | null>(
     () =>

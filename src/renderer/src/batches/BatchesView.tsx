@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
+import { affects } from '@core/changes';
 import type { BatchDetail } from '../../../service/contract';
 import { BATCH_STATE_WORDS, formatLabel } from '@renderer/queue/queueLib';
 import { dateTime, desk } from '@renderer/shared/desk';
 import { ErrorNote } from '@renderer/shared/ErrorNote';
 import { FolderField, useExportFolder } from '@renderer/shared/FolderField';
+import { useDeskEvents } from '@renderer/shared/useDeskEvents';
 import { usePaged } from '@renderer/shared/usePaged';
 import { BatchFacts } from './BatchFacts';
 import { StuckBatches } from './StuckBatches';
@@ -15,8 +17,11 @@ const ENTRY_PAGE = 100;
 
 /** Batch history: every export, its file and hash; a batch can be sent again byte for byte. */
 export function BatchesView() {
-  const fetchPage = useCallback((cursor: string | null) => desk('listBatches', { cursor, limit: PAGE }), []);
+  const fetchPage = useCallback((cursor: string | null, limit = PAGE) => desk('listBatches', { cursor, limit: Math.max(PAGE, limit) }), []);
   const list = usePaged(fetchPage);
+  useDeskEvents((e) => {
+    if (affects(e, 'batches')) void list.refresh();
+  });
   const [openId, setOpenId] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const stuck = list.items.filter((b) => b.state === 'stuck');

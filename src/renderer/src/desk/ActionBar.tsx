@@ -1,6 +1,7 @@
 import { embargoLine } from '@core/copy';
 import type { WireItem } from '@core/item';
 import { ACTION_LABELS, type EditorAction } from '@core/workflow';
+import { shortTime } from '@renderer/shared/desk';
 import { SaveStateText } from './SaveStateText';
 import type { SaveState } from './useAutosave';
 
@@ -9,6 +10,8 @@ interface Props {
   /** The embargo as typed (the stored one may lag behind). */
   embargo: string | null;
   saveState: SaveState;
+  /** Someone else's change to this item: who and when. */
+  changed: { by: string; at: string } | null;
   showHistory: boolean;
   onToggleHistory(): void;
   onDuplicate(): void;
@@ -18,7 +21,7 @@ interface Props {
 }
 
 /** The item's head: status, version, embargo, save state, and what can be done with it now. */
-export function ActionBar({ item, embargo, saveState, showHistory, onToggleHistory, onDuplicate, onAction, submitBlocked }: Props) {
+export function ActionBar({ item, embargo, saveState, changed, showHistory, onToggleHistory, onDuplicate, onAction, submitBlocked }: Props) {
   return (
     <div className="item-head">
       <span className={`status status-${item.status}`}>{item.status}</span>
@@ -27,6 +30,11 @@ export function ActionBar({ item, embargo, saveState, showHistory, onToggleHisto
       </span>
       {embargo && <span className="embargo-badge">{embargoLine(embargo)}</span>}
       <SaveStateText state={saveState} />
+      {changed && (
+        <span className="changed-by" aria-live="polite" title={changed.at}>
+          Changed by {changed.by} at {shortTime(changed.at)}
+        </span>
+      )}
       <span className="spacer" />
       <button type="button" onClick={onToggleHistory} aria-pressed={showHistory}>
         History

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type ItemChange, isItemChange } from '@core/changes';
 import { summarize } from '@core/item';
 import { type DeskRequest, useApp } from '@renderer/app/AppContext';
 import { desk } from '@renderer/shared/desk';
+import { useDeskEvents } from '@renderer/shared/useDeskEvents';
 import { usePaged } from '@renderer/shared/usePaged';
 import type { DeskView as ListView, ItemDetail } from '../../../service/contract';
 import { ItemEditor } from './ItemEditor';
@@ -16,15 +18,27 @@ const OPEN_KEY = 'wiredesk.openItem';
 export function DeskView() {
   const { deskRequest, takeDeskRequest } = useApp();
   const [view, setView] = useState<ListView>('desk');
-  const fetchPage = useCallback((cursor: string | null) => desk('listItems', { view, cursor, limit: PAGE }), [view]);
+  const fetchPage = useCallback((cursor: string | null, limit = PAGE) => desk('listItems', { view, cursor, limit: Math.max(PAGE, limit) }), [view]);
   const list = usePaged(fetchPage);
   const [open, setOpen] = useState<ItemDetail | null>(null);
   const [openNonce, setOpenNonce] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [showHistory, setShowHistory] = useState(false);
+  const [changedBy, setChangedBy] = useState<{ id: string; by: string; at: string } | null>(null);
+
+  // The list follows the desk: saves, new items and workflow steps from anywhere.
+  const listed = useRef(list.items);
+  listed.current = list.items;
+  const { refresh } = list;
+  useDeskEvents((e) => {
+    // This window's own saves are in the list already (onChanged): only news reloads it.
+    const shown = (c: ItemChange) => listed.current.some((i) => i.id === c.id && i.updatedAt === c.at && i.status === c.status);
+    if (e.all || e.changes.some((c) => isItemChange(c) && !shown(c))) void refresh();
+  });
 
   const openIdRef = useRef<string | null>(null);
   const show = useCallback((d: ItemDetail) => {
+    if (d.item.id !== openIdRef.current) setChangedBy(null);
     openIdRef.current = d.item.id;
     setOpen(d);
     setOpenNonce((n) => n + 1);
@@ -95,6 +109,24 @@ export function DeskView() {
     [show, reload],
   );
 
+  /** Where the editor was when theirs came in, to return there. */
+  const backToPlace = useRef<(() => void) | null>(null);
+  /** Someone else changed the open item: say who; with nothing unsaved, show theirs where the editor was. */
+  const onTheirs = useCallback(
+    (d: ItemDetail, clean: boolean) => {
+      setChangedBy({ id: d.item.id, by: d.item.updatedBy, at: d.item.updatedAt });
+      if (!clean) return;
+      backToPlace.current = editorPlace();
+      show(d);
+    },
+    [show],
+  );
+  // Once the editor shows theirs, before it is painted.
+  useLayoutEffect(() => {
+    backToPlace.current?.();
+    backToPlace.current = null;
+  }, [openNonce]);
+
   return (
     <div className="desk">
       <ItemList
@@ -115,6 +147,8 @@ export function DeskView() {
           onChanged={onChanged}
           onReplace={onReplace}
           onOpen={(id) => void openItem(id).then(() => reload())}
+          onTheirs={onTheirs}
+          changedBy={changedBy?.id === open.item.id ? changedBy : null}
           showHistory={showHistory}
           onToggleHistory={() => setShowHistory((v) => !v)}
         />
@@ -125,4 +159,29 @@ export function DeskView() {
       )}
     </div>
   );
+}
+
+/** Where the editor is (focused field, caret, scroll), to return there once the item is shown anew. */
+function editorPlace(): () => void {
+  const scrolled = ['.item-body', '.fields', '.body-column'].map((sel) => [sel, document.querySelector(`.item-editor ${sel}`)?.scrollTop ?? 0] as const);
+  const el = document.activeElement;
+  const inEditor = el instanceof HTMLElement && el.closest('.item-editor') !== null;
+  const target = !inEditor ? null : el.id ? `#${CSS.escape(el.id)}` : el.classList.contains('body-input') ? '.item-editor .body-input' : null;
+  const caret = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? ([el.selectionStart, el.selectionEnd] as const) : null;
+  return () => {
+    for (const [sel, top] of scrolled) {
+      const box = document.querySelector(`.item-editor ${sel}`);
+      if (box) box.scrollTop = top;
+    }
+    const again = target ? document.querySelector<HTMLElement>(target) : null;
+    if (!again) return;
+    again.focus({ preventScroll: true });
+    if (caret && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement)) {
+      try {
+        again.setSelectionRange(caret[0], caret[1]);
+      } catch {
+        // Date and number inputs have no caret to put back.
+      }
+    }
+  };
 }

@@ -23,6 +23,10 @@ interface Props {
   /** Replace the open item (after reload, restore or an action). */
   onReplace(d: ItemDetail): void;
   onOpen(id: string): void;
+  /** Someone else changed the item (see useAutosave); `clean`: nothing unsaved here, show theirs. */
+  onTheirs?: (d: ItemDetail, clean: boolean) => void;
+  /** Who else last changed the open item, and when, once the change feed has told. */
+  changedBy?: { by: string; at: string } | null;
   /** The history panel stays open across items and restores. */
   showHistory: boolean;
   onToggleHistory(): void;
@@ -31,7 +35,7 @@ interface Props {
 const EMBARGO_PASSED = { message: 'The embargo time has already passed.', severity: 'warning' } as const;
 
 /** One item: its wire fields, body, the copy as it goes out, and what it still needs. */
-export function ItemEditor({ detail, onChanged, onReplace, onOpen, showHistory, onToggleHistory }: Props) {
+export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, changedBy, showHistory, onToggleHistory }: Props) {
   const settings = useSettings();
   // The item as last saved: a save can move it (an approved item edited goes back to review).
   const [item, setItem] = useState(detail.item);
@@ -42,7 +46,8 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, showHistory, 
     },
     [onChanged],
   );
-  const { fields, update, state, save, restore, keepMine, takeTheirs } = useAutosave(detail, onSaved);
+  const { fields, update, state, save, restore, keepMine, takeTheirs, own } = useAutosave(detail, onSaved, onTheirs);
+  const changed = state.kind === 'conflict' ? { by: state.theirs.updatedBy, at: state.theirs.updatedAt } : (changedBy ?? null);
   const [actionError, setActionError] = useState<string | null>(null);
   const editable = isEditable(item.status);
   const setBody = useCallback((body: ItemFields['body']) => update({ body }), [update]);
@@ -76,12 +81,16 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, showHistory, 
   };
 
   const act = (action: EditorAction) =>
-    afterSave(async () => {
-      const r = await desk('transition', { ids: [item.id], action });
-      if (!r.ok) return setActionError(r.error.message);
-      const fresh = await desk('getItem', { id: item.id });
-      if (fresh.ok) onReplace(fresh.value);
-    });
+    afterSave(() =>
+      own(async (adopt) => {
+        const r = await desk('transition', { ids: [item.id], action });
+        if (!r.ok) return setActionError(r.error.message);
+        const fresh = await desk('getItem', { id: item.id });
+        if (!fresh.ok) return;
+        adopt(fresh.value);
+        onReplace(fresh.value);
+      }),
+    );
 
   const duplicate = () =>
     afterSave(async () => {
@@ -96,6 +105,7 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, showHistory, 
         item={item}
         embargo={shown.embargo}
         saveState={state}
+        changed={changed}
         showHistory={showHistory}
         onToggleHistory={onToggleHistory}
         onDuplicate={() => void duplicate()}

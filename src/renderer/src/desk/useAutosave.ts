@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { touchesItem } from '@core/changes';
 import type { DeskError } from '@core/errors';
 import { type ItemFields, type WireItem, pickFields } from '@core/item';
 import type { ItemDetail } from '../../../service/contract';
 import { desk } from '@renderer/shared/desk';
+import { useDeskEvents } from '@renderer/shared/useDeskEvents';
 
 export type SaveState =
   | { kind: 'saved'; at: string }
@@ -22,8 +24,12 @@ const RETRY_MS = 2000;
  * Autosave for one item: debounced with a maximum wait, one save in flight at a time,
  * optimistic revision check. A stale revision stops autosaving and surfaces both texts;
  * nothing is dropped.
+ *
+ * The change feed tells when someone else changed the item: `onTheirs(d, clean)` gets the item
+ * as it now stands; `clean` says nothing here is unsaved, so theirs can simply be shown.
+ * Otherwise a newer save of theirs opens the conflict at once, before more typing is refused.
  */
-export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void) {
+export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void, onTheirs?: (d: ItemDetail, clean: boolean) => void) {
   const [fields, setFields] = useState<ItemFields>(() => pickFields(detail.item));
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: detail.item.updatedAt });
   const latest = useRef<ItemFields>(fields);
@@ -42,6 +48,12 @@ export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void
   const [session] = useState(() => crypto.randomUUID());
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
+  const onTheirsRef = useRef(onTheirs);
+  onTheirsRef.current = onTheirs;
+  /** The workflow state this editor shows. */
+  const shown = useRef({ status: detail.item.status, version: detail.item.version });
+  /** This editor's own changes other than saves (a restore, a workflow step) still under way. */
+  const ownChanges = useRef(new Set<Promise<unknown>>());
 
   const schedule = useCallback((delay: number) => {
     if (timer.current) clearTimeout(timer.current);
@@ -61,6 +73,21 @@ export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void
     }
   }, [schedule]);
 
+  /**
+   * Run one of this editor's own changes to the item other than a save (a restore, a workflow
+   * step). `adopt` the item it leaves: the feed reports that change too, and it is not theirs.
+   */
+  const own = useCallback(<T,>(run: (adopt: (d: ItemDetail) => void) => Promise<T>): Promise<T> => {
+    const p = run((d) => {
+      base.current = d.item.revision;
+      shown.current = { status: d.item.status, version: d.item.version };
+    });
+    const done = () => void ownChanges.current.delete(p);
+    ownChanges.current.add(p);
+    p.then(done, done);
+    return p;
+  }, []);
+
   /** Save now if anything is unsaved. True when everything typed is stored. */
   const save = useCallback(async (): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current);
@@ -79,6 +106,8 @@ export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void
       const r = await desk('saveDraft', { id, baseRevision: base.current, fields: sent, session });
       if (!r.ok) return refused(r.error);
       base.current = r.value.item.revision;
+      // A save can move the item too (an approved item goes back to review): that was us.
+      shown.current = { status: r.value.item.status, version: r.value.item.version };
       onSavedRef.current(r.value);
       setState(dirty.current ? { kind: 'pending' } : { kind: 'saved', at: r.value.item.updatedAt });
     })();
@@ -114,14 +143,18 @@ export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void
   const restore = useCallback(
     async (revision: number): Promise<ItemDetail | null> => {
       if (!(await save())) return null;
-      const r = await desk('restoreRevision', { id, revision, baseRevision: base.current });
+      const r = await own(async (adopt) => {
+        const done = await desk('restoreRevision', { id, revision, baseRevision: base.current });
+        if (done.ok) adopt(done.value);
+        return done;
+      });
       if (!r.ok) {
         refused(r.error);
         return null;
       }
       return r.value;
     },
-    [id, save, refused],
+    [id, save, own, refused],
   );
 
   /** Leave the conflict on top of their revision: the next save builds on theirs. */
@@ -149,6 +182,47 @@ export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void
     [restore],
   );
 
+  /** Once this editor's own saves and changes are done: what the feed reports is then someone else's. */
+  const settled = async () => {
+    while (inFlight.current || ownChanges.current.size > 0) await Promise.allSettled([inFlight.current, ...ownChanges.current]);
+  };
+
+  /** The feed says the item changed: compare it, as it now stands, with what this editor holds. */
+  const checkTheirs = useCallback(async () => {
+    await settled();
+    if (closed.current) return;
+    const r = await desk('getItem', { id });
+    await settled();
+    if (closed.current || !r.ok) return;
+    const theirs = r.value.item;
+    const newer = theirs.revision > base.current;
+    if (!newer && theirs.status === shown.current.status && theirs.version === shown.current.version) return;
+    const clean = !dirty.current && !conflict.current;
+    onTheirsRef.current?.(r.value, clean);
+    if (clean || !newer) return;
+    // Unsaved text here and a newer save there: keep both, as a refused save would, but now.
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    conflict.current = theirs;
+    setState({ kind: 'conflict', theirs });
+  }, [id]);
+
+  // One check at a time; changes heard meanwhile are looked at once it is done.
+  const checking = useRef(false);
+  const recheck = useRef(false);
+  useDeskEvents((e) => {
+    if (!touchesItem(e, id)) return;
+    if (checking.current) return void (recheck.current = true);
+    checking.current = true;
+    void (async () => {
+      do {
+        recheck.current = false;
+        await checkTheirs();
+      } while (recheck.current && !closed.current);
+      checking.current = false;
+    })();
+  });
+
   // Save on leaving the item or the page. Leaving with an open conflict keeps both texts: mine
   // as a revision, theirs on top — the choice nobody made must not overwrite anyone.
   useEffect(() => {
@@ -171,5 +245,5 @@ export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void
     };
   }, [save, takeTheirs]);
 
-  return { fields, update, state, save, restore, keepMine, takeTheirs };
+  return { fields, update, state, save, restore, keepMine, takeTheirs, own };
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { affects } from '@core/changes';
 import { ErrorCode } from '@core/errors';
 import { ACTION_LABELS, type EditorAction, statusWords } from '@core/workflow';
 import { QUEUE_TABS, type QueueTab } from '../../../service/contract';
@@ -8,6 +9,7 @@ import { ErrorNote } from '@renderer/shared/ErrorNote';
 import { CategoryOptions, UrgencyOptions } from '@renderer/shared/options';
 import { QField } from '@renderer/shared/QField';
 import { useDebounced } from '@renderer/shared/useDebounced';
+import { useDeskEvents } from '@renderer/shared/useDeskEvents';
 import { usePaged } from '@renderer/shared/usePaged';
 import { ExportPanel } from './ExportPanel';
 import { QueuePreview } from './QueuePreview';
@@ -32,11 +34,11 @@ export function QueueView({ active = true }: { active?: boolean }) {
   const editorText = useDebounced(editor.trim());
 
   const fetchPage = useCallback(
-    (cursor: string | null) =>
+    (cursor: string | null, limit = PAGE) =>
       desk('queue', {
         tab,
         cursor,
-        limit: PAGE,
+        limit: Math.max(PAGE, limit),
         ...(category ? { category } : {}),
         ...(urgency ? { urgency: Number(urgency) } : {}),
         ...(editorText ? { editor: editorText } : {}),
@@ -69,6 +71,15 @@ export function QueueView({ active = true }: { active?: boolean }) {
     if (active && !wasActive.current) void reload();
     wasActive.current = active;
   }, [active, reload]);
+  // On screen, the queue follows the desk: submissions, reviews and exports from anywhere.
+  const refreshList = list.refresh;
+  const follow = useCallback(async () => {
+    await refreshList();
+    setRefresh((n) => n + 1);
+  }, [refreshList]);
+  useDeskEvents((e) => {
+    if (active && affects(e, 'queue')) void follow();
+  });
 
   const act = async (targets: string[], action: EditorAction, note?: string): Promise<boolean> => {
     const r = await desk('transition', { ids: targets, action, ...(note ? { note } : {}) });

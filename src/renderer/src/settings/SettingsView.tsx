@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { formatDateline, formatDeskDate } from '@core/dateline';
 import { type ArgIssue, argIssues } from '@core/errors';
 import { type Category, type DateOrder, type DatelineStyle, type DeskSettings, DEFAULT_KILL_TEMPLATE, KILL_TEMPLATE_MAX, killNotice } from '@core/settings';
@@ -44,6 +44,12 @@ export function SettingsView() {
   const { settings, setSettings } = useApp();
   const [draft, setDraft] = useState<DeskSettings>(settings);
   const [status, setStatus] = useState<Status>({ kind: 'clean', at: null });
+  // Saved in another window or process: shown here, unless this form holds changes of its own.
+  const clean = useRef(true);
+  clean.current = status.kind === 'clean';
+  useEffect(() => {
+    if (clean.current) setDraft(settings);
+  }, [settings]);
 
   const change = (patch: Partial<DeskSettings>) => {
     setDraft((d) => ({ ...d, ...patch }));
