@@ -14,6 +14,8 @@ export interface SourceLine {
   start: number;
   /** Original offset of every character of `text`; only when characters were removed. */
   map: number[] | null;
+  /** White space before the text (a tab counts 4): hard-wrapped copy indents its paragraphs. */
+  indent: number;
 }
 
 /** \r\n, \r, \n and the Unicode line and paragraph separators all end a line. */
@@ -49,7 +51,10 @@ export function splitLines(input: string): { lines: SourceLine[]; controlChars: 
     text = text.replace(/\u00a0/g, ' ');
     const lead = text.length - text.trimStart().length;
     const trimmed = text.trim();
+    let indent = 0;
+    for (let i = 0; i < lead; i++) indent += text[i] === '\t' ? 4 : 1;
     lines.push({
+      indent,
       text: trimmed,
       start: map ? (map[lead] ?? from + raw.length) : from + lead,
       map: map && trimmed ? map.slice(lead, lead + trimmed.length) : null,

@@ -98,7 +98,9 @@ describe.skipIf(!hasSample)(
         expect(item.fields.headline).toBe('');
         expect(item.fields.dateline).toEqual({ place: '', date: '', agency: 'Turan' });
         expect(item.warnings).toContain('No headline found.');
-        expect(item.warnings).toContain('No dateline found: place and date are left empty, agency set to Turan.');
+        expect(item.warnings).toContain('No dateline found: place and date are left empty.');
+        expect(item.warnings).toContain("The copy names no agency: the desk's own (Turan) was put in — check it.");
+        expect(item.agencyFromDesk).toBe(true);
         expect(item.fields.body.root.children).toHaveLength(1);
       }
     });
@@ -124,8 +126,10 @@ describe('datelines', () => {
   it('reads slash style with capitals, spaces, a four-digit year and no agency', () => {
     expect(only('GANJA / 6.1.2024 / Turan: Text.').fields.dateline).toEqual({ place: 'Ganja', date: '2024-01-06', agency: 'Turan' });
     const noAgency = only('Baku/06.10.23: Text.');
-    expect(noAgency.fields.dateline).toEqual({ place: 'Baku', date: '2023-10-06', agency: '' });
-    expect(noAgency.warnings).toContain('The dateline names no agency.');
+    expect(noAgency.fields.dateline).toEqual({ place: 'Baku', date: '2023-10-06', agency: 'Turan' });
+    expect(noAgency.agencyFromDesk).toBe(true);
+    expect(noAgency.warnings).toContain("The copy names no agency: the desk's own (Turan) was put in — check it.");
+    expect(only('GANJA / 6.1.2024 / Turan: Text.').agencyFromDesk).toBe(false);
   });
 
   it('reads AP style with a region: place is the city, the region goes to the editor note', () => {
@@ -278,7 +282,7 @@ describe('headline, source, byline, sign-off, category', () => {
     expect(item.fields.headline).toBe('Markets rally after rate cut');
     expect(item.fields.slug).toBe('MARKETS-RALLY-RATE-CUT');
     expect(bodyOf(item)).toBe('Shares rose on Friday.\nBonds fell.');
-    expect(item.warnings).toEqual(['No dateline found: place and date are left empty, agency set to Turan.']);
+    expect(item.warnings).toEqual(['No dateline found: place and date are left empty.', "The copy names no agency: the desk's own (Turan) was put in — check it."]);
   });
 
   it('does not take a sentence, an over-long line or a lone line as the headline', () => {

@@ -1,25 +1,31 @@
 /**
- * Pasted wire copy → draft items. A text (a scraped agency page, a feed dump, a
+ * Pasted wire copy → draft items. A text (an agency feed, a scraped agency page, a
  * reporter's e-mail) is read line by line:
  *
- *  1. every line is classified on its own: blank, separator (`-`), page furniture
- *     (`Share`, `Leave a review`), category (`Politics`, `- Social`), time stamp
- *     (`6 October 2023 16:16`), source (`mod.gov.az`), byline (`By JOHN SMITH`) or
- *     text — text lines may start with a dateline and end with a `---06B---` sign-off;
- *  2. the lines are cut into items at separators, after sign-offs and where a second
- *     dateline starts (taking the headline above it along);
- *  3. stretches holding only metadata join the item before them (a source line, the
- *     item after), and each item's fields are filled from its lines.
+ *  1. every line is classified on its own: blank, rule (`-----`), page furniture
+ *     (`Share`, `Read also: …`, an agency's own), an end marker (`Reuter`, `Enditem`,
+ *     `bur-jm/cw`, see agencies.ts), category, time stamp, source, byline or text — text
+ *     lines may start with a dateline and end with a sign-off (`… ---06B---`);
+ *  2. the lines are cut into stories from all the signals together: after end markers,
+ *     where a second dateline starts (taking the headline above it along), where a
+ *     dateline follows a blank line after finished text, and at rules — but a rule
+ *     inside a story that is still waiting for its sign-off does not cut it;
+ *  3. stretches holding only metadata join the story before them (a source line, the
+ *     one after); each story's fields are filled from its lines, hard-wrapped lines are
+ *     joined back into paragraphs, and the agency comes from the copy (dateline,
+ *     sign-off, credit line) — the desk's own only when the copy names none, flagged.
  *
- * Every recognised part is reported with its offsets in the original text.
- * Only short lines, and bounded heads and tails of long ones, meet a regular
- * expression, so the work is linear in the length of the input.
+ * Stories are built one at a time and the reading stops at `limit`, so a huge paste
+ * costs no more than the items it can give. Every recognised part is reported with
+ * its offsets in the original text; only short lines, and bounded heads and tails of
+ * long ones, meet a regular expression, so the work is linear in the input.
  */
 import { EMPTY_DATELINE } from '../dateline';
 import { type FieldName, HEADLINE_MAX, type ItemFields, defaultFields } from '../item';
-import { bodyFromPlainText } from '../richtext';
+import { bodyFromBlocks, emptyBody, paragraph, textNode } from '../richtext';
 import type { DeskSettings } from '../settings';
-import { type DatelineMatch, type SignOffMatch, matchDateline, matchSignOff, placeName } from './datelines';
+import { type AgencyEnd, FURNITURE_WORDS, isFurnitureLine, matchEndLine, matchEndTail } from './agencies';
+import { type DatelineMatch, matchDateline, placeName } from './datelines';
 import { type Timestamp, parseTimestamp, resolveDate } from './dates';
 import { type Range, type SourceLine, endOffset, splitLines, startOffset, trimRange } from './lines';
 import { suggestSlug } from './suggest-slug';
@@ -27,12 +33,23 @@ import { suggestSlug } from './suggest-slug';
 export type RecognisedField = FieldName | 'publishedAt' | 'dropped';
 
 export interface RecognisedSpan {
-  /** Where the text went: an item field, the page time stamp, or 'dropped' (page furniture). */
+  /** Where the text went: an item field, the page time stamp, or 'dropped' (left out). */
   field: RecognisedField;
   /** Exactly `input.slice(start, end)`. */
   text: string;
   start: number;
   end: number;
+}
+
+/** A line left out of an item, which the editor can put back. */
+export interface DroppedLine {
+  text: string;
+  /** page furniture, a rule inside the story, or an end marker that is not a sign-off. */
+  kind: 'furniture' | 'rule' | 'end';
+  start: number;
+  end: number;
+  /** How many body paragraphs come before it: where it goes back. */
+  paragraph: number;
 }
 
 export interface ParsedItem {
@@ -44,50 +61,56 @@ export interface ParsedItem {
   publishedAt?: string;
   /** The slice of the input this item came from. */
   original: { start: number; end: number };
+  /** Lines left out, in text order. */
+  dropped: DroppedLine[];
+  /** The copy names no agency: the dateline's agency is the desk's own. */
+  agencyFromDesk: boolean;
 }
 
 export interface ParseOptions {
   settings: Pick<DeskSettings, 'agency' | 'language' | 'categories' | 'defaultSignOff'>;
   /** Supplies the year of year-less dates when the page has no time stamp. */
   now?: Date;
+  /** Stop after this many items, with a warning; the rest of the text is not read. */
+  limit?: number;
 }
 
 export interface ParseResult {
   items: ParsedItem[];
   /** About the text as a whole; each item carries its own. */
   warnings: string[];
+  /** Set when the reading stopped at the limit: where in the text the first unread item starts. */
+  stoppedAt?: number;
 }
 
 type Classified = { line: SourceLine } & (
   | { kind: 'blank' | 'separator' | 'furniture' }
+  | { kind: 'end'; end: AgencyEnd }
   | { kind: 'category'; name: string; tag: boolean; at: Range }
   | { kind: 'stamp'; stamp: Timestamp; at: Range }
   | { kind: 'source' | 'byline'; at: Range }
-  | { kind: 'text'; dateline: DatelineMatch | null; signOff: SignOffMatch | null; body: Range }
+  | { kind: 'text'; dateline: DatelineMatch | null; end: AgencyEnd | null; body: Range }
 );
 type TextLine = Extract<Classified, { kind: 'text' }>;
 
 /** Lines longer than this are never metadata. */
 const META_MAX = 200;
+/** Hard-wrapped copy: no line longer than this. */
+const WRAP_MAX = 100;
 
 const SEPARATOR_RE = /^[-–—_=*#\s]+$/;
 /** `- Social`, `• 6 October 2023 16:16`: a page tag. */
 const TAG_RE = /^[-–—•·]\s+/;
 const SOURCE_RE = /^(?:source:\s*)?(?:https?:\/\/)?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,24})\/?$/diu;
 const BYLINE_RE = /^[Bb][Yy]\s+(\p{Lu}[\p{L}\p{M}'’.-]*(?:(?:\s+|,\s*)(?:and\s+)?\p{Lu}[\p{L}\p{M}'’.-]*){0,5})$/du;
-const HEADLINE_START_RE = /^[\p{L}\p{N}"'“‘«„]/u;
+/** Headlines may open with a quote, a bracket or `<` (the 1987 feed's `<ACME CORP>`). */
+const HEADLINE_START_RE = /^[\p{L}\p{N}"'“‘«„<([]/u;
 const SENTENCE_END_RE = /[.:;,]["'”’»)\]]*$/;
-
-const FURNITURE = new Set(
-  [
-    'leave a review', 'leave a comment', 'comment', 'comments', 'share', 'share this', 'share this article', 'facebook', 'twitter', 'x',
-    'telegram', 'whatsapp', 'linkedin', 'vk', 'instagram', 'youtube', 'email', 'e-mail', 'tweet', 'copy link', 'print', 'print version',
-    'read more', 'read also', 'see also', 'related', 'related news', 'latest news', 'more news', 'all news', 'most read', 'popular',
-    'home', 'news', 'menu', 'search', 'subscribe', 'log in', 'login', 'sign in', 'register', 'back to top', 'next', 'previous',
-    'advertisement', 'archive', 'contacts', 'about us', 'rss', 'tags', 'like',
-  ],
-);
-const FURNITURE_EDGES_RE = /^[\s•·|<>«»‹›←→]+|[\s•·|<>«»‹›←→:.…!]+$/g;
+/** A headline may still end in an abbreviation: `… U.S.`, `… Corp.` */
+const ABBREVIATION_END_RE = /(?:\b\p{L}\.){2,}$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Dept|Govt|Intl|Cos|Mfg)\.$/iu;
+const FURNITURE_EDGES_RE = /^[\s•·|<>«»‹›←→]+|[\s•·|<>«»‹›←→:…!]+$/g;
+const SENTENCE_STOP_RE = /[.!?:;"”’»)]$/;
+const LOWER_START_RE = /^[\p{Ll}\p{N}(“"'‘]/u;
 
 /** Page words for the desk's categories; used only when the target is in the desk's list. */
 const CATEGORY_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
@@ -115,9 +138,19 @@ export function parseWireCopy(text: string, opts: ParseOptions): ParseResult {
     warnings.push('The text is empty: there is no wire copy to read.');
     return { items: [], warnings };
   }
-  const groups = groupItems(segment(classified));
-  if (groups.length === 0) warnings.push('No wire copy found: the text holds only separators, page furniture or metadata.');
-  return { items: groups.map((g) => buildItem(g, ctx)), warnings };
+  const limit = opts.limit ?? Infinity;
+  const items: ParsedItem[] = [];
+  let stoppedAt: number | undefined;
+  for (const group of groupItems(segment(classified))) {
+    if (items.length >= limit) {
+      stoppedAt = firstOffset(group);
+      warnings.push(`Stopped after ${limit.toLocaleString('en')} items: one import takes at most that many. The rest of the text was not read; split it and import the rest separately.`);
+      break;
+    }
+    items.push(buildItem(group, ctx));
+  }
+  if (items.length === 0) warnings.push('No wire copy found: the text holds only separators, page furniture or metadata.');
+  return { items, warnings, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
 }
 
 function categoryWords(categories: ParseOptions['settings']['categories']): Map<string, string> {
@@ -135,76 +168,106 @@ function categoryWords(categories: ParseOptions['settings']['categories']): Map<
 const furnitureWord = (s: string): string => s.toLowerCase().replace(FURNITURE_EDGES_RE, '');
 
 function isFurniture(t: string, ctx: Context): boolean {
-  if (FURNITURE.has(furnitureWord(t))) return true;
+  // Story text wrapped onto a short line (`comment.`, `share`) is never furniture.
+  if (LOWER_START_RE.test(t) || /\.$/.test(t)) return isFurnitureLine(t);
+  if (FURNITURE_WORDS.has(furnitureWord(t)) || isFurnitureLine(t)) return true;
   // A menu: "Home | Politics | Economy"
   const parts = t.split(/[|•·]/).map((p) => p.trim()).filter(Boolean);
-  return parts.length >= 2 && parts.every((p) => FURNITURE.has(furnitureWord(p)) || ctx.categories.has(p.toLowerCase()));
+  return parts.length >= 2 && parts.every((p) => FURNITURE_WORDS.has(furnitureWord(p)) || ctx.categories.has(p.toLowerCase()));
 }
 
 function classify(line: SourceLine, ctx: Context): Classified {
   const t = line.text;
   if (t === '') return { line, kind: 'blank' };
+  let end: AgencyEnd | null = null;
   if (t.length <= META_MAX) {
     if (SEPARATOR_RE.test(t)) return { line, kind: 'separator' };
-    if (isFurniture(t, ctx)) return { line, kind: 'furniture' };
-    const tag = TAG_RE.exec(t)?.[0].length ?? 0;
-    const at: Range = [tag, t.length];
-    const category = ctx.categories.get(t.slice(tag).toLowerCase());
-    if (category) return { line, kind: 'category', name: category, tag: tag > 0, at };
-    const stamp = parseTimestamp(t.slice(tag));
-    if (stamp) return { line, kind: 'stamp', stamp, at };
-    const source = tag ? undefined : SOURCE_RE.exec(t)?.indices?.[1];
-    if (source) return { line, kind: 'source', at: source };
-    const byline = tag ? undefined : BYLINE_RE.exec(t)?.indices?.[1];
-    if (byline) return { line, kind: 'byline', at: byline };
+    end = matchEndLine(t);
+    if (end && !end.marker.keep) return { line, kind: 'end', end };
+    if (!end) {
+      if (isFurniture(t, ctx)) return { line, kind: 'furniture' };
+      const tag = TAG_RE.exec(t)?.[0].length ?? 0;
+      const at: Range = [tag, t.length];
+      const category = /^\p{Ll}/u.test(t) ? undefined : ctx.categories.get(t.slice(tag).toLowerCase());
+      if (category) return { line, kind: 'category', name: category, tag: tag > 0, at };
+      const stamp = parseTimestamp(t.slice(tag));
+      if (stamp) return { line, kind: 'stamp', stamp, at };
+      const source = tag ? undefined : SOURCE_RE.exec(t)?.indices?.[1];
+      if (source) return { line, kind: 'source', at: source };
+      const byline = tag ? undefined : BYLINE_RE.exec(t)?.indices?.[1];
+      if (byline) return { line, kind: 'byline', at: byline };
+    }
   }
-  const dateline = matchDateline(t);
-  const signOff = matchSignOff(t);
+  const dateline = end ? null : matchDateline(t);
+  end ??= matchEndTail(t);
   const bodyStart = dateline?.bodyStart ?? 0;
-  const body = trimRange(t, bodyStart, Math.max(bodyStart, signOff?.at[0] ?? t.length));
-  return { line, kind: 'text', dateline, signOff, body };
+  const bodyEnd = end && !end.marker.keep ? end.at[0] : t.length;
+  const body = trimRange(t, bodyStart, Math.max(bodyStart, bodyEnd));
+  return { line, kind: 'text', dateline, end, body };
 }
 
 /** A line that makes a stretch an item rather than metadata: story text or a dateline. */
 const isContent = (l: Classified): boolean => l.kind === 'text' && (l.body[1] > l.body[0] || l.dateline !== null);
 
 function isHeadlineLike(l: Classified): l is TextLine {
-  if (l.kind !== 'text' || l.dateline || l.signOff) return false;
+  if (l.kind !== 'text' || l.dateline || l.end) return false;
   const t = l.line.text;
-  return t.length <= HEADLINE_MAX && HEADLINE_START_RE.test(t) && !SENTENCE_END_RE.test(t);
+  if (t.length > HEADLINE_MAX || !HEADLINE_START_RE.test(t)) return false;
+  return !SENTENCE_END_RE.test(t) || ABBREVIATION_END_RE.test(t) || !/\p{Ll}/u.test(t);
 }
 
-// ---------------------------------------------------------------------------
-// 2. Items
+const endsStory = (l: Classified): boolean => l.kind === 'end' || (l.kind === 'text' && l.end !== null);
 
-/** Cut at separators, after sign-offs, and before a second dateline (with its headline). */
-function segment(lines: Classified[]): Classified[][] {
-  const segments: Classified[][] = [];
+// ---------------------------------------------------------------------------
+// 2. Stories
+
+/** Does a dateline start within the next few lines (a headline or byline may stand before it)? */
+function datelineAhead(lines: Classified[], from: number): boolean {
+  for (let i = from, seen = 0; i < lines.length && seen < 4; i++) {
+    const l = lines[i]!;
+    if (l.kind === 'blank') continue;
+    if (l.kind === 'text' && l.dateline) return true;
+    if (l.kind === 'text' && !isHeadlineLike(l)) return false;
+    seen++;
+  }
+  return false;
+}
+
+/**
+ * Cut into stories: after end markers, before a second dateline or a dateline that
+ * follows finished text and a blank line (taking its headline along), and at rules —
+ * unless the rule stands inside a dated story of copy that signs its stories off, and
+ * no new dateline follows it: a market report's table rule is not a story boundary.
+ */
+function* segment(lines: Classified[]): Generator<Classified[]> {
+  const signsOff = lines.some(endsStory);
   let current: Classified[] = [];
   let hasDateline = false;
-  const close = () => {
-    if (current.length > 0) segments.push(current);
+  const take = (): Classified[] => {
+    const done = current;
     current = [];
     hasDateline = false;
+    return done;
   };
-  for (const l of lines) {
+  for (const [i, l] of lines.entries()) {
     if (l.kind === 'separator') {
-      close();
+      if (hasDateline && signsOff && !datelineAhead(lines, i + 1)) current.push(l);
+      else if (current.length > 0) yield take();
       continue;
     }
     if (l.kind === 'text' && l.dateline) {
-      if (hasDateline) {
-        const head = current.splice(headStart(current));
-        close();
+      const cut = headStart(current);
+      if (hasDateline || (cut > 0 && current[cut - 1]!.kind === 'blank' && current.slice(0, cut).some(isContent))) {
+        const head = current.splice(cut);
+        if (current.length > 0) yield take();
         current = head;
       }
       hasDateline = true;
     }
     current.push(l);
-    if (l.kind === 'text' && l.signOff) close();
+    if (endsStory(l)) yield take();
   }
-  close();
-  return segments;
+  if (current.length > 0) yield current;
 }
 
 /** Where the head of the next item (source, byline, one headline) begins at the end of `lines`. */
@@ -223,13 +286,13 @@ function headStart(lines: Classified[]): number {
 }
 
 /** Metadata-only stretches join the item before them; a source line waits for the item after. */
-function groupItems(segments: Classified[][]): Classified[][] {
-  const groups: Classified[][] = [];
+function* groupItems(segments: Iterable<Classified[]>): Generator<Classified[]> {
+  let previous: Classified[] | null = null;
   let pending: Classified[] = [];
   for (const seg of segments) {
-    const previous = groups.at(-1);
     if (seg.some(isContent)) {
-      groups.push(pending.concat(seg));
+      if (previous) yield previous;
+      previous = pending.concat(seg);
       pending = [];
     } else if (previous && pending.length === 0 && !seg.some((l) => l.kind === 'source' || l.kind === 'byline')) {
       append(previous, seg);
@@ -237,9 +300,10 @@ function groupItems(segments: Classified[][]): Classified[][] {
       append(pending, seg);
     }
   }
-  const previous = groups.at(-1);
-  if (previous) append(previous, pending);
-  return groups;
+  if (previous) {
+    append(previous, pending);
+    yield previous;
+  }
 }
 
 /** push(...from) without the argument-count limit of spreading a long array. */
@@ -247,8 +311,60 @@ function append(to: Classified[], from: Classified[]): void {
   for (const l of from) to.push(l);
 }
 
+const firstOffset = (lines: Classified[]): number => (lines.find((l) => l.kind !== 'blank') ?? lines[0]!).line.start;
+
 // ---------------------------------------------------------------------------
-// 3. Fields
+// 3. Paragraphs
+
+interface BodyLine {
+  text: string;
+  /** Indent and length of the whole line as printed (dateline included). */
+  indent: number;
+  width: number;
+  /** A blank line, headline or left-out line stands before it. */
+  breakBefore: boolean;
+}
+
+/**
+ * Hard-wrapped copy (no line over WRAP_MAX, and somewhere a line that stops mid-sentence
+ * and goes on below) is joined back into paragraphs: where some lines are indented more
+ * than others, an indented line starts a paragraph (the 1987 Reuters feed); otherwise a
+ * line ending a sentence that left room for the next word ends one. Any other copy keeps
+ * one paragraph per line.
+ */
+function paragraphs(lines: BodyLine[]): { texts: string[]; of: number[] } {
+  const of = lines.map((_, i) => i);
+  let width = 0;
+  let base = Infinity;
+  for (const l of lines) {
+    width = Math.max(width, l.width);
+    base = Math.min(base, l.indent);
+  }
+  const wrapped =
+    width <= WRAP_MAX &&
+    lines.some((l, i) => {
+      const prev = lines[i - 1];
+      return prev && !l.breakBefore && prev.width >= Math.max(30, width * 0.6) && !SENTENCE_STOP_RE.test(prev.text) && LOWER_START_RE.test(l.text);
+    });
+  if (!wrapped) return { texts: lines.map((l) => l.text), of };
+  const indented = lines.some((l) => l.indent > base);
+  const out: string[][] = [];
+  for (const [i, l] of lines.entries()) {
+    const prev = lines[i - 1];
+    const starts =
+      !prev ||
+      l.breakBefore ||
+      /\S(?: {3,}|\t)\S/.test(l.text) ||
+      (indented ? l.indent > base : SENTENCE_STOP_RE.test(prev.text) && prev.width + 1 + l.text.split(' ', 1)[0]!.length < width - 2);
+    if (starts) out.push([l.text]);
+    else out.at(-1)!.push(/\p{L}-$/u.test(prev.text) && /^\p{Ll}/u.test(l.text) ? l.text : ` ${l.text}`);
+    of[i] = out.length - 1;
+  }
+  return { texts: out.map((parts) => parts.join('')), of };
+}
+
+// ---------------------------------------------------------------------------
+// 4. Fields
 
 interface FoundCategory {
   /** The desk's category. */
@@ -261,17 +377,19 @@ interface FoundCategory {
 }
 
 function buildItem(lines: Classified[], ctx: Context): ParsedItem {
-  // As a new item would: the desk's agency until a dateline names another.
   const fields = defaultFields(ctx.settings);
-  fields.dateline = { ...EMPTY_DATELINE, agency: ctx.settings.agency };
+  fields.dateline = { ...EMPTY_DATELINE };
   const recognised: RecognisedSpan[] = [];
   const warnings: string[] = [];
-  const body: string[] = [];
-  const dropped: string[] = [];
+  const body: BodyLine[] = [];
+  const dropped: DroppedLine[] = [];
   const categories: FoundCategory[] = [];
   let stamp: { stamp: Timestamp; written: string } | null = null;
   let datelineDate: NonNullable<DatelineMatch['date']> | null = null;
   let signedOff = false;
+  /** The agency named by a sign-off or credit line, when the dateline names none. */
+  let endAgency = '';
+  let breakBefore = false;
 
   const mark = (field: RecognisedField, l: Classified, [from, to]: Range): RecognisedSpan => {
     const start = startOffset(l.line, from);
@@ -282,12 +400,27 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
   };
   const addBody = (l: Classified, [from, to]: Range) => {
     if (to <= from) return;
-    body.push(l.line.text.slice(from, to));
+    body.push({ text: l.line.text.slice(from, to), indent: l.line.indent, width: l.line.indent + l.line.text.length, breakBefore });
+    breakBefore = false;
     mark('body', l, [from, to]);
+  };
+  const drop = (kind: DroppedLine['kind'], l: Classified, at: Range) => {
+    const span = mark('dropped', l, at);
+    dropped.push({ text: span.text, kind, start: span.start, end: span.end, paragraph: body.length });
+    breakBefore = true;
   };
   const currentYear = () => ({ year: (ctx.now ?? new Date()).getUTCFullYear(), from: 'the current date' });
   const warnOnce = (w: string) => {
     if (!warnings.includes(w)) warnings.push(w);
+  };
+  const signOff = (l: Classified, end: AgencyEnd) => {
+    if (end.agency) endAgency ||= end.agency.name;
+    if (end.marker.keep) return;
+    if (!end.code) return drop('end', l, end.at);
+    if (signedOff) return warnOnce('More than one sign-off; kept the first.');
+    signedOff = true;
+    fields.signOff = end.code;
+    mark('signOff', l, end.at);
   };
 
   const datelineIndex = lines.findIndex((l) => l.kind === 'text' && l.dateline);
@@ -297,11 +430,17 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
     const text = l.line.text;
     switch (l.kind) {
       case 'blank':
+        breakBefore = true;
+        continue;
       case 'separator':
+        if (!inHead && i < lastContent) drop('rule', l, [0, text.length]);
+        else breakBefore = true;
         continue;
       case 'furniture':
-        dropped.push(text);
-        mark('dropped', l, [0, text.length]);
+        drop('furniture', l, [0, text.length]);
+        continue;
+      case 'end':
+        signOff(l, l.end);
         continue;
       case 'category':
         categories.push({ name: l.name, tag: l.tag, word: text.slice(...l.at), span: mark('category', l, l.at) });
@@ -327,6 +466,7 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
     if (l.dateline) {
       const d = l.dateline;
       inHead = false;
+      breakBefore = true;
       fields.dateline.place = placeName(d.place);
       fields.dateline.agency = d.agency;
       mark('dateline', l, d.at);
@@ -336,7 +476,6 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
         mark('dateline.date', l, d.date.at);
       }
       if (d.agencyAt) mark('dateline.agency', l, d.agencyAt);
-      else warnings.push('The dateline names no agency.');
       if (d.regionAt) {
         fields.editorNote = `The dateline in the copy also names "${d.region}"; the place keeps the city only.`;
         mark('editorNote', l, d.regionAt);
@@ -344,6 +483,7 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
     } else if (inHead && !fields.headline && isHeadlineLike(l) && (datelineIndex > i || lastContent > i)) {
       fields.headline = text;
       mark('headline', l, [0, text.length]);
+      breakBefore = true;
       continue;
     } else if (inHead && datelineIndex > i) {
       warnOnce('Text before the dateline was kept at the top of the body.');
@@ -351,21 +491,26 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
       inHead = false;
     }
     addBody(l, l.body);
-    if (l.signOff) {
-      if (signedOff) {
-        warnOnce('More than one sign-off; kept the first.');
-      } else {
-        signedOff = true;
-        fields.signOff = l.signOff.code;
-        mark('signOff', l, l.signOff.at);
-      }
-    }
+    if (l.end) signOff(l, l.end);
+  }
+
+  // The agency: the dateline's, else the sign-off's or credit line's, else the desk's (flagged).
+  let agencyFromDesk = false;
+  if (!fields.dateline.agency && endAgency) fields.dateline.agency = endAgency;
+  if (!fields.dateline.agency && ctx.settings.agency) {
+    fields.dateline.agency = ctx.settings.agency;
+    agencyFromDesk = true;
   }
 
   if (!fields.headline) warnings.unshift('No headline found.');
-  if (!fields.dateline.place) warnings.push(`No dateline found: place and date are left empty${fields.dateline.agency ? `, agency set to ${fields.dateline.agency}` : ''}.`);
-  if (body.length === 0) warnings.push('No body text found.');
-  if (dropped.length > 0) warnings.push(`Dropped page furniture: ${quoteList(dropped)}.`);
+  if (!fields.dateline.place) warnings.push('No dateline found: place and date are left empty.');
+  if (agencyFromDesk) warnings.push(`The copy names no agency: the desk's own (${ctx.settings.agency}) was put in — check it.`);
+  const { texts: paras, of: paraOf } = paragraphs(body);
+  if (paras.length === 0) warnings.push('No body text found.');
+  const furniture = dropped.filter((d) => d.kind === 'furniture').map((d) => d.text);
+  const left = dropped.filter((d) => d.kind !== 'furniture').map((d) => d.text);
+  if (furniture.length > 0) warnings.push(`Dropped page furniture: ${quoteList(furniture)}.`);
+  if (left.length > 0) warnings.push(`Left out ${left.length === 1 ? 'a rule or end marker' : 'rules and end markers'}: ${quoteList(left)}.`);
   applyCategories(categories, fields, warnings);
 
   let publishedAt: string | undefined;
@@ -383,15 +528,27 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
     if (warning) warnings.push(`Dateline: ${warning}`);
   }
 
-  fields.body = bodyFromPlainText(body.join('\n'));
+  // Paragraphs are built as the body's blocks directly: a joined paragraph never holds a line break.
+  fields.body = paras.length === 0 ? emptyBody() : bodyFromBlocks(paras.map((p) => paragraph([textNode(p)])));
+  // Dropped lines were counted in body lines; they go back before the paragraph that line is in.
+  for (const d of dropped) d.paragraph = d.paragraph < body.length ? paraOf[d.paragraph]! : paras.length;
   // No headline: the slug comes from the first words of the body, for the editor to confirm.
-  fields.slug = suggestSlug(fields.headline || (body[0] ?? ''));
+  fields.slug = suggestSlug(fields.headline || (paras[0] ?? ''));
   if (!fields.slug) warnings.push(`Could not suggest a slug from the ${fields.headline ? 'headline' : 'text'}.`);
 
   recognised.sort((a, b) => a.start - b.start || b.end - a.end);
   const filled = lines.filter((l) => l.kind !== 'blank');
   const original = { start: startOffset(filled[0]!.line, 0), end: endOffset(filled.at(-1)!.line, filled.at(-1)!.line.text.length) };
-  return { fields, recognised, warnings, ...(publishedAt ? { publishedAt } : {}), original };
+  return { fields, recognised, warnings, ...(publishedAt ? { publishedAt } : {}), original, dropped, agencyFromDesk };
+}
+
+/** Put a left-out line back into a body, as a paragraph of its own, before paragraph `at`. */
+export function putBack(fields: ItemFields, line: Pick<DroppedLine, 'text' | 'paragraph'>): ItemFields {
+  const children = [...fields.body.root.children];
+  const empty = children.length === 1 && children[0]!.type === 'paragraph' && children[0]!.children.length === 0;
+  if (empty) children.length = 0;
+  children.splice(Math.min(line.paragraph, children.length), 0, paragraph([textNode(line.text)]));
+  return { ...fields, body: bodyFromBlocks(children) };
 }
 
 /** A rubric on a line of its own wins over tags; the other page words become keywords. */
