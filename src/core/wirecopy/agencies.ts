@@ -47,7 +47,8 @@ export const AGENCIES: readonly AgencyProfile[] = [
     name: 'AP',
     aliases: ['AP', 'Associated Press', 'Ассошиэйтед Пресс'],
     ends: [{ re: /^\(END\)$/ }],
-    furniture: [/^Follow\s.{0,80}\bat\s+https?:\/\/\S+$/i, /^(?:Find|Read) more of AP['’]s\s.{0,120}$/i, /^The Associated Press receives support from\s/],
+    // The line under the byline (`Associated Press`, `AP Business Writer`) and the coverage teasers.
+    furniture: [/^(?:The )?Associated Press$|^AP [\p{L} ]{2,30} (?:Writer|Correspondent|Editor)$/u, /^Follow\s.{0,80}\bat\s+https?:\/\/\S+$/i, /^(?:Find|Read) more of AP['’]s\s.{0,120}$/i, /^The Associated Press receives support from\s/],
   },
   {
     name: 'Reuters',

@@ -236,8 +236,9 @@ function datelineAhead(lines: Classified[], from: number): boolean {
 /**
  * Cut into stories: after end markers, before a second dateline or a dateline that
  * follows finished text and a blank line (taking its headline along), and at rules —
- * unless the rule stands inside a dated story of copy that signs its stories off, and
- * no new dateline follows it: a market report's table rule is not a story boundary.
+ * unless the rule stands inside a dated story (in copy that signs its stories off, or
+ * a long rule such as `-----` or `___`) and no new dateline follows it: a market
+ * report's table rule or AP's `___` before the contributors' line is not a boundary.
  */
 function* segment(lines: Classified[]): Generator<Classified[]> {
   const signsOff = lines.some(endsStory);
@@ -251,13 +252,17 @@ function* segment(lines: Classified[]): Generator<Classified[]> {
   };
   for (const [i, l] of lines.entries()) {
     if (l.kind === 'separator') {
-      if (hasDateline && signsOff && !datelineAhead(lines, i + 1)) current.push(l);
+      // A long rule (`-----`, `___`) inside a dated story is part of it, as is any rule in copy that signs off.
+      const inStory = hasDateline && (signsOff || l.line.text.replace(/\s/g, '').length >= 3) && !datelineAhead(lines, i + 1);
+      if (inStory) current.push(l);
       else if (current.length > 0) yield take();
       continue;
     }
     if (l.kind === 'text' && l.dateline) {
       const cut = headStart(current);
-      if (hasDateline || (cut > 0 && current[cut - 1]!.kind === 'blank' && current.slice(0, cut).some(isContent))) {
+      const before = current.slice(0, cut);
+      // Lines before the head that hold no story text (a credit's furniture) go to the story before.
+      if (hasDateline || !before.some(isContent) || (current[cut - 1]!.kind === 'blank' && before.some(isContent))) {
         const head = current.splice(cut);
         if (current.length > 0) yield take();
         current = head;
