@@ -471,15 +471,13 @@ describe('bad input', () => {
     expect(r.warnings).toEqual(['Removed 3 control characters (such as NUL) from the text.', 'The text is empty: there is no wire copy to read.']);
   });
 
-  it('reads a 5 MB page of repeated items in linear time', () => {
+  // Speed is measured by `npm run bench`; these check that huge and hostile input still reads (no backtracking blow-up).
+  it('reads a 5 MB page of repeated items', () => {
     const block = 'mod.gov.az\nHeadline number one\r\nBaku/06.10.23/Turan: Text of the item. ---06B---\n-\n- Social\n6 October 2023 16:16\nPolitics\n-\nShort item.\nLeave a review\n-\n';
     const text = block.repeat(Math.ceil(5_000_000 / block.length));
-    const t0 = performance.now();
     const r = parse(text);
-    const ms = performance.now() - t0;
     expect(r.items).toHaveLength((text.length / block.length) * 2);
     expect(r.items.at(-2)!.fields.dateline.place).toBe('Baku');
-    expect(ms).toBeLessThan(15_000);
   });
 
   it.each([
@@ -493,10 +491,8 @@ describe('bad input', () => {
     ['furniture after an item', `Item.\n${'Share\n-\n'.repeat(100_000)}`],
     ['source lines before an item', `${'a.com\n-\n'.repeat(100_000)}Item.`],
     ['repeated datelines', 'Headline\nBAKU (AP) — Text.\n'.repeat(30_000)],
-  ])('stays linear on %s', (_name, text) => {
-    const t0 = performance.now();
+  ])('reads %s', (_name, text) => {
     const r = parse(text);
     expect(r.items.length).toBeGreaterThan(0);
-    expect(performance.now() - t0).toBeLessThan(10_000);
   });
 });
