@@ -3,6 +3,7 @@ import { type FieldName, type ItemFields, HEADLINE_MAX, hardLimitProblems } from
 import { bodyToPlainText } from '../../../core/richtext';
 import type { DeskSettings } from '../../../core/settings';
 import { SLUG_MAX, normalizeSlug } from '../../../core/slug';
+import { putBack } from '../../../core/wirecopy/parse';
 import type { ImportCandidate } from '../../../service/contract';
 import { Field } from '../desk/Field';
 import { CategoryOptions } from '../lib/options';
@@ -12,7 +13,11 @@ import { spanClass } from './OriginalText';
 export interface Draft {
   fields: ItemFields;
   include: boolean;
+  /** Left-out lines (indexes into the candidate's `dropped`) the editor put back into the body. */
+  restored: number[];
 }
+
+const DROPPED_WORDS = { furniture: 'page furniture', rule: 'rule', end: 'end marker' } as const;
 
 /** Enough of a body to judge it by; the whole body is imported. */
 const BODY_PREVIEW_MAX = 3000;
@@ -38,6 +43,13 @@ export function ImportCard({ n, candidate, draft, settings, onChange, onShowInTe
   const set = (patch: Partial<ItemFields>) => onChange({ ...draft, fields: { ...fields, ...patch } });
   const setDateline = (patch: Partial<ItemFields['dateline']>) => set({ dateline: { ...fields.dateline, ...patch } });
   const problems = hardLimitProblems(fields);
+  const deskAgency = candidate.agencyFromDesk && fields.dateline.agency === settings.agency;
+  /** Put a left-out line back before the paragraph it stood before, counting lines already put back above it. */
+  const restore = (k: number) => {
+    const line = candidate.dropped[k]!;
+    const above = draft.restored.filter((j) => candidate.dropped[j]!.start < line.start).length;
+    onChange({ ...draft, fields: putBack(fields, { text: line.text, paragraph: line.paragraph + above }), restored: [...draft.restored, k] });
+  };
   const recognised = useMemo(() => new Set(candidate.recognised.map((s) => s.field)), [candidate]);
   const body = useMemo(() => bodyToPlainText(fields.body), [fields.body]);
 
@@ -55,6 +67,11 @@ export function ImportCard({ n, candidate, draft, settings, onChange, onShowInTe
 
   return (
     <article className={`imp-card${draft.include ? '' : ' imp-left-out'}`} aria-labelledby={id('title')} onFocus={onFocus}>
+      {candidate.duplicateOf && (
+        <p className="imp-duplicate" role="note">
+          Already on the desk{candidate.duplicateOf.slug ? ` as ${candidate.duplicateOf.slug}` : ''} ({candidate.duplicateOf.status}). Left out unless you include it.
+        </p>
+      )}
       <header className="imp-card-head">
         <h3 id={id('title')}>Item {n + 1}</h3>
         <label className="imp-include">
@@ -96,8 +113,18 @@ export function ImportCard({ n, candidate, draft, settings, onChange, onShowInTe
       <div className="row">
         {field('place', 'Place', 'dateline.place', <input id={id('place')} value={fields.dateline.place} onChange={(e) => setDateline({ place: e.target.value })} />)}
         {field('date', 'Date', 'dateline.date', <input id={id('date')} type="date" value={fields.dateline.date} onChange={(e) => setDateline({ date: e.target.value })} />)}
-        {field('agency', 'Agency', 'dateline.agency', <input id={id('agency')} value={fields.dateline.agency} onChange={(e) => setDateline({ agency: e.target.value })} />)}
+        {field(
+          'agency',
+          'Agency',
+          'dateline.agency',
+          <input id={id('agency')} value={fields.dateline.agency} aria-describedby={deskAgency ? id('agency-note') : undefined} onChange={(e) => setDateline({ agency: e.target.value })} />,
+        )}
       </div>
+      {deskAgency && (
+        <p className="imp-agency-note" id={id('agency-note')}>
+          The copy names no agency: this is the desk’s own. Check it.
+        </p>
+      )}
       <div className="row">
         {field('source', 'Source', 'source', <input id={id('source')} value={fields.source} onChange={(e) => set({ source: e.target.value })} />)}
         {field(
@@ -124,6 +151,28 @@ export function ImportCard({ n, candidate, draft, settings, onChange, onShowInTe
               <li key={p.field}>{p.message}</li>
             ))}
         </ul>
+      )}
+      {candidate.dropped.length > 0 && (
+        <details className="imp-dropped">
+          <summary>
+            Left out {candidate.dropped.length} line{candidate.dropped.length === 1 ? '' : 's'}
+            {draft.restored.length > 0 && ` · ${draft.restored.length} put back`}
+          </summary>
+          <ul aria-label="Left out">
+            {candidate.dropped.map((d, k) => (
+              <li key={k}>
+                <span className="imp-dropped-kind">{DROPPED_WORDS[d.kind]}</span> <q>{d.text}</q>{' '}
+                {draft.restored.includes(k) ? (
+                  <em>put back</em>
+                ) : (
+                  <button type="button" aria-label={`Put back “${d.text}”`} onClick={() => restore(k)}>
+                    Put back
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {candidate.warnings.length > 0 && (
         <ul className="imp-warnings" aria-label="Warnings">
