@@ -191,7 +191,8 @@ export interface AgencyEnd {
 
 /** The end marker a whole line is, or null. */
 export function matchEndLine(line: string): AgencyEnd | null {
-  if (line.length > LINE_MAX) return null;
+  // Only a credit line in brackets runs long.
+  if (line.length > LINE_MAX || (line.length > 60 && line[0] !== '(')) return null;
   for (const agency of AGENCIES) {
     for (const marker of agency.ends) {
       const m = marker.re.exec(line);

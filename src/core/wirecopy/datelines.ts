@@ -69,6 +69,8 @@ export function matchDateline(line: string): DatelineMatch | null {
 }
 
 function matchSlash(head: string): DatelineMatch | null {
+  const slash = head.indexOf('/');
+  if (slash < 0 || slash > 48) return null;
   const m = SLASH_RE.exec(head);
   if (!m?.indices) return null;
   const [placeAt, dateAt, agencyAt] = [m.indices[1]!, m.indices[2]!, m.indices[3] ?? null];

@@ -27,7 +27,7 @@ import type { DeskSettings } from '../settings';
 import { type AgencyEnd, FURNITURE_WORDS, isFurnitureLine, matchEndLine, matchEndTail } from './agencies';
 import { type DatelineMatch, matchDateline, placeName } from './datelines';
 import { type Timestamp, parseTimestamp, resolveDate } from './dates';
-import { type Range, type SourceLine, endOffset, splitLines, startOffset, trimRange } from './lines';
+import { type Range, type SourceLine, endOffset, readLines, startOffset, trimRange } from './lines';
 import { suggestSlug } from './suggest-slug';
 
 export type RecognisedField = FieldName | 'publishedAt' | 'dropped';
@@ -71,7 +71,7 @@ export interface ParseOptions {
   settings: Pick<DeskSettings, 'agency' | 'language' | 'categories' | 'defaultSignOff'>;
   /** Supplies the year of year-less dates when the page has no time stamp. */
   now?: Date;
-  /** Stop after this many items, with a warning; the rest of the text is not read. */
+  /** Stop after this many items (see `stoppedAt`); the rest of the text is not read. */
   limit?: number;
 }
 
@@ -130,27 +130,52 @@ interface Context {
 
 export function parseWireCopy(text: string, opts: ParseOptions): ParseResult {
   const warnings: string[] = [];
-  const { lines, controlChars } = splitLines(text);
-  if (controlChars > 0) warnings.push(`Removed ${controlChars} control character${controlChars === 1 ? '' : 's'} (such as NUL) from the text.`);
   const ctx: Context = { input: text, settings: opts.settings, now: opts.now, categories: categoryWords(opts.settings.categories) };
-  const classified = lines.map((l) => classify(l, ctx));
-  if (classified.every((l) => l.kind === 'blank')) {
-    warnings.push('The text is empty: there is no wire copy to read.');
-    return { items: [], warnings };
-  }
+  const counts = { controlChars: 0 };
+  let sawText = false;
+  const classified = (function* () {
+    for (const line of readLines(text, counts)) {
+      const l = classify(line, ctx);
+      if (l.kind !== 'blank') sawText = true;
+      yield l;
+    }
+  })();
   const limit = opts.limit ?? Infinity;
   const items: ParsedItem[] = [];
   let stoppedAt: number | undefined;
-  for (const group of groupItems(segment(classified))) {
+  for (const group of groupItems(segment(new Lookahead(classified)))) {
     if (items.length >= limit) {
+      // The caller says why it set the limit; the rest of the text is not read.
       stoppedAt = firstOffset(group);
-      warnings.push(`Stopped after ${limit.toLocaleString('en')} items: one import takes at most that many. The rest of the text was not read; split it and import the rest separately.`);
       break;
     }
     items.push(buildItem(group, ctx));
   }
-  if (items.length === 0) warnings.push('No wire copy found: the text holds only separators, page furniture or metadata.');
+  const { controlChars } = counts;
+  if (controlChars > 0) warnings.push(`Removed ${controlChars} control character${controlChars === 1 ? '' : 's'} (such as NUL) from the text.`);
+  if (!sawText) warnings.push('The text is empty: there is no wire copy to read.');
+  else if (items.length === 0) warnings.push('No wire copy found: the text holds only separators, page furniture or metadata.');
   return { items, warnings, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
+}
+
+/** Classified lines as they are read, with a look a few lines ahead. */
+class Lookahead {
+  private readonly ahead: Classified[] = [];
+  constructor(private readonly source: Iterator<Classified>) {}
+
+  /** Line `k` after the current one (0: the next), or undefined past the end. */
+  peek(k: number): Classified | undefined {
+    while (this.ahead.length <= k) {
+      const r = this.source.next();
+      if (r.done) return undefined;
+      this.ahead.push(r.value);
+    }
+    return this.ahead[k];
+  }
+
+  next(): Classified | undefined {
+    return this.ahead.length > 0 ? this.ahead.shift() : this.peek(0) && this.ahead.shift();
+  }
 }
 
 function categoryWords(categories: ParseOptions['settings']['categories']): Map<string, string> {
@@ -165,13 +190,16 @@ function categoryWords(categories: ParseOptions['settings']['categories']): Map<
 // ---------------------------------------------------------------------------
 // 1. Lines
 
+/** Longer than any page word with its bullets and arrows. */
+const FURNITURE_WORD_MAX = 40;
 const furnitureWord = (s: string): string => s.toLowerCase().replace(FURNITURE_EDGES_RE, '');
 
 function isFurniture(t: string, ctx: Context): boolean {
   // Story text wrapped onto a short line (`comment.`, `share`) is never furniture.
   if (LOWER_START_RE.test(t) || /\.$/.test(t)) return isFurnitureLine(t);
-  if (FURNITURE_WORDS.has(furnitureWord(t)) || isFurnitureLine(t)) return true;
+  if ((t.length <= FURNITURE_WORD_MAX && FURNITURE_WORDS.has(furnitureWord(t))) || isFurnitureLine(t)) return true;
   // A menu: "Home | Politics | Economy"
+  if (!/[|•·]/.test(t)) return false;
   const parts = t.split(/[|•·]/).map((p) => p.trim()).filter(Boolean);
   return parts.length >= 2 && parts.every((p) => FURNITURE_WORDS.has(furnitureWord(p)) || ctx.categories.has(p.toLowerCase()));
 }
@@ -222,9 +250,10 @@ const endsStory = (l: Classified): boolean => l.kind === 'end' || (l.kind === 't
 // 2. Stories
 
 /** Does a dateline start within the next few lines (a headline or byline may stand before it)? */
-function datelineAhead(lines: Classified[], from: number): boolean {
-  for (let i = from, seen = 0; i < lines.length && seen < 4; i++) {
-    const l = lines[i]!;
+function datelineAhead(lines: Lookahead): boolean {
+  for (let k = 0, seen = 0; seen < 4; k++) {
+    const l = lines.peek(k);
+    if (!l) return false;
     if (l.kind === 'blank') continue;
     if (l.kind === 'text' && l.dateline) return true;
     if (l.kind === 'text' && !isHeadlineLike(l)) return false;
@@ -233,15 +262,28 @@ function datelineAhead(lines: Classified[], from: number): boolean {
   return false;
 }
 
+/** How far ahead a story's end marker is looked for. */
+const END_AHEAD = 400;
+
+/** Does the story go on to an end marker (before any new dateline)? */
+function endAhead(lines: Lookahead): boolean {
+  for (let k = 0; k < END_AHEAD; k++) {
+    const l = lines.peek(k);
+    if (!l || (l.kind === 'text' && l.dateline)) return false;
+    if (endsStory(l)) return true;
+  }
+  return false;
+}
+
 /**
  * Cut into stories: after end markers, before a second dateline or a dateline that
  * follows finished text and a blank line (taking its headline along), and at rules —
- * unless the rule stands inside a dated story (in copy that signs its stories off, or
- * a long rule such as `-----` or `___`) and no new dateline follows it: a market
- * report's table rule or AP's `___` before the contributors' line is not a boundary.
+ * unless the rule stands inside a dated story (one that goes on to its sign-off, or
+ * any story at a long rule such as `-----` or `___`) and no new dateline follows it:
+ * a market report's table rule or AP's `___` before the contributors' line is not a
+ * boundary. Lines are read as the stories are needed.
  */
-function* segment(lines: Classified[]): Generator<Classified[]> {
-  const signsOff = lines.some(endsStory);
+function* segment(lines: Lookahead): Generator<Classified[]> {
   let current: Classified[] = [];
   let hasDateline = false;
   const take = (): Classified[] => {
@@ -250,10 +292,9 @@ function* segment(lines: Classified[]): Generator<Classified[]> {
     hasDateline = false;
     return done;
   };
-  for (const [i, l] of lines.entries()) {
+  for (let l = lines.next(); l; l = lines.next()) {
     if (l.kind === 'separator') {
-      // A long rule (`-----`, `___`) inside a dated story is part of it, as is any rule in copy that signs off.
-      const inStory = hasDateline && (signsOff || l.line.text.replace(/\s/g, '').length >= 3) && !datelineAhead(lines, i + 1);
+      const inStory = hasDateline && (l.line.text.replace(/\s/g, '').length >= 3 || endAhead(lines)) && !datelineAhead(lines);
       if (inStory) current.push(l);
       else if (current.length > 0) yield take();
       continue;
