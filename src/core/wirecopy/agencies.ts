@@ -79,7 +79,7 @@ export const AGENCIES: readonly AgencyProfile[] = [
     aliases: ['Xinhua', 'XINHUA', 'Синьхуа'],
     ends: [
       { re: /(?:^|\s)(Enditem|ENDITEM)$/, tail: true, signOff: true },
-      { re: /^\[?Editor:\s*[\p{L} .-]{2,40}\]?$/u },
+      { re: /^[[(]?Editor:\s*[\p{L} .-]{2,40}[\])]?$/u },
     ],
     furniture: [],
   },
@@ -91,7 +91,7 @@ export const AGENCIES: readonly AgencyProfile[] = [
   },
   {
     name: 'Interfax',
-    aliases: ['Interfax', 'INTERFAX', 'Интерфакс', 'ИНТЕРФАКС'],
+    aliases: ['Interfax', 'INTERFAX', 'Интерфакс', 'ИНТЕРФАКС', 'INTERFAX.RU', 'Interfax.ru', 'Интерфакс-Украина', 'Interfax-Ukraine'],
     ends: [],
     furniture: [],
   },
@@ -200,8 +200,14 @@ export function matchEndLine(line: string): AgencyEnd | null {
     }
   }
   for (const marker of GENERIC_ENDS) if (marker.re.test(line)) return { agency: null, marker, at: [0, line.length], code: '' };
-  return null;
+  // The agency's short name alone on a line (`EFE`, `(dpa)`, `— AFP`) closes its story; `Reuters.` ending a
+  // wrapped sentence does not.
+  const name = line.replace(/^[\s(—–-]+|[\s)]+$|(?<=\))\.$/g, '');
+  const named = name.length <= 10 && !name.endsWith('.') ? agencyByAlias(name) : undefined;
+  return named ? { agency: named, marker: CREDIT_END, at: [0, line.length], code: '' } : null;
 }
+
+const CREDIT_END: EndMarker = { re: /^$/ };
 
 /** The end marker a line of text ends with (`… said. Enditem`, `… ---06B---`), or null. */
 export function matchEndTail(line: string): AgencyEnd | null {

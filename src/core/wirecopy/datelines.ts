@@ -65,7 +65,7 @@ const isCaps = (s: string): boolean => s === s.toUpperCase() && s !== s.toLowerC
 /** The dateline a line of copy starts with, or null. */
 export function matchDateline(line: string): DatelineMatch | null {
   const head = line.slice(0, HEAD_MAX);
-  return matchSlash(head) ?? matchGrammar(head);
+  return matchSlash(head) ?? matchGrammar(head) ?? matchPlaceless(head);
 }
 
 function matchSlash(head: string): DatelineMatch | null {
@@ -86,6 +86,32 @@ function matchSlash(head: string): DatelineMatch | null {
     agencyAt,
     regionAt: null,
     bodyStart: m[0].length,
+  };
+}
+
+/** `Oct 6 (Reuters) -`: a date and an agency the profiles know, no place (market reports). */
+function matchPlaceless(head: string): DatelineMatch | null {
+  const date = DATE_HEAD_RE.exec(head);
+  const parts = date && parseDate(date[0]);
+  if (!date || !parts) return null;
+  const paren = sticky(PAREN_RE, head, date[0].length + (sticky(SEP_RE, head, date[0].length)?.[0].length ?? 0));
+  const known = paren && agencyByAlias(paren[1]!);
+  if (!paren || !known) return null;
+  const after = paren.index + paren[0].length;
+  const dash = sticky(DASH_RE, head, after);
+  if (!dash) return null;
+  const from = paren.index + paren[0].indexOf(paren[1]!);
+  const end = after + dash[0].length;
+  return {
+    place: '',
+    agency: known.name,
+    region: '',
+    date: { written: date[0], parts, at: [0, date[0].length] },
+    at: [0, end],
+    placeAt: [0, 0],
+    agencyAt: [from, from + paren[1]!.length],
+    regionAt: null,
+    bodyStart: end,
   };
 }
 

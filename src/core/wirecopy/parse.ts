@@ -44,8 +44,8 @@ export interface RecognisedSpan {
 /** A line left out of an item, which the editor can put back. */
 export interface DroppedLine {
   text: string;
-  /** page furniture, a rule inside the story, or an end marker that is not a sign-off. */
-  kind: 'furniture' | 'rule' | 'end';
+  /** page furniture, a rule inside the story, an end marker that is not a sign-off, or a slug or header line above the headline. */
+  kind: 'furniture' | 'rule' | 'end' | 'header';
   start: number;
   end: number;
   /** How many body paragraphs come before it: where it goes back. */
@@ -316,19 +316,26 @@ function* segment(lines: Lookahead): Generator<Classified[]> {
   if (current.length > 0) yield current;
 }
 
-/** Where the head of the next item (source, byline, one headline) begins at the end of `lines`. */
+/**
+ * Where the head of the next item begins at the end of `lines`: source and byline lines and
+ * its headline, with up to two short lines above the headline (a slug or header line, a
+ * kicker) when a blank line or the start of the stretch stands above them.
+ */
 function headStart(lines: Classified[]): number {
   let cut = lines.length;
-  let headline = false;
+  let headline = -1;
   for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i]!;
     if (l.kind === 'blank') continue;
-    if (l.kind === 'source' || l.kind === 'byline' || (!headline && isHeadlineLike(l))) {
-      if (l.kind === 'text') headline = true;
+    if (l.kind === 'source' || l.kind === 'byline' || (headline < 0 && isHeadlineLike(l))) {
+      if (l.kind === 'text') headline = i;
       cut = i;
     } else break;
   }
-  return cut;
+  if (headline < 0) return cut;
+  let top = headline;
+  while (top > 0 && headline - top < 2 && isHeadlineLike(lines[top - 1]!)) top--;
+  return top < headline && (top === 0 || lines[top - 1]!.kind === 'blank') ? top : cut;
 }
 
 /** Metadata-only stretches join the item before them; a source line waits for the item after. */
@@ -471,6 +478,13 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
 
   const datelineIndex = lines.findIndex((l) => l.kind === 'text' && l.dateline);
   const lastContent = lines.findLastIndex(isContent);
+  // Above a dateline, the headline is the headline-like line nearest to it; lines like it higher up are header lines.
+  let headlineIndex = -1;
+  for (let i = datelineIndex - 1; i >= 0; i--) {
+    const l = lines[i]!;
+    if (isHeadlineLike(l)) headlineIndex = i;
+    if (l.kind === 'text') break;
+  }
   let inHead = true;
   for (const [i, l] of lines.entries()) {
     const text = l.line.text;
@@ -516,7 +530,7 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
       fields.dateline.place = placeName(d.place);
       fields.dateline.agency = d.agency;
       mark('dateline', l, d.at);
-      mark('dateline.place', l, d.placeAt);
+      if (d.place) mark('dateline.place', l, d.placeAt);
       if (d.date) {
         datelineDate = d.date;
         mark('dateline.date', l, d.date.at);
@@ -526,6 +540,9 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
         fields.editorNote = `The dateline in the copy also names "${d.region}"; the place keeps the city only.`;
         mark('editorNote', l, d.regionAt);
       }
+    } else if (inHead && i < headlineIndex) {
+      drop('header', l, [0, text.length]);
+      continue;
     } else if (inHead && !fields.headline && isHeadlineLike(l) && (datelineIndex > i || lastContent > i)) {
       fields.headline = text;
       mark('headline', l, [0, text.length]);
@@ -549,14 +566,15 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
   }
 
   if (!fields.headline) warnings.unshift('No headline found.');
-  if (!fields.dateline.place) warnings.push('No dateline found: place and date are left empty.');
+  if (datelineIndex < 0) warnings.push('No dateline found: place and date are left empty.');
+  else if (!fields.dateline.place) warnings.push('The dateline names no place.');
   if (agencyFromDesk) warnings.push(`The copy names no agency: the desk's own (${ctx.settings.agency}) was put in — check it.`);
   const { texts: paras, of: paraOf } = paragraphs(body);
   if (paras.length === 0) warnings.push('No body text found.');
   const furniture = dropped.filter((d) => d.kind === 'furniture').map((d) => d.text);
   const left = dropped.filter((d) => d.kind !== 'furniture').map((d) => d.text);
   if (furniture.length > 0) warnings.push(`Dropped page furniture: ${quoteList(furniture)}.`);
-  if (left.length > 0) warnings.push(`Left out ${left.length === 1 ? 'a rule or end marker' : 'rules and end markers'}: ${quoteList(left)}.`);
+  if (left.length > 0) warnings.push(`Left out ${left.length === 1 ? 'a rule, end marker or header line' : 'rules, end markers and header lines'}: ${quoteList(left)}.`);
   applyCategories(categories, fields, warnings);
 
   let publishedAt: string | undefined;

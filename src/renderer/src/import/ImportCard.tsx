@@ -17,7 +17,7 @@ export interface Draft {
   restored: number[];
 }
 
-const DROPPED_WORDS = { furniture: 'page furniture', rule: 'rule', end: 'end marker' } as const;
+const DROPPED_WORDS = { furniture: 'page furniture', rule: 'rule', end: 'end marker', header: 'header line' } as const;
 
 /** Enough of a body to judge it by; the whole body is imported. */
 const BODY_PREVIEW_MAX = 3000;
