@@ -472,9 +472,9 @@ describe('bad input', () => {
   });
 
   // Speed is measured by `npm run bench`; these check that huge and hostile input still reads (no backtracking blow-up).
-  it('reads a 5 MB page of repeated items', () => {
+  it('reads a 1 MB page of repeated items', () => {
     const block = 'mod.gov.az\nHeadline number one\r\nBaku/06.10.23/Turan: Text of the item. ---06B---\n-\n- Social\n6 October 2023 16:16\nPolitics\n-\nShort item.\nLeave a review\n-\n';
-    const text = block.repeat(Math.ceil(5_000_000 / block.length));
+    const text = block.repeat(Math.ceil(1_000_000 / block.length));
     const r = parse(text);
     expect(r.items).toHaveLength((text.length / block.length) * 2);
     expect(r.items.at(-2)!.fields.dateline.place).toBe('Baku');
