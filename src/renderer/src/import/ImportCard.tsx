@@ -3,7 +3,7 @@ import { type FieldName, type ItemFields, HEADLINE_MAX, hardLimitProblems } from
 import { bodyToPlainText } from '../../../core/richtext';
 import type { DeskSettings } from '../../../core/settings';
 import { SLUG_MAX, normalizeSlug } from '../../../core/slug';
-import { putBack } from '../../../core/wirecopy/parse';
+import { putBack } from '../../../core/wirecopy/paragraphs';
 import type { ImportCandidate } from '../../../service/contract';
 import { Field } from '../desk/Field';
 import { CategoryOptions } from '../lib/options';
