@@ -139,3 +139,49 @@ test('found items and their edits survive a look at another view', async ({ page
   await expect(imp.field(1, 'Slug')).toHaveValue('CASPIAN-FERRY');
   expect(await stored(server)).toEqual([]);
 });
+
+test('agency copy: furniture left out can be put back, the desk agency is flagged, and a second paste is recognised as already on the desk', async ({ page, server }, testInfo) => {
+  const desk = new DeskPage(page);
+  const imp = new ImportPage(page);
+  await desk.openView('Import');
+  const copy = [
+    'Senate passes farm bill',
+    'WASHINGTON (AP) — The Senate passed a farm bill early Friday.',
+    'Advertisement',
+    'Lawmakers said the bill would extend crop insurance.',
+    '-',
+    'Markets rally after rate cut',
+    'Shares rose on Friday.',
+    'Bonds fell.',
+  ].join('\n');
+  await imp.findIn(copy);
+  await expect(imp.items).toHaveCount(2);
+  await expect(imp.field(1, 'Agency')).toHaveValue('AP');
+  await expect(imp.item(1).getByText('The copy names no agency')).toHaveCount(0);
+  // The second story names no agency: the desk's own stands in, and the card says so.
+  await expect(imp.field(2, 'Agency')).toHaveValue('Turan');
+  await expect(imp.item(2).getByText('The copy names no agency: this is the desk’s own. Check it.')).toBeVisible();
+
+  const body = imp.item(1).getByRole('document', { name: 'Body' });
+  await expect(body).toHaveText('The Senate passed a farm bill early Friday.\nLawmakers said the bill would extend crop insurance.');
+  await imp.item(1).getByText('Left out 1 line').click();
+  await expect(imp.item(1).getByRole('list', { name: 'Left out' })).toContainText('page furniture Advertisement');
+  await page.screenshot({ path: testInfo.outputPath('import-left-out.png') });
+  await imp.item(1).getByRole('button', { name: 'Put back “Advertisement”' }).click();
+  await expect(body).toHaveText('The Senate passed a farm bill early Friday.\nAdvertisement\nLawmakers said the bill would extend crop insurance.');
+  await expect(imp.item(1).getByRole('list', { name: 'Left out' })).toContainText('put back');
+  await imp.importButton.click();
+  await expect(imp.imported.getByRole('status')).toHaveText('2 drafts created on the Desk.');
+
+  // The same copy again: the first story went in with the line put back, so only the second
+  // matches the desk exactly; it starts left out, with a notice.
+  await imp.findIn(copy);
+  await expect(imp.items).toHaveCount(2);
+  await expect(imp.item(2).getByRole('note')).toHaveText(/^Already on the desk as MARKETS-RALLY-RATE-CUT \(draft\)/);
+  await expect(imp.item(2).getByRole('checkbox', { name: 'Include' })).not.toBeChecked();
+  await expect(imp.item(1).getByRole('note')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Items found' })).toContainText('1 item already on the desk, left out.');
+  await expect(imp.importButton).toHaveText('Import 1 item');
+  await page.screenshot({ path: testInfo.outputPath('import-duplicate.png') });
+  expect(await stored(server)).toHaveLength(2);
+});

@@ -16,6 +16,7 @@ import { bodyFromPlainText, bodyToPlainText } from '../core/richtext';
 import { openDb } from '../store/db';
 import type { StoredItem } from '../store/items';
 import { DeskService } from '../service/desk';
+import { benchWireCopy } from './wirecopy';
 
 const N = Number(process.env.BENCH_ITEMS ?? 100_000);
 const WORDS = ['minister', 'defence', 'Baku', 'Astana', 'agreement', 'signed', 'cooperation', 'plan', 'military', 'exercise', 'Caspian', 'naval', 'press', 'service', 'reported', 'talks', 'energy', 'pipeline', 'budget', 'election'];
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   const db = openDb(path.join(dir, 'bench.sqlite'));
   const desk = new DeskService(db);
   console.log(`Wiredesk bench: ${N} items, ${os.cpus().length} cores, node ${process.version}`);
+  // First, while the process is small: its memory figures are the parser's own.
+  benchWireCopy();
 
   const statuses = ['draft', 'submitted', 'approved', 'published'] as const;
   function* seed(): Generator<StoredItem> {

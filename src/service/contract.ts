@@ -11,6 +11,7 @@ import type { EditorAction } from '../core/workflow';
 export type { Result } from '../core/errors';
 export type { AuditRecord, HistoryEntry, Page } from '../core/records';
 import type { AuditRecord, HistoryEntry, Page } from '../core/records';
+import type { DroppedLine } from '../core/wirecopy/parse';
 
 import { type DeskListView, type FeedFormat, type ImportFormat, QUEUE_TABS as TAB_NAMES, QUEUE_TAB_LABELS, type QueueTab } from '../core/vocabulary';
 export { IMPORT_ITEMS_MAX } from '../core/vocabulary';
@@ -92,6 +93,12 @@ export interface ImportCandidate {
   recognised: ImportSpan[];
   /** Slice of the original text this item came from (text imports only). */
   original: { start: number; end: number } | null;
+  /** Lines left out (page furniture, rules, end markers), each with the body paragraph it goes back before. */
+  dropped: DroppedLine[];
+  /** The copy names no agency: the dateline's agency is the desk's own. */
+  agencyFromDesk: boolean;
+  /** An item already on the desk (not spiked) with the same headline, dateline and body. */
+  duplicateOf: { id: string; slug: string; status: ItemStatus } | null;
 }
 
 export interface ImportPreview {

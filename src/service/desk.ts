@@ -331,7 +331,7 @@ export class DeskService implements DeskHandlers {
   }
 
   parseImport({ text, format }: ArgOf<'parseImport'>): ValueOf<'parseImport'> {
-    return importPreview(text, format ?? 'auto', this.settings());
+    return importPreview(text, format ?? 'auto', this.settings(), (headlines) => this.items.withHeadlines(headlines));
   }
 
   acceptImport({ items }: ArgOf<'acceptImport'>): ValueOf<'acceptImport'> {

@@ -347,6 +347,20 @@ export class ItemStore {
     for (const r of this.db.prepare('SELECT status, count(*) AS n FROM items GROUP BY status').all() as { status: ItemStatus; n: number }[]) counts[r.status] = r.n;
     return counts;
   }
+
+  /**
+   * Items not spiked whose headline is one of `headlines`, with their dateline and body text:
+   * what the import compares a paste against to warn of copy already on the desk.
+   */
+  withHeadlines(headlines: string[]): { id: string; slug: string; status: ItemStatus; headline: string; place: string; date: string; agency: string; bodyText: string }[] {
+    if (headlines.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT id, slug, status, headline, dateline_place AS place, dateline_date AS date, dateline_agency AS agency, body_text AS bodyText
+         FROM items WHERE status != 'spiked' AND headline IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(headlines)) as ReturnType<ItemStore['withHeadlines']>;
+  }
 }
 
 /** Which items a preview export takes, a page of ids at a time in id order. */

@@ -3,6 +3,7 @@
  * from the text. The inverse of ninjs.ts and jsonfeed.ts: a Wiredesk export comes back
  * with every field as it went out (see those modules for where each field travels).
  */
+import { isIsoDate } from '../dateline';
 import { ITEM_STATUSES, type ItemFields, type ItemStatus, defaultFields, isZonedDateTime } from '../item';
 import { bodyFromPlainText } from '../richtext';
 import { sanitizeBody } from '../sanitize';
@@ -104,13 +105,23 @@ function readEmbargo(v: unknown, f: ItemFields, warnings: string[]): void {
 
 const PUB_STATUS_TO_STATUS: Record<string, ItemStatus> = { usable: 'published', withheld: 'held', canceled: 'killed' };
 
+/** A document's head (its <title>, NITF's docdata) is not story text. */
+const withoutHead = (html: string): string => html.replace(/<\?xml[\s\S]*?\?>|<head\b[\s\S]*?<\/head>/gi, '');
+
+/** The story of an NITF document: its `body.content` (blocks read as divisions), else everything after its head. */
+function nitfBodyContent(xml: string): string {
+  const content = /<body\.content\b[^>]*>([\s\S]*?)<\/body\.content>/i.exec(xml);
+  return (content ? content[1]! : withoutHead(xml)).replace(/<(\/?)block\b[^>]*>/gi, '<$1div>');
+}
+
 function fromNinjs(raw: Obj): ImportedItem {
   const o = ninjs2Keys(raw) as Obj; // one reader for 3.x and 2.x names
   const f = blankFields();
   const warnings: string[] = [];
   f.slug = str(o.slugline);
   const headlines = objs(o.headlines);
-  f.headline = str((headlines.find((h) => h.role === 'main') ?? headlines[0])?.value);
+  // Events and planning items carry a `title` and no headlines.
+  f.headline = str((headlines.find((h) => h.role === 'main') ?? headlines[0])?.value) || str(o.title).trim();
   f.byline = str(o.by);
   f.subscriberNote = str(o.ednote);
   f.language = str(o.language);
@@ -126,16 +137,27 @@ function fromNinjs(raw: Obj): ImportedItem {
   const bodies = objs(o.bodies);
   const html = bodies.find((b) => b.contenttype === 'text/html');
   const plain = bodies.find((b) => b.contenttype === 'text/plain') ?? bodies.find((b) => b.contenttype === undefined);
+  const nitf = bodies.find((b) => /nitf/i.test(str(b.contenttype)));
   if (html) {
-    const copy = parseCopyHtml(str(html.value));
+    const copy = parseCopyHtml(withoutHead(str(html.value)));
     f.body = copy.body;
     f.signOff = copy.signOff;
     if (copy.dateline) Object.assign(f.dateline, copy.dateline);
   } else if (plain) f.body = bodyFromPlainText(str(plain.value));
+  else if (nitf) f.body = parseCopyHtml(nitfBodyContent(str(nitf.value))).body;
+  else if (str(o.type) === 'text') {
+    // Some agencies (NTB) send a text item's story as its `text` description.
+    const text = objs(o.descriptions).find((d) => d.role === 'text');
+    if (text) f.body = bodyFromPlainText(str(text.value));
+  }
+  // Someone else's item has no dateline span: its date is the day it was first created (as written, no zone shift).
+  const id = itemIdFromUri(str(o.uri));
+  const created = /^(\d{4}-\d{2}-\d{2})T/.exec(str(o.firstcreated) || str(o.versioncreated))?.[1] ?? '';
+  if (!f.dateline.date && !id && isIsoDate(created)) f.dateline.date = created;
   const version = str(o.version);
   return {
     fields: f,
-    id: itemIdFromUri(str(o.uri)),
+    id,
     version: /^[1-9]\d*$/.test(version) ? Number(version) : undefined,
     status: PUB_STATUS_TO_STATUS[str(o.pubstatus)],
     warnings,

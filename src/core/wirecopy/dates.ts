@@ -15,12 +15,39 @@ export interface DateParts {
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
-const YEAR = '(?:,?\\s+(\\d{4}))?';
 
-const MONTH_FIRST_RE = new RegExp(`^${MONTH}\\.?\\s+${DAY}${YEAR}$`, 'i');
-const DAY_FIRST_RE = new RegExp(`^${DAY}\\s+${MONTH}\\.?${YEAR}$`, 'i');
+/**
+ * Month words of the agencies' languages, lower case → month: English (full and
+ * abbreviated), Russian (nominative and genitive: `1 декабря`), Spanish (EFE: `9 ene`),
+ * Italian (ANSA: `9 gen`), German and French (dpa, AFP: `9. Januar`, `9 janvier`).
+ */
+const MONTH_WORDS: ReadonlyMap<string, number> = new Map(
+  [
+    'jan january январь января ene enero gen gennaio januar janvier',
+    'feb february февраль февраля febrero febbraio februar fév février fev fevrier',
+    'mar march март марта marzo marzo märz mars',
+    'apr april апрель апреля abr abril aprile avril avr',
+    'may май мая mayo mag maggio mai',
+    'jun june июнь июня junio giu giugno juni juin',
+    'jul july июль июля julio lug luglio juli juillet juil',
+    'aug august август августа ago agosto aoû août aout',
+    'sep sept september сентябрь сентября septiembre set settembre septembre',
+    'oct october октябрь октября octubre ott ottobre okt oktober octobre',
+    'nov november ноябрь ноября noviembre novembre',
+    'dec december декабрь декабря dic diciembre dicembre dez dezember déc décembre',
+  ].flatMap((words, i) => words.split(' ').map((w) => [w, i + 1] as const)),
+);
+const MONTH = '(\\p{L}{3,10})';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th|\\.)?';
+const YEAR = '(?:,?\\s+(\\d{4})(?:\\s*(?:года|г\\.|год))?)?';
+
+const MONTH_FIRST_RE = new RegExp(`^${MONTH}\\.?\\s+${DAY}${YEAR}$`, 'iu');
+const DAY_FIRST_RE = new RegExp(`^${DAY}\\s+${MONTH}\\.?${YEAR}$`, 'iu');
+/** The longest head of a string that may be a date (checked with parseDate). */
+export const DATE_HEAD_RE = new RegExp(
+  `^(?:\\p{L}{3,10}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th|\\.)?\\s+\\p{L}{3,10}\\.?(?:,?\\s+\\d{4}(?:\\s*(?:года|г\\.|год))?)?|\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}([./])\\d{1,2}\\1(?:\\d{4}|\\d{2}))(?![\\p{L}\\p{N}])`,
+  'iu',
+);
 const ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const NUMERIC_RE = /^(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})$/;
 
@@ -28,7 +55,7 @@ const TIME = '(\\d{1,2}):(\\d{2})(?::\\d{2})?';
 const TIME_AFTER_RE = new RegExp(`^(.+?),?\\s+(?:at\\s+)?${TIME}$`, 'i');
 const TIME_BEFORE_RE = new RegExp(`^${TIME},?\\s+(.+)$`);
 
-const monthNumber = (name: string): number => MONTH_NAMES.findIndex((m) => m.slice(0, 3).toLowerCase() === name.slice(0, 3).toLowerCase()) + 1;
+const monthNumber = (name: string): number => MONTH_WORDS.get(name.toLowerCase()) ?? 0;
 const fullYear = (y: string): number => (y.length === 2 ? 2000 + Number(y) : Number(y));
 
 /**
@@ -38,9 +65,9 @@ const fullYear = (y: string): number => (y.length === 2 ? 2000 + Number(y) : Num
  */
 export function parseDate(s: string): DateParts | null {
   let m = MONTH_FIRST_RE.exec(s);
-  if (m) return { year: m[3] ? Number(m[3]) : null, month: monthNumber(m[1]!), day: Number(m[2]) };
+  if (m && monthNumber(m[1]!)) return { year: m[3] ? Number(m[3]) : null, month: monthNumber(m[1]!), day: Number(m[2]) };
   m = DAY_FIRST_RE.exec(s);
-  if (m) return { year: m[3] ? Number(m[3]) : null, month: monthNumber(m[2]!), day: Number(m[1]) };
+  if (m && monthNumber(m[2]!)) return { year: m[3] ? Number(m[3]) : null, month: monthNumber(m[2]!), day: Number(m[1]) };
   m = ISO_RE.exec(s);
   if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   m = NUMERIC_RE.exec(s);

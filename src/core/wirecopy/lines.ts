@@ -14,22 +14,22 @@ export interface SourceLine {
   start: number;
   /** Original offset of every character of `text`; only when characters were removed. */
   map: number[] | null;
+  /** White space before the text (a tab counts 4): hard-wrapped copy indents its paragraphs. */
+  indent: number;
 }
 
-/** \r\n, \r, \n and the Unicode line and paragraph separators all end a line. */
-const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/g;
+/* \r\n, \r, \n and the Unicode line and paragraph separators all end a line. */
 
 /** C0 and C1 control characters other than tab and the line breaks above. */
 function isControl(code: number): boolean {
   return (code < 0x20 && code !== 0x09) || (code >= 0x7f && code <= 0x9f);
 }
 
-/** Split the input into lines; `controlChars` counts the characters stripped. */
-export function splitLines(input: string): { lines: SourceLine[]; controlChars: number } {
-  const lines: SourceLine[] = [];
-  let controlChars = 0;
+/** Reads the input line by line, as the parser asks for them; `counts.controlChars` counts the characters stripped. */
+export function* readLines(input: string, counts: { controlChars: number }): Generator<SourceLine> {
+  const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/g; // one per reading: the generator may be left half-way
   let from = input.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte-order mark is not text
-  const cut = (to: number) => {
+  const cut = (to: number): SourceLine => {
     const raw = input.slice(from, to);
     let text = raw;
     let map: number[] | null = null;
@@ -38,7 +38,7 @@ export function splitLines(input: string): { lines: SourceLine[]; controlChars: 
       map = [];
       for (let i = 0; i < raw.length; i++) {
         if (isControl(raw.charCodeAt(i))) {
-          controlChars++;
+          counts.controlChars++;
         } else {
           kept.push(raw[i]!);
           map.push(from + i);
@@ -46,22 +46,24 @@ export function splitLines(input: string): { lines: SourceLine[]; controlChars: 
       }
       text = kept.join('');
     }
-    text = text.replace(/\u00a0/g, ' ');
-    const lead = text.length - text.trimStart().length;
+    if (text.includes('\u00a0')) text = text.replace(/\u00a0/g, ' ');
     const trimmed = text.trim();
-    lines.push({
+    const lead = trimmed ? text.indexOf(trimmed[0]!) : text.length;
+    let indent = 0;
+    for (let i = 0; i < lead; i++) indent += text.charCodeAt(i) === 9 ? 4 : 1;
+    return {
+      indent,
       text: trimmed,
       start: map ? (map[lead] ?? from + raw.length) : from + lead,
       map: map && trimmed ? map.slice(lead, lead + trimmed.length) : null,
-    });
+    };
   };
-  LINE_BREAK.lastIndex = 0;
   for (let m = LINE_BREAK.exec(input); m; m = LINE_BREAK.exec(input)) {
-    cut(m.index);
+    const line = cut(m.index);
     from = m.index + m[0].length;
+    yield line;
   }
-  cut(input.length);
-  return { lines, controlChars };
+  yield cut(input.length);
 }
 
 /** Original offset where a span starting at `i` in the line begins. */

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import { SLUG_MAX, slugProblem } from '../slug';
 import { placeName } from './datelines';
 import { parseDate } from './dates';
-import { type ParseResult, type ParsedItem, parseWireCopy } from './parse';
+import { type ParseResult, type ParsedItem, parseWireCopy, putBack } from './parse';
 import { suggestSlug } from './suggest-slug';
 
 const settings = { ...DEFAULT_SETTINGS, defaultSignOff: '' };
@@ -98,7 +98,9 @@ describe.skipIf(!hasSample)(
         expect(item.fields.headline).toBe('');
         expect(item.fields.dateline).toEqual({ place: '', date: '', agency: 'Turan' });
         expect(item.warnings).toContain('No headline found.');
-        expect(item.warnings).toContain('No dateline found: place and date are left empty, agency set to Turan.');
+        expect(item.warnings).toContain('No dateline found: place and date are left empty.');
+        expect(item.warnings).toContain("The copy names no agency: the desk's own (Turan) was put in — check it.");
+        expect(item.agencyFromDesk).toBe(true);
         expect(item.fields.body.root.children).toHaveLength(1);
       }
     });
@@ -124,8 +126,10 @@ describe('datelines', () => {
   it('reads slash style with capitals, spaces, a four-digit year and no agency', () => {
     expect(only('GANJA / 6.1.2024 / Turan: Text.').fields.dateline).toEqual({ place: 'Ganja', date: '2024-01-06', agency: 'Turan' });
     const noAgency = only('Baku/06.10.23: Text.');
-    expect(noAgency.fields.dateline).toEqual({ place: 'Baku', date: '2023-10-06', agency: '' });
-    expect(noAgency.warnings).toContain('The dateline names no agency.');
+    expect(noAgency.fields.dateline).toEqual({ place: 'Baku', date: '2023-10-06', agency: 'Turan' });
+    expect(noAgency.agencyFromDesk).toBe(true);
+    expect(noAgency.warnings).toContain("The copy names no agency: the desk's own (Turan) was put in — check it.");
+    expect(only('GANJA / 6.1.2024 / Turan: Text.').agencyFromDesk).toBe(false);
   });
 
   it('reads AP style with a region: place is the city, the region goes to the editor note', () => {
@@ -278,7 +282,7 @@ describe('headline, source, byline, sign-off, category', () => {
     expect(item.fields.headline).toBe('Markets rally after rate cut');
     expect(item.fields.slug).toBe('MARKETS-RALLY-RATE-CUT');
     expect(bodyOf(item)).toBe('Shares rose on Friday.\nBonds fell.');
-    expect(item.warnings).toEqual(['No dateline found: place and date are left empty, agency set to Turan.']);
+    expect(item.warnings).toEqual(['No dateline found: place and date are left empty.', "The copy names no agency: the desk's own (Turan) was put in — check it."]);
   });
 
   it('does not take a sentence, an over-long line or a lone line as the headline', () => {
@@ -467,15 +471,13 @@ describe('bad input', () => {
     expect(r.warnings).toEqual(['Removed 3 control characters (such as NUL) from the text.', 'The text is empty: there is no wire copy to read.']);
   });
 
-  it('reads a 5 MB page of repeated items in linear time', () => {
+  // Speed is measured by `npm run bench`; these check that huge and hostile input still reads (no backtracking blow-up).
+  it('reads a 1 MB page of repeated items', () => {
     const block = 'mod.gov.az\nHeadline number one\r\nBaku/06.10.23/Turan: Text of the item. ---06B---\n-\n- Social\n6 October 2023 16:16\nPolitics\n-\nShort item.\nLeave a review\n-\n';
-    const text = block.repeat(Math.ceil(5_000_000 / block.length));
-    const t0 = performance.now();
+    const text = block.repeat(Math.ceil(1_000_000 / block.length));
     const r = parse(text);
-    const ms = performance.now() - t0;
     expect(r.items).toHaveLength((text.length / block.length) * 2);
     expect(r.items.at(-2)!.fields.dateline.place).toBe('Baku');
-    expect(ms).toBeLessThan(15_000);
   });
 
   it.each([
@@ -489,10 +491,61 @@ describe('bad input', () => {
     ['furniture after an item', `Item.\n${'Share\n-\n'.repeat(100_000)}`],
     ['source lines before an item', `${'a.com\n-\n'.repeat(100_000)}Item.`],
     ['repeated datelines', 'Headline\nBAKU (AP) — Text.\n'.repeat(30_000)],
-  ])('stays linear on %s', (_name, text) => {
-    const t0 = performance.now();
+  ])('reads %s', (_name, text) => {
     const r = parse(text);
     expect(r.items.length).toBeGreaterThan(0);
-    expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+});
+
+describe('story boundaries and heads in agency copy', () => {
+  it('takes the line nearest the dateline as the headline and leaves a slug line above it out, restorably', () => {
+    const r = parse('BC-US-Farm-Bill\nSenate passes farm bill\nBy MARY SMITH\nWASHINGTON (AP) — The Senate passed a farm bill.\n\nBC-Oil-Prices\nOil rises\nNEW YORK (AP) — Oil rose.');
+    expect(r.items.map((i) => i.fields.headline)).toEqual(['Senate passes farm bill', 'Oil rises']);
+    expect(r.items.map((i) => i.dropped.map((d) => [d.kind, d.text]))).toEqual([[['header', 'BC-US-Farm-Bill']], [['header', 'BC-Oil-Prices']]]);
+    expect(r.items[0]!.fields.byline).toBe('MARY SMITH');
+    expect(bodyOf(r.items[0]!)).toBe('The Senate passed a farm bill.');
+  });
+
+  it('reads a market report dateline with a date and an agency but no place', () => {
+    const item = only('Gold steady\nOct 6 (Reuters) - Gold prices were steady on Friday.');
+    expect(item.fields.dateline).toEqual({ place: '', date: '2023-10-06', agency: 'Reuters' });
+    expect(bodyOf(item)).toBe('Gold prices were steady on Friday.');
+    expect(item.warnings).toContain('The dateline names no place.');
+  });
+
+  it('ends a story at the agency name alone on a line, but not at a wrapped "Reuters." ending a sentence', () => {
+    const r = parse('Peru president meets ministers\nLima, Oct 6 (EFE).- The president met.\nEFE\nChile votes\nThe vote was calm.');
+    expect(r.items).toHaveLength(2);
+    expect(r.items[0]!.dropped.map((d) => d.text)).toEqual(['EFE']);
+    const wrapped = only('    WASHINGTON, March 2 - The official said in a statement to\nreporters that he had told\nReuters.\n    He added nothing.\n Reuter');
+    expect(bodyOf(wrapped)).toBe('The official said in a statement to reporters that he had told Reuters.\nHe added nothing.');
+  });
+
+  it("keeps Xinhua's editor line with the story it ends", () => {
+    const r = parse('Trade rises\nBEIJING, Oct. 6 (Xinhua) -- Trade rose.\nEnditem\n(Editor: Zhang Wei)\nFM meets counterpart\nBEIJING, Oct. 6 (Xinhua) -- The FM met.\nEnditem');
+    expect(r.items.map((i) => i.dropped.map((d) => d.text))).toEqual([['(Editor: Zhang Wei)'], []]);
+    expect(r.items.map((i) => i.fields.signOff)).toEqual(['Enditem', 'Enditem']);
+  });
+
+  it('never lets a rule inside a signed-off market report split it, and keeps every line of the table', () => {
+    const text = 'U.S. MONEY SUPPLY\n    NEW YORK, March 5 - Money supply figures:\n    ----------------------------------\n    M-1 up 1.2 billion dlrs\n    M-2 down 0.4 billion dlrs\n Reuter\n\nOTHER STORY\n    CHICAGO, March 5 - Text.\n Reuter';
+    const r = parse(text);
+    expect(r.items.map((i) => i.fields.headline)).toEqual(['U.S. MONEY SUPPLY', 'OTHER STORY']);
+    expect(bodyOf(r.items[0]!)).toBe('Money supply figures:\nM-1 up 1.2 billion dlrs\nM-2 down 0.4 billion dlrs');
+    expect(r.items[0]!.dropped).toEqual([expect.objectContaining({ kind: 'rule', paragraph: 1 })]);
+  });
+
+  it('stops at the limit and says where', () => {
+    const r = parseWireCopy('A\nBAKU (AP) — One.\n\nB\nBAKU (AP) — Two.\n\nC\nBAKU (AP) — Three.', { settings, now, limit: 2 });
+    expect(r.items.map((i) => i.fields.headline)).toEqual(['A', 'B']);
+    expect(r.stoppedAt).toBe('A\nBAKU (AP) — One.\n\nB\nBAKU (AP) — Two.\n\n'.length);
+  });
+});
+
+describe('putting a left-out line back', () => {
+  it('puts it back as its own paragraph where it stood', () => {
+    const item = only('Markets rally\nShares rose on Friday.\nAdvertisement\nBonds fell.');
+    const back = putBack(item.fields, item.dropped[0]!);
+    expect(bodyToPlainText(back.body)).toBe('Shares rose on Friday.\nAdvertisement\nBonds fell.');
   });
 });

@@ -1,38 +1,60 @@
 /**
- * Pasted wire copy → draft items. A text (a scraped agency page, a feed dump, a
+ * Pasted wire copy → draft items. A text (an agency feed, a scraped agency page, a
  * reporter's e-mail) is read line by line:
  *
- *  1. every line is classified on its own: blank, separator (`-`), page furniture
- *     (`Share`, `Leave a review`), category (`Politics`, `- Social`), time stamp
- *     (`6 October 2023 16:16`), source (`mod.gov.az`), byline (`By JOHN SMITH`) or
- *     text — text lines may start with a dateline and end with a `---06B---` sign-off;
- *  2. the lines are cut into items at separators, after sign-offs and where a second
- *     dateline starts (taking the headline above it along);
- *  3. stretches holding only metadata join the item before them (a source line, the
- *     item after), and each item's fields are filled from its lines.
+ *  1. every line is classified on its own: blank, rule (`-----`), page furniture
+ *     (`Share`, `Read also: …`, an agency's own), an end marker (`Reuter`, `Enditem`,
+ *     `bur-jm/cw`, see agencies.ts), category, time stamp, source, byline or text — text
+ *     lines may start with a dateline and end with a sign-off (`… ---06B---`);
+ *  2. the lines are cut into stories from all the signals together: after end markers,
+ *     where a second dateline starts (taking the headline above it along), where a
+ *     dateline follows a blank line after finished text, and at rules — but a rule
+ *     inside a story that is still waiting for its sign-off does not cut it;
+ *  3. stretches holding only metadata join the story before them (a source line, the
+ *     one after); each story's fields are filled from its lines, hard-wrapped lines are
+ *     joined back into paragraphs, and the agency comes from the copy (dateline,
+ *     sign-off, credit line) — the desk's own only when the copy names none, flagged.
  *
- * Every recognised part is reported with its offsets in the original text.
- * Only short lines, and bounded heads and tails of long ones, meet a regular
- * expression, so the work is linear in the length of the input.
+ * Stories are built one at a time and the reading stops at `limit`, so a huge paste
+ * costs no more than the items it can give. Every recognised part is reported with
+ * its offsets in the original text; only short lines, and bounded heads and tails of
+ * long ones, meet a regular expression, so the work is linear in the input.
  */
 import { EMPTY_DATELINE } from '../dateline';
-import { type FieldName, HEADLINE_MAX, type ItemFields, defaultFields } from '../item';
-import { bodyFromPlainText } from '../richtext';
+import { type FieldName, type ItemFields, defaultFields } from '../item';
+import { bodyFromBlocks, emptyBody, paragraph, textNode } from '../richtext';
 import type { DeskSettings } from '../settings';
-import { type DatelineMatch, type SignOffMatch, matchDateline, matchSignOff, placeName } from './datelines';
-import { type Timestamp, parseTimestamp, resolveDate } from './dates';
-import { type Range, type SourceLine, endOffset, splitLines, startOffset, trimRange } from './lines';
+import type { AgencyEnd } from './agencies';
+import { type Classified, type Context, type FoundCategory, applyCategories, categoryWords, classify, isContent, isHeadlineLike } from './classify';
+import { type DatelineMatch, placeName } from './datelines';
+import { type Timestamp, resolveDate } from './dates';
+import { type Range, endOffset, readLines, startOffset } from './lines';
+import { type BodyLine, paragraphs } from './paragraphs';
+import { Lookahead, firstOffset, groupItems, segment } from './stories';
 import { suggestSlug } from './suggest-slug';
+
+export { putBack } from './paragraphs';
 
 export type RecognisedField = FieldName | 'publishedAt' | 'dropped';
 
 export interface RecognisedSpan {
-  /** Where the text went: an item field, the page time stamp, or 'dropped' (page furniture). */
+  /** Where the text went: an item field, the page time stamp, or 'dropped' (left out). */
   field: RecognisedField;
   /** Exactly `input.slice(start, end)`. */
   text: string;
   start: number;
   end: number;
+}
+
+/** A line left out of an item, which the editor can put back. */
+export interface DroppedLine {
+  text: string;
+  /** page furniture, a rule inside the story, an end marker that is not a sign-off, or a slug or header line above the headline. */
+  kind: 'furniture' | 'rule' | 'end' | 'header';
+  start: number;
+  end: number;
+  /** How many body paragraphs come before it: where it goes back. */
+  paragraph: number;
 }
 
 export interface ParsedItem {
@@ -44,234 +66,72 @@ export interface ParsedItem {
   publishedAt?: string;
   /** The slice of the input this item came from. */
   original: { start: number; end: number };
+  /** Lines left out, in text order. */
+  dropped: DroppedLine[];
+  /** The copy names no agency: the dateline's agency is the desk's own. */
+  agencyFromDesk: boolean;
 }
 
 export interface ParseOptions {
   settings: Pick<DeskSettings, 'agency' | 'language' | 'categories' | 'defaultSignOff'>;
   /** Supplies the year of year-less dates when the page has no time stamp. */
   now?: Date;
+  /** Stop after this many items (see `stoppedAt`); the rest of the text is not read. */
+  limit?: number;
 }
 
 export interface ParseResult {
   items: ParsedItem[];
   /** About the text as a whole; each item carries its own. */
   warnings: string[];
-}
-
-type Classified = { line: SourceLine } & (
-  | { kind: 'blank' | 'separator' | 'furniture' }
-  | { kind: 'category'; name: string; tag: boolean; at: Range }
-  | { kind: 'stamp'; stamp: Timestamp; at: Range }
-  | { kind: 'source' | 'byline'; at: Range }
-  | { kind: 'text'; dateline: DatelineMatch | null; signOff: SignOffMatch | null; body: Range }
-);
-type TextLine = Extract<Classified, { kind: 'text' }>;
-
-/** Lines longer than this are never metadata. */
-const META_MAX = 200;
-
-const SEPARATOR_RE = /^[-–—_=*#\s]+$/;
-/** `- Social`, `• 6 October 2023 16:16`: a page tag. */
-const TAG_RE = /^[-–—•·]\s+/;
-const SOURCE_RE = /^(?:source:\s*)?(?:https?:\/\/)?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,24})\/?$/diu;
-const BYLINE_RE = /^[Bb][Yy]\s+(\p{Lu}[\p{L}\p{M}'’.-]*(?:(?:\s+|,\s*)(?:and\s+)?\p{Lu}[\p{L}\p{M}'’.-]*){0,5})$/du;
-const HEADLINE_START_RE = /^[\p{L}\p{N}"'“‘«„]/u;
-const SENTENCE_END_RE = /[.:;,]["'”’»)\]]*$/;
-
-const FURNITURE = new Set(
-  [
-    'leave a review', 'leave a comment', 'comment', 'comments', 'share', 'share this', 'share this article', 'facebook', 'twitter', 'x',
-    'telegram', 'whatsapp', 'linkedin', 'vk', 'instagram', 'youtube', 'email', 'e-mail', 'tweet', 'copy link', 'print', 'print version',
-    'read more', 'read also', 'see also', 'related', 'related news', 'latest news', 'more news', 'all news', 'most read', 'popular',
-    'home', 'news', 'menu', 'search', 'subscribe', 'log in', 'login', 'sign in', 'register', 'back to top', 'next', 'previous',
-    'advertisement', 'archive', 'contacts', 'about us', 'rss', 'tags', 'like',
-  ],
-);
-const FURNITURE_EDGES_RE = /^[\s•·|<>«»‹›←→]+|[\s•·|<>«»‹›←→:.…!]+$/g;
-
-/** Page words for the desk's categories; used only when the target is in the desk's list. */
-const CATEGORY_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
-  ['social', 'Society'], ['political', 'Politics'], ['policy', 'Politics'],
-  ['economics', 'Economy'], ['economic', 'Economy'], ['business', 'Economy'], ['finance', 'Economy'],
-  ['regions', 'Region'], ['regional', 'Region'], ['international', 'World'], ['world news', 'World'],
-  ['arts', 'Culture'], ['sport', 'Sports'],
-];
-
-interface Context {
-  input: string;
-  settings: ParseOptions['settings'];
-  now: Date | undefined;
-  /** Lower-cased page word → the desk's category name. */
-  categories: Map<string, string>;
+  /** Set when the reading stopped at the limit: where in the text the first unread item starts. */
+  stoppedAt?: number;
 }
 
 export function parseWireCopy(text: string, opts: ParseOptions): ParseResult {
   const warnings: string[] = [];
-  const { lines, controlChars } = splitLines(text);
-  if (controlChars > 0) warnings.push(`Removed ${controlChars} control character${controlChars === 1 ? '' : 's'} (such as NUL) from the text.`);
   const ctx: Context = { input: text, settings: opts.settings, now: opts.now, categories: categoryWords(opts.settings.categories) };
-  const classified = lines.map((l) => classify(l, ctx));
-  if (classified.every((l) => l.kind === 'blank')) {
-    warnings.push('The text is empty: there is no wire copy to read.');
-    return { items: [], warnings };
-  }
-  const groups = groupItems(segment(classified));
-  if (groups.length === 0) warnings.push('No wire copy found: the text holds only separators, page furniture or metadata.');
-  return { items: groups.map((g) => buildItem(g, ctx)), warnings };
-}
-
-function categoryWords(categories: ParseOptions['settings']['categories']): Map<string, string> {
-  const words = new Map(categories.map((c) => [c.name.toLowerCase(), c.name]));
-  for (const [word, target] of CATEGORY_SYNONYMS) {
-    const name = words.get(target.toLowerCase());
-    if (name && !words.has(word)) words.set(word, name);
-  }
-  return words;
-}
-
-// ---------------------------------------------------------------------------
-// 1. Lines
-
-const furnitureWord = (s: string): string => s.toLowerCase().replace(FURNITURE_EDGES_RE, '');
-
-function isFurniture(t: string, ctx: Context): boolean {
-  if (FURNITURE.has(furnitureWord(t))) return true;
-  // A menu: "Home | Politics | Economy"
-  const parts = t.split(/[|•·]/).map((p) => p.trim()).filter(Boolean);
-  return parts.length >= 2 && parts.every((p) => FURNITURE.has(furnitureWord(p)) || ctx.categories.has(p.toLowerCase()));
-}
-
-function classify(line: SourceLine, ctx: Context): Classified {
-  const t = line.text;
-  if (t === '') return { line, kind: 'blank' };
-  if (t.length <= META_MAX) {
-    if (SEPARATOR_RE.test(t)) return { line, kind: 'separator' };
-    if (isFurniture(t, ctx)) return { line, kind: 'furniture' };
-    const tag = TAG_RE.exec(t)?.[0].length ?? 0;
-    const at: Range = [tag, t.length];
-    const category = ctx.categories.get(t.slice(tag).toLowerCase());
-    if (category) return { line, kind: 'category', name: category, tag: tag > 0, at };
-    const stamp = parseTimestamp(t.slice(tag));
-    if (stamp) return { line, kind: 'stamp', stamp, at };
-    const source = tag ? undefined : SOURCE_RE.exec(t)?.indices?.[1];
-    if (source) return { line, kind: 'source', at: source };
-    const byline = tag ? undefined : BYLINE_RE.exec(t)?.indices?.[1];
-    if (byline) return { line, kind: 'byline', at: byline };
-  }
-  const dateline = matchDateline(t);
-  const signOff = matchSignOff(t);
-  const bodyStart = dateline?.bodyStart ?? 0;
-  const body = trimRange(t, bodyStart, Math.max(bodyStart, signOff?.at[0] ?? t.length));
-  return { line, kind: 'text', dateline, signOff, body };
-}
-
-/** A line that makes a stretch an item rather than metadata: story text or a dateline. */
-const isContent = (l: Classified): boolean => l.kind === 'text' && (l.body[1] > l.body[0] || l.dateline !== null);
-
-function isHeadlineLike(l: Classified): l is TextLine {
-  if (l.kind !== 'text' || l.dateline || l.signOff) return false;
-  const t = l.line.text;
-  return t.length <= HEADLINE_MAX && HEADLINE_START_RE.test(t) && !SENTENCE_END_RE.test(t);
-}
-
-// ---------------------------------------------------------------------------
-// 2. Items
-
-/** Cut at separators, after sign-offs, and before a second dateline (with its headline). */
-function segment(lines: Classified[]): Classified[][] {
-  const segments: Classified[][] = [];
-  let current: Classified[] = [];
-  let hasDateline = false;
-  const close = () => {
-    if (current.length > 0) segments.push(current);
-    current = [];
-    hasDateline = false;
-  };
-  for (const l of lines) {
-    if (l.kind === 'separator') {
-      close();
-      continue;
+  const counts = { controlChars: 0 };
+  let sawText = false;
+  const classified = (function* () {
+    for (const line of readLines(text, counts)) {
+      const l = classify(line, ctx);
+      if (l.kind !== 'blank') sawText = true;
+      yield l;
     }
-    if (l.kind === 'text' && l.dateline) {
-      if (hasDateline) {
-        const head = current.splice(headStart(current));
-        close();
-        current = head;
-      }
-      hasDateline = true;
+  })();
+  const limit = opts.limit ?? Infinity;
+  const items: ParsedItem[] = [];
+  let stoppedAt: number | undefined;
+  for (const group of groupItems(segment(new Lookahead(classified)))) {
+    if (items.length >= limit) {
+      // The caller says why it set the limit; the rest of the text is not read.
+      stoppedAt = firstOffset(group);
+      break;
     }
-    current.push(l);
-    if (l.kind === 'text' && l.signOff) close();
+    items.push(buildItem(group, ctx));
   }
-  close();
-  return segments;
-}
-
-/** Where the head of the next item (source, byline, one headline) begins at the end of `lines`. */
-function headStart(lines: Classified[]): number {
-  let cut = lines.length;
-  let headline = false;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const l = lines[i]!;
-    if (l.kind === 'blank') continue;
-    if (l.kind === 'source' || l.kind === 'byline' || (!headline && isHeadlineLike(l))) {
-      if (l.kind === 'text') headline = true;
-      cut = i;
-    } else break;
-  }
-  return cut;
-}
-
-/** Metadata-only stretches join the item before them; a source line waits for the item after. */
-function groupItems(segments: Classified[][]): Classified[][] {
-  const groups: Classified[][] = [];
-  let pending: Classified[] = [];
-  for (const seg of segments) {
-    const previous = groups.at(-1);
-    if (seg.some(isContent)) {
-      groups.push(pending.concat(seg));
-      pending = [];
-    } else if (previous && pending.length === 0 && !seg.some((l) => l.kind === 'source' || l.kind === 'byline')) {
-      append(previous, seg);
-    } else {
-      append(pending, seg);
-    }
-  }
-  const previous = groups.at(-1);
-  if (previous) append(previous, pending);
-  return groups;
-}
-
-/** push(...from) without the argument-count limit of spreading a long array. */
-function append(to: Classified[], from: Classified[]): void {
-  for (const l of from) to.push(l);
-}
-
-// ---------------------------------------------------------------------------
-// 3. Fields
-
-interface FoundCategory {
-  /** The desk's category. */
-  name: string;
-  /** From a `- Social` tag rather than a line of its own. */
-  tag: boolean;
-  /** As the page wrote it. */
-  word: string;
-  span: RecognisedSpan;
+  const { controlChars } = counts;
+  if (controlChars > 0) warnings.push(`Removed ${controlChars} control character${controlChars === 1 ? '' : 's'} (such as NUL) from the text.`);
+  if (!sawText) warnings.push('The text is empty: there is no wire copy to read.');
+  else if (items.length === 0) warnings.push('No wire copy found: the text holds only separators, page furniture or metadata.');
+  return { items, warnings, ...(stoppedAt === undefined ? {} : { stoppedAt }) };
 }
 
 function buildItem(lines: Classified[], ctx: Context): ParsedItem {
-  // As a new item would: the desk's agency until a dateline names another.
   const fields = defaultFields(ctx.settings);
-  fields.dateline = { ...EMPTY_DATELINE, agency: ctx.settings.agency };
+  fields.dateline = { ...EMPTY_DATELINE };
   const recognised: RecognisedSpan[] = [];
   const warnings: string[] = [];
-  const body: string[] = [];
-  const dropped: string[] = [];
+  const body: BodyLine[] = [];
+  const dropped: DroppedLine[] = [];
   const categories: FoundCategory[] = [];
   let stamp: { stamp: Timestamp; written: string } | null = null;
   let datelineDate: NonNullable<DatelineMatch['date']> | null = null;
   let signedOff = false;
+  /** The agency named by a sign-off or credit line, when the dateline names none. */
+  let endAgency = '';
+  let breakBefore = false;
 
   const mark = (field: RecognisedField, l: Classified, [from, to]: Range): RecognisedSpan => {
     const start = startOffset(l.line, from);
@@ -282,26 +142,54 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
   };
   const addBody = (l: Classified, [from, to]: Range) => {
     if (to <= from) return;
-    body.push(l.line.text.slice(from, to));
+    body.push({ text: l.line.text.slice(from, to), indent: l.line.indent, width: l.line.indent + l.line.text.length, breakBefore });
+    breakBefore = false;
     mark('body', l, [from, to]);
+  };
+  const drop = (kind: DroppedLine['kind'], l: Classified, at: Range) => {
+    const span = mark('dropped', l, at);
+    dropped.push({ text: span.text, kind, start: span.start, end: span.end, paragraph: body.length });
+    breakBefore = true;
   };
   const currentYear = () => ({ year: (ctx.now ?? new Date()).getUTCFullYear(), from: 'the current date' });
   const warnOnce = (w: string) => {
     if (!warnings.includes(w)) warnings.push(w);
   };
+  const signOff = (l: Classified, end: AgencyEnd) => {
+    if (end.agency) endAgency ||= end.agency.name;
+    if (end.marker.keep) return;
+    if (!end.code) return drop('end', l, end.at);
+    if (signedOff) return warnOnce('More than one sign-off; kept the first.');
+    signedOff = true;
+    fields.signOff = end.code;
+    mark('signOff', l, end.at);
+  };
 
   const datelineIndex = lines.findIndex((l) => l.kind === 'text' && l.dateline);
   const lastContent = lines.findLastIndex(isContent);
+  // Above a dateline, the headline is the headline-like line nearest to it; lines like it higher up are header lines.
+  let headlineIndex = -1;
+  for (let i = datelineIndex - 1; i >= 0; i--) {
+    const l = lines[i]!;
+    if (isHeadlineLike(l)) headlineIndex = i;
+    if (l.kind === 'text') break;
+  }
   let inHead = true;
   for (const [i, l] of lines.entries()) {
     const text = l.line.text;
     switch (l.kind) {
       case 'blank':
+        breakBefore = true;
+        continue;
       case 'separator':
+        if (!inHead && i < lastContent) drop('rule', l, [0, text.length]);
+        else breakBefore = true;
         continue;
       case 'furniture':
-        dropped.push(text);
-        mark('dropped', l, [0, text.length]);
+        drop('furniture', l, [0, text.length]);
+        continue;
+      case 'end':
+        signOff(l, l.end);
         continue;
       case 'category':
         categories.push({ name: l.name, tag: l.tag, word: text.slice(...l.at), span: mark('category', l, l.at) });
@@ -327,23 +215,27 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
     if (l.dateline) {
       const d = l.dateline;
       inHead = false;
+      breakBefore = true;
       fields.dateline.place = placeName(d.place);
       fields.dateline.agency = d.agency;
       mark('dateline', l, d.at);
-      mark('dateline.place', l, d.placeAt);
+      if (d.place) mark('dateline.place', l, d.placeAt);
       if (d.date) {
         datelineDate = d.date;
         mark('dateline.date', l, d.date.at);
       }
       if (d.agencyAt) mark('dateline.agency', l, d.agencyAt);
-      else warnings.push('The dateline names no agency.');
       if (d.regionAt) {
         fields.editorNote = `The dateline in the copy also names "${d.region}"; the place keeps the city only.`;
         mark('editorNote', l, d.regionAt);
       }
+    } else if (inHead && i < headlineIndex) {
+      drop('header', l, [0, text.length]);
+      continue;
     } else if (inHead && !fields.headline && isHeadlineLike(l) && (datelineIndex > i || lastContent > i)) {
       fields.headline = text;
       mark('headline', l, [0, text.length]);
+      breakBefore = true;
       continue;
     } else if (inHead && datelineIndex > i) {
       warnOnce('Text before the dateline was kept at the top of the body.');
@@ -351,21 +243,27 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
       inHead = false;
     }
     addBody(l, l.body);
-    if (l.signOff) {
-      if (signedOff) {
-        warnOnce('More than one sign-off; kept the first.');
-      } else {
-        signedOff = true;
-        fields.signOff = l.signOff.code;
-        mark('signOff', l, l.signOff.at);
-      }
-    }
+    if (l.end) signOff(l, l.end);
+  }
+
+  // The agency: the dateline's, else the sign-off's or credit line's, else the desk's (flagged).
+  let agencyFromDesk = false;
+  if (!fields.dateline.agency && endAgency) fields.dateline.agency = endAgency;
+  if (!fields.dateline.agency && ctx.settings.agency) {
+    fields.dateline.agency = ctx.settings.agency;
+    agencyFromDesk = true;
   }
 
   if (!fields.headline) warnings.unshift('No headline found.');
-  if (!fields.dateline.place) warnings.push(`No dateline found: place and date are left empty${fields.dateline.agency ? `, agency set to ${fields.dateline.agency}` : ''}.`);
-  if (body.length === 0) warnings.push('No body text found.');
-  if (dropped.length > 0) warnings.push(`Dropped page furniture: ${quoteList(dropped)}.`);
+  if (datelineIndex < 0) warnings.push('No dateline found: place and date are left empty.');
+  else if (!fields.dateline.place) warnings.push('The dateline names no place.');
+  if (agencyFromDesk) warnings.push(`The copy names no agency: the desk's own (${ctx.settings.agency}) was put in — check it.`);
+  const { texts: paras, of: paraOf } = paragraphs(body);
+  if (paras.length === 0) warnings.push('No body text found.');
+  const furniture = dropped.filter((d) => d.kind === 'furniture').map((d) => d.text);
+  const left = dropped.filter((d) => d.kind !== 'furniture').map((d) => d.text);
+  if (furniture.length > 0) warnings.push(`Dropped page furniture: ${quoteList(furniture)}.`);
+  if (left.length > 0) warnings.push(`Left out ${left.length === 1 ? 'a rule, end marker or header line' : 'rules, end markers and header lines'}: ${quoteList(left)}.`);
   applyCategories(categories, fields, warnings);
 
   let publishedAt: string | undefined;
@@ -383,28 +281,18 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
     if (warning) warnings.push(`Dateline: ${warning}`);
   }
 
-  fields.body = bodyFromPlainText(body.join('\n'));
+  // Paragraphs are built as the body's blocks directly: a joined paragraph never holds a line break.
+  fields.body = paras.length === 0 ? emptyBody() : bodyFromBlocks(paras.map((p) => paragraph([textNode(p)])));
+  // Dropped lines were counted in body lines; they go back before the paragraph that line is in.
+  for (const d of dropped) d.paragraph = d.paragraph < body.length ? paraOf[d.paragraph]! : paras.length;
   // No headline: the slug comes from the first words of the body, for the editor to confirm.
-  fields.slug = suggestSlug(fields.headline || (body[0] ?? ''));
+  fields.slug = suggestSlug(fields.headline || (paras[0] ?? ''));
   if (!fields.slug) warnings.push(`Could not suggest a slug from the ${fields.headline ? 'headline' : 'text'}.`);
 
   recognised.sort((a, b) => a.start - b.start || b.end - a.end);
   const filled = lines.filter((l) => l.kind !== 'blank');
   const original = { start: startOffset(filled[0]!.line, 0), end: endOffset(filled.at(-1)!.line, filled.at(-1)!.line.text.length) };
-  return { fields, recognised, warnings, ...(publishedAt ? { publishedAt } : {}), original };
-}
-
-/** A rubric on a line of its own wins over tags; the other page words become keywords. */
-function applyCategories(found: FoundCategory[], fields: ItemFields, warnings: string[]): void {
-  const [chosen, ...others] = [...found.filter((c) => !c.tag), ...found.filter((c) => c.tag)];
-  if (!chosen) return;
-  fields.category = chosen.name;
-  for (const c of others) {
-    if (c.name === chosen.name || fields.keywords.includes(c.word)) continue;
-    fields.keywords.push(c.word);
-    c.span.field = 'keywords';
-    warnings.push(`Category set to ${chosen.name}; "${c.word}" was kept as a keyword.`);
-  }
+  return { fields, recognised, warnings, ...(publishedAt ? { publishedAt } : {}), original, dropped, agencyFromDesk };
 }
 
 /** "a", "b", "c" and 4 more */

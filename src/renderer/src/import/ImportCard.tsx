@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { type ItemFields, hardLimitProblems } from '@core/item';
 import { bodyToPlainText } from '@core/richtext';
+import { useSettings } from '@renderer/app/AppContext';
 import { type WireField, WireFieldsForm } from '@renderer/fields/WireFieldsForm';
+import { putBack } from '@core/wirecopy/paragraphs';
 import type { ImportCandidate } from '../../../service/contract';
 import { spanClass } from './OriginalText';
 
@@ -9,7 +11,11 @@ import { spanClass } from './OriginalText';
 export interface Draft {
   fields: ItemFields;
   include: boolean;
+  /** Left-out lines (indexes into the candidate's `dropped`) the editor put back into the body. */
+  restored: number[];
 }
+
+const DROPPED_WORDS = { furniture: 'page furniture', rule: 'rule', end: 'end marker', header: 'header line' } as const;
 
 /** Enough of a body to judge it by; the whole body is imported. */
 const BODY_PREVIEW_MAX = 3000;
@@ -33,11 +39,24 @@ export function ImportCard({ n, candidate, draft, onChange, onShowInText, onFocu
   const id = (name: string) => `imp-${n}-${name}`;
   const set = (patch: Partial<ItemFields>) => onChange({ ...draft, fields: { ...fields, ...patch } });
   const problems = hardLimitProblems(fields);
+  const settings = useSettings();
+  const deskAgency = candidate.agencyFromDesk && fields.dateline.agency === settings.agency;
+  /** Put a left-out line back before the paragraph it stood before, counting lines already put back above it. */
+  const restore = (k: number) => {
+    const line = candidate.dropped[k]!;
+    const above = draft.restored.filter((j) => candidate.dropped[j]!.start < line.start).length;
+    onChange({ ...draft, fields: putBack(fields, { text: line.text, paragraph: line.paragraph + above }), restored: [...draft.restored, k] });
+  };
   const recognised = useMemo(() => new Set(candidate.recognised.map((s) => s.field)), [candidate]);
   const body = useMemo(() => bodyToPlainText(fields.body), [fields.body]);
 
   return (
     <article className={`imp-card${draft.include ? '' : ' imp-left-out'}`} aria-labelledby={id('title')} onFocus={onFocus}>
+      {candidate.duplicateOf && (
+        <p className="imp-duplicate" role="note">
+          Already on the desk{candidate.duplicateOf.slug ? ` as ${candidate.duplicateOf.slug}` : ''} ({candidate.duplicateOf.status}). Left out unless you include it.
+        </p>
+      )}
       <header className="imp-card-head">
         <h3 id={id('title')}>Item {n + 1}</h3>
         <label className="imp-include">
@@ -59,6 +78,11 @@ export function ImportCard({ n, candidate, draft, onChange, onShowInText, onFocu
         problemFor={(f) => problems.find((p) => p.field === f)}
         fieldClass={(f) => (recognised.has(f) ? `imp-rec ${spanClass(f)}` : '')}
       />
+      {deskAgency && (
+        <p className="imp-agency-note" id={id('agency-note')}>
+          The copy names no agency: this is the desk’s own. Check it.
+        </p>
+      )}
       <div className="imp-body">
         <span className="imp-body-label" id={id('body')}>
           Body
@@ -75,6 +99,28 @@ export function ImportCard({ n, candidate, draft, onChange, onShowInText, onFocu
               <li key={p.field}>{p.message}</li>
             ))}
         </ul>
+      )}
+      {candidate.dropped.length > 0 && (
+        <details className="imp-dropped">
+          <summary>
+            Left out {candidate.dropped.length} line{candidate.dropped.length === 1 ? '' : 's'}
+            {draft.restored.length > 0 && ` · ${draft.restored.length} put back`}
+          </summary>
+          <ul aria-label="Left out">
+            {candidate.dropped.map((d, k) => (
+              <li key={k}>
+                <span className="imp-dropped-kind">{DROPPED_WORDS[d.kind]}</span> <q>{d.text}</q>{' '}
+                {draft.restored.includes(k) ? (
+                  <em>put back</em>
+                ) : (
+                  <button type="button" aria-label={`Put back “${d.text}”`} onClick={() => restore(k)}>
+                    Put back
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {candidate.warnings.length > 0 && (
         <ul className="imp-warnings" aria-label="Warnings">

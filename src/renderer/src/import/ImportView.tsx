@@ -90,7 +90,8 @@ export function ImportView() {
     const r = await desk('parseImport', { text, format });
     setBusy(null);
     if (!r.ok) return refuse(errorText(r.error));
-    setFound({ preview: r.value, from: text, drafts: r.value.items.map((i) => ({ fields: i.fields, include: true })) });
+    // Copy already on the desk starts left out.
+    setFound({ preview: r.value, from: text, drafts: r.value.items.map((i) => ({ fields: i.fields, include: i.duplicateOf === null, restored: [] })) });
     setShown(CARD_PAGE);
     setPointed(null);
   };
@@ -117,6 +118,7 @@ export function ImportView() {
   const setDraft = (n: number, d: Draft) => setFound((f) => f && { ...f, drafts: f.drafts.map((x, i) => (i === n ? d : x)) });
 
   const included = found ? found.drafts.filter((d) => d.include) : [];
+  const duplicates = found ? found.preview.items.filter((i) => i.duplicateOf !== null).length : 0;
   const blocked = found ? found.drafts.flatMap((d, n) => (d.include && hardLimitProblems(d.fields).length > 0 ? [n + 1] : [])) : [];
 
   const accept = async () => {
@@ -234,6 +236,7 @@ export function ImportView() {
               Found {plural(found.drafts.length, 'item')} in {FORMAT_WORDS[found.preview.format]}
               {included.length < found.drafts.length && ` · ${included.length.toLocaleString('en-GB')} included`}.
             </p>
+            {duplicates > 0 && <p className="imp-stale">{plural(duplicates, 'item')} already on the desk, left out.</p>}
             {stale && <p className="imp-stale">The text has changed since: Find items again to see it.</p>}
             {blocked.length > 0 && <p className="imp-blocked">Fix the fields marked in item {blocked.slice(0, 5).join(', ')}{blocked.length > 5 ? '…' : ''} first.</p>}
             {included.length > IMPORT_ITEMS_MAX && <p className="imp-blocked">One import takes at most {IMPORT_ITEMS_MAX.toLocaleString('en-GB')} items; leave some out or split the file.</p>}
