@@ -1,5 +1,4 @@
-/** The most one import takes, as in the CLI. */
-export const IMPORT_MAX_BYTES = 60 * 1024 * 1024;
+import { IMPORT_MAX_BYTES } from '../../../core/vocabulary';
 
 export type FileText = { ok: true; text: string } | { ok: false; message: string };
 
