@@ -2,6 +2,7 @@
  * `wiredesk` — the desk from a terminal, over the same service as the app.
  * Exit codes: 0 success, 1 the editor's mistake (one clear line on stderr), 2 internal error.
  */
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,8 +69,10 @@ Prints each item found; stores them as drafts unless --dry-run. Unreadable input
 
 const COMMON = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } } as const;
 
+let stdoutClosed = false;
+
 function out(line = ''): void {
-  process.stdout.write(line + '\n');
+  if (!stdoutClosed) process.stdout.write(line + '\n');
 }
 
 /** Every command goes through the contract, validated like any other adapter's call. */
@@ -77,6 +80,20 @@ async function call<K extends DeskMethod>(desk: DeskHandlers, method: K, arg: Ar
   const r = (await dispatch(desk, method, arg)) as Result<ValueOf<K>>;
   if (!r.ok) throw new DeskFailure(r.error.code, r.error.message, r.error.details);
   return r.value;
+}
+
+/** --db names a store the editor chose: never fall back to the app's own, never invent folders. */
+function checkDbFlag(dbFlag: string | undefined): void {
+  if (dbFlag === undefined) return;
+  if (dbFlag.trim() === '') throw new UserError('--db needs a file path; leave it out to use the desktop app\'s database.');
+  const dir = path.dirname(path.resolve(dbFlag));
+  if (!existsSync(dir)) throw new UserError(`--db ${dbFlag}: the folder ${dir} does not exist. Create it first, or check the path.`);
+}
+
+/** --out must name a file, in a folder that exists. */
+async function checkOut(target: string): Promise<void> {
+  const stat = await fs.stat(target).catch(() => null);
+  if (stat?.isDirectory()) throw new UserError(`--out ${target} is a folder; give a file name in it, e.g. ${path.join(target, 'batch.json')}.`);
 }
 
 async function readUtf8(file: string): Promise<string> {
@@ -145,6 +162,7 @@ async function main(argv: string[]): Promise<number> {
 
   const port = v.port === undefined ? 0 : Number(v.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, not "${v.port}".`);
+  checkDbFlag(v.db);
   const opened = openDesk(resolveDbPath(v.db));
   const desk = opened.handlers;
   // A batch an earlier process committed but did not finish writing is written out first,
@@ -217,6 +235,7 @@ async function main(argv: string[]): Promise<number> {
         if (v.ndjson && !hasNdjson(format)) throw new UserError('JSON Feed has no NDJSON form; leave out --ndjson.');
         if (!v.out) throw new UserError('Say where to write the batch: --out FILE.');
         const target = path.resolve(v.out);
+        await checkOut(target);
         if (v.preview) {
           const statuses = v.status?.split(',');
           const badStatus = statuses?.find((st) => !ITEM_STATUSES.includes(st as ItemStatus));
@@ -257,6 +276,7 @@ async function main(argv: string[]): Promise<number> {
         if (!Number.isInteger(id) || id < 1) throw new UserError('Usage: wiredesk resend BATCH_ID --out FILE');
         if (!v.out) throw new UserError('Say where to write the batch: --out FILE.');
         const target = path.resolve(v.out);
+        await checkOut(target);
         const r = await call(desk, 'resendBatch', { id, folder: path.dirname(target), fileName: path.basename(target) });
         out(`Batch ${id} written again to ${r.path} (sha256 ${r.sha256}).`);
         return 0;
@@ -321,6 +341,13 @@ async function serve(opened: OpenedDesk, port: number): Promise<number> {
   process.on('SIGTERM', stop);
   return new Promise<number>(() => undefined);
 }
+
+// A reader that stops early (`wiredesk list | head -1`) is not an error: the command finishes
+// (an import still stores, an export still writes) and prints nothing more.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  stdoutClosed = true;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {
