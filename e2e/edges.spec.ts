@@ -100,3 +100,27 @@ test('a reader that stops early (| head -1) ends the CLI quietly', async () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the CLI reads UTF-16 and Windows-1251 files, says what it guessed, and takes --encoding', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-cli-'));
+  try {
+    const db = path.join(dir, 'desk.sqlite');
+    const cyrillic = 'Переговоры в Баку продолжатся завтра утром, сообщил министр.';
+    const cp1251 = Buffer.from([...`Переговоры в Баку\nБаку/06.10.23/Туран: ${cyrillic} ---06B---\n`].map((c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : c.charCodeAt(0) - 0x410 + 0xc0)));
+    fs.writeFileSync(path.join(dir, 'ru.txt'), cp1251);
+    fs.writeFileSync(path.join(dir, 'u16.txt'), Buffer.from('\ufeffFerry traffic resumes\nAktau/07.10.23/Turan: Ferry traffic resumed. ---06B---\n', 'utf16le'));
+    const r = await run(['import', path.join(dir, 'ru.txt'), path.join(dir, 'u16.txt'), '--json', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('ru.txt: read as Windows-1251 (Cyrillic) (a guess; choose with --encoding).');
+    expect(r.stderr).toContain('u16.txt: read as UTF-16 (little-endian)');
+    const items = JSON.parse(r.stdout) as { fields: { headline: string; body: unknown } }[];
+    expect(items.map((i) => i.fields.headline)).toEqual(['Переговоры в Баку', 'Ferry traffic resumes']);
+    expect(JSON.stringify(items[0]!.fields.body)).toContain(cyrillic);
+    // The editor's word wins over the guess.
+    const forced = await run(['import', path.join(dir, 'ru.txt'), '--encoding', 'windows-1252', '--dry-run', '--json', '--db', db]);
+    expect(forced.stderr).toBe('');
+    expect((JSON.parse(forced.stdout) as { fields: { headline: string } }[])[0]!.fields.headline).toBe('Ïåðåãîâîðû â Áàêó');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

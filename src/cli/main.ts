@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { IMPORT_ENCODINGS, type ImportEncoding, guessEncoding, isImportEncoding, looksBinary } from '../core/encoding';
 import { DeskFailure, ErrorCode, type Result } from '../core/errors';
 import { ITEM_STATUSES, type ItemStatus, UUID_RE } from '../core/item';
 import { urgencyLabel } from '../core/urgency';
@@ -63,8 +64,9 @@ With --preview: writes any selection and changes nothing.`,
        wiredesk batches --drop BATCH_ID       drop a stuck batch: nothing in it is published
 A batch is stuck when the Wiredesk writing it is gone and it could not be finished by itself.`,
   resend: `Usage: wiredesk resend BATCH_ID --out FILE`,
-  import: `Usage: wiredesk import FILE… [--format ${IMPORT_FORMATS.join("|")}] [--dry-run] [--json]
-Prints each item found; stores them as drafts unless --dry-run. Unreadable input stores nothing.`,
+  import: `Usage: wiredesk import FILE… [--format ${IMPORT_FORMATS.join("|")}] [--encoding ${Object.keys(IMPORT_ENCODINGS).join('|')}] [--dry-run] [--json]
+Prints each item found; stores them as drafts unless --dry-run. Unreadable input stores nothing.
+Without --encoding, each file's encoding is guessed (and named when it is not UTF-8).`,
 };
 
 const COMMON = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } } as const;
@@ -96,7 +98,8 @@ async function checkOut(target: string): Promise<void> {
   if (stat?.isDirectory()) throw new UserError(`--out ${target} is a folder; give a file name in it, e.g. ${path.join(target, 'batch.json')}.`);
 }
 
-async function readUtf8(file: string): Promise<string> {
+/** A file's text, in the encoding given or guessed (said on stderr when it is not UTF-8). */
+async function readText(file: string, chosen: ImportEncoding | undefined): Promise<string> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
@@ -107,11 +110,13 @@ async function readUtf8(file: string): Promise<string> {
     if (e instanceof UserError) throw e;
     throw new UserError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
   }
-  if (bytes.subarray(0, 8192).includes(0)) throw new UserError(`${file} looks like a binary file, not wire copy or a feed file; nothing was imported.`);
+  const encoding = chosen ?? guessEncoding(bytes);
+  if (looksBinary(bytes, encoding)) throw new UserError(`${file} looks like a binary file, not wire copy or a feed file; nothing was imported.`);
+  if (!chosen && encoding !== 'utf-8') process.stderr.write(`${file}: read as ${IMPORT_ENCODINGS[encoding]} (a guess; choose with --encoding).\n`);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder(encoding, { fatal: encoding === 'utf-8' }).decode(bytes);
   } catch {
-    throw new UserError(`${file} is not valid UTF-8 text; save it as UTF-8 and try again.`);
+    throw new UserError(`${file} is not valid ${IMPORT_ENCODINGS[encoding]} text; name its encoding with --encoding ${Object.keys(IMPORT_ENCODINGS).join('|')}.`);
   }
 }
 
@@ -147,6 +152,7 @@ async function main(argv: string[]): Promise<number> {
     'dry-run': { type: 'boolean' },
     complete: { type: 'string' },
     drop: { type: 'string' },
+    encoding: { type: 'string' },
   } as const;
   let parsed;
   try {
@@ -282,7 +288,8 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'import':
-        return await importFiles(desk, positionals, v.format ?? 'auto', v['dry-run'] === true, v.json === true);
+        if (v.encoding !== undefined && !isImportEncoding(v.encoding)) throw new UserError(`--encoding is one of ${Object.keys(IMPORT_ENCODINGS).join(', ')}.`);
+        return await importFiles(desk, positionals, v.format ?? 'auto', v['dry-run'] === true, v.json === true, v.encoding);
     }
     throw new UserError(`Unknown command "${command}".`);
   } finally {
@@ -290,13 +297,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function importFiles(desk: DeskHandlers, files: string[], format: string, dryRun: boolean, json: boolean): Promise<number> {
+async function importFiles(desk: DeskHandlers, files: string[], format: string, dryRun: boolean, json: boolean, encoding?: ImportEncoding): Promise<number> {
   if (files.length === 0) throw new UserError('Name at least one file: wiredesk import FILE…');
   if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format is ${orList(IMPORT_FORMATS)}.`);
   // Read and parse everything first: one bad file stores nothing.
   const previews = [];
   for (const file of files) {
-    const text = await readUtf8(file);
+    const text = await readText(file, encoding);
     try {
       previews.push({ file, preview: await call(desk, 'parseImport', { text, format: format as never }) });
     } catch (e) {

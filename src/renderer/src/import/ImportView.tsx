@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { IMPORT_ENCODINGS, type ImportEncoding } from '../../../core/encoding';
 import { type DeskError, ErrorCode } from '../../../core/errors';
 import { type ItemFields, hardLimitProblems } from '../../../core/item';
 import { bodyToPlainText } from '../../../core/richtext';
@@ -73,6 +74,8 @@ export function ImportView({ settings, onOpenItem }: { settings: DeskSettings; o
   const [shown, setShown] = useState(CARD_PAGE);
   const [pointed, setPointed] = useState<number | null>(null);
   const [created, setCreated] = useState<Created[] | null>(null);
+  /** The last file opened, kept so the editor can read it again in another encoding. */
+  const [opened, setOpened] = useState<{ name: string; bytes: Uint8Array; encoding: ImportEncoding; failed: boolean } | null>(null);
 
   /** Nothing found, nothing stored: say why. */
   const refuse = (message: string) => {
@@ -93,8 +96,9 @@ export function ImportView({ settings, onOpenItem }: { settings: DeskSettings; o
     setPointed(null);
   };
 
-  const openBytes = (name: string, bytes: Uint8Array) => {
-    const read = decodeFile(name, bytes);
+  const openBytes = (name: string, bytes: Uint8Array, encoding?: ImportEncoding) => {
+    const read = decodeFile(name, bytes, encoding);
+    setOpened(read.encoding ? { name, bytes, encoding: read.encoding, failed: !read.ok } : null);
     if (!read.ok) return refuse(read.message);
     setInput({ text: read.text, file: name });
     void findItems(read.text);
@@ -195,6 +199,18 @@ export function ImportView({ settings, onOpenItem }: { settings: DeskSettings; o
               ))}
             </select>
           </span>
+          {opened && (opened.failed || input.file === opened.name) && (
+            <span className="imp-format">
+              <label htmlFor="imp-encoding">Encoding</label>
+              <select id="imp-encoding" value={opened.encoding} title="Wiredesk's guess; choose another if the text looks wrong" onChange={(e) => openBytes(opened.name, opened.bytes, e.target.value as ImportEncoding)}>
+                {Object.entries(IMPORT_ENCODINGS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </span>
+          )}
           <button type="button" className="primary" disabled={busy !== null} title="Find items (Ctrl+Enter)" onClick={() => void findItems(input.text)}>
             {busy === 'finding' ? 'Finding items…' : 'Find items'}
           </button>
