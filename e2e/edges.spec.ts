@@ -124,3 +124,44 @@ test('the CLI reads UTF-16 and Windows-1251 files, says what it guessed, and tak
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('wiredesk backup, backup --list and backup restore FILE: the current store is kept beside it', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-cli-'));
+  try {
+    const db = path.join(dir, 'desk.sqlite');
+    const copy = (n: number) => {
+      const f = path.join(dir, `copy${n}.txt`);
+      fs.writeFileSync(f, `Story ${n}\nBaku/06.10.23/Turan: Text ${n}. ---06B---\n`);
+      return f;
+    };
+    const headlines = async (file = db) => (JSON.parse((await run(['list', '--json', '--db', file])).stdout) as { headline: string }[]).map((i) => i.headline).sort();
+    expect((await run(['import', copy(1), '--db', db])).code).toBe(0);
+    const taken = await run(['backup', '--db', db]);
+    expect(taken.code, taken.stderr).toBe(0);
+    const backupFile = /^Backed up to (.+)\.$/m.exec(taken.stdout)![1]!;
+    expect(path.dirname(backupFile)).toBe(path.join(dir, 'backups'));
+    const mine = path.join(dir, 'mine.sqlite');
+    expect((await run(['backup', '--out', mine, '--db', db])).code).toBe(0);
+    expect((await run(['backup', '--out', mine, '--db', db])).stderr).toContain('already exists');
+
+    const listed = await run(['backup', '--list', '--db', db]);
+    expect(listed.stdout).toContain(backupFile);
+    expect(listed.stdout).toContain('manual');
+
+    expect((await run(['import', copy(2), '--db', db])).code).toBe(0);
+    expect(await headlines()).toEqual(['Story 1', 'Story 2']);
+    const restored = await run(['backup', 'restore', backupFile, '--db', db]);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(await headlines()).toEqual(['Story 1']);
+    const kept = /kept as (.+)\.$/m.exec(restored.stdout)![1]!;
+    expect(await headlines(kept)).toEqual(['Story 1', 'Story 2']);
+
+    // Not a store; a store from a newer Wiredesk: refused in one line, nothing changed.
+    const refused = await run(['backup', 'restore', copy(3), '--db', db]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^wiredesk: .*is not a Wiredesk store.*nothing was restored\.\n$/);
+    expect(await headlines()).toEqual(['Story 1']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

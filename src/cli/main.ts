@@ -16,6 +16,7 @@ import { EDITOR_ACTIONS, type EditorAction } from '../core/workflow';
 import { type ArgOf, type DeskHandlers, type DeskMethod, type FeedFormatName, IMPORT_ITEMS_MAX, type ValueOf } from '../service/contract';
 import { dispatch, toFailure } from '../service/dispatch';
 import { type OpenedDesk, openDesk } from '../service/open';
+import { BACKUPS_KEPT, backupNow, listBackups, restoreBackup, scheduleDailyBackups } from '../store/backup';
 import { resolveDbPath } from '../store/paths';
 import { startDeskServer } from '../server/server';
 
@@ -44,6 +45,7 @@ Commands:
   batches               past batches
   resend BATCH_ID       write a past batch again, byte for byte
   import FILE…          import wire copy or feed files as drafts
+  backup                back up the store; --list, or restore FILE
 
 Every command takes --db PATH (or WIREDESK_DB); the default is the desktop app's database.
 Run "wiredesk <command> --help" for its options.`,
@@ -64,6 +66,10 @@ With --preview: writes any selection and changes nothing.`,
        wiredesk batches --drop BATCH_ID       drop a stuck batch: nothing in it is published
 A batch is stuck when the Wiredesk writing it is gone and it could not be finished by itself.`,
   resend: `Usage: wiredesk resend BATCH_ID --out FILE`,
+  backup: `Usage: wiredesk backup [--out FILE]      back up the store now (into its backups folder, or FILE)
+       wiredesk backup --list              the backups kept beside the store, newest first
+       wiredesk backup restore FILE        make FILE the store; the current store is kept beside it
+Backups are also taken before every upgrade of the store and at most daily while the desk serves (the newest ${BACKUPS_KEPT} are kept).`,
   import: `Usage: wiredesk import FILE… [--format ${IMPORT_FORMATS.join("|")}] [--encoding ${Object.keys(IMPORT_ENCODINGS).join('|')}] [--dry-run] [--json]
 Prints each item found; stores them as drafts unless --dry-run. Unreadable input stores nothing.
 Without --encoding, each file's encoding is guessed (and named when it is not UTF-8).`,
@@ -153,6 +159,7 @@ async function main(argv: string[]): Promise<number> {
     complete: { type: 'string' },
     drop: { type: 'string' },
     encoding: { type: 'string' },
+    list: { type: 'boolean' },
   } as const;
   let parsed;
   try {
@@ -168,6 +175,7 @@ async function main(argv: string[]): Promise<number> {
 
   const port = v.port === undefined ? 0 : Number(v.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, not "${v.port}".`);
+  if (command === 'backup') return backup(v.db, positionals, v.out, v.list === true);
   checkDbFlag(v.db);
   const opened = openDesk(resolveDbPath(v.db));
   const desk = opened.handlers;
@@ -175,7 +183,7 @@ async function main(argv: string[]): Promise<number> {
   // so every command sees the desk as it stands.
   await opened.ready;
   try {
-    if (command === 'serve') return await serve(opened, port);
+    if (command === 'serve') return await serve(opened, port, resolveDbPath(v.db));
     if (isTransition) {
       if (positionals.length === 0) throw new UserError(`Name at least one item id: wiredesk ${command} ID…`);
       const done = await call(desk, 'transition', { ids: positionals, action: command as EditorAction, note: v.note });
@@ -331,14 +339,40 @@ async function importFiles(desk: DeskHandlers, files: string[], format: string, 
   return 0;
 }
 
-async function serve(opened: OpenedDesk, port: number): Promise<number> {
+async function backup(dbFlag: string | undefined, positionals: string[], outFile: string | undefined, list: boolean): Promise<number> {
+  checkDbFlag(dbFlag);
+  const store = resolveDbPath(dbFlag);
+  if (list) {
+    const all = listBackups(store);
+    if (all.length === 0) out(`No backups yet beside ${store}.`);
+    for (const b of all) out(row([b.at.toISOString(), b.reason, `${(b.bytes / 1048576).toFixed(1)} MB`, b.file], [24, 24, 9, 0]));
+    return 0;
+  }
+  if (positionals[0] === 'restore') {
+    const file = positionals[1];
+    if (!file || positionals.length > 2) throw new UserError('Usage: wiredesk backup restore FILE');
+    const r = await restoreBackup(file, store);
+    out(`Restored ${path.resolve(file)} (${r.items} item(s)) as ${store}.`);
+    if (r.keptAs) out(`The store it replaced is kept as ${r.keptAs}.`);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UserError(`Unknown backup command "${positionals[0]}". Run "wiredesk backup --help".`);
+  if (outFile !== undefined) await checkOut(path.resolve(outFile));
+  if (!existsSync(store)) throw new UserError(`There is no store at ${store} to back up.`);
+  out(`Backed up to ${await backupNow(store, { out: outFile })}.`);
+  return 0;
+}
+
+async function serve(opened: OpenedDesk, port: number, store: string): Promise<number> {
   const rendererDir = path.resolve(here, '../renderer');
   const server = await startDeskServer({ handlers: opened.handlers, rendererDir, port, token: process.env.WIREDESK_TOKEN || undefined }).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') throw new UserError(`Port ${port} is already in use; choose another with --port, or leave it out for a free one.`);
     throw e;
   });
   out(`Wiredesk desk server: ${server.loginUrl}`);
+  const stopBackups = scheduleDailyBackups(store);
   const stop = () => {
+    stopBackups();
     void server
       .close()
       .then(() => opened.close())
