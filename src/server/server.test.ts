@@ -73,7 +73,9 @@ describe('desk server', () => {
     expect((await request(server, 'POST', '/api/getSettings', '{}', { 'Content-Type': 'application/json', 'X-Wiredesk-Token': server.token })).status).toBe(404);
 
     // The page and its assets, relative to the path; the API with the cookie.
-    expect((await request(server, 'GET', path1)).body).toContain('./assets/app.js');
+    const page = await request(server, 'GET', path1);
+    expect(page.body).toContain('./assets/app.js');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect((await request(server, 'GET', `${path1}assets/app.js`)).status).toBe(200);
     const viaCookie = await request(server, 'POST', `${path1}api/getSettings`, '{}', { 'Content-Type': 'application/json', Cookie: cookie.split(';')[0]! });
     expect(JSON.parse(viaCookie.body)).toMatchObject({ ok: true });

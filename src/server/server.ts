@@ -206,6 +206,8 @@ export async function startDeskServer(opts: DeskServerOptions): Promise<DeskServ
       'Content-Length': stat.size,
       'Cache-Control': rel === 'index.html' ? 'no-store' : 'max-age=3600',
       'X-Content-Type-Options': 'nosniff',
+      // The page's address holds the desk's secret path: never hand it to a link's target.
+      'Referrer-Policy': 'no-referrer',
       'Content-Security-Policy': CSP,
     });
     if (req.method === 'HEAD') return void res.end();
