@@ -273,15 +273,7 @@ export class BatchExporter {
           store.insertEntry(this.db, id, seq, { itemId: item.id, version, kind, snapshot: entry, wire });
         } catch (e) {
           if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-            const label = item.slug || item.id;
-            // Another export (another window or process) reserved it first and is still writing.
-            const holder = this.db
-              .prepare('SELECT b.id, b.state FROM batch_items bi JOIN batches b ON b.id = bi.batch_id WHERE bi.item_id = ? AND bi.version = ? AND bi.kind = ?')
-              .get(item.id, version, kind) as { id: number; state: BatchRow['state'] } | undefined;
-            if (holder && holder.state !== 'written') {
-              throw new DeskFailure(ErrorCode.AlreadyExported, `${label} is going out right now in batch ${holder.id}, which another export started first. This export wrote nothing; check Batches in a moment.`, { batchId: holder.id });
-            }
-            throw new DeskFailure(ErrorCode.AlreadyExported, `${label} version ${version} has already gone out in a batch. Use Re-send on that batch to send it again.`);
+            throw new DeskFailure(ErrorCode.AlreadyExported, `${item.slug || item.id} version ${version} has already gone out in a batch. Use Re-send on that batch to send it again.`);
           }
           throw e;
         }

@@ -21,9 +21,9 @@ describe('two exports at once', () => {
     expect(a.status).toBe('fulfilled');
     expect(b.status).toBe('rejected');
     const loser = (b as PromiseRejectedResult).reason as { code: string; message: string; details: unknown };
-    expect(loser.code).toBe('ALREADY_EXPORTED');
-    expect(loser.message).toMatch(/^RACE is going out right now in batch 1/);
-    expect(loser.details).toEqual({ batchId: 1 });
+    expect(loser.code).toBe('BATCH_IN_PROGRESS');
+    expect(loser.message).toMatch(/^Batch 1 is still being written/);
+    expect(loser.message).not.toMatch(/already gone out/);
     expect(fs.existsSync(path.join(dir, 'two.json'))).toBe(false);
     // Once written, a second try hears the plain fact.
     await expect(two.exportBatch({ format: 'ninjs', folder: dir, fileName: 'three.json', ids: [item.id] })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });

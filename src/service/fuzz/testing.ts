@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { ErrorCode } from '../../core/errors';
+import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { Db } from '../../store/db';
 import { readyFields } from '../testing';
 import { DESK_METHODS, type DeskMethod } from '../contract';
@@ -31,15 +32,7 @@ function validArgs(world: FuzzWorld): Record<DeskMethod, fc.Arbitrary<Record<str
   const cursor = fc.option(fc.oneof(fc.base64String({ maxLength: 40 }), forged.map((j) => Buffer.from(j).toString('base64url'))));
   return {
     getSettings: fc.constant({}),
-    saveSettings: fc.record({ deskName: text, editorName: unicode }).map((s) => ({
-      deskName: s.deskName || 'Desk',
-      editorName: s.editorName || 'Editor',
-      defaultSignOff: '06B',
-      agency: 'Turan',
-      datelineStyle: 'slash',
-      language: 'en',
-      categories: [{ name: 'Politics', mediaTopic: 'medtop:11000000' }],
-    })),
+    saveSettings: fc.record({ deskName: text, editorName: unicode }).map((s) => ({ ...DEFAULT_SETTINGS, deskName: s.deskName || 'Desk', editorName: s.editorName || 'Editor' })),
     createItem: fc.record({ fields: fc.record({ slug: text, headline: unicode }, { requiredKeys: [] }) }, { requiredKeys: [] }),
     getItem: fc.record({ id }),
     listItems: fc.record({ view: fc.constantFrom('desk', 'spiked'), cursor, limit: fc.integer({ min: 1, max: 500 }) }, { requiredKeys: ['view'] }),
@@ -54,6 +47,8 @@ function validArgs(world: FuzzWorld): Record<DeskMethod, fc.Arbitrary<Record<str
     listBatches: fc.record({ cursor: fc.option(text), limit: fc.integer({ min: 1, max: 500 }) }, { requiredKeys: [] }),
     getBatch: fc.record({ id: fc.integer({ min: 1, max: 5 }), after: fc.integer({ min: -1, max: 5 }), limit: fc.integer({ min: 1, max: 1000 }) }, { requiredKeys: ['id'] }),
     resendBatch: fc.record({ id: fc.integer({ min: 1, max: 5 }), folder, fileName: fc.option(fc.stringMatching(/^[a-z][a-z0-9.-]{0,20}$/), { nil: undefined }) }, { requiredKeys: ['id', 'folder'] }),
+    completeBatch: fc.record({ id: fc.integer({ min: 1, max: 5 }) }),
+    dropBatch: fc.record({ id: fc.integer({ min: 1, max: 5 }) }),
     parseImport: fc.record({ text: fc.oneof(unicode, fc.json(), fc.constant('Baku/06.10.23/Turan: Text. ---06B---'), fc.constant('<p>'.repeat(500))), format: fc.constantFrom('auto', 'text', 'ninjs', 'jsonfeed') }, { requiredKeys: ['text'] }),
     acceptImport: fc.record({ items: fc.array(fields, { minLength: 1, maxLength: 3 }) }),
   };
