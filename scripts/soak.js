@@ -88,6 +88,7 @@ class Editor {
       embargo: null,
       keywords: [],
       editorNote: '',
+      subscriberNote: '',
       language: 'en',
       body: body(`${headline}. The talks continue in Baku, officials said.`),
     };
