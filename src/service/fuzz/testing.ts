@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { ErrorCode } from '../../core/errors';
 import { DEFAULT_SETTINGS } from '../../core/settings';
-import type { Db } from '../../store/db';
 import { readyFields } from '../testing';
+export { storeDigest } from '../../store/testing';
 import { DESK_METHODS, type DeskMethod } from '../contract';
 
 /** Known ids the fuzzer mixes in, so calls reach the handlers and not only the validator. */
@@ -47,6 +47,17 @@ function validArgs(world: FuzzWorld): Record<DeskMethod, fc.Arbitrary<Record<str
     listBatches: fc.record({ cursor: fc.option(text), limit: fc.integer({ min: 1, max: 500 }) }, { requiredKeys: [] }),
     getBatch: fc.record({ id: fc.integer({ min: 1, max: 5 }), after: fc.integer({ min: -1, max: 5 }), limit: fc.integer({ min: 1, max: 1000 }) }, { requiredKeys: ['id'] }),
     resendBatch: fc.record({ id: fc.integer({ min: 1, max: 5 }), folder, fileName: fc.option(fc.stringMatching(/^[a-z][a-z0-9.-]{0,20}$/), { nil: undefined }) }, { requiredKeys: ['id', 'folder'] }),
+    previewExport: fc.record(
+      {
+        format: fc.constantFrom('ninjs', 'ninjs2', 'jsonfeed'),
+        ndjson: fc.boolean(),
+        statuses: fc.subarray(['draft', 'submitted', 'approved', 'held', 'published', 'killed', 'spiked'], { minLength: 1 }),
+        ids: fc.array(id, { minLength: 1, maxLength: 3 }),
+        since: fc.constantFrom('2026-11-26T09:00Z', 'yesterday', ''),
+        target: fc.stringMatching(/^[a-z][a-z0-9.-]{0,20}$/).map((n) => `${world.folder}/${n}`),
+      },
+      { requiredKeys: ['format', 'target'] },
+    ),
     completeBatch: fc.record({ id: fc.integer({ min: 1, max: 5 }) }),
     dropBatch: fc.record({ id: fc.integer({ min: 1, max: 5 }) }),
     parseImport: fc.record({ text: fc.oneof(unicode, fc.json(), fc.constant('Baku/06.10.23/Turan: Text. ---06B---'), fc.constant('<p>'.repeat(500))), format: fc.constantFrom('auto', 'text', 'ninjs', 'jsonfeed') }, { requiredKeys: ['text'] }),
@@ -54,8 +65,8 @@ function validArgs(world: FuzzWorld): Record<DeskMethod, fc.Arbitrary<Record<str
   };
 }
 
-/** Keys whose values must stay out of the fuzzer's hands: exports write only into the test's folder. */
-const PINNED = new Set(['folder']);
+/** Keys whose values must stay out of the fuzzer's hands: exports and previews write only into the test's folder. */
+const PINNED = new Set(['folder', 'target']);
 
 /** One argument for `method`: valid, valid with one key broken, or anything at all. */
 export function argFor(method: DeskMethod, world: FuzzWorld): fc.Arbitrary<unknown> {
@@ -70,7 +81,7 @@ export function argFor(method: DeskMethod, world: FuzzWorld): fc.Arbitrary<unkno
     return out;
   });
   // Anything at all, for methods that write files, only where it cannot name a folder.
-  const wild = PINNED.size > 0 && (method === 'exportBatch' || method === 'resendBatch') ? anything.filter((a) => typeof a !== 'object' || a === null || !('folder' in a)) : anything;
+  const wild = anything.filter((a) => typeof a !== 'object' || a === null || ![...PINNED].some((k) => k in a));
   return fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: broken, weight: 4 }, { arbitrary: wild, weight: 1 });
 }
 
@@ -92,12 +103,3 @@ export function replyProblem(reply: unknown): string | null {
   return null;
 }
 
-/** What the store holds, enough to see any write: a refused call must leave it unchanged. */
-export function storeDigest(db: Db): string {
-  const rows = (sql: string) => JSON.stringify(db.prepare(sql).all());
-  return [
-    rows("SELECT group_concat(id || ':' || status || ':' || revision || ':' || version || ':' || updated_at, ',') FROM (SELECT * FROM items ORDER BY id)"),
-    rows("SELECT group_concat(key || '=' || value, ',') FROM (SELECT * FROM settings ORDER BY key)"),
-    ...['item_revisions', 'audit_log', 'batches', 'batch_items'].map((t) => rows(`SELECT count(*), max(rowid) FROM ${t}`)),
-  ].join('|');
-}
