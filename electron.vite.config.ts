@@ -36,6 +36,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
+    // Relative asset URLs: the desk server serves the desk under a per-run path.
+    base: './',
     plugins: [react()],
     resolve: { alias: rendererAlias },
     build: {

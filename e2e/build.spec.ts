@@ -36,6 +36,7 @@ test('the main process opens a sandboxed, isolated window with no Node in the pa
     allowRunningInsecureContent: 'false',
     webviewTag: 'false',
     spellcheck: 'true',
+    disableBlinkFeatures: '"Auxclick"',
   });
   // Nothing anywhere in the main process loosens them.
   expect(main).not.toMatch(/sandbox:\s*false|contextIsolation:\s*false|nodeIntegration\w*:\s*true|webSecurity:\s*false|enableRemoteModule|allowRunningInsecureContent:\s*true/);

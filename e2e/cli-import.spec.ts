@@ -134,7 +134,8 @@ test.describe('unreadable or invalid input: exit 1, one clear line, nothing stor
     { name: 'blank.txt', content: '  \n\n\t\n', message: /blank\.txt: The text is empty/ },
     { name: 'photo.png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xd8, 0xfe]), message: /photo\.png (is not valid UTF-8 text|looks like a binary file)/ },
     { name: 'zeros.bin', content: Buffer.alloc(4096), message: /zeros\.bin:? (This )?looks like a binary file/ },
-    { name: 'latin1.txt', content: Buffer.from('Baku/06.10.23/Turan: Caf\xe9 society. ---06B---\n', 'latin1'), message: /latin1\.txt is not valid UTF-8 text; save it as UTF-8/ },
+    { name: 'latin1.txt', content: Buffer.from('Baku/06.10.23/Turan: Caf\xe9 society. ---06B---\n', 'latin1'), args: ['--encoding', 'utf-8'], message: /latin1\.txt is not valid UTF-8 text; name its encoding with --encoding/ },
+    { name: 'copy.txt', content: 'Baku/06.10.23/Turan: Text. ---06B---', args: ['--encoding', 'koi8-r'], message: /--encoding is one of utf-8, utf-16le/ },
     { name: 'other.json', content: '{"hello": "world"}\n', message: /other\.json: This file is neither ninjs nor JSON Feed/ },
     { name: 'numbers.json', content: '[1, 2, 3]', message: /neither ninjs nor JSON Feed/ },
     { name: 'broken.ndjson', content: '{"uri": "urn:x:1"}\n{"uri": \n', message: /Line 2 is not valid JSON/ },
@@ -162,8 +163,8 @@ test.describe('unreadable or invalid input: exit 1, one clear line, nothing stor
 
   test('one bad file among good ones: no half-import', async () => {
     const good = file('good.txt', 'Baku/06.10.23/Turan: The plan was signed. ---06B---');
-    const bad = file('bad.txt', Buffer.from([0x41, 0xc3, 0x28, 0x0a]));
-    await expectRefused(await wiredesk(['import', good, bad]), /bad\.txt is not valid UTF-8/);
+    const bad = file('bad.txt', Buffer.from([0x41, 0xc3, 0x28, 0x0a, 0, 0, 0]));
+    await expectRefused(await wiredesk(['import', good, bad]), /bad\.txt looks like a binary file/);
     await expectRefused(await wiredesk(['import', good, path.join(dir, 'missing.txt')]), /no such file/);
   });
 });

@@ -29,7 +29,7 @@ export class DeskServerProcess {
       child.stdout!.on('data', (d: Buffer) => {
         out += d.toString();
         this.log += d.toString();
-        const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/[\w-]+\/\?token=\S+)/.exec(out);
         if (m) {
           clearTimeout(timer);
           resolve(m[1]!);
@@ -40,7 +40,7 @@ export class DeskServerProcess {
         reject(new Error(`desk server exited (${code}):\n${this.log}`));
       });
     });
-    this.url = new URL('/', this.loginUrl).href;
+    this.url = new URL('./', this.loginUrl).href;
   }
 
   /** Stop the server; SIGKILL simulates a crash (no shutdown code runs). */

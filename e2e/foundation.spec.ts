@@ -20,7 +20,7 @@ test('the desk opens, and an item created there survives a server restart', asyn
 });
 
 test('the API refuses calls without the desk key and from other origins', async ({ page, server }) => {
-  const api = new URL('/api/getSettings', server.url).href;
+  const api = new URL('api/getSettings', server.url).href;
   const anonymous = await fetch(api, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
   expect(anonymous.status).toBe(401);
   const token = new URL(server.loginUrl).searchParams.get('token')!;

@@ -1,5 +1,6 @@
 // Layer check: imports point one way only. Fails (exit 1) naming each offending import.
-//   core      pure TS: nothing outside core, no npm package, no node:*, no electron, no DOM
+//   core      pure TS: nothing outside core, no node:*, no electron, no DOM; npm packages only
+//             pure-JS parsers that need neither (htmlparser2, chardet)
 //   store     core, better-sqlite3, node:*
 //   service   core, store, zod, node:*
 //   main      Electron shell over service
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const RULES = {
-  core: { layers: ['core'], packages: [] },
+  core: { layers: ['core'], packages: ['htmlparser2', 'chardet'] },
   store: { layers: ['core', 'store'], packages: ['better-sqlite3', 'node:*'] },
   service: { layers: ['core', 'store', 'service'], packages: ['zod', 'node:*'] },
   main: { layers: ['core', 'store', 'service', 'main'], packages: ['electron', 'node:*'] },

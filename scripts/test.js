@@ -1,4 +1,5 @@
-// `npm test`: typecheck, layer check, unit tests (vitest), build, end-to-end tests (Playwright
+// `npm test`: typecheck, layer check, unit tests (vitest), build, the Electron security audit
+// (electronegativity), end-to-end tests (Playwright
 // against the desk server in Chromium). Stops at the first failing stage; ends with one line
 // "N passed, N failed" counting unit and e2e tests.
 import { spawnSync } from 'node:child_process';
@@ -22,6 +23,7 @@ const stages = [
   ['sql', process.execPath, ['scripts/check-sql.js']],
   ['unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]],
   ['build', bin('electron-vite'), ['build']],
+  ['security', process.execPath, ['scripts/audit-security.js']],
   ['e2e', bin('playwright'), ['test', ...process.argv.slice(2)]],
 ];
 

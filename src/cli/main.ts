@@ -2,10 +2,12 @@
  * `wiredesk` — the desk from a terminal, over the same service as the app.
  * Exit codes: 0 success, 1 the editor's mistake (one clear line on stderr), 2 internal error.
  */
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { IMPORT_ENCODINGS, type ImportEncoding, guessEncoding, isImportEncoding, looksBinary } from '../core/encoding';
 import { DeskFailure, ErrorCode, type Result } from '../core/errors';
 import { UUID_RE } from '../core/ids';
 import { ITEM_STATUSES, type ItemStatus } from '../core/item';
@@ -15,6 +17,7 @@ import { EDITOR_ACTIONS, type EditorAction } from '../core/workflow';
 import { type ArgOf, type DeskHandlers, type DeskMethod, type FeedFormatName, IMPORT_ITEMS_MAX, type ValueOf } from '../service/contract';
 import { dispatch, toFailure } from '../service/dispatch';
 import { type OpenedDesk, openDesk } from '../service/open';
+import { BACKUPS_KEPT, backupNow, listBackups, restoreBackup, scheduleDailyBackups } from '../store/backup';
 import { resolveDbPath } from '../store/paths';
 import { startDeskServer } from '../server/server';
 
@@ -43,6 +46,7 @@ Commands:
   batches               past batches
   resend BATCH_ID       write a past batch again, byte for byte
   import FILE…          import wire copy or feed files as drafts
+  backup                back up the store; --list, or restore FILE
 
 Every command takes --db PATH (or WIREDESK_DB); the default is the desktop app's database.
 Run "wiredesk <command> --help" for its options.`,
@@ -63,14 +67,21 @@ With --preview: writes any selection and changes nothing.`,
        wiredesk batches --drop BATCH_ID       drop a stuck batch: nothing in it is published
 A batch is stuck when the Wiredesk writing it is gone and it could not be finished by itself.`,
   resend: `Usage: wiredesk resend BATCH_ID --out FILE`,
-  import: `Usage: wiredesk import FILE… [--format ${IMPORT_FORMATS.join("|")}] [--dry-run] [--json]
-Prints each item found; stores them as drafts unless --dry-run. Unreadable input stores nothing.`,
+  backup: `Usage: wiredesk backup [--out FILE]      back up the store now (into its backups folder, or FILE)
+       wiredesk backup --list              the backups kept beside the store, newest first
+       wiredesk backup restore FILE        make FILE the store; the current store is kept beside it
+Backups are also taken before every upgrade of the store and at most daily while the desk serves (the newest ${BACKUPS_KEPT} are kept).`,
+  import: `Usage: wiredesk import FILE… [--format ${IMPORT_FORMATS.join("|")}] [--encoding ${Object.keys(IMPORT_ENCODINGS).join('|')}] [--dry-run] [--json]
+Prints each item found; stores them as drafts unless --dry-run. Unreadable input stores nothing.
+Without --encoding, each file's encoding is guessed (and named when it is not UTF-8).`,
 };
 
 const COMMON = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } } as const;
 
+let stdoutClosed = false;
+
 function out(line = ''): void {
-  process.stdout.write(line + '\n');
+  if (!stdoutClosed) process.stdout.write(line + '\n');
 }
 
 /** Every command goes through the contract, validated like any other adapter's call. */
@@ -80,7 +91,22 @@ async function call<K extends DeskMethod>(desk: DeskHandlers, method: K, arg: Ar
   return r.value;
 }
 
-async function readUtf8(file: string): Promise<string> {
+/** --db names a store the editor chose: never fall back to the app's own, never invent folders. */
+function checkDbFlag(dbFlag: string | undefined): void {
+  if (dbFlag === undefined) return;
+  if (dbFlag.trim() === '') throw new UserError('--db needs a file path; leave it out to use the desktop app\'s database.');
+  const dir = path.dirname(path.resolve(dbFlag));
+  if (!existsSync(dir)) throw new UserError(`--db ${dbFlag}: the folder ${dir} does not exist. Create it first, or check the path.`);
+}
+
+/** --out must name a file, in a folder that exists. */
+async function checkOut(target: string): Promise<void> {
+  const stat = await fs.stat(target).catch(() => null);
+  if (stat?.isDirectory()) throw new UserError(`--out ${target} is a folder; give a file name in it, e.g. ${path.join(target, 'batch.json')}.`);
+}
+
+/** A file's text, in the encoding given or guessed (said on stderr when it is not UTF-8). */
+async function readText(file: string, chosen: ImportEncoding | undefined): Promise<string> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
@@ -91,11 +117,13 @@ async function readUtf8(file: string): Promise<string> {
     if (e instanceof UserError) throw e;
     throw new UserError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
   }
-  if (bytes.subarray(0, 8192).includes(0)) throw new UserError(`${file} looks like a binary file, not wire copy or a feed file; nothing was imported.`);
+  const encoding = chosen ?? guessEncoding(bytes);
+  if (looksBinary(bytes, encoding)) throw new UserError(`${file} looks like a binary file, not wire copy or a feed file; nothing was imported.`);
+  if (!chosen && encoding !== 'utf-8') process.stderr.write(`${file}: read as ${IMPORT_ENCODINGS[encoding]} (a guess; choose with --encoding).\n`);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder(encoding, { fatal: encoding === 'utf-8' }).decode(bytes);
   } catch {
-    throw new UserError(`${file} is not valid UTF-8 text; save it as UTF-8 and try again.`);
+    throw new UserError(`${file} is not valid ${IMPORT_ENCODINGS[encoding]} text; name its encoding with --encoding ${Object.keys(IMPORT_ENCODINGS).join('|')}.`);
   }
 }
 
@@ -131,6 +159,8 @@ async function main(argv: string[]): Promise<number> {
     'dry-run': { type: 'boolean' },
     complete: { type: 'string' },
     drop: { type: 'string' },
+    encoding: { type: 'string' },
+    list: { type: 'boolean' },
   } as const;
   let parsed;
   try {
@@ -146,13 +176,15 @@ async function main(argv: string[]): Promise<number> {
 
   const port = v.port === undefined ? 0 : Number(v.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, not "${v.port}".`);
+  if (command === 'backup') return backup(v.db, positionals, v.out, v.list === true);
+  checkDbFlag(v.db);
   const opened = openDesk(resolveDbPath(v.db));
   const desk = opened.handlers;
   // A batch an earlier process committed but did not finish writing is written out first,
   // so every command sees the desk as it stands.
   await opened.ready;
   try {
-    if (command === 'serve') return await serve(opened, port);
+    if (command === 'serve') return await serve(opened, port, resolveDbPath(v.db));
     if (isTransition) {
       if (positionals.length === 0) throw new UserError(`Name at least one item id: wiredesk ${command} ID…`);
       const done = await call(desk, 'transition', { ids: positionals, action: command as EditorAction, note: v.note });
@@ -218,6 +250,7 @@ async function main(argv: string[]): Promise<number> {
         if (v.ndjson && !hasNdjson(format)) throw new UserError('JSON Feed has no NDJSON form; leave out --ndjson.');
         if (!v.out) throw new UserError('Say where to write the batch: --out FILE.');
         const target = path.resolve(v.out);
+        await checkOut(target);
         if (v.preview) {
           const statuses = v.status?.split(',');
           const badStatus = statuses?.find((st) => !ITEM_STATUSES.includes(st as ItemStatus));
@@ -258,12 +291,14 @@ async function main(argv: string[]): Promise<number> {
         if (!Number.isInteger(id) || id < 1) throw new UserError('Usage: wiredesk resend BATCH_ID --out FILE');
         if (!v.out) throw new UserError('Say where to write the batch: --out FILE.');
         const target = path.resolve(v.out);
+        await checkOut(target);
         const r = await call(desk, 'resendBatch', { id, folder: path.dirname(target), fileName: path.basename(target) });
         out(`Batch ${id} written again to ${r.path} (sha256 ${r.sha256}).`);
         return 0;
       }
       case 'import':
-        return await importFiles(desk, positionals, v.format ?? 'auto', v['dry-run'] === true, v.json === true);
+        if (v.encoding !== undefined && !isImportEncoding(v.encoding)) throw new UserError(`--encoding is one of ${Object.keys(IMPORT_ENCODINGS).join(', ')}.`);
+        return await importFiles(desk, positionals, v.format ?? 'auto', v['dry-run'] === true, v.json === true, v.encoding);
     }
     throw new UserError(`Unknown command "${command}".`);
   } finally {
@@ -271,13 +306,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function importFiles(desk: DeskHandlers, files: string[], format: string, dryRun: boolean, json: boolean): Promise<number> {
+async function importFiles(desk: DeskHandlers, files: string[], format: string, dryRun: boolean, json: boolean, encoding?: ImportEncoding): Promise<number> {
   if (files.length === 0) throw new UserError('Name at least one file: wiredesk import FILE…');
   if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format is ${orList(IMPORT_FORMATS)}.`);
   // Read and parse everything first: one bad file stores nothing.
   const previews = [];
   for (const file of files) {
-    const text = await readUtf8(file);
+    const text = await readText(file, encoding);
     try {
       previews.push({ file, preview: await call(desk, 'parseImport', { text, format: format as never }) });
     } catch (e) {
@@ -305,14 +340,40 @@ async function importFiles(desk: DeskHandlers, files: string[], format: string, 
   return 0;
 }
 
-async function serve(opened: OpenedDesk, port: number): Promise<number> {
+async function backup(dbFlag: string | undefined, positionals: string[], outFile: string | undefined, list: boolean): Promise<number> {
+  checkDbFlag(dbFlag);
+  const store = resolveDbPath(dbFlag);
+  if (list) {
+    const all = listBackups(store);
+    if (all.length === 0) out(`No backups yet beside ${store}.`);
+    for (const b of all) out(row([b.at.toISOString(), b.reason, `${(b.bytes / 1048576).toFixed(1)} MB`, b.file], [24, 24, 9, 0]));
+    return 0;
+  }
+  if (positionals[0] === 'restore') {
+    const file = positionals[1];
+    if (!file || positionals.length > 2) throw new UserError('Usage: wiredesk backup restore FILE');
+    const r = await restoreBackup(file, store);
+    out(`Restored ${path.resolve(file)} (${r.items} item(s)) as ${store}.`);
+    if (r.keptAs) out(`The store it replaced is kept as ${r.keptAs}.`);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UserError(`Unknown backup command "${positionals[0]}". Run "wiredesk backup --help".`);
+  if (outFile !== undefined) await checkOut(path.resolve(outFile));
+  if (!existsSync(store)) throw new UserError(`There is no store at ${store} to back up.`);
+  out(`Backed up to ${await backupNow(store, { out: outFile })}.`);
+  return 0;
+}
+
+async function serve(opened: OpenedDesk, port: number, store: string): Promise<number> {
   const rendererDir = path.resolve(here, '../renderer');
   const server = await startDeskServer({ handlers: opened.handlers, changes: opened.changes(), rendererDir, port, token: process.env.WIREDESK_TOKEN || undefined }).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') throw new UserError(`Port ${port} is already in use; choose another with --port, or leave it out for a free one.`);
     throw e;
   });
   out(`Wiredesk desk server: ${server.loginUrl}`);
+  const stopBackups = scheduleDailyBackups(store);
   const stop = () => {
+    stopBackups();
     void server
       .close()
       .then(() => opened.close())
@@ -322,6 +383,13 @@ async function serve(opened: OpenedDesk, port: number): Promise<number> {
   process.on('SIGTERM', stop);
   return new Promise<number>(() => undefined);
 }
+
+// A reader that stops early (`wiredesk list | head -1`) is not an error: the command finishes
+// (an import still stores, an export still writes) and prints nothing more.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  stdoutClosed = true;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

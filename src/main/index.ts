@@ -9,6 +9,7 @@
 import { BrowserWindow, app, dialog, ipcMain, screen, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scheduleDailyBackups } from '../store/backup';
 import { type OpenedDesk, openDesk as openDeskAt } from '../service/open';
 import { deskDbPath, findSqliteBinding, sqliteBindingCandidates } from './database';
 import { forwardChanges, registerDeskIpc, trustedUrlCheck } from './ipc';
@@ -31,7 +32,10 @@ function openDesk(): OpenedDesk {
   const file = deskDbPath(process.argv, process.env, app.getPath('userData'));
   const binding = findSqliteBinding(sqliteBindingCandidates({ here, resourcesPath: process.resourcesPath, isPackaged: app.isPackaged, env: process.env }));
   try {
-    return openDeskAt(file, { nativeBinding: binding });
+    const opened = openDeskAt(file, { nativeBinding: binding });
+    // At most daily while the desk is open (and before every migration, inside the open).
+    scheduleDailyBackups(file, binding);
+    return opened;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const hint = /NODE_MODULE_VERSION|was compiled against a different Node/.test(message)

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChangeListener } from '../service/changes';
 import { CHANGES_CHANNEL, DESK_METHODS, IPC_PREFIX, type DeskChanges } from '../service/contract';
-import { testDesk } from '../service/testing';
+import { argFor, replyProblem, storeDigest } from '../service/fuzz/testing';
+import { readyFields, testDesk } from '../service/testing';
 import { type InvokeEventLike, type IpcMainLike, type WindowLike, forwardChanges, registerDeskIpc, trustedUrlCheck } from './ipc';
 
 /** A stand-in for Electron's ipcMain that records handlers and lets a test invoke them. */
@@ -81,5 +83,31 @@ describe('change feed over IPC', () => {
     expect(closed.sent).toEqual([]);
     stop();
     expect(listener).toBeNull();
+  });
+});
+
+describe('IPC handlers under fuzzing', () => {
+  it('answer every method with a success or a coded error, and a refusal changes nothing', async () => {
+    const { ipc, desk } = setup();
+    const itemIds = ['DRAFT', 'SUBMITTED'].map((slug) => desk.createItem({ fields: readyFields({ slug }) }).item.id);
+    desk.transition({ ids: [itemIds[1]!], action: 'submit' });
+    // Exports may only name a folder that does not exist: nothing is written anywhere.
+    const world = { itemIds, folder: '/nonexistent/wiredesk-fuzz' };
+    let calls = 0;
+    for (const method of DESK_METHODS) {
+      await fc.assert(
+        fc.asyncProperty(argFor(method, world), async (arg) => {
+          const before = storeDigest(desk.db);
+          const reply = (await ipc.invoke(IPC_PREFIX + method, arg, ours)) as { ok: boolean };
+          calls++;
+          const problem = replyProblem(reply);
+          if (problem) throw new Error(`${method}: ${problem}`);
+          if (!reply.ok) expect(storeDigest(desk.db), method).toBe(before);
+        }),
+        { numRuns: 60 },
+      );
+    }
+    expect(calls).toBeGreaterThanOrEqual(60 * DESK_METHODS.length);
+    console.log(`[fuzz] IPC: ${calls} calls across ${DESK_METHODS.length} methods.`);
   });
 });

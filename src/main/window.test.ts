@@ -20,6 +20,7 @@ describe('the desk window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: true,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 

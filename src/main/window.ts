@@ -25,6 +25,8 @@ export function windowOptions(preload: string, state: WindowState): BrowserWindo
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: true,
+      // A middle-click could otherwise open a link in a new window, around setWindowOpenHandler.
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

@@ -36,7 +36,7 @@ async function start() {
 
 function request(s: DeskServer, method: string, headers: http.OutgoingHttpHeaders = {}): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const req = http.request(new URL('/api/events', s.url), { method, headers }, resolve);
+    const req = http.request(new URL('api/events', s.url), { method, headers }, resolve);
     req.on('error', reject);
     req.end();
   });

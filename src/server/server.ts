@@ -3,6 +3,11 @@
  * Every API call needs the per-run token (a cookie set by opening the printed URL, or the
  * X-Wiredesk-Token header); the Host and Origin headers must name this server, so a page on
  * another site — or a DNS-rebound name — cannot reach the desk.
+ *
+ * Cookies ignore ports, so the desk lives under an unguessable per-run path
+ * (http://127.0.0.1:PORT/<random>/) and its cookie carries that Path: no other local server,
+ * and no other desk server, is ever sent it. Every refusal is an HTTP status with the desk's
+ * own message; a body over the limit is read to its end and answered 413, never cut off.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -11,6 +16,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ErrorCode, fail } from '../core/errors';
+import { IMPORT_MAX_BYTES } from '../core/vocabulary';
 import type { ChangeSource } from '../service/changes';
 import { CHANGES_PATH, type DeskHandlers } from '../service/contract';
 import { dispatch } from '../service/dispatch';
@@ -24,11 +30,21 @@ export interface DeskServerOptions {
   rendererDir: string;
   port?: number;
   token?: string;
-  /** Largest request body accepted (imports of big files). */
+  /** Largest request body accepted; by default it follows the import limit (REQUEST_MAX_BYTES). */
   maxBodyBytes?: number;
 }
 
+/**
+ * The largest request: the largest file an import takes, sent as a JSON string (quotes,
+ * backslashes and line ends are escaped to two bytes) or as its items' editor states.
+ */
+export const REQUEST_MAX_BYTES = 3 * IMPORT_MAX_BYTES;
+
+/** A body read past the limit is drained (so the client can read the 413), up to this much. */
+const DRAIN_MAX_FACTOR = 4;
+
 export interface DeskServer {
+  /** The desk's address, ending in its per-run path: http://127.0.0.1:PORT/<random>/ */
   url: string;
   /** The URL that logs a browser in (sets the token cookie). */
   loginUrl: string;
@@ -88,34 +104,51 @@ function send(res: http.ServerResponse, status: number, body: string, type = 'ap
   res.end(body);
 }
 
-function readBody(req: http.IncomingMessage, max: number): Promise<string> {
+const json = (res: http.ServerResponse, status: number, code: ErrorCode, message: string, extra: http.OutgoingHttpHeaders = {}) =>
+  send(res, status, JSON.stringify(fail(code, message)), undefined, extra);
+
+/**
+ * The body as text, or null when it is larger than `max`. An oversized body is still read
+ * (and thrown away) to its end, so the client is not cut off mid-send and can read the
+ * refusal; only a body far past the limit gets its connection closed.
+ */
+function readBody(req: http.IncomingMessage, max: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > max) {
-        reject(new Error('too large'));
+      if (size <= max) chunks.push(c);
+      else if (chunks.length > 0) chunks.length = 0;
+      if (size > max * DRAIN_MAX_FACTOR) {
         req.destroy();
-        return;
+        resolve(null);
       }
-      chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > max ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
+const megabytes = (bytes: number) => Math.round(bytes / 1048576);
+
+/** Only what the log needs: one line, the stack only with WIREDESK_DEBUG=1. */
+const logLine = (e: unknown) => (process.env.WIREDESK_DEBUG ? e : e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
 export async function startDeskServer(opts: DeskServerOptions): Promise<DeskServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
-  const maxBody = opts.maxBodyBytes ?? 64 * 1024 * 1024;
+  const maxBody = opts.maxBodyBytes ?? REQUEST_MAX_BYTES;
   const root = path.resolve(opts.rendererDir);
+  // The desk's per-run path: 128 random bits, so no page and no other program can guess it.
+  const base = `/${randomBytes(16).toString('base64url')}/`;
+  const cookie = `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=${base}`;
   let allowedHosts: Set<string> = new Set();
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((e: unknown) => {
-      console.error('[wiredesk] server error:', e);
-      if (!res.headersSent) send(res, 500, JSON.stringify(fail(ErrorCode.Internal, 'The desk server failed to answer.')));
+      console.error('[wiredesk] server error:', logLine(e));
+      if (!res.headersSent) json(res, 500, ErrorCode.Internal, 'The desk server failed to answer.');
+      else res.destroy();
     });
   });
 
@@ -125,44 +158,55 @@ export async function startDeskServer(opts: DeskServerOptions): Promise<DeskServ
       send(res, 421, JSON.stringify(fail(ErrorCode.Forbidden, 'Wrong host: the desk answers only on 127.0.0.1 and localhost.')));
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
-    if (url.pathname.startsWith('/api/')) {
+    let url: URL;
+    let pathname: string;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return json(res, 400, ErrorCode.InvalidArgument, 'This address is malformed.');
+    }
+    // Outside the desk's per-run path there is nothing: no page, no API, no login.
+    if (!url.pathname.startsWith(base)) return send(res, 404, 'Not found', 'text/plain');
+    const local = url.pathname.slice(base.length);
+    if (local.startsWith('api/')) {
       const origin = req.headers.origin;
-      const events = url.pathname === CHANGES_PATH;
+      const events = local === CHANGES_PATH;
       const method = events ? 'GET' : 'POST';
-      if (req.method !== method) return send(res, 405, JSON.stringify(fail(ErrorCode.InvalidArgument, `Use ${method}.`)), undefined, { Allow: method });
-      if (origin !== undefined && origin !== `http://${host}`) return send(res, 403, JSON.stringify(fail(ErrorCode.Forbidden, 'Requests from other sites are refused.')));
+      if (req.method !== method) return json(res, 405, ErrorCode.InvalidArgument, `Use ${method}.`, { Allow: method });
+      if (origin !== undefined && origin !== `http://${host}`) return json(res, 403, ErrorCode.Forbidden, 'Requests from other sites are refused.');
       const given = (req.headers['x-wiredesk-token'] as string | undefined) ?? cookieToken(req);
       if (!given || !sameSecret(given, token)) {
-        return send(res, 401, JSON.stringify(fail(ErrorCode.Forbidden, 'This browser is not signed in to the desk. Open the link that "wiredesk serve" printed.')));
+        return json(res, 401, ErrorCode.Forbidden, 'This browser is not signed in to the desk. Open the link that "wiredesk serve" printed.');
       }
       if (events) {
         if (!opts.changes) return send(res, 404, JSON.stringify(fail(ErrorCode.NotFound, 'This desk server publishes no changes.')));
         return streamChanges(req, res, opts.changes);
       }
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return send(res, 415, JSON.stringify(fail(ErrorCode.InvalidArgument, 'Send JSON.')));
+        return json(res, 415, ErrorCode.InvalidArgument, 'Send JSON.');
       }
+      const tooLarge = `This request is larger than the desk takes (${megabytes(maxBody)} MB); one import takes files up to ${megabytes(IMPORT_MAX_BYTES)} MB. Nothing was changed.`;
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > maxBody * DRAIN_MAX_FACTOR) return json(res, 413, ErrorCode.InvalidArgument, tooLarge, { Connection: 'close' });
+      const raw = await readBody(req, maxBody);
+      if (raw === null) return json(res, 413, ErrorCode.InvalidArgument, tooLarge, { Connection: 'close' });
       let arg: unknown;
       try {
-        const raw = await readBody(req, maxBody);
         arg = raw === '' ? {} : JSON.parse(raw);
       } catch {
-        return send(res, 400, JSON.stringify(fail(ErrorCode.InvalidArgument, `The request was not valid JSON or was larger than ${Math.round(maxBody / 1048576)} MB.`)));
+        return json(res, 400, ErrorCode.InvalidArgument, 'The request was not valid JSON.');
       }
-      const result = await dispatch(opts.handlers, url.pathname.slice('/api/'.length), arg);
+      const result = await dispatch(opts.handlers, local.slice('api/'.length), arg);
       return send(res, 200, JSON.stringify(result));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
     const login = url.searchParams.get('token');
     if (login !== null) {
       if (!sameSecret(login, token)) return send(res, 403, 'Wrong desk key. Open the link printed by "wiredesk serve".', 'text/plain; charset=utf-8');
-      return send(res, 303, '', 'text/plain', {
-        Location: '/',
-        'Set-Cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
-      });
+      return send(res, 303, '', 'text/plain', { Location: base, 'Set-Cookie': cookie });
     }
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const rel = local === '' ? 'index.html' : pathname.slice(base.length).replace(/^\/+/, '');
     const file = path.resolve(root, rel);
     if (!file.startsWith(root + path.sep)) return send(res, 404, 'Not found', 'text/plain');
     const stat = await fs.stat(file).catch(() => null);
@@ -172,6 +216,8 @@ export async function startDeskServer(opts: DeskServerOptions): Promise<DeskServ
       'Content-Length': stat.size,
       'Cache-Control': rel === 'index.html' ? 'no-store' : 'max-age=3600',
       'X-Content-Type-Options': 'nosniff',
+      // The page's address holds the desk's secret path: never hand it to a link's target.
+      'Referrer-Policy': 'no-referrer',
       'Content-Security-Policy': CSP,
     });
     if (req.method === 'HEAD') return void res.end();
@@ -184,7 +230,7 @@ export async function startDeskServer(opts: DeskServerOptions): Promise<DeskServ
   });
   const port = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const url = `http://127.0.0.1:${port}/`;
+  const url = `http://127.0.0.1:${port}${base}`;
   return {
     url,
     loginUrl: `${url}?token=${encodeURIComponent(token)}`,

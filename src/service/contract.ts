@@ -193,4 +193,4 @@ export type { ChangeScope, DeskChange, DeskChanges } from '../core/changes';
 /** Electron: main sends every change-feed message to each window on this channel. */
 export const CHANGES_CHANNEL = 'desk-changes';
 /** Desk server: the change feed as Server-Sent Events (GET, token-checked like every API call). */
-export const CHANGES_PATH = '/api/events';
+export const CHANGES_PATH = 'api/events';

@@ -11,16 +11,33 @@ export function toFailure(e: unknown): { ok: false; error: { code: ErrorCode; me
   }
   if (code === 'SQLITE_FULL') return fail(ErrorCode.Internal, 'The disk is full: the change was not saved. Free some space and try again.');
   const message = e instanceof Error ? e.message : String(e);
-  console.error('[wiredesk] internal error:', e);
+  // One line in the log; the stack only when asked for (WIREDESK_DEBUG=1), never to the editor.
+  console.error('[wiredesk] internal error:', process.env.WIREDESK_DEBUG ? e : message);
   return fail(ErrorCode.Internal, `Something went wrong inside Wiredesk: ${message}`);
+}
+
+/** Deepest nesting of objects and arrays a request may have; an editor state nests a few levels. */
+export const ARG_DEPTH_MAX = 64;
+
+/** True when `value` nests deeper than `max`, found without recursion so no input can exhaust the stack. */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** The one entry point every adapter uses: unknown method, bad argument and failures all come back coded. */
 export async function dispatch(handlers: DeskHandlers, method: string, arg: unknown): Promise<Result<unknown>> {
   if (!isDeskMethod(method)) return fail(ErrorCode.InvalidArgument, `Unknown desk request "${method}".`);
-  const parsed = parseArg(method, arg);
-  if (!parsed.ok) return fail(ErrorCode.InvalidArgument, parsed.message, { issues: parsed.issues });
   try {
+    if (nestsDeeperThan(arg, ARG_DEPTH_MAX)) return fail(ErrorCode.InvalidArgument, `Invalid request to ${method} — it nests more than ${ARG_DEPTH_MAX} levels deep.`);
+    const parsed = parseArg(method, arg);
+    if (!parsed.ok) return fail(ErrorCode.InvalidArgument, parsed.message, { issues: parsed.issues });
     const handler = handlers[method] as (a: unknown) => unknown;
     return ok(await handler.call(handlers, parsed.value));
   } catch (e) {

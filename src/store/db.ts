@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DeskFailure, ErrorCode } from '../core/errors';
+import { backupBeforeMigration } from './backup';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -37,7 +38,11 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    migrate(db, opts.targetVersion ?? LATEST_VERSION);
+    const target = opts.targetVersion ?? LATEST_VERSION;
+    const current = schemaVersion(db);
+    // An existing store is copied before its schema changes, so a bad migration loses nothing.
+    if (!inMemory && !opts.readonly && current > 0 && current < target) backupBeforeMigration(db, file, current);
+    migrate(db, target);
     return db;
   } catch (e) {
     db.close();

@@ -1,3 +1,4 @@
+import { DeskFailure, ErrorCode } from '../core/errors';
 import { ITEM_STATUSES, type ItemFields, type ItemStatus, type ItemSummary, type WireItem } from '../core/item';
 import type { SerializedBody } from '../core/richtext';
 import type { HistoryEntry, Page } from '../core/records';
@@ -194,14 +195,17 @@ export function ftsQuery(text: string): string | null {
 function encodeCursor(parts: (string | number)[]): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
-function decodeCursor(c: string | undefined | null): (string | number)[] | null {
+/** A page link as handed out by encodeCursor; anything else (forged, damaged, from another list) is refused. */
+function decodeCursor(c: string | undefined | null, parts: number): (string | number)[] | null {
   if (!c) return null;
+  let v: unknown;
   try {
-    const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as unknown;
-    return Array.isArray(v) ? (v as (string | number)[]) : null;
+    v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
   } catch {
-    return null;
+    v = null;
   }
+  if (Array.isArray(v) && v.length === parts && v.every((p) => typeof p === 'string' || (typeof p === 'number' && Number.isFinite(p)))) return v as (string | number)[];
+  throw new DeskFailure(ErrorCode.InvalidArgument, 'This page link is damaged or out of date; start again from the first page.');
 }
 
 /** The items and their revisions (SQL of those two tables), prepared once per connection. */
@@ -278,13 +282,13 @@ export class ItemStore {
 
   /** Desk list: newest first, keyset-paginated on (updated_at, id). */
   list(statuses: readonly ItemStatus[], limit: number, cursor?: string | null): Page<ItemSummary> {
-    const after = decodeCursor(cursor);
+    const after = decodeCursor(cursor, 2);
     // Everything but the spiked list walks the updated-time index and stops after one page;
     // an IN list over several statuses would sort every matching row first.
     const allButSpiked = statuses.length === ITEM_STATUSES.length - 1 && !statuses.includes('spiked');
     const params: (string | number)[] = allButSpiked ? [] : [...statuses];
     let where = allButSpiked ? "status != 'spiked'" : `status IN (${statuses.map(() => '?').join(', ')})`;
-    if (after && after.length === 2) {
+    if (after) {
       where += ' AND (updated_at, id) < (?, ?)';
       params.push(after[0]!, after[1]!);
     }
@@ -299,7 +303,7 @@ export class ItemStore {
 
   /** Queue: most urgent first, then newest; filters and FTS search. Keyset on (urgency, updated_at, id). */
   queue(f: QueueFilter, limit: number, cursor?: string | null): Page<ItemSummary> {
-    const after = decodeCursor(cursor);
+    const after = decodeCursor(cursor, 3);
     const params: (string | number)[] = [];
     const where: string[] = [`i.status IN (${f.statuses.map(() => '?').join(', ')})`];
     params.push(...f.statuses);
@@ -326,7 +330,7 @@ export class ItemStore {
       where.push('(i.created_by = ? OR i.updated_by = ?)');
       params.push(f.editor, f.editor);
     }
-    if (after && after.length === 3) {
+    if (after) {
       where.push('(i.urgency > ? OR (i.urgency = ? AND (i.updated_at < ? OR (i.updated_at = ? AND i.id < ?))))');
       params.push(after[0]!, after[0]!, after[1]!, after[1]!, after[2]!);
     }

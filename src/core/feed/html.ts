@@ -2,9 +2,11 @@
  * The HTML body of a feed item, both ways. Out: the wire copy from renderWireCopy, with
  * the dateline's date and agency also carried as data attributes on its span, because
  * the rendered dateline loses them (two-digit or no year; the agency's spacing).
- * In: a small parser for the tags that serializer emits (p, h2, blockquote, ul/ol/li, a,
- * strong, em, u, br and the dateline and sign-off spans); other tags keep their text.
+ * In: any HTML, read with htmlparser2; the tags that serializer emits (p, h2, blockquote,
+ * ul/ol/li, a, strong, em, u, br and the dateline and sign-off spans) keep their meaning,
+ * other tags keep their text; scripts, styles, embedded documents and comments are dropped.
  */
+import { Parser } from 'htmlparser2';
 import { renderWireCopy, type WireCopy } from '../copy';
 import type { ItemFields } from '../item';
 import { type SerializedBody, TEXT_FORMAT, escapeHtml } from '../richtext';
@@ -29,7 +31,7 @@ export interface CopyParts {
 }
 
 // ---------------------------------------------------------------------------
-// Tokenizer and tree
+// Tree, built with htmlparser2 (a streaming parser: it iterates, so no input can exhaust the stack)
 
 interface El {
   tag: string;
@@ -38,18 +40,13 @@ interface El {
 }
 type HNode = string | El;
 
-const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>|[^<]+|</g;
-const ATTR = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-const VOID = new Set(['br', 'hr', 'img', 'wbr']);
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#[xX][0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (m, e: string) => {
-    if (e[0] !== '#') return NAMED[e.toLowerCase()] ?? m;
-    const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
-  });
-}
+/** Dropped with everything inside them: code, styling, embedded documents, metadata. */
+const DROPPED = new Set(['script', 'style', 'template', 'iframe', 'object', 'embed', 'noscript', 'head', 'svg', 'math']);
+/**
+ * Deepest element nesting kept. Copy nests a few levels; anything deeper (10,000 nested <b>)
+ * keeps its text in the element at this depth, and every later step stays shallow.
+ */
+export const HTML_DEPTH_MAX = 32;
 
 function appendText(children: HNode[], text: string): void {
   const last = children.length - 1;
@@ -59,26 +56,44 @@ function appendText(children: HNode[], text: string): void {
 
 function parseTree(html: string): El {
   const root: El = { tag: '#root', attrs: {}, children: [] };
-  const stack = [root];
-  for (const m of html.matchAll(TOKEN)) {
-    const top = stack[stack.length - 1]!;
-    const [token, closing, rawTag, rawAttrs = '', selfClosing] = m;
-    if (rawTag === undefined) {
-      if (!token.startsWith('<!--')) appendText(top.children, decodeEntities(token));
-      continue;
-    }
-    const tag = rawTag.toLowerCase();
-    if (closing) {
-      const at = stack.findLastIndex((e) => e.tag === tag);
-      if (at > 0) stack.length = at;
-      continue;
-    }
-    const attrs: Record<string, string> = {};
-    for (const a of rawAttrs.matchAll(ATTR)) attrs[a[1]!.toLowerCase()] = decodeEntities(a[2] ?? a[3] ?? a[4] ?? '');
-    const el: El = { tag, attrs, children: [] };
-    top.children.push(el);
-    if (!VOID.has(tag) && !selfClosing) stack.push(el);
-  }
+  // One entry per open element, as htmlparser2 opens and closes them (it closes every one,
+  // implied or not): the element in the tree, or null when dropped or past the depth cap.
+  const open: (El | null)[] = [];
+  const kept: El[] = [root];
+  let dropping = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (dropping > 0 || DROPPED.has(name)) {
+          dropping++;
+          open.push(null);
+          return;
+        }
+        if (kept.length > HTML_DEPTH_MAX) {
+          open.push(null);
+          return;
+        }
+        const el: El = { tag: name, attrs: attribs, children: [] };
+        kept[kept.length - 1]!.children.push(el);
+        kept.push(el);
+        open.push(el);
+      },
+      onclosetag() {
+        const el = open.pop();
+        if (el === undefined) return;
+        if (el === null) {
+          if (dropping > 0) dropping--;
+          return;
+        }
+        kept.pop();
+      },
+      ontext(text) {
+        if (dropping === 0) appendText(kept[kept.length - 1]!.children, text);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
   return root;
 }
 

@@ -81,8 +81,38 @@ describe('parseCopyHtml', () => {
     expect(p.signOff).toBe('X');
   });
 
-  it('keeps the text of tags it does not know and never runs a script', () => {
+  it('keeps the text of tags it does not know, and drops scripts with their contents', () => {
     const p = parseCopyHtml('<div><script>alert(1)</script><p>Hi <a href="javascript:alert(1)">there</a><img src=x onerror=y></p></div>');
-    expect(p.body).toEqual(bodyFromBlocks([paragraph([textNode('alert(1)')]), paragraph([textNode('Hi there')])]));
+    expect(p.body).toEqual(bodyFromBlocks([paragraph([textNode('Hi there')])]));
+  });
+
+  it('drops style, template, iframe, object and comments with everything inside them', () => {
+    const html = [
+      '<style>p { color: red }</style>',
+      '<p>Baku <!-- internal: do not publish -->talks<script type="text/javascript">var x = "</p><p>";</script> resume.</p>',
+      '<template><p>TEMPLATE</p></template><iframe src="x">IFRAME</iframe>',
+      '<object data="x"><p>OBJECT</p><embed src="y"></object><noscript>NOSCRIPT</noscript>',
+      '<p>Second <b>paragraph</b>.</p>',
+    ].join('');
+    const p = parseCopyHtml(html);
+    expect(p.body).toEqual(bodyFromBlocks([paragraph([textNode('Baku talks resume.')]), paragraph([textNode('Second '), textNode('paragraph', 1), textNode('.')])]));
+  });
+
+  it('reads 10,000 nested tags without running out of stack, keeping the text', () => {
+    const p = parseCopyHtml(`<p>${'<b>'.repeat(10_000)}deep${'</b>'.repeat(10_000)} end</p>`);
+    expect(JSON.stringify(p.body)).toContain('deep');
+    expect(JSON.stringify(p.body)).toContain(' end');
+    // Unclosed, too.
+    expect(JSON.stringify(parseCopyHtml(`${'<div><span>'.repeat(20_000)}still here`).body)).toContain('still here');
+  });
+
+  it('imports a ninjs item whose text/html body nests 10,000 <b> (a 30 KB file) as one item', () => {
+    const value = `<p>${'<b>'.repeat(10_000)}Baku talks${'</b>'.repeat(10_000)}</p><script>steal()</script>`;
+    const file = JSON.stringify({ uri: 'urn:x:deep', headlines: [{ role: 'main', value: 'Deep' }], bodies: [{ contenttype: 'text/html', value }] });
+    const r = items(file);
+    expect(r.items).toHaveLength(1);
+    const body = JSON.stringify(r.items[0]!.fields.body);
+    expect(body).toContain('Baku talks');
+    expect(body).not.toContain('steal');
   });
 });

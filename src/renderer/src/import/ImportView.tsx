@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { IMPORT_ENCODINGS, type ImportEncoding } from '@core/encoding';
 import { type DeskError, ErrorCode } from '@core/errors';
 import { type ItemFields, hardLimitProblems } from '@core/item';
 import { bodyToPlainText } from '@core/richtext';
@@ -75,6 +76,8 @@ export function ImportView() {
   const [shown, setShown] = useState(CARD_PAGE);
   const [pointed, setPointed] = useState<number | null>(null);
   const [created, setCreated] = useState<Created[] | null>(null);
+  /** The last file opened, kept so the editor can read it again in another encoding. */
+  const [opened, setOpened] = useState<{ name: string; bytes: Uint8Array; encoding: ImportEncoding; failed: boolean } | null>(null);
 
   /** Nothing found, nothing stored: say why. */
   const refuse = (message: string) => {
@@ -96,8 +99,9 @@ export function ImportView() {
     setPointed(null);
   };
 
-  const openBytes = (name: string, bytes: Uint8Array) => {
-    const read = decodeFile(name, bytes);
+  const openBytes = (name: string, bytes: Uint8Array, encoding?: ImportEncoding) => {
+    const read = decodeFile(name, bytes, encoding);
+    setOpened(read.encoding ? { name, bytes, encoding: read.encoding, failed: !read.ok } : null);
     if (!read.ok) return refuse(read.message);
     setInput({ text: read.text, file: name });
     void findItems(read.text);
@@ -199,6 +203,18 @@ export function ImportView() {
               ))}
             </select>
           </span>
+          {opened && (opened.failed || input.file === opened.name) && (
+            <span className="imp-format">
+              <label htmlFor="imp-encoding">Encoding</label>
+              <select id="imp-encoding" value={opened.encoding} title="Wiredesk's guess; choose another if the text looks wrong" onChange={(e) => openBytes(opened.name, opened.bytes, e.target.value as ImportEncoding)}>
+                {Object.entries(IMPORT_ENCODINGS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </span>
+          )}
           <button type="button" className="primary" disabled={busy !== null} title="Find items (Ctrl+Enter)" onClick={() => void findItems(input.text)}>
             {busy === 'finding' ? 'Finding items…' : 'Find items'}
           </button>

@@ -1,10 +1,11 @@
 /**
  * `window.desk` for the desk server: the same contract as the Electron preload, over
  * HTTP to the server that served this page (the token travels in an HttpOnly cookie).
+ * The URL is relative: the server serves the desk, and its API, under a per-run path.
  */
 import { DESK_METHODS, type DeskApi } from '../../../service/contract';
 
-export function createHttpDesk(base = '/api/'): DeskApi {
+export function createHttpDesk(base = 'api/'): DeskApi {
   const call = async (name: string, arg: unknown) => {
     try {
       const body = JSON.stringify(arg ?? {});
