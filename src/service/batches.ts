@@ -376,7 +376,8 @@ export class BatchExporter {
   private commit(b: store.BatchRow, sha256: string, bytes: number): void {
     durably(this.db, () => {
       for (const e of store.commitEntries(this.db, b.id)) {
-        const item = this.items.get(e.item_id)!;
+        // The state alone: the text went out from the stored bytes and is not re-read here.
+        const item = this.items.getState(e.item_id)!;
         const wasStatus = item.status;
         // Someone may have held, returned, edited or killed it while the file was written.
         const unchanged =
@@ -388,7 +389,7 @@ export class BatchExporter {
         }
         store.setPrior(this.db, b.id, e.seq, { status: item.status, publishedVersion: item.publishedVersion, firstPublishedAt: item.firstPublishedAt, versionPublishedAt: item.versionPublishedAt });
         if (e.kind === 'publish') {
-          this.items.update({ ...item, status: 'published', publishedVersion: e.version, firstPublishedAt: item.firstPublishedAt ?? b.created_at, versionPublishedAt: b.created_at });
+          this.items.updateState({ ...item, status: 'published', publishedVersion: e.version, firstPublishedAt: item.firstPublishedAt ?? b.created_at, versionPublishedAt: b.created_at });
         }
         addAudit(this.db, e.item_id, {
           action: e.kind === 'publish' ? 'publish' : 'kill sent',
