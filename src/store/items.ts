@@ -1,7 +1,7 @@
 import { ITEM_STATUSES, type ItemFields, type ItemStatus, type ItemSummary, type WireItem } from '../core/item';
 import type { SerializedBody } from '../core/richtext';
 import type { HistoryEntry, Page } from '../core/records';
-import type { Db } from './db';
+import { type Db, stmt } from './db';
 
 interface ItemRow {
   id: string;
@@ -350,28 +350,25 @@ export class ItemStore {
 
   /** The newest revision row, as far as folding autosaves into it needs. */
   latestRevision(id: string): { revision: number; version: number; session: string; note: string; openedAt: string; savedAt: string; changed: string[] } | null {
-    const r = this.db
-      .prepare('SELECT revision, version, session, note, opened_at AS openedAt, saved_at AS savedAt, changed FROM item_revisions WHERE item_id = ? ORDER BY revision DESC LIMIT 1')
+    const r = stmt(this.db, 'SELECT revision, version, session, note, opened_at AS openedAt, saved_at AS savedAt, changed FROM item_revisions WHERE item_id = ? ORDER BY revision DESC LIMIT 1')
       .get(id) as { revision: number; version: number; session: string; note: string; openedAt: string; savedAt: string; changed: string } | undefined;
     return r ? { ...r, changed: JSON.parse(r.changed) as string[] } : null;
   }
 
   /** Fold a save into the newest revision: it takes the new number, fields and time. */
   foldIntoRevision(previous: number, item: StoredItem, fields: ItemFields, changed: string[]): void {
-    this.db
-      .prepare('UPDATE item_revisions SET revision = ?, fields_json = ?, changed = ?, saved_at = ?, saved_by = ? WHERE item_id = ? AND revision = ?')
+    stmt(this.db, 'UPDATE item_revisions SET revision = ?, fields_json = ?, changed = ?, saved_at = ?, saved_by = ? WHERE item_id = ? AND revision = ?')
       .run(item.revision, JSON.stringify(fields), JSON.stringify(changed), item.updatedAt, item.updatedBy, item.id, previous);
   }
 
   revisions(id: string): HistoryEntry[] {
-    const rows = this.db
-      .prepare('SELECT revision, version, changed, saved_at, saved_by, note FROM item_revisions WHERE item_id = ? ORDER BY revision DESC')
+    const rows = stmt(this.db, 'SELECT revision, version, changed, saved_at, saved_by, note FROM item_revisions WHERE item_id = ? ORDER BY revision DESC')
       .all(id) as { revision: number; version: number; changed: string; saved_at: string; saved_by: string; note: string }[];
     return rows.map((r) => ({ revision: r.revision, version: r.version, changed: JSON.parse(r.changed) as string[], savedAt: r.saved_at, savedBy: r.saved_by, note: r.note }));
   }
 
   revisionFields(id: string, revision: number): ItemFields | null {
-    const r = this.db.prepare('SELECT fields_json FROM item_revisions WHERE item_id = ? AND revision = ?').get(id, revision) as { fields_json: string } | undefined;
+    const r = stmt(this.db, 'SELECT fields_json FROM item_revisions WHERE item_id = ? AND revision = ?').get(id, revision) as { fields_json: string } | undefined;
     return r ? (JSON.parse(r.fields_json) as ItemFields) : null;
   }
 
@@ -387,8 +384,7 @@ export class ItemStore {
       where += ' AND (updated_at, id) < (?, ?)';
       params.push(after[0]!, after[1]!);
     }
-    const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM items WHERE ${where} ORDER BY updated_at DESC, id DESC LIMIT ?`)
+    const rows = stmt(this.db, `SELECT ${SUMMARY_COLUMNS} FROM items WHERE ${where} ORDER BY updated_at DESC, id DESC LIMIT ?`)
       .all(...params, limit + 1) as SummaryRow[];
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
@@ -453,7 +449,7 @@ export class ItemStore {
 
   queue(f: QueueFilter, limit: number, cursor?: string | null): Page<ItemSummary> {
     const { sql, params, match, matchDriven } = this.queueSql(f, limit, cursor);
-    const rows = this.db.prepare(sql).all(...params) as (SummaryRow & { rid?: number })[];
+    const rows = stmt(this.db, sql).all(...params) as (SummaryRow & { rid?: number })[];
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
     if (match && !matchDriven) {
