@@ -217,10 +217,50 @@ function indexTerm(word: string): string {
 }
 
 /**
- * Up to this many items holding the search's rarest word, the match drives the search (read
- * each match, sort them); past it the tab's queue index drives it and stops after one page.
+ * Which plan is cheaper: driven by the matches, a search reads and sorts every match; driven
+ * by the queue index, it reads about limit × desk size ÷ matches index entries (far cheaper
+ * each) before a page is full. The two meet near √(limit × desk size) ÷ MATCH_COST; a
+ * hundred matches always go by match.
  */
-export const MATCH_DRIVEN_MAX = 2_000;
+export function matchDrivenMax(limit: number, deskSize: number): number {
+  return Math.max(MATCH_DRIVEN_MIN, Math.sqrt(limit * deskSize) / MATCH_COST);
+}
+const MATCH_DRIVEN_MIN = 100;
+/** Reading a match's row costs about this many steps of the queue index (measured by the bench at 10,000 items). */
+const MATCH_COST = 6;
+
+/** Characters of body text a snippet is looked for in (the FTS snippet() beyond it). */
+const SNIPPET_TEXT = 4000;
+const SNIPPET_TOKENS = 14;
+
+/**
+ * The snippet of a list row: the first place a searched word starts, ±a few words, the word
+ * marked [[ ]] as FTS snippet() marks it; null when none is found in `text`.
+ */
+export function snippetOf(text: string, terms: readonly string[]): string | null {
+  const hit = (t: RegExpMatchArray) => terms.some((term) => indexTerm(t[0]).startsWith(term));
+  // Read words only as far as the snippet needs: three before the first hit, the rest after.
+  const tokens: RegExpMatchArray[] = [];
+  let first = -1;
+  let more = false;
+  for (const t of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (first >= 0 && tokens.length >= Math.max(0, first - 3) + SNIPPET_TOKENS) {
+      more = true;
+      break;
+    }
+    tokens.push(t);
+    if (first < 0 && hit(t)) first = tokens.length - 1;
+  }
+  if (first < 0) return null;
+  const start = Math.max(0, first - 3);
+  let out = start > 0 ? '…' : '';
+  let at = tokens[start]!.index!;
+  for (const t of tokens.slice(start)) {
+    out += text.slice(at, t.index!) + (hit(t) ? `[[${t[0]}]]` : t[0]);
+    at = t.index! + t[0].length;
+  }
+  return out + (more ? '…' : '');
+}
 /** A prefix this short opens too many terms to count: treat it as common. */
 const SHORT_PREFIX = 3;
 
@@ -402,21 +442,21 @@ export class ItemStore {
     let from = 'items i';
     let snippet = '';
     const match = f.search ? ftsQuery(f.search) : null;
-    const matchDriven = match !== null && this.matchBound(f.search!) <= MATCH_DRIVEN_MAX;
+    const matchDriven = match !== null && this.matchBound(f.search!) <= matchDrivenMax(limit, this.deskSize());
     if (match && matchDriven) {
       // A rare word: its matches drive the search (CROSS JOIN keeps them the outer loop), so
       // only its own rows are read, not every row of the tab.
       from = 'items_fts CROSS JOIN items i ON i.rowid = items_fts.rowid';
       where.push('items_fts MATCH ?');
       params.push(match);
-      snippet = `, snippet(items_fts, -1, '[[', ']]', '…', 14) AS snippet`;
     } else if (match) {
       // A common word: the queue index walks the tab in order and stops after one page; the
-      // matches are only a set to test each row against. Snippets are made for that page.
+      // matches are only a set to test each row against.
       where.push('i.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)');
       params.push(match);
-      snippet = ', i.rowid AS rid';
     }
+    // Snippets are made for the page's rows only (snippet() in the query would make one per match).
+    if (match) snippet = `, i.rowid AS rid, substr(i.body_text, 1, ${SNIPPET_TEXT}) AS head_text`;
     if (f.category) {
       where.push('i.category = ?');
       params.push(f.category);
@@ -448,14 +488,16 @@ export class ItemStore {
   }
 
   queue(f: QueueFilter, limit: number, cursor?: string | null): Page<ItemSummary> {
-    const { sql, params, match, matchDriven } = this.queueSql(f, limit, cursor);
-    const rows = stmt(this.db, sql).all(...params) as (SummaryRow & { rid?: number })[];
+    const { sql, params, match } = this.queueSql(f, limit, cursor);
+    const rows = stmt(this.db, sql).all(...params) as (SummaryRow & { rid?: number; head_text?: string })[];
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
-    if (match && !matchDriven) {
+    if (match) {
+      const terms = searchWords(f.search!).map(indexTerm);
       for (const r of page) {
-        r.snippet = this.snippetStmt.get(match, r.rid) as string;
+        r.snippet = snippetOf(r.head_text!, terms) ?? snippetOf(r.headline, terms) ?? snippetOf(r.slug, terms) ?? (this.snippetStmt.get(match, r.rid) as string);
         delete r.rid;
+        delete r.head_text;
       }
     }
     const last = page[page.length - 1];
@@ -473,6 +515,11 @@ export class ItemStore {
       bound = Math.min(bound, docs);
     }
     return bound;
+  }
+
+  /** Items on the desk, every status (from the kept counts). */
+  private deskSize(): number {
+    return Object.values(this.countsByStatus()).reduce((a, b) => a + b, 0);
   }
 
   /** Items per status, kept by triggers (migration 90): no count over the index. */
