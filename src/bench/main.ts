@@ -7,20 +7,17 @@
  * The UI parts (cold start, typing, item switch) drive the desk server in Debian's Chromium
  * with Playwright (see ui.ts); without Chromium they are reported as not measured.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultFields, type ItemStatus, pickFields, uuidv7 } from '../core/item';
-import { DEFAULT_SETTINGS } from '../core/settings';
-import { bodyFromPlainText, bodyToPlainText } from '../core/richtext';
+import { pickFields } from '../core/item';
+import { bodyFromPlainText } from '../core/richtext';
 import { toNinjs3 } from '../core/feed/ninjs';
 import { openDb } from '../store/db';
-import type { StoredItem } from '../store/items';
 import { BenchReference, checkpointForBench, idsInStatus, moveAllForBench, resetForBench } from '../store/reference';
 import { DeskService } from '../service/desk';
 import { type Result, interleave, peakRss, printTable, result, round } from './measure';
+import { COMMON, RARE, STATUSES, longText, seed, stringifyToFile, wireCopy } from './data';
 import { uiResults } from './ui';
 
 const QUICK = process.argv.includes('--quick');
@@ -29,105 +26,6 @@ const REPS = QUICK ? 15 : 30;
 /** BENCH_ONLY=export_10k,autosave: run only those parts (while working on one path). */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const wanted = (...names: string[]) => !ONLY || names.some((n) => ONLY.has(n));
-const WORDS = ['minister', 'defence', 'Baku', 'Astana', 'agreement', 'signed', 'cooperation', 'plan', 'military', 'exercise', 'Caspian', 'naval', 'press', 'service', 'reported', 'talks', 'energy', 'pipeline', 'budget', 'election'];
-/** Search words: one item in 1,000 holds the rare one, one in 10 the common one; every item holds "caspian". */
-const RARE = 'Zangezur';
-const COMMON = 'Nakhchivan';
-
-function sentence(words: number, seed: number): string {
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(WORDS[(seed * 31 + i * 7) % WORDS.length]!);
-  return out.join(' ') + '.';
-}
-
-/** A body of about `words` words in paragraphs of 50. */
-export function longText(words: number): string {
-  return Array.from({ length: Math.ceil(words / 50) }, (_, i) => sentence(50, i)).join('\n');
-}
-
-const STATUSES: ItemStatus[] = ['draft', 'submitted', 'approved', 'published'];
-
-function* seed(n: number): Generator<StoredItem> {
-  const t = Date.now() - n * 1000;
-  for (let i = 0; i < n; i++) {
-    const rare = i % 1000 === 1 ? ` ${RARE} corridor.` : ''; // i % 4 === 1: in the Submitted tab
-    const common = i % 10 === 1 ? ` ${COMMON} talks.` : '';
-    const body = bodyFromPlainText(`${sentence(40, i)}${common}\n${sentence(60, i + 1)}\n${sentence(50, i + 2)}${rare}`);
-    const at = new Date(t + i * 1000).toISOString();
-    const status = STATUSES[i % STATUSES.length]!;
-    yield {
-      ...defaultFields(DEFAULT_SETTINGS),
-      id: uuidv7(t + i, randomBytes(10)),
-      slug: `SLUG-${i}`,
-      headline: `Headline ${i}: ${sentence(8, i)}`,
-      dateline: { place: 'Baku', date: '2026-11-26', agency: 'Turan' },
-      category: 'Politics',
-      source: 'mod.gov.az',
-      signOff: '06B',
-      urgency: (i % 9) + 1,
-      body,
-      bodyText: bodyToPlainText(body),
-      status,
-      heldFrom: null,
-      version: 1,
-      revision: 1,
-      publishedVersion: status === 'published' ? 1 : 0,
-      returnNote: null,
-      createdAt: at,
-      updatedAt: at,
-      createdBy: 'bench',
-      updatedBy: 'bench',
-      firstPublishedAt: status === 'published' ? at : null,
-      versionPublishedAt: status === 'published' ? at : null,
-      approvedRevision: status === 'approved' ? 1 : null,
-      reopened: null,
-      kill: null,
-      versionStartedAt: null,
-    };
-  }
-}
-
-/** JSON.stringify of ninjs objects into a file, 1 MB writes, fsync: the export's limit. */
-async function stringifyToFile(file: string, objects: Iterable<object>): Promise<number> {
-  const fh = await fsp.open(file, 'w');
-  let bytes = 0;
-  try {
-    let parts: string[] = ['[\n'];
-    let size = 0;
-    let first = true;
-    for (const o of objects) {
-      const s = (first ? '' : ',\n') + JSON.stringify(o);
-      first = false;
-      parts.push(s);
-      size += s.length;
-      if (size >= 1 << 20) {
-        const buf = Buffer.from(parts.join(''));
-        bytes += buf.length;
-        await fh.write(buf);
-        parts = [];
-        size = 0;
-      }
-    }
-    parts.push('\n]\n');
-    const buf = Buffer.from(parts.join(''));
-    bytes += buf.length;
-    await fh.write(buf);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  return bytes;
-}
-
-/** Agency copy as an editor pastes it: stories with a slug line, headline, dateline and body. */
-function wireCopy(stories: number): string {
-  const out: string[] = [];
-  for (let i = 0; i < stories; i++) {
-    out.push(`AZERBAIJAN-TALKS-${i}\nMinisters sign ${WORDS[i % WORDS.length]} agreement ${i}\nBaku, 26 November (Turan) -- ${sentence(60, i)}\n${sentence(80, i + 1)}\n${sentence(40, i + 2)}\n06B\n`);
-  }
-  return out.join('\n');
-}
-
 async function main(): Promise<void> {
   const started = Date.now();
   const loadAtStart = os.loadavg().map((l) => round(l, 1));
