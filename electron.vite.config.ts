@@ -21,6 +21,8 @@ export default defineConfig({
           // userDataDir() for scripts/start.js (where a failed Electron set-up is remembered).
           paths: 'src/store/paths.ts',
         },
+        // The bench's browser tools (dev dependencies) load from node_modules when it runs.
+        external: ['playwright-core', 'vite'],
       },
     },
   },

@@ -21,7 +21,8 @@ const RULES = {
   main: { layers: ['core', 'store', 'service', 'main'], packages: ['electron', 'node:*'] },
   server: { layers: ['core', 'service', 'server'], packages: ['node:*'] },
   cli: { layers: ['core', 'store', 'service', 'server', 'cli'], packages: ['node:*'] },
-  bench: { layers: ['core', 'store', 'service', 'bench'], packages: ['node:*'] },
+  // The bench drives Chromium (playwright-core) and builds its bare Lexical page (vite).
+  bench: { layers: ['core', 'store', 'service', 'bench'], packages: ['node:*', 'playwright-core', 'vite'] },
   preload: { layers: ['preload', 'service/contract'], packages: ['electron'] },
   renderer: { layers: ['core', 'service/contract', 'renderer'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'lexical', '@lexical/*'] },
 };

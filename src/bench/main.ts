@@ -1,117 +1,230 @@
 /**
- * `npm run bench`: figures for the desk at scale, printed (never asserted in tests).
- * Seeds a temporary desk with N items (default 100,000; BENCH_ITEMS to change), then times
- * list and queue pages, FTS search, autosaves of a 5,000-word body, and a streamed batch export
- * of every item, reporting peak RSS.
+ * `npm run bench` (100,000 items) and `npm run bench -- --quick` (10,000): each user path of
+ * the desk timed against its reference — what the machine does for the same work in the same
+ * run, interleaved — with median and p95, written to bench-results.json and printed. Figures
+ * are never asserted in tests. BENCH_ITEMS overrides the item count.
+ *
+ * The UI parts (cold start, typing, item switch) drive the desk server in Debian's Chromium
+ * with Playwright (see ui.ts); without Chromium they are reported as not measured.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { uuidv7 } from '../core/ids';
-import { defaultFields } from '../core/item';
-import { DEFAULT_SETTINGS } from '../core/settings';
-import { bodyFromPlainText, bodyToPlainText } from '../core/richtext';
+import { pickFields } from '../core/item';
+import { bodyFromPlainText } from '../core/richtext';
+import { toNinjs3 } from '../core/feed/ninjs';
 import { openDb } from '../store/db';
-import type { StoredItem } from '../store/items';
+import { BenchReference, checkpointForBench, idsInStatus, moveAllForBench, resetForBench } from '../store/reference';
 import { DeskService } from '../service/desk';
 import { benchWireCopy } from './wirecopy';
+import { type Result, interleave, peakRss, printTable, result, round } from './measure';
+import { COMMON, RARE, STATUSES, longText, seed, stringifyToFile, wireCopy } from './data';
+import { uiResults } from './ui';
 
-const N = Number(process.env.BENCH_ITEMS ?? 100_000);
-const WORDS = ['minister', 'defence', 'Baku', 'Astana', 'agreement', 'signed', 'cooperation', 'plan', 'military', 'exercise', 'Caspian', 'naval', 'press', 'service', 'reported', 'talks', 'energy', 'pipeline', 'budget', 'election'];
-
-function sentence(words: number, seed: number): string {
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(WORDS[(seed * 31 + i * 7) % WORDS.length]!);
-  return out.join(' ') + '.';
-}
-
-function time<T>(label: string, fn: () => T, reps = 1): T {
-  let r!: T;
-  const t0 = performance.now();
-  for (let i = 0; i < reps; i++) r = fn();
-  const ms = (performance.now() - t0) / reps;
-  console.log(`${label.padEnd(46)} ${ms.toFixed(2).padStart(10)} ms${reps > 1 ? ` (mean of ${reps})` : ''}`);
-  return r;
-}
-
+const QUICK = process.argv.includes('--quick');
+const N = Number(process.env.BENCH_ITEMS ?? (QUICK ? 10_000 : 100_000));
+const REPS = QUICK ? 15 : 30;
+/** BENCH_ONLY=export_10k,autosave: run only those parts (while working on one path). */
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const wanted = (...names: string[]) => !ONLY || names.some((n) => ONLY.has(n));
 async function main(): Promise<void> {
+  const started = Date.now();
+  const loadAtStart = os.loadavg().map((l) => round(l, 1));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-bench-'));
-  const db = openDb(path.join(dir, 'bench.sqlite'));
+  const dbFile = path.join(dir, 'bench.sqlite');
+  const db = openDb(dbFile);
   const desk = new DeskService(db);
-  console.log(`Wiredesk bench: ${N} items, ${os.cpus().length} cores, node ${process.version}`);
-  // First, while the process is small: its memory figures are the parser's own.
-  benchWireCopy();
+  const ref = new BenchReference(db);
+  const results: Result[] = [];
+  const log = (s: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
+  const add = (r: Result) => {
+    results.push(r);
+    log(`${r.name}: median ${r.median_ms} ms, p95 ${r.p95_ms} ms; reference ${r.reference_median_ms} ms; ${r.ratio}× ${r.met === null ? '' : r.met ? '(met)' : '(NOT met)'}`);
+  };
+  log(`Wiredesk bench${QUICK ? ' --quick' : ''}: ${N} items, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
+  // The wire-copy parser at 20 MB first, while the process is small: its memory figures are the parser's own.
+  if (wanted('import_parse')) benchWireCopy();
+  const seeded = desk.items.insertMany(seed(N));
+  log(`seeded ${seeded} items`);
 
-  const statuses = ['draft', 'submitted', 'approved', 'published'] as const;
-  function* seed(): Generator<StoredItem> {
-    const t = Date.now() - N * 1000;
-    for (let i = 0; i < N; i++) {
-      const rare = i % 1000 === 0 ? ' Zangezur corridor.' : '';
-      const body = bodyFromPlainText(`${sentence(40, i)}\n${sentence(60, i + 1)}\n${sentence(50, i + 2)}${rare}`);
-      const at = new Date(t + i * 1000).toISOString();
-      const status = statuses[i % statuses.length]!;
-      yield {
-        ...defaultFields(DEFAULT_SETTINGS),
-        id: uuidv7(t + i, randomBytes(10)),
-        slug: `SLUG-${i}`,
-        headline: `Headline ${i}: ${sentence(8, i)}`,
-        dateline: { place: 'Baku', date: '2026-11-26', agency: 'Turan' },
-        category: 'Politics',
-        source: 'mod.gov.az',
-        signOff: '06B',
-        urgency: (i % 9) + 1,
-        body,
-        bodyText: bodyToPlainText(body),
-        status,
-        heldFrom: null,
-        version: 1,
-        revision: 1,
-        publishedVersion: status === 'published' ? 1 : 0,
-        returnNote: null,
-        createdAt: at,
-        updatedAt: at,
-        createdBy: 'bench',
-        updatedBy: 'bench',
-        firstPublishedAt: null,
-        versionPublishedAt: null,
-        approvedRevision: status === 'approved' ? 1 : null,
-        reopened: null,
-        kill: null,
-        versionStartedAt: null,
-      };
-    }
+  if (wanted('queue_page')) {
+    // Queue page: first 100 of Submitted with the tab counts, against the page SQL alone.
+    add(
+      result(
+        'queue_page',
+        await interleave(REPS * 4, () => desk.queue({ tab: 'submitted', limit: 100 }), () => desk.items.queue({ statuses: ['submitted'] }, 100)),
+        'the page SQL alone (no counts)',
+        'p95 < 2 ms',
+        (r) => r.p95 < 2,
+      ),
+    );
   }
-  time(`seed ${N} items (one transaction)`, () => desk.items.insertMany(seed()));
 
-  time('desk list, first page (100)', () => desk.listItems({ view: 'desk', limit: 100 }), 20);
-  const p1 = desk.listItems({ view: 'desk', limit: 100 });
-  time('desk list, next page (keyset)', () => desk.listItems({ view: 'desk', limit: 100, cursor: p1.next }), 20);
-  time('queue Submitted, first page + counts', () => desk.queue({ tab: 'submitted', limit: 100 }), 20);
-  time('FTS search, rare word ("zangezur")', () => desk.queue({ tab: 'approved', search: 'zangezur', limit: 50 }), 20);
-  time('FTS search, words in every item ("caspian naval")', () => desk.queue({ tab: 'approved', search: 'caspian naval', limit: 50 }), 20);
+  // Searches on the Submitted tab, against the faster of the two hand-written plans.
+  const searches: [string, string][] = [
+    ['search_rare', RARE.toLowerCase()],
+    ['search_common', COMMON.toLowerCase()],
+    ['search_every', 'caspian'],
+    ['search_prefix', 'casp'],
+  ];
+  for (const [name, text] of searches.filter(([n]) => wanted(n))) {
+    const best = (['match', 'index'] as const)
+      .map((plan) => {
+        const t0 = performance.now();
+        for (let i = 0; i < 3; i++) ref.searchBest(text, 'submitted', 101, plan);
+        return { plan, ms: performance.now() - t0 };
+      })
+      .sort((a, b) => a.ms - b.ms)[0]!.plan;
+    const pair = await interleave(REPS * 2, () => desk.queue({ tab: 'submitted', search: text, limit: 100 }), () => ref.searchBest(text, 'submitted', 101, best));
+    add(result(name, pair, `"${text}": bare SQL by the faster hand plan (${best === 'match' ? 'matches first' : 'queue index + match set'}), no snippets or counts`, 'p95 < 30 ms', (r) => r.p95 < 30, { matches_bound: desk.items.matchBound(text) }));
+  }
 
-  const long = bodyFromPlainText(Array.from({ length: 100 }, (_, i) => sentence(50, i)).join('\n'));
-  const created = desk.createItem({ fields: { headline: 'Long body', body: long } });
-  let rev = created.item.revision;
-  console.log(`5,000-word body: ${bodyToPlainText(long).split(/\s+/).length} words, ${JSON.stringify(long).length} bytes of editor JSON`);
-  time('autosave of a 5,000-word body', () => {
-    const r = desk.saveDraft({ id: created.item.id, baseRevision: rev, fields: { ...created.item, body: bodyFromPlainText(`${bodyToPlainText(long)}\nedit ${rev}`) } });
-    rev = r.item.revision;
-  }, 20);
+  if (wanted('transition_bulk_1000')) {
+    // Bulk approve of 1,000 submitted items, against status-only UPDATEs of the same rows.
+    const thousand = idsInStatus(db, 'submitted', 1000);
+    add(
+      result(
+        'transition_bulk_1000',
+        await interleave(QUICK ? 5 : 9, () => desk.transition({ ids: thousand, action: 'approve' }), () => ref.statusOnlyUpdates(thousand, 'approved'), () => resetForBench(db, thousand, 'submitted')),
+        '1,000 status-only UPDATEs in one durable transaction',
+        'ratio ≤ 1.5',
+        (r) => r.ratio <= 1.5,
+      ),
+    );
+  }
 
-  // Export every item as one streamed batch (preview: no state change).
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const t0 = performance.now();
-  const target = path.join(dir, 'all.json');
-  const n = await desk.batches.writePreview({ format: 'ninjs', ndjson: false }, target);
-  clearInterval(sampler);
-  console.log(`${`stream ${n} items as ninjs 3.1`.padEnd(46)} ${(performance.now() - t0).toFixed(0).padStart(10)} ms, ${(fs.statSync(target).size / 1048576).toFixed(1)} MB file, peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+  // Autosave of a 5,000-word body as the editor sends it, against a raw INSERT of the same bytes.
+  const long = bodyFromPlainText(longText(5000));
+  const created = desk.createItem({ fields: { slug: 'LONG-BODY', headline: 'Long body: 5,000 words', body: long } });
+  let current = created.item;
+  const shortId = idsInStatus(db, 'draft', 1)[0]!;
+  const settings = desk.getSettings();
+  const outDir = path.join(dir, 'out');
+  fs.mkdirSync(outDir);
+  let edit = 0;
+  const session = 'bench-session';
+  const nextBody = () => bodyFromPlainText(`${longText(5000)}\nedit ${++edit}`);
+  let body = nextBody();
+  if (wanted('autosave')) {
+    add(
+      result(
+        'autosave',
+        await interleave(
+          REPS,
+          () => {
+            current = desk.saveDraft({ id: current.id, baseRevision: current.revision, fields: { ...pickFields(current), body }, session }).item;
+          },
+          () => ref.rawInsert(JSON.stringify(body)),
+          () => void (body = nextBody()),
+        ),
+        'one prepared INSERT of the same body bytes',
+        'ratio ≤ 3',
+        (r) => r.ratio <= 3,
+        { body_bytes: JSON.stringify(long).length },
+      ),
+    );
+  }
 
-  db.close();
+  if (wanted('export_10k')) {
+    // Batch export of 10,000 items by the real exportBatch, against JSON.stringify of the same ninjs objects to a file with fsync.
+    const exportN = Math.min(10_000, N);
+    moveAllForBench(db, 'approved', 'draft');
+    const tenK = idsInStatus(db, 'draft', exportN);
+    resetForBench(db, tenK, 'approved');
+    const ninjs = tenK.map((id) => toNinjs3(desk.getItem({ id }).item, { settings, pubStatus: 'usable' }));
+    let bytes = 0;
+    let run = 0;
+    const exportPair = await interleave(
+      3,
+      async () => {
+        const b = await desk.exportBatch({ format: 'ninjs', folder: outDir, fileName: `real-${run++}.json` });
+        bytes = b.bytes ?? 0;
+      },
+      () => stringifyToFile(path.join(outDir, `ref-${run++}.json`), ninjs),
+      () => {
+        resetForBench(db, tenK, 'approved');
+        for (const f of fs.readdirSync(outDir)) fs.rmSync(path.join(outDir, f));
+        checkpointForBench(db);
+      },
+    );
+    const mbps = (ms: number) => round(bytes / 1048576 / (ms / 1000), 1);
+    add(
+      result('export_10k', exportPair, `JSON.stringify of the same ${exportN} ninjs objects to a file, fsync`, 'ratio ≤ 2.5 (≥ 0.4× the throughput)', (r) => r.ratio <= 2.5, {
+        items_exported: exportN,
+        file_mb: round(bytes / 1048576, 1),
+        mb_per_s: mbps(exportPair.real.sort((a, b) => a - b)[Math.floor(exportPair.real.length / 2)]!),
+        reference_mb_per_s: mbps(exportPair.ref.sort((a, b) => a - b)[Math.floor(exportPair.ref.length / 2)]!),
+      }),
+    );
+    ninjs.length = 0;
+  }
+
+  if (wanted('export_100k_rss_mb')) {
+    // Every item in one batch: time and peak RSS of the real export, against a streamed JSON.stringify.
+    const all = [...STATUSES].flatMap((s) => idsInStatus(db, s, N)).filter((id) => id !== current.id);
+    resetForBench(db, all, 'approved');
+    checkpointForBench(db);
+    const realAll = await peakRss(async () => {
+      const t0 = performance.now();
+      const b = await desk.exportBatch({ format: 'ninjs', folder: outDir, fileName: 'all.json' });
+      return { ms: performance.now() - t0, bytes: b.bytes ?? 0 };
+    });
+    const refAll = await peakRss(async () => {
+      const t0 = performance.now();
+      function* objects() {
+        for (const id of all) yield toNinjs3(desk.getItem({ id }).item, { settings, pubStatus: 'usable' });
+      }
+      await stringifyToFile(path.join(outDir, 'all-ref.json'), objects());
+      return performance.now() - t0;
+    });
+    add(
+      result('export_100k_rss_mb', { real: [realAll.value.ms], ref: [refAll.value] }, `reading each item and JSON.stringify of its ninjs, streamed to a file with fsync (peak RSS ${refAll.peakMb.toFixed(0)} MB)`, 'peak RSS < 300 MB', () => realAll.peakMb < 300, {
+        items_exported: all.length,
+        peak_rss_mb: round(realAll.peakMb, 0),
+        reference_peak_rss_mb: round(refAll.peakMb, 0),
+        file_mb: round(realAll.value.bytes / 1048576, 1),
+        mb_per_s: round(realAll.value.bytes / 1048576 / (realAll.value.ms / 1000), 1),
+      }),
+    );
+    resetForBench(db, all, 'draft'); // editable again, for the browser parts
+    for (const f of fs.readdirSync(outDir)) fs.rmSync(path.join(outDir, f));
+    checkpointForBench(db);
+  }
+
+  if (wanted('import_parse')) {
+    // Import parse of agency copy (about 1 MB), against one regex pass over its lines.
+    const copy = wireCopy(1000);
+    add(
+      result(
+        'import_parse',
+        await interleave(QUICK ? 5 : 9, () => desk.parseImport({ text: copy }), () => copy.split('\n').filter((l) => /^[A-Z][A-Za-z ]+, \d+ \w+ \(/.test(l)).length),
+        `one regex pass over the lines of the same ${(copy.length / 1048576).toFixed(1)} MB`,
+        'none set (informational)',
+        () => null,
+      ),
+    );
+  }
+
+  await desk.close();
+
+  // The browser parts, against the desk server on this database.
+  const ui = await uiResults(wanted, { dbFile, dir, quick: QUICK, shortId, longId: current.id, longText: longText(5000), wireCopy, log });
+  for (const r of ui) add(r);
+
+  const out = {
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memory_gb: round(os.totalmem() / 2 ** 30, 1), platform: `${os.platform()} ${os.release()}`, node: process.version, load_at_start: loadAtStart, load_at_end: os.loadavg().map((l) => round(l, 1)), at: new Date().toISOString() },
+    items: N,
+    quick: QUICK,
+    results,
+  };
+  fs.writeFileSync('bench-results.json', JSON.stringify(out, null, 2) + '\n');
+  printTable(results);
+  log(`wrote bench-results.json (${results.filter((r) => r.met === true).length} of ${results.filter((r) => r.met !== null).length} targets met)`);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-void main();
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -89,7 +89,7 @@ export interface ItemSummary {
 }
 
 /** The list row of an item. */
-export function summarize(i: WireItem): ItemSummary {
+export function summarize(i: Pick<WireItem, 'id' | 'slug' | 'headline' | 'status' | 'urgency' | 'category' | 'version' | 'embargo' | 'updatedAt' | 'updatedBy' | 'reopened' | 'kill'>): ItemSummary {
   const s: ItemSummary = { id: i.id, slug: i.slug, headline: i.headline, status: i.status, urgency: i.urgency, category: i.category, version: i.version, embargo: i.embargo, updatedAt: i.updatedAt, updatedBy: i.updatedBy };
   if (i.reopened) s.reopened = i.reopened;
   if (i.kill) s.kill = i.kill;

@@ -270,7 +270,10 @@ export class BatchExporter {
         const { entry, kind, version } = this.snapshot(item, at, settings);
         const wire = serializeEntry(arg.format, { item: entry, pubStatus: kind === 'kill' ? 'canceled' : 'usable' }, { settings });
         try {
-          store.insertEntry(this.db, id, seq, { itemId: item.id, version, kind, snapshot: entry, wire });
+          // The state the commit changes, as it stands now: the commit goes ahead only if the
+          // item is still exactly as reserved, so this is also its state just before the commit.
+          const prior = { status: item.status, publishedVersion: item.publishedVersion, firstPublishedAt: item.firstPublishedAt, versionPublishedAt: item.versionPublishedAt };
+          store.insertEntry(this.db, id, seq, { itemId: item.id, version, kind, snapshot: entry, wire, prior });
         } catch (e) {
           if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
             throw new DeskFailure(ErrorCode.AlreadyExported, `${item.slug || item.id} version ${version} has already gone out in a batch. Use Re-send on that batch to send it again.`);
@@ -376,7 +379,8 @@ export class BatchExporter {
   private commit(b: store.BatchRow, sha256: string, bytes: number): void {
     durably(this.db, () => {
       for (const e of store.commitEntries(this.db, b.id)) {
-        const item = this.items.get(e.item_id)!;
+        // The state alone: the text went out from the stored bytes and is not re-read here.
+        const item = this.items.getState(e.item_id)!;
         const wasStatus = item.status;
         // Someone may have held, returned, edited or killed it while the file was written.
         const unchanged =
@@ -386,9 +390,8 @@ export class BatchExporter {
         if (!unchanged) {
           throw new DeskFailure(ErrorCode.ExportFailed, `${item.slug || item.id} changed while batch ${b.id} was being written; nothing was exported. Export again.`);
         }
-        store.setPrior(this.db, b.id, e.seq, { status: item.status, publishedVersion: item.publishedVersion, firstPublishedAt: item.firstPublishedAt, versionPublishedAt: item.versionPublishedAt });
         if (e.kind === 'publish') {
-          this.items.update({ ...item, status: 'published', publishedVersion: e.version, firstPublishedAt: item.firstPublishedAt ?? b.created_at, versionPublishedAt: b.created_at });
+          this.items.updateState({ ...item, status: 'published', publishedVersion: e.version, firstPublishedAt: item.firstPublishedAt ?? b.created_at, versionPublishedAt: b.created_at });
         }
         addAudit(this.db, e.item_id, {
           action: e.kind === 'publish' ? 'publish' : 'kill sent',

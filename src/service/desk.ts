@@ -19,7 +19,7 @@ import type { DeskSettings } from '../core/settings';
 import { isEditable, statusWords, transition as nextState } from '../core/workflow';
 import { type Db, durably } from '../store/db';
 import { addAudit, auditLog, moveEditAudit } from '../store/audit';
-import { ItemStore, type StoredItem } from '../store/items';
+import { type ItemState, ItemStore, type StoredItem } from '../store/items';
 import { ProcessLock } from '../store/owner';
 import { readDeskSettings, writeDeskSettings } from '../store/settings';
 import { BatchExporter } from './batches';
@@ -261,15 +261,18 @@ export class DeskService implements DeskHandlers {
     const by = settings.editorName;
     const done = durably(this.db, () =>
       [...new Set(ids)].map((id) => {
-        const item = this.load(id);
+        // Submitting checks the text, and a correction may start a revision; any other step
+        // needs only the item's state (its text is neither read nor rewritten).
+        const full = action === 'submit' || action === 'correct' ? this.load(id) : null;
+        const item: ItemState = full ?? this.items.getState(id) ?? (() => { throw notFound(id); })();
         const label = item.slug || item.headline || id;
         const out = nextState(item, action, note);
         if (!out.ok) throw new DeskFailure(ErrorCode.IllegalTransition, `${label}: ${out.message}`);
         if (action === 'submit') {
-          const problems = submissionProblems(item, { version: item.version, settings }).filter((p) => p.severity === 'error');
+          const problems = submissionProblems(full!, { version: item.version, settings }).filter((p) => p.severity === 'error');
           if (problems.length > 0) throw problemsFailure(problems, `${label} cannot be submitted yet:`);
         }
-        let updated: StoredItem = {
+        let updated: ItemState = {
           ...item,
           status: out.status,
           heldFrom: out.heldFrom,
@@ -285,8 +288,11 @@ export class DeskService implements DeskHandlers {
         if (action === 'kill') updated = { ...updated, version: item.publishedVersion + 1, kill: { reason: note.trim(), at, by }, versionStartedAt: at };
         // A correction starts with an empty note to subscribers: a note goes out with one version only.
         if (action === 'correct') updated = { ...updated, versionStartedAt: at, subscriberNote: '', revision: item.subscriberNote !== '' ? item.revision + 1 : item.revision };
-        this.items.update(updated);
-        if (updated.revision !== item.revision) this.items.addRevision(updated, pickFields(updated), ['Note to subscribers'], `Version ${updated.version} started`);
+        this.items.updateState(updated);
+        if (full && updated.revision !== item.revision) {
+          const next: StoredItem = { ...full, ...updated };
+          this.items.addRevision(next, pickFields(next), ['Note to subscribers'], `Version ${updated.version} started`);
+        }
         addAudit(this.db, id, { action, fromStatus: item.status, toStatus: out.status, version: updated.version, note: note.trim(), at, by });
         return updated;
       }),

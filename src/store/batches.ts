@@ -1,7 +1,7 @@
 /** The batch tables: batches, and batch_items (one row per entry, with its exact bytes). */
 import type { BatchFrame } from '../core/feed/batch';
 import type { ItemStatus, WireItem } from '../core/item';
-import type { Db } from './db';
+import { type Db, stmt } from './db';
 
 export type BatchState = 'writing' | 'committed' | 'written';
 export type EntryKind = 'publish' | 'kill';
@@ -48,23 +48,22 @@ export interface EntryRow {
 const KILL_SENT = "SELECT 1 FROM batch_items b WHERE b.item_id = i.id AND b.kind = 'kill'";
 
 export function getBatchRow(db: Db, id: number): BatchRow | null {
-  return (db.prepare('SELECT * FROM batches WHERE id = ?').get(id) as BatchRow | undefined) ?? null;
+  return (stmt(db, 'SELECT * FROM batches WHERE id = ?').get(id) as BatchRow | undefined) ?? null;
 }
 
 /** Newest first, keyset on id. */
 export function listBatchRows(db: Db, beforeId: number, limit: number): BatchRow[] {
-  return db.prepare('SELECT * FROM batches WHERE id < ? ORDER BY id DESC LIMIT ?').all(beforeId, limit) as BatchRow[];
+  return stmt(db, 'SELECT * FROM batches WHERE id < ? ORDER BY id DESC LIMIT ?').all(beforeId, limit) as BatchRow[];
 }
 
 /** Batches not yet fully written, oldest first. */
 export function unfinishedBatches(db: Db): BatchRow[] {
-  return db.prepare("SELECT * FROM batches WHERE state IN ('writing', 'committed') ORDER BY id").all() as BatchRow[];
+  return stmt(db, "SELECT * FROM batches WHERE state IN ('writing', 'committed') ORDER BY id").all() as BatchRow[];
 }
 
 /** A page of a batch's entries for display: what went out, in order. */
 export function entrySummaries(db: Db, batchId: number, after: number, limit: number): { seq: number; itemId: string; version: number; kind: EntryKind; slug: string; headline: string }[] {
-  return db
-    .prepare(
+  return stmt(db, 
       `SELECT seq, item_id AS itemId, version, kind, json_extract(snapshot_json, '$.slug') AS slug, json_extract(snapshot_json, '$.headline') AS headline
        FROM batch_items WHERE batch_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     )
@@ -73,15 +72,14 @@ export function entrySummaries(db: Db, batchId: number, after: number, limit: nu
 
 /** A page of a batch's entries with their snapshots and bytes. */
 export function entryPage(db: Db, batchId: number, after: number, limit: number): EntryRow[] {
-  const rows = db
-    .prepare('SELECT seq, item_id, version, kind, snapshot_json, wire FROM batch_items WHERE batch_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+  const rows = stmt(db, 'SELECT seq, item_id, version, kind, snapshot_json, wire FROM batch_items WHERE batch_id = ? AND seq > ? ORDER BY seq LIMIT ?')
     .all(batchId, after, limit) as (Omit<EntryRow, 'snapshot'> & { snapshot_json: string })[];
   return rows.map(({ snapshot_json, ...r }) => ({ ...r, snapshot: JSON.parse(snapshot_json) as WireItem }));
 }
 
 /** The entries' bytes a page at a time (no statement stays open across a file write). */
 export function* entryWires(db: Db, batchId: number, pageSize = 500): Generator<string | null> {
-  const page = db.prepare('SELECT seq, wire FROM batch_items WHERE batch_id = ? AND seq > ? ORDER BY seq LIMIT ?');
+  const page = stmt(db, 'SELECT seq, wire FROM batch_items WHERE batch_id = ? AND seq > ? ORDER BY seq LIMIT ?');
   let after = -1;
   for (;;) {
     const rows = page.all(batchId, after, pageSize) as { seq: number; wire: string | null }[];
@@ -93,13 +91,12 @@ export function* entryWires(db: Db, batchId: number, pageSize = 500): Generator<
 
 /** How many kills have not gone out yet. */
 export function pendingKillCount(db: Db): number {
-  return db.prepare(`SELECT count(*) FROM items i WHERE i.status = 'killed' AND NOT EXISTS (${KILL_SENT})`).pluck().get() as number;
+  return stmt(db, `SELECT count(*) FROM items i WHERE i.status = 'killed' AND NOT EXISTS (${KILL_SENT})`).pluck().get() as number;
 }
 
 /** Pending entries in batch order (most urgent, then oldest): approved items, and kills not yet sent. */
 export function pendingItemIds(db: Db): string[] {
-  return db
-    .prepare(
+  return stmt(db, 
       `SELECT i.id FROM items i
        WHERE i.status = 'approved' OR (i.status = 'killed' AND NOT EXISTS (${KILL_SENT}))
        ORDER BY i.urgency, i.updated_at, i.id`,
@@ -110,12 +107,12 @@ export function pendingItemIds(db: Db): string[] {
 
 /** Approved items with an embargo. */
 export function embargoedApproved(db: Db): { id: string; slug: string; embargo: string }[] {
-  return db.prepare("SELECT id, slug, embargo FROM items WHERE status = 'approved' AND embargo IS NOT NULL").all() as { id: string; slug: string; embargo: string }[];
+  return stmt(db, "SELECT id, slug, embargo FROM items WHERE status = 'approved' AND embargo IS NOT NULL").all() as { id: string; slug: string; embargo: string }[];
 }
 
 /** The snapshot of the version that went out (publish entry), or null. */
 export function publishedSnapshot(db: Db, itemId: string, version: number): WireItem | null {
-  const s = db.prepare("SELECT snapshot_json FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version = ?").pluck().get(itemId, version) as string | undefined;
+  const s = stmt(db, "SELECT snapshot_json FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version = ?").pluck().get(itemId, version) as string | undefined;
   return s ? (JSON.parse(s) as WireItem) : null;
 }
 
@@ -124,19 +121,21 @@ export function insertBatch(
   b: { format: BatchRow['format']; ndjson: boolean; folder: string; itemCount: number; createdAt: string; createdBy: string; owner: string; frame: BatchFrame },
   fileNameFor: (id: number) => string,
 ): number {
-  const info = db
-    .prepare(
+  const info = stmt(db, 
       `INSERT INTO batches (state, format, ndjson, folder, file_name, item_count, created_at, created_by, owner, frame_json) VALUES ('writing', ?, ?, ?, '', ?, ?, ?, ?, ?)`,
     )
     .run(b.format, b.ndjson ? 1 : 0, b.folder, b.itemCount, b.createdAt, b.createdBy, b.owner, JSON.stringify(b.frame));
   const id = Number(info.lastInsertRowid);
-  db.prepare('UPDATE batches SET file_name = ? WHERE id = ?').run(fileNameFor(id), id);
+  stmt(db, 'UPDATE batches SET file_name = ? WHERE id = ?').run(fileNameFor(id), id);
   return id;
 }
 
-/** Add one entry; a second entry for the same item version and kind violates batch_items_once. */
-export function insertEntry(db: Db, batchId: number, seq: number, e: { itemId: string; version: number; kind: EntryKind; snapshot: WireItem; wire: string }): void {
-  db.prepare('INSERT INTO batch_items (batch_id, seq, item_id, version, kind, snapshot_json, wire) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+/**
+ * Add one entry, with its item's publishing state before the batch (what a drop restores);
+ * a second entry for the same item version and kind violates batch_items_once.
+ */
+export function insertEntry(db: Db, batchId: number, seq: number, e: { itemId: string; version: number; kind: EntryKind; snapshot: WireItem; wire: string; prior: PriorState }): void {
+  stmt(db, 'INSERT INTO batch_items (batch_id, seq, item_id, version, kind, snapshot_json, wire, prior_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     batchId,
     seq,
     e.itemId,
@@ -144,16 +143,13 @@ export function insertEntry(db: Db, batchId: number, seq: number, e: { itemId: s
     e.kind,
     JSON.stringify(e.snapshot),
     e.wire,
+    JSON.stringify(e.prior),
   );
-}
-
-export function setPrior(db: Db, batchId: number, seq: number, prior: PriorState): void {
-  db.prepare('UPDATE batch_items SET prior_json = ? WHERE batch_id = ? AND seq = ?').run(JSON.stringify(prior), batchId, seq);
 }
 
 /** Each entry's item state before the commit, in order (null for batches of older Wiredesks). */
 export function priors(db: Db, batchId: number): { itemId: string; kind: EntryKind; version: number; prior: PriorState | null }[] {
-  const rows = db.prepare('SELECT item_id, kind, version, prior_json FROM batch_items WHERE batch_id = ? ORDER BY seq').all(batchId) as {
+  const rows = stmt(db, 'SELECT item_id, kind, version, prior_json FROM batch_items WHERE batch_id = ? ORDER BY seq').all(batchId) as {
     item_id: string;
     kind: EntryKind;
     version: number;
@@ -163,26 +159,25 @@ export function priors(db: Db, batchId: number): { itemId: string; kind: EntryKi
 }
 
 export function setCommitted(db: Db, id: number, sha256: string, bytes: number): void {
-  db.prepare(`UPDATE batches SET state = 'committed', sha256 = ?, bytes = ? WHERE id = ?`).run(sha256, bytes, id);
+  stmt(db, `UPDATE batches SET state = 'committed', sha256 = ?, bytes = ? WHERE id = ?`).run(sha256, bytes, id);
 }
 
 /** Written: error null. Still committed but not written: the reason. */
 export function setWriteOutcome(db: Db, id: number, error: string | null): void {
-  db.prepare(`UPDATE batches SET state = CASE WHEN ? IS NULL THEN 'written' ELSE state END, error = ? WHERE id = ?`).run(error, error, id);
+  stmt(db, `UPDATE batches SET state = CASE WHEN ? IS NULL THEN 'written' ELSE state END, error = ? WHERE id = ?`).run(error, error, id);
 }
 
 /** A batch taken over by another process (completing a stuck one). */
 export function setOwner(db: Db, id: number, owner: string): void {
-  db.prepare('UPDATE batches SET owner = ? WHERE id = ?').run(owner, id);
+  stmt(db, 'UPDATE batches SET owner = ? WHERE id = ?').run(owner, id);
 }
 
 export function deleteBatch(db: Db, id: number): void {
-  db.prepare('DELETE FROM batches WHERE id = ?').run(id);
+  stmt(db, 'DELETE FROM batches WHERE id = ?').run(id);
 }
 
 /** The entries as the commit checks them: the item's revision in each snapshot. */
 export function commitEntries(db: Db, batchId: number): { seq: number; item_id: string; version: number; kind: EntryKind; revision: number }[] {
-  return db
-    .prepare("SELECT seq, item_id, version, kind, json_extract(snapshot_json, '$.revision') AS revision FROM batch_items WHERE batch_id = ? ORDER BY seq")
+  return stmt(db, "SELECT seq, item_id, version, kind, json_extract(snapshot_json, '$.revision') AS revision FROM batch_items WHERE batch_id = ? ORDER BY seq")
     .all(batchId) as { seq: number; item_id: string; version: number; kind: EntryKind; revision: number }[];
 }

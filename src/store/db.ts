@@ -100,3 +100,21 @@ export function durably<T>(db: Db, fn: () => T): T {
     db.pragma('synchronous = NORMAL');
   }
 }
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement, compiled once per connection: preparing costs more than running a
+ * small statement, and exports and bulk steps run thousands of them.
+ */
+export function stmt(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) {
+    if (cache.size >= 500) cache.clear(); // dynamic SQL (long id lists) cannot grow it without bound
+    s = db.prepare(sql);
+    cache.set(sql, s);
+  }
+  return s;
+}

@@ -2,7 +2,10 @@ import { DeskFailure, ErrorCode } from '../core/errors';
 import { ITEM_STATUSES, type ItemFields, type ItemStatus, type ItemSummary, type WireItem } from '../core/item';
 import type { SerializedBody } from '../core/richtext';
 import type { HistoryEntry, Page } from '../core/records';
-import type { Db } from './db';
+import { type Db, stmt } from './db';
+import { SHORT_PREFIX, SNIPPET_TEXT, ftsQuery, indexTerm, matchDrivenMax, searchWords, snippetOf } from './search';
+
+export { ftsQuery, matchDrivenMax, snippetOf };
 
 interface ItemRow {
   id: string;
@@ -133,6 +136,21 @@ const COLUMNS: readonly (keyof ItemRow)[] = [
   'return_note', 'created_at', 'updated_at', 'created_by', 'updated_by', 'first_published_at', 'version_published_at',
   'subscriber_note', 'approved_revision', 'reopened_at', 'reopened_by', 'kill_reason', 'killed_at', 'killed_by', 'version_started_at',
 ];
+/** The workflow state of an item: what a transition or a publish may change. */
+const STATE_COLUMNS = [
+  'subscriber_note', 'status', 'held_from', 'version', 'revision', 'published_version', 'return_note', 'updated_at', 'updated_by',
+  'first_published_at', 'version_published_at', 'approved_revision', 'reopened_at', 'reopened_by', 'kill_reason', 'killed_at', 'killed_by',
+  'version_started_at',
+] as const satisfies readonly (keyof ItemRow)[];
+
+/** An item without its text: enough for a workflow step and its list row. */
+export type ItemState = Pick<
+  StoredItem,
+  | 'id' | 'slug' | 'headline' | 'urgency' | 'category' | 'embargo' | 'subscriberNote' | 'status' | 'heldFrom' | 'version' | 'revision'
+  | 'publishedVersion' | 'returnNote' | 'updatedAt' | 'updatedBy' | 'firstPublishedAt' | 'versionPublishedAt' | 'approvedRevision'
+  | 'reopened' | 'kill' | 'versionStartedAt'
+>;
+
 const SUMMARY_COLUMNS = 'id, slug, headline, status, urgency, category, version, embargo, updated_at, updated_by, reopened_at, reopened_by, kill_reason, killed_at, killed_by';
 
 interface SummaryRow {
@@ -185,13 +203,6 @@ export interface QueueFilter {
   search?: string;
 }
 
-/** FTS5 query from what an editor typed: every word must match, as a prefix. */
-export function ftsQuery(text: string): string | null {
-  const words = text.match(/[\p{L}\p{N}]+/gu);
-  if (!words || words.length === 0) return null;
-  return words.map((w) => `"${w}"*`).join(' ');
-}
-
 function encodeCursor(parts: (string | number)[]): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
@@ -215,10 +226,22 @@ export class ItemStore {
   private readonly getStmt;
   private readonly revisionInsert;
 
+  private readonly updateStateStmt;
+  private readonly getStateStmt;
+  private readonly countsStmt;
+  private readonly prefixDocs;
+  private readonly snippetStmt;
+
   constructor(readonly db: Db) {
     this.insertStmt = db.prepare(`INSERT INTO items (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`);
     this.updateStmt = db.prepare(`UPDATE items SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
     this.getStmt = db.prepare('SELECT * FROM items WHERE id = ?');
+    // A workflow step touches only these: the row is not re-indexed and its text not re-read.
+    this.updateStateStmt = db.prepare(`UPDATE items SET ${STATE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+    this.getStateStmt = db.prepare(`SELECT id, ${STATE_COLUMNS.join(', ')}, slug, headline, urgency, category, embargo FROM items WHERE id = ?`);
+    this.countsStmt = db.prepare('SELECT status, n FROM status_counts');
+    this.prefixDocs = db.prepare('SELECT coalesce(sum(doc), 0) FROM items_fts_terms WHERE term >= ? AND term < ?').pluck();
+    this.snippetStmt = db.prepare(`SELECT snippet(items_fts, -1, '[[', ']]', '…', 14) FROM items_fts WHERE items_fts MATCH ? AND rowid = ?`).pluck();
     this.revisionInsert = db.prepare(
       'INSERT INTO item_revisions (item_id, revision, version, fields_json, changed, saved_at, saved_by, note, session, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -249,34 +272,85 @@ export class ItemStore {
     this.updateStmt.run(toRow(item));
   }
 
+  /** An item's workflow state and list fields, without its text (transitions, the export commit). */
+  getState(id: string): ItemState | null {
+    const r = this.getStateStmt.get(id) as (Pick<ItemRow, 'id' | 'slug' | 'headline' | 'urgency' | 'category' | 'embargo'> & Pick<ItemRow, (typeof STATE_COLUMNS)[number]>) | undefined;
+    if (!r) return null;
+    return {
+      id: r.id,
+      slug: r.slug,
+      headline: r.headline,
+      urgency: r.urgency,
+      category: r.category,
+      embargo: r.embargo,
+      subscriberNote: r.subscriber_note,
+      status: r.status,
+      heldFrom: r.held_from,
+      version: r.version,
+      revision: r.revision,
+      publishedVersion: r.published_version,
+      returnNote: r.return_note,
+      updatedAt: r.updated_at,
+      updatedBy: r.updated_by,
+      firstPublishedAt: r.first_published_at,
+      versionPublishedAt: r.version_published_at,
+      approvedRevision: r.approved_revision,
+      reopened: r.reopened_at !== null ? { at: r.reopened_at, by: r.reopened_by ?? '' } : null,
+      kill: r.killed_at !== null ? { reason: r.kill_reason ?? '', at: r.killed_at, by: r.killed_by ?? '' } : null,
+      versionStartedAt: r.version_started_at,
+    };
+  }
+
+  /** Write only the workflow state (status, versions, approval, kill, who and when). */
+  updateState(s: ItemState): void {
+    this.updateStateStmt.run({
+      id: s.id,
+      subscriber_note: s.subscriberNote,
+      status: s.status,
+      held_from: s.heldFrom,
+      version: s.version,
+      revision: s.revision,
+      published_version: s.publishedVersion,
+      return_note: s.returnNote,
+      updated_at: s.updatedAt,
+      updated_by: s.updatedBy,
+      first_published_at: s.firstPublishedAt,
+      version_published_at: s.versionPublishedAt,
+      approved_revision: s.approvedRevision,
+      reopened_at: s.reopened?.at ?? null,
+      reopened_by: s.reopened?.by ?? null,
+      kill_reason: s.kill?.reason ?? null,
+      killed_at: s.kill?.at ?? null,
+      killed_by: s.kill?.by ?? null,
+      version_started_at: s.versionStartedAt,
+    });
+  }
+
   addRevision(item: StoredItem, fields: ItemFields, changed: string[], note = '', session = ''): void {
     this.revisionInsert.run(item.id, item.revision, item.version, JSON.stringify(fields), JSON.stringify(changed), item.updatedAt, item.updatedBy, note, session, item.updatedAt);
   }
 
   /** The newest revision row, as far as folding autosaves into it needs. */
   latestRevision(id: string): { revision: number; version: number; session: string; note: string; openedAt: string; savedAt: string; changed: string[] } | null {
-    const r = this.db
-      .prepare('SELECT revision, version, session, note, opened_at AS openedAt, saved_at AS savedAt, changed FROM item_revisions WHERE item_id = ? ORDER BY revision DESC LIMIT 1')
+    const r = stmt(this.db, 'SELECT revision, version, session, note, opened_at AS openedAt, saved_at AS savedAt, changed FROM item_revisions WHERE item_id = ? ORDER BY revision DESC LIMIT 1')
       .get(id) as { revision: number; version: number; session: string; note: string; openedAt: string; savedAt: string; changed: string } | undefined;
     return r ? { ...r, changed: JSON.parse(r.changed) as string[] } : null;
   }
 
   /** Fold a save into the newest revision: it takes the new number, fields and time. */
   foldIntoRevision(previous: number, item: StoredItem, fields: ItemFields, changed: string[]): void {
-    this.db
-      .prepare('UPDATE item_revisions SET revision = ?, fields_json = ?, changed = ?, saved_at = ?, saved_by = ? WHERE item_id = ? AND revision = ?')
+    stmt(this.db, 'UPDATE item_revisions SET revision = ?, fields_json = ?, changed = ?, saved_at = ?, saved_by = ? WHERE item_id = ? AND revision = ?')
       .run(item.revision, JSON.stringify(fields), JSON.stringify(changed), item.updatedAt, item.updatedBy, item.id, previous);
   }
 
   revisions(id: string): HistoryEntry[] {
-    const rows = this.db
-      .prepare('SELECT revision, version, changed, saved_at, saved_by, note FROM item_revisions WHERE item_id = ? ORDER BY revision DESC')
+    const rows = stmt(this.db, 'SELECT revision, version, changed, saved_at, saved_by, note FROM item_revisions WHERE item_id = ? ORDER BY revision DESC')
       .all(id) as { revision: number; version: number; changed: string; saved_at: string; saved_by: string; note: string }[];
     return rows.map((r) => ({ revision: r.revision, version: r.version, changed: JSON.parse(r.changed) as string[], savedAt: r.saved_at, savedBy: r.saved_by, note: r.note }));
   }
 
   revisionFields(id: string, revision: number): ItemFields | null {
-    const r = this.db.prepare('SELECT fields_json FROM item_revisions WHERE item_id = ? AND revision = ?').get(id, revision) as { fields_json: string } | undefined;
+    const r = stmt(this.db, 'SELECT fields_json FROM item_revisions WHERE item_id = ? AND revision = ?').get(id, revision) as { fields_json: string } | undefined;
     return r ? (JSON.parse(r.fields_json) as ItemFields) : null;
   }
 
@@ -292,8 +366,7 @@ export class ItemStore {
       where += ' AND (updated_at, id) < (?, ?)';
       params.push(after[0]!, after[1]!);
     }
-    const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM items WHERE ${where} ORDER BY updated_at DESC, id DESC LIMIT ?`)
+    const rows = stmt(this.db, `SELECT ${SUMMARY_COLUMNS} FROM items WHERE ${where} ORDER BY updated_at DESC, id DESC LIMIT ?`)
       .all(...params, limit + 1) as SummaryRow[];
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
@@ -302,7 +375,8 @@ export class ItemStore {
   }
 
   /** Queue: most urgent first, then newest; filters and FTS search. Keyset on (urgency, updated_at, id). */
-  queue(f: QueueFilter, limit: number, cursor?: string | null): Page<ItemSummary> {
+  /** The queue page's SQL: which plan a search takes depends on how many items hold its rarest word. */
+  private queueSql(f: QueueFilter, limit: number, cursor?: string | null): { sql: string; params: (string | number)[]; match: string | null; matchDriven: boolean } {
     const after = decodeCursor(cursor, 3);
     const params: (string | number)[] = [];
     const where: string[] = [`i.status IN (${f.statuses.map(() => '?').join(', ')})`];
@@ -310,14 +384,21 @@ export class ItemStore {
     let from = 'items i';
     let snippet = '';
     const match = f.search ? ftsQuery(f.search) : null;
-    if (match) {
-      // The full-text match drives the search (CROSS JOIN keeps it the outer loop): a rare word
-      // reads only its own rows, not every row of the tab.
+    const matchDriven = match !== null && this.matchBound(f.search!) <= matchDrivenMax(limit, this.deskSize());
+    if (match && matchDriven) {
+      // A rare word: its matches drive the search (CROSS JOIN keeps them the outer loop), so
+      // only its own rows are read, not every row of the tab.
       from = 'items_fts CROSS JOIN items i ON i.rowid = items_fts.rowid';
       where.push('items_fts MATCH ?');
       params.push(match);
-      snippet = `, snippet(items_fts, -1, '[[', ']]', '…', 14) AS snippet`;
+    } else if (match) {
+      // A common word: the queue index walks the tab in order and stops after one page; the
+      // matches are only a set to test each row against.
+      where.push('i.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)');
+      params.push(match);
     }
+    // Snippets are made for the page's rows only (snippet() in the query would make one per match).
+    if (match) snippet = `, i.rowid AS rid, substr(i.body_text, 1, ${SNIPPET_TEXT}) AS head_text`;
     if (f.category) {
       where.push('i.category = ?');
       params.push(f.category);
@@ -337,18 +418,56 @@ export class ItemStore {
     let cols = SUMMARY_COLUMNS.split(', ').map((c) => `i.${c}`).join(', ');
     // For a killed item, the batch that carried the kill (none while it waits).
     if (f.withBatch) cols += ", (SELECT max(b.batch_id) FROM batch_items b WHERE b.item_id = i.id AND (i.status != 'killed' OR b.kind = 'kill')) AS batch_id";
-    const rows = this.db
-      .prepare(`SELECT ${cols}${snippet} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY i.urgency ASC, i.updated_at DESC, i.id DESC LIMIT ?`)
-      .all(...params, limit + 1) as SummaryRow[];
+    params.push(limit + 1);
+    const sql = `SELECT ${cols}${snippet} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY i.urgency ASC, i.updated_at DESC, i.id DESC LIMIT ?`;
+    return { sql, params, match, matchDriven };
+  }
+
+  /** EXPLAIN QUERY PLAN of a queue page (tests check it uses the intended index). */
+  queuePlan(f: QueueFilter, limit = 100): string[] {
+    const { sql, params } = this.queueSql(f, limit);
+    return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+  }
+
+  queue(f: QueueFilter, limit: number, cursor?: string | null): Page<ItemSummary> {
+    const { sql, params, match } = this.queueSql(f, limit, cursor);
+    const rows = stmt(this.db, sql).all(...params) as (SummaryRow & { rid?: number; head_text?: string })[];
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
+    if (match) {
+      const terms = searchWords(f.search!).map(indexTerm);
+      for (const r of page) {
+        r.snippet = snippetOf(r.head_text!, terms) ?? snippetOf(r.headline, terms) ?? snippetOf(r.slug, terms) ?? (this.snippetStmt.get(match, r.rid) as string);
+        delete r.rid;
+        delete r.head_text;
+      }
+    }
     const last = page[page.length - 1];
     return { items: page.map(summaryFromRow), next: more && last ? encodeCursor([last.urgency, last.updated_at, last.id]) : null };
   }
 
+  /** At most how many items match what was typed: the count of its rarest word (as a prefix). */
+  matchBound(text: string): number {
+    let bound = Number.POSITIVE_INFINITY;
+    for (const word of searchWords(text)) {
+      const term = indexTerm(word);
+      if (term.length < SHORT_PREFIX) continue;
+      // Every word matches as a prefix: the items holding any term that starts with it.
+      const docs = (this.prefixDocs.get(term, term + '\u{10FFFF}') as number) ?? 0;
+      bound = Math.min(bound, docs);
+    }
+    return bound;
+  }
+
+  /** Items on the desk, every status (from the kept counts). */
+  private deskSize(): number {
+    return Object.values(this.countsByStatus()).reduce((a, b) => a + b, 0);
+  }
+
+  /** Items per status, kept by triggers (migration 90): no count over the index. */
   countsByStatus(): Record<ItemStatus, number> {
     const counts: Record<ItemStatus, number> = { draft: 0, submitted: 0, approved: 0, held: 0, published: 0, killed: 0, spiked: 0 };
-    for (const r of this.db.prepare('SELECT status, count(*) AS n FROM items GROUP BY status').all() as { status: ItemStatus; n: number }[]) counts[r.status] = r.n;
+    for (const r of this.countsStmt.all() as { status: ItemStatus; n: number }[]) counts[r.status] = r.n;
     return counts;
   }
 

@@ -117,4 +117,20 @@ describe('opening a desk database', () => {
     expect(() => openDb(file)).toThrow(expect.objectContaining({ code: ErrorCode.DatabaseUnreadable, message: expect.stringContaining('it is not a Wiredesk database') }));
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
+
+  it('90: tab counts start from the rows already there; the text index skips unchanged text', () => {
+    const db = openDb(':memory:', { targetVersion: 60 });
+    insertItem(db, itemRow('a', 'draft', '2026-01-01T00:00:00.000Z'));
+    insertItem(db, itemRow('b', 'submitted', '2026-01-01T00:00:00.000Z'));
+    insertItem(db, itemRow('c', 'submitted', '2026-01-01T00:00:00.000Z'));
+    migrate(db, 90);
+    const counts = () => Object.fromEntries((db.prepare('SELECT status, n FROM status_counts WHERE n > 0').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+    expect(counts()).toEqual({ draft: 1, submitted: 2 });
+    db.prepare("UPDATE items SET status = 'approved' WHERE id = 'b'").run();
+    expect(counts()).toEqual({ draft: 1, submitted: 1, approved: 1 });
+    db.prepare("UPDATE items SET body_text = 'pipeline talks' WHERE id = 'a'").run();
+    const search = (q: string) => db.prepare('SELECT i.id FROM items_fts JOIN items i ON i.rowid = items_fts.rowid WHERE items_fts MATCH ?').pluck().all(q);
+    expect(search('pipeline')).toEqual(['a']);
+    expect(db.prepare("SELECT doc FROM items_fts_terms WHERE term = 'caspian'").pluck().get()).toBe(2);
+  });
 });

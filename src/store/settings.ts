@@ -1,16 +1,16 @@
 /** The settings table: one JSON value per key. */
 import { DEFAULT_SETTINGS, type DeskSettings } from '../core/settings';
-import type { Db } from './db';
+import { type Db, stmt } from './db';
 
 const DESK_KEY = 'desk';
 
 export function getSetting(db: Db, key: string): string | null {
-  const r = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const r = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return r ? r.value : null;
 }
 
 export function setSetting(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
 /** The desk's settings, with defaults for anything an older Wiredesk did not store. */

@@ -1,0 +1,114 @@
+/** Timing helpers for the bench: interleaved real/reference runs, medians, p95, peak RSS. */
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+export interface Result {
+  name: string;
+  median_ms: number;
+  p95_ms: number;
+  reference: string;
+  reference_median_ms: number;
+  reference_p95_ms?: number;
+  ratio: number;
+  target: string;
+  met: boolean | null;
+  [extra: string]: unknown;
+}
+
+export function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+}
+export const median = (xs: number[]) => quantile(xs, 0.5);
+export const p95 = (xs: number[]) => quantile(xs, 0.95);
+export const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+export interface Pair {
+  real: number[];
+  ref: number[];
+}
+
+/**
+ * Run the real path and its reference `reps` times each, alternating which goes first, so
+ * both see the same machine load. `reset` runs untimed after each run of either.
+ */
+export async function interleave(reps: number, real: () => unknown, ref: () => unknown, reset?: () => unknown): Promise<Pair> {
+  const out: Pair = { real: [], ref: [] };
+  const one = async (fn: () => unknown, into: number[]) => {
+    const t0 = performance.now();
+    await fn();
+    into.push(performance.now() - t0);
+    if (reset) await reset();
+  };
+  for (let i = 0; i < reps; i++) {
+    if (i % 2 === 0) {
+      await one(real, out.real);
+      await one(ref, out.ref);
+    } else {
+      await one(ref, out.ref);
+      await one(real, out.real);
+    }
+  }
+  return out;
+}
+
+/** Peak RSS of this process (MB) while `fn` runs: the kernel's high-water mark, reset first. */
+export async function peakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  let sampled = process.memoryUsage().rss;
+  const resettable = (() => {
+    try {
+      fs.writeFileSync('/proc/self/clear_refs', '5');
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  const timer = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 10);
+  try {
+    const value = await fn();
+    const hwm = resettable ? vmHwmKb('/proc/self/status') : 0;
+    return { value, peakMb: Math.max(sampled, hwm * 1024) / 1048576 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** VmHWM (peak resident set, kB) from a /proc/PID/status file; 0 when unreadable. */
+export function vmHwmKb(statusFile: string): number {
+  try {
+    const m = /VmHWM:\s+(\d+)\s+kB/.exec(fs.readFileSync(statusFile, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function result(name: string, pair: Pair, reference: string, target: string, met: (r: { median: number; p95: number; ratio: number; refMedian: number; refP95: number }) => boolean | null, extra: Record<string, unknown> = {}): Result {
+  const m = median(pair.real);
+  const refMedian = median(pair.ref);
+  const r = { median: m, p95: p95(pair.real), ratio: m / refMedian, refMedian, refP95: p95(pair.ref) };
+  return {
+    name,
+    median_ms: round(r.median, 3),
+    p95_ms: round(r.p95, 3),
+    reference,
+    reference_median_ms: round(refMedian, 3),
+    reference_p95_ms: round(r.refP95, 3),
+    ratio: round(r.ratio, 2),
+    target,
+    met: met(r),
+    runs: pair.real.length,
+    ...extra,
+  };
+}
+
+export function printTable(results: Result[]): void {
+  const rows = results.map((r) => [r.name, r.median_ms.toFixed(2), r.p95_ms.toFixed(2), r.reference_median_ms.toFixed(2), `${r.ratio.toFixed(2)}×`, r.met === null ? '—' : r.met ? 'met' : 'NOT met', r.target]);
+  const head = ['result', 'median ms', 'p95 ms', 'ref median', 'ratio', 'target', 'what'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i >= 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const r of rows) console.log(line(r));
+}

@@ -1,0 +1,331 @@
+/**
+ * The bench's browser parts: the desk server on the bench database, driven in Debian's
+ * Chromium with Playwright, against a bare Lexical page built here (vite) with the same body.
+ *  - cold_start: a fresh browser context opens the desk (reopening an item) until the editor
+ *    shows a typed key; the same for the bare page.
+ *  - typing_5000_words: keydown → next paint (rAF, then a message) in the 5,000-word item,
+ *    and in the bare page, in alternating blocks of keys.
+ *  - item_switch_100k: ArrowDown in the desk list until the editor shows the next item and
+ *    has painted, with 100 and then 2,000 rows listed; the reference is getItem over HTTP.
+ *  - import_preview_38mb_rss_mb: the desk server's peak RSS answering a 38 MB preview.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { type Pair, type Result, interleave, median, p95, result, round, vmHwmKb } from './measure';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FRAME_MS = 16.7;
+
+export interface UiOptions {
+  dbFile: string;
+  dir: string;
+  quick: boolean;
+  /** Item reopened at cold start (a short one), and the 5,000-word one typed into. */
+  shortId: string;
+  longId: string;
+  longText: string;
+  /** Agency copy for the import preview (stories). */
+  wireCopy: (stories: number) => string;
+  /** In-process parse time of the same 38 MB (the import preview's reference). */
+  log: (s: string) => void;
+}
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  token: string;
+}
+
+async function startServer(dbFile: string): Promise<Server> {
+  const token = randomBytes(18).toString('base64url');
+  const cli = path.resolve('out', 'main', 'cli.js');
+  const child = spawn(process.execPath, [cli, 'serve', '--db', dbFile], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WIREDESK_TOKEN: token, WIREDESK_DB: '' } });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`desk server did not start:\n${out}`)), 60_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)\?token=/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`desk server exited (${code}):\n${out}`)));
+  });
+  return { child, url, token };
+}
+
+async function stopServer(s: Server): Promise<void> {
+  if (s.child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    s.child.once('exit', () => resolve());
+    s.child.kill('SIGTERM');
+  });
+}
+
+/** Build the bare Lexical page with vite into `outDir` and serve it (and the body) on 127.0.0.1. */
+async function bareServer(outDir: string, body: string): Promise<{ url: string; close: () => void }> {
+  const vite = await import('vite');
+  await vite.build({ root: path.resolve('src', 'bench', 'bare'), base: './', logLevel: 'warn', configFile: false, build: { outDir, emptyOutDir: true, minify: true, target: 'es2022' } });
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.txt': 'text/plain; charset=utf-8' };
+  const server = http.createServer((req, res) => {
+    const name = new URL(req.url ?? '/', 'http://x').pathname;
+    if (name === '/body.txt') {
+      res.writeHead(200, { 'Content-Type': types['.txt']! });
+      return res.end(body);
+    }
+    const file = path.join(outDir, name === '/' ? 'index.html' : path.normalize(name).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(outDir) || !fs.existsSync(file)) {
+      res.writeHead(404);
+      return res.end();
+    }
+    res.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(fs.readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}
+
+/** Records keydown → next paint for every key (in the page). */
+const INSTRUMENT = () => {
+  const w = window as unknown as { __lat: number[] };
+  w.__lat = [];
+  const live = new Set<MessageChannel>();
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      const t0 = e.timeStamp;
+      requestAnimationFrame(() => {
+        // Held until it answers: a collected channel drops its message.
+        const ch = new MessageChannel();
+        live.add(ch);
+        ch.port1.onmessage = () => {
+          w.__lat.push(performance.now() - t0);
+          live.delete(ch);
+        };
+        ch.port2.postMessage(null);
+      });
+    },
+    true,
+  );
+};
+
+const notMeasured = (name: string, why: string, target: string): Result => ({ name, median_ms: Number.NaN, p95_ms: Number.NaN, reference: why, reference_median_ms: Number.NaN, ratio: Number.NaN, target, met: false, not_measured: why });
+
+export async function uiResults(wanted: (...names: string[]) => boolean, o: UiOptions): Promise<Result[]> {
+  const targets = { cold: 'ratio ≤ 1.3', typing: 'p95 ≤ 1.5× the bare editor and ≥ 95% of keys under 16.7 ms', switch: 'p95 < 30 ms with 2,000 rows listed', importRss: 'server peak RSS < 500 MB, no text echoed back' };
+  const importResults = () => (wanted('import_preview_38mb_rss_mb') ? importPreview(o, targets.importRss) : Promise.resolve([]));
+  if (!wanted('cold_start', 'typing_5000_words', 'item_switch_100k')) return importResults();
+  if (!fs.existsSync(CHROMIUM)) {
+    const why = `no Chromium at ${CHROMIUM}`;
+    return [notMeasured('cold_start', why, targets.cold), notMeasured('typing_5000_words', why, targets.typing), notMeasured('item_switch_100k', why, targets.switch), ...(await importResults())];
+  }
+  const { chromium } = await import('playwright-core');
+  const server = await startServer(o.dbFile);
+  const bare = await bareServer(path.join(o.dir, 'bare'), o.longText);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const results: Result[] = [];
+  try {
+    const login = `${server.url}?token=${encodeURIComponent(server.token)}`;
+    const deskContext = async (openId: string) => {
+      const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      await ctx.addInitScript((id: string) => sessionStorage.setItem('wiredesk.openItem', id), openId);
+      return ctx;
+    };
+
+    // Cold start: a fresh context each time (nothing cached), until a typed key is in the editor.
+    const coldOnce = async (url: string, openId: string | null) => {
+      const ctx = openId ? await deskContext(openId) : await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await ctx.newPage();
+      const t0 = performance.now();
+      await page.goto(url);
+      const editor = page.getByRole('textbox', { name: 'Body' });
+      await editor.focus();
+      await page.keyboard.press('Q');
+      await page.waitForFunction(() => (document.activeElement?.textContent ?? '').includes('Q'));
+      const ms = performance.now() - t0;
+      await ctx.close();
+      return ms;
+    };
+    if (wanted('cold_start')) await coldStart();
+    async function coldStart() {
+    await coldOnce(login, o.shortId); // the server's first answers, and the login cookie, out of the way
+    const cold: Pair = { real: [], ref: [] };
+    const coldLogin = async () => {
+      const ms = await coldOnce(login, o.shortId);
+      cold.real.push(ms);
+    };
+    const coldBare = async () => {
+      cold.ref.push(await coldOnce(bare.url, null));
+    };
+    await interleave(o.quick ? 5 : 9, coldLogin, coldBare);
+    results.push(result('cold_start', cold, 'bare Lexical page (same browser, fresh context)', targets.cold, (r) => r.ratio <= 1.3));
+    o.log('cold_start measured');
+    }
+
+    // Typing into the 5,000-word body, in blocks alternating with the bare page.
+    const ctx = await deskContext(o.longId);
+    await ctx.addInitScript(INSTRUMENT);
+    const deskPage = await ctx.newPage();
+    await deskPage.goto(login);
+    const bareCtx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await bareCtx.addInitScript(INSTRUMENT);
+    const barePage = await bareCtx.newPage();
+    await barePage.goto(`${bare.url}?long`);
+    await barePage.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true);
+    for (const page of [deskPage, barePage]) {
+      const body = page.getByRole('textbox', { name: 'Body' });
+      for (const deadline = Date.now() + 60_000; (await body.evaluate((el) => el.textContent?.length ?? 0)) < 20_000; ) {
+        if (Date.now() > deadline) throw new Error('The 5,000-word item did not open in the editor.');
+        await page.waitForTimeout(200);
+      }
+      await body.click();
+      await page.keyboard.press('Control+End');
+    }
+    const blocks = o.quick ? 5 : 10;
+    const perBlock = 20;
+    const typeBlock = async (page: typeof deskPage) => {
+      await page.bringToFront();
+      const before = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.length);
+      await page.keyboard.type('wire copy ed'.padEnd(perBlock, 'x').slice(0, perBlock), { delay: 40 });
+      await page.waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, before + perBlock).catch(async (e: Error) => {
+        const got = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.length);
+        throw new Error(`${page === deskPage ? 'desk' : 'bare'} page: ${got - before} of ${perBlock} keys painted (${e.message})`);
+      });
+    };
+    for (let b = 0; b < blocks; b++) {
+      if (b % 2 === 0) {
+        await typeBlock(deskPage);
+        await typeBlock(barePage);
+      } else {
+        await typeBlock(barePage);
+        await typeBlock(deskPage);
+      }
+    }
+    const lat = async (page: typeof deskPage) => page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+    const typing: Pair = { real: await lat(deskPage), ref: await lat(barePage) };
+    const overFrame = typing.real.filter((ms) => ms > FRAME_MS).length / typing.real.length;
+    const typingResult = result('typing_5000_words', typing, 'bare Lexical page with the same body (rich text + history)', targets.typing, (r) => r.p95 <= 1.5 * r.refP95 && overFrame <= 0.05, {
+      keys: typing.real.length,
+      ratio_of: 'p95',
+      share_over_one_frame: round(overFrame, 3),
+      reference_share_over_one_frame: round(typing.ref.filter((ms) => ms > FRAME_MS).length / typing.ref.length, 3),
+    });
+    typingResult.ratio = round(p95(typing.real) / p95(typing.ref), 2);
+    results.push(typingResult);
+    await bareCtx.close();
+    o.log('typing_5000_words measured');
+
+    // Item switch: ArrowDown in the desk list, with 100 rows and with 2,000 rows listed.
+    await deskPage.bringToFront();
+    const rows = () => deskPage.getByRole('option').count();
+    await deskPage.getByRole('option').nth(1).click();
+    const switches = o.quick ? 20 : 40;
+    const measureSwitches = (n: number) =>
+      deskPage.evaluate(async (count) => {
+        const real: number[] = [];
+        const ref: number[] = [];
+        const painted = () =>
+          new Promise<void>((r) =>
+            requestAnimationFrame(() => {
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => r(void ch);
+              ch.port2.postMessage(null);
+            }),
+          );
+        const slugField = () => document.querySelector<HTMLInputElement>('input[name="slug"]');
+        for (let k = 0; k < count; k++) {
+          const sel = document.querySelector<HTMLElement>('[role="option"][aria-selected="true"]');
+          const next = sel?.nextElementSibling as HTMLElement | null;
+          if (!sel || !next?.dataset.id) break;
+          const slug = next.querySelector('.slug')?.textContent ?? '';
+          const id = next.dataset.id;
+          const t1 = performance.now();
+          await (await fetch('/api/getItem', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id }) })).json();
+          ref.push(performance.now() - t1);
+          const t0 = performance.now();
+          await new Promise<void>((resolve) => {
+            const done = () => slugField()?.value === slug && document.querySelector('[role="option"][aria-selected="true"]') === next;
+            const mo = new MutationObserver(() => {
+              if (done()) {
+                mo.disconnect();
+                resolve();
+              }
+            });
+            mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+            sel.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
+          });
+          await painted();
+          real.push(performance.now() - t0);
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        return { real, ref };
+      }, n);
+    const few = await measureSwitches(switches);
+    const rowsBefore = await rows();
+    const more = deskPage.getByRole('button', { name: 'Show more' });
+    while ((await rows()) < 2000 && (await more.count()) > 0) {
+      const n = await rows();
+      await more.click();
+      await deskPage.waitForFunction((k) => document.querySelectorAll('[role="option"]').length > k, n, { timeout: 60_000 });
+    }
+    const listed = await rows();
+    await deskPage.getByRole('option').nth(1000).click();
+    const many = await measureSwitches(switches);
+    results.push(
+      result('item_switch_100k', many, 'getItem over HTTP from the page (same item)', targets.switch, (r) => r.p95 < 30, {
+        rows_listed: listed,
+        with_100_rows: { rows_listed: rowsBefore, median_ms: round(median(few.real), 2), p95_ms: round(p95(few.real), 2), reference_median_ms: round(median(few.ref), 2) },
+      }),
+    );
+    o.log('item_switch_100k measured');
+    await ctx.close();
+  } finally {
+    await browser.close();
+    bare.close();
+    await stopServer(server);
+  }
+  results.push(...(await importResults()));
+  return results;
+}
+
+/** A 38 MB preview through the desk server: its peak RSS and the size of its answer. */
+async function importPreview(o: UiOptions, target: string): Promise<Result[]> {
+  let stories = 1;
+  const one = o.wireCopy(1).length + 1;
+  stories = Math.ceil((38 * 1048576) / one);
+  const text = o.wireCopy(stories);
+  const payload = JSON.stringify({ text, format: 'text' });
+  const server = await startServer(o.dbFile);
+  try {
+    const status = `/proc/${server.child.pid}/status`;
+    const idle = vmHwmKb(status) / 1024;
+    const t0 = performance.now();
+    const res = await fetch(`${server.url}api/parseImport`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Wiredesk-Token': server.token }, body: payload });
+    const answer = await res.text();
+    const ms = performance.now() - t0;
+    const peak = vmHwmKb(status) / 1024;
+    const echoed = answer.includes(text.slice(0, 2000)) || answer.length >= text.length;
+    const ok = (JSON.parse(answer) as { ok: boolean }).ok;
+    return [
+      result('import_preview_38mb_rss_mb', { real: [ms], ref: [Number.NaN] }, `desk server peak RSS; idle ${idle.toFixed(0)} MB`, target, () => ok && peak < 500 && !echoed, {
+        text_mb: round(text.length / 1048576, 1),
+        peak_rss_mb: round(peak, 0),
+        idle_rss_mb: round(idle, 0),
+        response_mb: round(answer.length / 1048576, 1),
+        text_echoed: echoed,
+        answered_ok: ok,
+      }),
+    ];
+  } finally {
+    await stopServer(server);
+  }
+}
