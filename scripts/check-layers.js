@@ -2,12 +2,13 @@
 //   core      pure TS: nothing outside core, no node:*, no electron, no DOM; npm packages only
 //             pure-JS parsers that need neither (htmlparser2, chardet)
 //   store     core, better-sqlite3, node:*
-//   service   core, store, zod, node:*
-//   main      Electron shell over service
-//   server    desk server over service
-//   cli       over service and server
+//   contract  the service contract (types and the method table): core only, no package
+//   service   core, store, contract, zod, node:*
+//   main      Electron shell over the contract and the service's composition root
+//   server    desk server over the contract
+//   cli       over the contract, the service's composition root and the server
 //   preload   electron and the contract only
-//   renderer  core and the contract's types; React and Lexical; never node:*, electron or store
+//   renderer  core and the contract; React and Lexical; never node:*, electron, store or service
 // Test files (*.test.ts) may also use test tools and node:* to read fixtures.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -17,14 +18,15 @@ import ts from 'typescript';
 const RULES = {
   core: { layers: ['core'], packages: ['htmlparser2', 'chardet'] },
   store: { layers: ['core', 'store'], packages: ['better-sqlite3', 'node:*'] },
-  service: { layers: ['core', 'store', 'service'], packages: ['zod', 'node:*'] },
-  main: { layers: ['core', 'store', 'service', 'main'], packages: ['electron', 'node:*'] },
-  server: { layers: ['core', 'service', 'server'], packages: ['node:*'] },
-  cli: { layers: ['core', 'store', 'service', 'server', 'cli'], packages: ['node:*'] },
+  contract: { layers: ['core', 'contract'], packages: [] },
+  service: { layers: ['core', 'store', 'contract', 'service'], packages: ['zod', 'node:*'] },
+  main: { layers: ['core', 'store', 'contract', 'service', 'main'], packages: ['electron', 'node:*'] },
+  server: { layers: ['core', 'contract', 'service', 'server'], packages: ['node:*'] },
+  cli: { layers: ['core', 'store', 'contract', 'service', 'server', 'cli'], packages: ['node:*'] },
   // The bench drives Chromium (playwright-core) and builds its bare Lexical page (vite).
-  bench: { layers: ['core', 'store', 'service', 'bench'], packages: ['node:*', 'playwright-core', 'vite'] },
-  preload: { layers: ['preload', 'service/contract'], packages: ['electron'] },
-  renderer: { layers: ['core', 'service/contract', 'renderer'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'lexical', '@lexical/*'] },
+  bench: { layers: ['core', 'store', 'contract', 'service', 'bench'], packages: ['node:*', 'playwright-core', 'vite'] },
+  preload: { layers: ['preload', 'contract'], packages: ['electron'] },
+  renderer: { layers: ['core', 'contract', 'renderer'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'lexical', '@lexical/*'] },
 };
 const TEST_PACKAGES = ['vitest', 'ajv', 'ajv/*', 'ajv-formats', 'fast-check', 'node:*', '@lexical/headless', 'better-sqlite3'];
 
@@ -37,12 +39,12 @@ function matches(spec, patterns) {
   return patterns.some((p) => (p.endsWith('/*') ? spec.startsWith(p.slice(0, -1)) || spec === p.slice(0, -2) : p === spec || (p === 'node:*' && spec.startsWith('node:'))));
 }
 
-/** The layer a path under src/ belongs to ('service/contract' for the contract file). */
+/** The layer a path under src/ belongs to: its first folder. */
 export function layerOf(rel) {
   const parts = rel.split('/');
-  if (parts[0] !== 'src') return null;
-  if (parts[1] === 'service' && parts[2]?.startsWith('contract.')) return 'service/contract';
-  return parts[1] ?? null;
+  if (parts[0] !== 'src' || parts[1] === undefined) return null;
+  // 'src/contract' imported as a folder reads as src/contract.ts.
+  return parts[1].replace(/\.(ts|tsx|js)$/, '');
 }
 
 /** The renderer's import aliases (tsconfig.web.json), as paths from the repository root. */
@@ -56,10 +58,8 @@ function localTarget(rel, spec) {
 }
 
 function allowedLayer(fromLayer, targetLayer) {
-  const rule = RULES[fromLayer === 'service/contract' ? 'service' : fromLayer];
-  if (!rule) return true;
-  if (fromLayer === 'service/contract') return ['core', 'service/contract'].includes(targetLayer);
-  return rule.layers.includes(targetLayer) || (targetLayer === 'service/contract' && rule.layers.includes('service'));
+  const rule = RULES[fromLayer];
+  return !rule || rule.layers.includes(targetLayer);
 }
 
 /** Check a set of files ({ rel: 'src/…', source }). Returns the problems, one line each. */
@@ -67,9 +67,9 @@ export function checkLayers(files) {
   const problems = [];
   for (const { rel, source } of files) {
     const from = layerOf(rel);
-    if (!from || !(from in RULES || from === 'service/contract')) continue;
+    if (!from || !(from in RULES)) continue;
     const isTest = /\.test\.tsx?$|\/testing\.ts$/.test(rel);
-    const ruleKey = from === 'service/contract' ? 'service' : from;
+    const ruleKey = from;
     for (const spec of importsOf(source)) {
       const target = localTarget(rel, spec);
       if (target !== null) {
@@ -77,7 +77,7 @@ export function checkLayers(files) {
         if (to === null || (spec.endsWith('.css') && from === 'renderer')) continue;
         if (!allowedLayer(from, to)) problems.push(`${rel}: imports ${spec} — ${from} may not depend on ${to}`);
       } else {
-        const ok = from === 'service/contract' ? false : matches(spec, RULES[ruleKey].packages) || (isTest && matches(spec, TEST_PACKAGES));
+        const ok = matches(spec, RULES[ruleKey].packages) || (isTest && matches(spec, TEST_PACKAGES));
         if (!ok) problems.push(`${rel}: imports "${spec}" — not allowed in ${from}`);
       }
     }

@@ -47,7 +47,7 @@ describe('layer check', () => {
   it('lets the renderer import core and the contract, and core tests read fixtures', () => {
     expect(
       checkLayers([
-        file('src/renderer/src/lib/x.ts', "import type { DeskApi } from '../../../service/contract';\nimport { renderWireCopy } from '../../../core/copy';\n"),
+        file('src/renderer/src/lib/x.ts', "import type { DeskApi } from '../../../contract';\nimport { renderWireCopy } from '../../../core/copy';\n"),
         file('src/core/feed/ninjs.test.ts', "import fs from 'node:fs';\nimport Ajv from 'ajv/dist/2020';\n"),
       ]),
     ).toEqual([]);
@@ -66,5 +66,11 @@ describe('layer check', () => {
     walk(path.join(root, 'src'));
     expect(files.length).toBeGreaterThan(20);
     expect(checkLayers(files)).toEqual([]);
+  });
+  it('keeps the contract on core alone: no service, store or package behind it', () => {
+    expect(checkLayers([file('src/contract/index.ts', "import type { DeskSettings } from '../core/settings';\nimport { openDb } from '../store/db';\nimport { z } from 'zod';\n")])).toEqual([
+      'src/contract/index.ts: imports ../store/db — contract may not depend on store',
+      'src/contract/index.ts: imports "zod" — not allowed in contract',
+    ]);
   });
 });

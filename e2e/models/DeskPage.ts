@@ -1,5 +1,5 @@
 import { type Locator, type Page, expect } from '@playwright/test';
-import type { ItemDetail } from '../../src/service/contract';
+import type { ItemDetail } from '../../src/contract';
 
 /** The writer's desk: item list and the item editor, in the editor's words. */
 export class DeskPage {

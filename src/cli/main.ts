@@ -14,7 +14,7 @@ import { ITEM_STATUSES, type ItemStatus } from '../core/item';
 import { urgencyLabel } from '../core/urgency';
 import { FEED_FORMATS, IMPORT_FORMATS, IMPORT_MAX_BYTES, hasNdjson } from '../core/vocabulary';
 import { EDITOR_ACTIONS, type EditorAction } from '../core/workflow';
-import { type ArgOf, type DeskHandlers, type DeskMethod, type FeedFormatName, IMPORT_ITEMS_MAX, type ValueOf } from '../service/contract';
+import { type ArgOf, type DeskHandlers, type DeskMethod, type FeedFormatName, IMPORT_ITEMS_MAX, type ValueOf } from '../contract';
 import { dispatch, toFailure } from '../service/dispatch';
 import { type OpenedDesk, openDesk } from '../service/open';
 import { BACKUPS_KEPT, backupNow, listBackups, restoreBackup, scheduleDailyBackups } from '../store/backup';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChangeListener } from '../service/changes';
-import { CHANGES_CHANNEL, DESK_METHODS, IPC_PREFIX, type DeskChanges } from '../service/contract';
+import { CHANGES_CHANNEL, DESK_METHODS, IPC_PREFIX, type DeskChanges } from '../contract';
 import { argFor, replyProblem, storeDigest } from '../service/fuzz/testing';
 import { readyFields, testDesk } from '../service/testing';
 import { type InvokeEventLike, type IpcMainLike, type WindowLike, forwardChanges, registerDeskIpc, trustedUrlCheck } from './ipc';

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { ErrorCode, fail } from '../core/errors';
 import type { ChangeSource } from '../service/changes';
-import { CHANGES_CHANNEL, DESK_METHODS, IPC_PREFIX, type DeskHandlers } from '../service/contract';
+import { CHANGES_CHANNEL, DESK_METHODS, IPC_PREFIX, type DeskHandlers } from '../contract';
 import { dispatch } from '../service/dispatch';
 
 /** The slice of Electron's IpcMainInvokeEvent the handlers look at. */

@@ -1,4 +1,4 @@
-import type { DeskApi, DeskChanges } from '../service/contract';
+import type { DeskApi, DeskChanges } from '../contract';
 
 declare global {
   interface Window {

@@ -3,7 +3,7 @@
  * Sandboxed preload: bundled to one CommonJS file that requires only `electron`.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANGES_CHANNEL, DESK_METHODS, IPC_PREFIX, type DeskApi, type DeskChanges } from '../service/contract';
+import { CHANGES_CHANNEL, DESK_METHODS, IPC_PREFIX, type DeskApi, type DeskChanges } from '../contract';
 
 const desk = Object.fromEntries(DESK_METHODS.map((name) => [name, (arg: unknown) => ipcRenderer.invoke(IPC_PREFIX + name, arg)])) as DeskApi;
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESK_METHODS } from '../service/contract';
+import { DESK_METHODS } from '../contract';
 import { type FuzzWorld, argFor, callArb, replyProblem, storeDigest } from '../service/fuzz/testing';
 import { readyFields, testDesk } from '../service/testing';
 import { type DeskServer, startDeskServer } from './server';

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { ErrorCode, fail } from '../core/errors';
 import { IMPORT_MAX_BYTES } from '../core/vocabulary';
 import type { ChangeSource } from '../service/changes';
-import { CHANGES_PATH, type DeskHandlers } from '../service/contract';
+import { CHANGES_PATH, type DeskHandlers } from '../contract';
 import { dispatch } from '../service/dispatch';
 import { streamChanges } from './events';
 

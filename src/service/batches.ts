@@ -27,7 +27,7 @@ import * as store from '../store/batches';
 import { type Db, durably } from '../store/db';
 import { type ItemStore, type StoredItem, selectionPage } from '../store/items';
 import { type ProcessLock, parseOwner } from '../store/owner';
-import type { ArgOf, BatchDetail, BatchSummary, FeedFormatName, Page } from './contract';
+import type { ArgOf, BatchDetail, BatchSummary, FeedFormatName, Page } from '../contract';
 
 const PAGE = 500;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, argIssues } from '../core/errors';
 import { bodyFromPlainText } from '../core/richtext';
-import { DESK_METHODS } from './contract';
+import { DESK_METHODS } from '../contract';
 import { dispatch } from './dispatch';
 import { readyFields, testDesk } from './testing';
 

@@ -23,7 +23,7 @@ import { type ItemState, ItemStore, type StoredItem } from '../store/items';
 import { ProcessLock } from '../store/owner';
 import { readDeskSettings, writeDeskSettings } from '../store/settings';
 import { BatchExporter } from './batches';
-import type { ArgOf, DeskHandlers, ItemDetail, QueueTab, ValueOf } from './contract';
+import type { ArgOf, DeskHandlers, ItemDetail, QueueTab, ValueOf } from '../contract';
 import { importPreview } from './imports';
 
 export interface DeskOptions {

@@ -1,5 +1,5 @@
 import { DeskFailure, ErrorCode, type Result, fail, ok } from '../core/errors';
-import { type DeskHandlers, isDeskMethod } from './contract';
+import { type DeskHandlers, isDeskMethod } from '../contract';
 import { parseArg } from './schemas';
 
 /** Turn anything thrown below the boundary into a coded error an editor can read. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyToPlainText } from '../core/richtext';
-import { IMPORT_ITEMS_MAX } from './contract';
+import { IMPORT_ITEMS_MAX } from '../contract';
 import { testDesk } from './testing';
 
 const COPY = `Kazakh central bank holds key rate

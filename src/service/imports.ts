@@ -4,7 +4,7 @@ import type { ItemStatus } from '../core/item';
 import { bodyToPlainText } from '../core/richtext';
 import type { DeskSettings } from '../core/settings';
 import { parseWireCopy } from '../core/wirecopy/parse';
-import { IMPORT_ITEMS_MAX, type ImportCandidate, type ImportFormat, type ImportPreview } from './contract';
+import { IMPORT_ITEMS_MAX, type ImportCandidate, type ImportFormat, type ImportPreview } from '../contract';
 
 /** Looks like a feed file (JSON object, array or NDJSON) rather than wire copy. */
 function looksLikeJson(text: string): boolean {

@@ -4,7 +4,7 @@
  */
 import { openDb } from '../store/db';
 import { ChangeFeed, type ChangeSource } from './changes';
-import type { DeskHandlers } from './contract';
+import type { DeskHandlers } from '../contract';
 import { DeskService } from './desk';
 
 export interface OpenedDesk {

@@ -8,7 +8,7 @@ import { DATELINE_STYLES, DATE_ORDERS, KILL_TEMPLATE_MAX } from '../core/setting
 import { SIGN_OFF_MAX, SIGN_OFF_RE, SLUG_MAX } from '../core/slug';
 import { DESK_VIEWS, FEED_FORMATS, IMPORT_FORMATS, IMPORT_ITEMS_MAX, IMPORT_MAX_BYTES, QUEUE_TABS } from '../core/vocabulary';
 import { EDITOR_ACTIONS } from '../core/workflow';
-import type { ArgOf, DeskMethod } from './contract';
+import type { ArgOf, DeskMethod } from '../contract';
 
 const BODY_JSON_MAX = 8_000_000;
 const id = z.string().regex(UUID_RE, 'not an item id');

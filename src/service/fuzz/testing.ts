@@ -9,7 +9,7 @@ import { ErrorCode } from '../../core/errors';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { readyFields } from '../testing';
 export { storeDigest } from '../../store/testing';
-import { DESK_METHODS, type DeskMethod } from '../contract';
+import { DESK_METHODS, type DeskMethod } from '../../contract';
 
 /** Known ids the fuzzer mixes in, so calls reach the handlers and not only the validator. */
 export interface FuzzWorld {

@@ -1,6 +1,6 @@
 import { BATCH_STATE_WORDS, batchPath, formatLabel } from '@renderer/queue/queueLib';
 import { dateTime } from '@renderer/shared/desk';
-import type { BatchSummary } from '../../../service/contract';
+import type { BatchSummary } from '../../../contract';
 import './batches.css';
 
 /** What a batch is and where its file went. */

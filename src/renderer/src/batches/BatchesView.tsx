@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { affects } from '@core/changes';
-import type { BatchDetail } from '../../../service/contract';
+import type { BatchDetail } from '../../../contract';
 import { BATCH_STATE_WORDS, formatLabel } from '@renderer/queue/queueLib';
 import { dateTime, desk } from '@renderer/shared/desk';
 import { ErrorNote } from '@renderer/shared/ErrorNote';

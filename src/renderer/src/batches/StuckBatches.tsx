@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { batchPath, formatLabel } from '@renderer/queue/queueLib';
 import { dateTime, desk } from '@renderer/shared/desk';
 import { ErrorNote } from '@renderer/shared/ErrorNote';
-import type { BatchSummary } from '../../../service/contract';
+import type { BatchSummary } from '../../../contract';
 
 interface Props {
   batches: readonly BatchSummary[];

@@ -5,7 +5,7 @@ import { type DeskRequest, useApp } from '@renderer/app/AppContext';
 import { desk } from '@renderer/shared/desk';
 import { useDeskEvents } from '@renderer/shared/useDeskEvents';
 import { usePaged } from '@renderer/shared/usePaged';
-import type { DeskView as ListView, ItemDetail } from '../../../service/contract';
+import type { DeskView as ListView, ItemDetail } from '../../../contract';
 import { ItemEditor } from './ItemEditor';
 import { ItemList } from './ItemList';
 import './desk.css';

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { ACTION_LABELS, type WorkflowAction } from '@core/workflow';
-import type { AuditRecord, HistoryEntry } from '../../../service/contract';
+import type { AuditRecord, HistoryEntry } from '../../../contract';
 import { desk, shortTime } from '@renderer/shared/desk';
 import { useDeskValue } from '@renderer/shared/useDeskValue';
 import type { SaveState } from './useAutosave';

@@ -7,7 +7,7 @@ import { type EditorAction, isEditable, statusWords } from '@core/workflow';
 import { useSettings } from '@renderer/app/AppContext';
 import { type WireField, WireFieldsForm } from '@renderer/fields/WireFieldsForm';
 import { desk, shortTime } from '@renderer/shared/desk';
-import type { ItemDetail } from '../../../service/contract';
+import type { ItemDetail } from '../../../contract';
 import { ActionBar } from './ActionBar';
 import { ConflictBanner } from './ConflictBanner';
 import { BodyEditor } from './editor/BodyEditor';

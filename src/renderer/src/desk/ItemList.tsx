@@ -2,7 +2,7 @@ import { type KeyboardEvent, useRef } from 'react';
 import type { ItemSummary } from '@core/item';
 import { URGENCY_NAMES } from '@core/urgency';
 import { shortTime } from '@renderer/shared/desk';
-import type { DeskView as ListView } from '../../../service/contract';
+import type { DeskView as ListView } from '../../../contract';
 
 interface Props {
   view: ListView;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { touchesItem } from '@core/changes';
 import type { DeskError } from '@core/errors';
 import { type ItemFields, type WireItem, pickFields } from '@core/item';
-import type { ItemDetail } from '../../../service/contract';
+import type { ItemDetail } from '../../../contract';
 import { desk } from '@renderer/shared/desk';
 import { useDeskEvents } from '@renderer/shared/useDeskEvents';
 

@@ -4,7 +4,7 @@ import { bodyToPlainText } from '@core/richtext';
 import { useSettings } from '@renderer/app/AppContext';
 import { type WireField, WireFieldsForm } from '@renderer/fields/WireFieldsForm';
 import { putBack } from '@core/wirecopy/paragraphs';
-import type { ImportCandidate } from '../../../service/contract';
+import type { ImportCandidate } from '../../../contract';
 import { spanClass } from './OriginalText';
 
 /** An item found, as the editor is making it. */

@@ -3,7 +3,7 @@ import { IMPORT_ENCODINGS, type ImportEncoding } from '@core/encoding';
 import { type DeskError, ErrorCode } from '@core/errors';
 import { type ItemFields, hardLimitProblems } from '@core/item';
 import { bodyToPlainText } from '@core/richtext';
-import { IMPORT_ITEMS_MAX, type ImportFormat, type ImportPreview } from '../../../service/contract';
+import { IMPORT_ITEMS_MAX, type ImportFormat, type ImportPreview } from '../../../contract';
 import { useApp } from '@renderer/app/AppContext';
 import { desk } from '@renderer/shared/desk';
 import { type Draft, ImportCard } from './ImportCard';

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode, useMemo } from 'react';
 import { type FieldName, fieldLabel } from '@core/item';
-import type { ImportCandidate, ImportSpan } from '../../../service/contract';
+import type { ImportCandidate, ImportSpan } from '../../../contract';
 
 /** Only this much of the original is drawn with its highlights; the items are all listed. */
 export const PREVIEW_MAX = 200_000;

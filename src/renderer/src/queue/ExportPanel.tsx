@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ErrorCode } from '@core/errors';
-import type { BatchDetail, FeedFormatName, QueuePage } from '../../../service/contract';
+import type { BatchDetail, FeedFormatName, QueuePage } from '../../../contract';
 import { BatchFacts } from '@renderer/batches/BatchFacts';
 import { desk } from '@renderer/shared/desk';
 import { ErrorNote } from '@renderer/shared/ErrorNote';

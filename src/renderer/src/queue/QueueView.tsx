@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { affects } from '@core/changes';
 import { ErrorCode } from '@core/errors';
 import { ACTION_LABELS, type EditorAction, statusWords } from '@core/workflow';
-import { QUEUE_TABS, type QueueTab } from '../../../service/contract';
+import { QUEUE_TABS, type QueueTab } from '../../../contract';
 import { useApp } from '@renderer/app/AppContext';
 import { desk, shortTime } from '@renderer/shared/desk';
 import { ErrorNote } from '@renderer/shared/ErrorNote';

@@ -1,7 +1,7 @@
 /** Pure helpers shared by the queue and batch views (no React, no desk calls). */
 import type { ItemStatus } from '@core/item';
 import { type EditorAction, transition } from '@core/workflow';
-import type { BatchSummary, FeedFormatName } from '../../../service/contract';
+import type { BatchSummary, FeedFormatName } from '../../../contract';
 
 export interface SnippetPart {
   text: string;

@@ -1,5 +1,5 @@
 import type { DeskError } from '@core/errors';
-import type { ArgOf, DeskMethod, ValueOf } from '../../../service/contract';
+import type { ArgOf, DeskMethod, ValueOf } from '../../../contract';
 
 /** Call the desk; failures come back as DeskError, never thrown. */
 export async function desk<K extends DeskMethod>(method: K, arg: ArgOf<K>): Promise<{ ok: true; value: ValueOf<K> } | { ok: false; error: DeskError }> {

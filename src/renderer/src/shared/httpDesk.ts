@@ -3,7 +3,7 @@
  * HTTP to the server that served this page (the token travels in an HttpOnly cookie).
  * The URL is relative: the server serves the desk, and its API, under a per-run path.
  */
-import { DESK_METHODS, type DeskApi } from '../../../service/contract';
+import { DESK_METHODS, type DeskApi } from '../../../contract';
 
 export function createHttpDesk(base = 'api/'): DeskApi {
   const call = async (name: string, arg: unknown) => {

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { DeskChanges } from '@core/changes';
-import { CHANGES_PATH } from '../../../service/contract';
+import { CHANGES_PATH } from '../../../contract';
 
 type Listener = (changes: DeskChanges) => void;
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskError, Result } from '@core/errors';
-import type { Page } from '../../../service/contract';
+import type { Page } from '../../../contract';
 
 /** Most rows one list request returns (the contract's limit). */
 const PAGE_MAX = 500;
