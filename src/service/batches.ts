@@ -11,91 +11,25 @@
  * export and at start. One whose writer cannot be checked is Stuck until an editor completes
  * or drops it.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, constants as fsc, readdirSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isEmbargoPast } from '../core/copy';
 import { EMPTY_DATELINE } from '../core/dateline';
 import { DeskFailure, ErrorCode } from '../core/errors';
 import { type BatchFrame, type FeedEntry, batchChunks, batchFrame, framedChunks, serializeEntry } from '../core/feed/batch';
-import type { ItemStatus, WireItem } from '../core/item';
+import type { WireItem } from '../core/item';
 import { bodyFromPlainText } from '../core/richtext';
 import { type DeskSettings, killNotice } from '../core/settings';
 import { addAudit } from '../store/audit';
 import * as store from '../store/batches';
 import { type Db, durably } from '../store/db';
-import { type ItemStore, type StoredItem, selectionPage } from '../store/items';
+import type { ItemStore, StoredItem } from '../store/items';
 import { type ProcessLock, parseOwner } from '../store/owner';
-import type { ArgOf, BatchDetail, BatchSummary, FeedFormatName, Page } from '../contract';
+import type { ArgOf, BatchDetail, BatchSummary, Page } from '../contract';
+import { batchFileName, exists, fileExists, fileSha256, place, removeTemps, writeFile, writeProblem, writerWords } from './batchFiles';
+import { type PreviewSelection, writePreview } from './preview';
 
 const PAGE = 500;
-
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-function fileExists(file: string): DeskFailure {
-  return new DeskFailure(ErrorCode.ExportFailed, `${file} already exists; Wiredesk never writes over a file. Choose another name or folder.`);
-}
-
-/** SHA-256 of a file, read as a stream; null when it cannot be read. */
-async function fileSha256(file: string): Promise<string | null> {
-  try {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-    return hash.digest('hex');
-  } catch {
-    return null;
-  }
-}
-
-/** Temp files an export left behind (`.name.RUN.tmp`). */
-function removeTemps(folder: string, fileName: string): void {
-  try {
-    for (const f of readdirSync(folder)) if (f.startsWith(`.${fileName}.`) && f.endsWith('.tmp')) rmSync(path.join(folder, f), { force: true });
-  } catch {
-    // The folder is gone or unreadable: nothing of ours to clean.
-  }
-}
-
-export function batchFileName(id: number, format: FeedFormatName, ndjson: boolean): string {
-  return `wiredesk-batch-${String(id).padStart(6, '0')}-${format}.${ndjson ? 'ndjson' : 'json'}`;
-}
-
-/** Why a write failed, in words an editor can act on. */
-function writeProblem(e: unknown, folder: string): string {
-  if (e instanceof DeskFailure) return e.message;
-  const code = (e as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return `The folder ${folder} does not exist.`;
-    case 'ENOTDIR':
-      return `${folder} is not a folder.`;
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return `Wiredesk may not write to ${folder} (no permission).`;
-    case 'ENOSPC':
-      return `The disk holding ${folder} is full.`;
-    default:
-      return `Could not write to ${folder}: ${e instanceof Error ? e.message : String(e)}`;
-  }
-}
-
-function clock(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
-
-/** "another Wiredesk (pid 4123 on host, since 14:02)" */
-function writerWords(ownerTag: string): string {
-  const o = parseOwner(ownerTag);
-  return o ? `another Wiredesk (pid ${o.pid} on ${o.host}, since ${clock(o.since)})` : 'an older Wiredesk';
-}
 
 export class BatchExporter {
   private queueTail: Promise<unknown> = Promise.resolve();
@@ -311,38 +245,6 @@ export class BatchExporter {
     }
   }
 
-  /** Stream chunks into a new file, 1 MB at a time, fsynced; returns its hash and size. */
-  private async writeFile(file: string, chunks: Iterable<string>): Promise<{ sha256: string; bytes: number }> {
-    const hash = createHash('sha256');
-    let bytes = 0;
-    const fh = await fs.open(file, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, 0o644);
-    try {
-      let buffered: string[] = [];
-      let size = 0;
-      const flush = async () => {
-        const buf = Buffer.from(buffered.join(''), 'utf8');
-        buffered = [];
-        size = 0;
-        hash.update(buf);
-        bytes += buf.length;
-        await fh.write(buf);
-      };
-      for (const chunk of chunks) {
-        buffered.push(chunk);
-        size += chunk.length;
-        if (size >= 1 << 20) await flush();
-      }
-      await flush();
-      await fh.sync();
-    } catch (e) {
-      await fh.close().catch(() => undefined);
-      await fs.rm(file, { force: true });
-      throw e;
-    }
-    await fh.close();
-    return { sha256: hash.digest('hex'), bytes };
-  }
-
   /** This process's temp file for `name` (unique per run, so a reused pid never collides). */
   private tempName(name: string): string {
     return `.${name}.${this.lock.owner.lock.slice(0, 8)}.tmp`;
@@ -351,28 +253,8 @@ export class BatchExporter {
   /** Write a batch's file to `folder/.name.RUN.tmp` from its stored bytes. */
   private async writeTemp(b: store.BatchRow, folder: string): Promise<{ tmp: string; sha256: string; bytes: number }> {
     const tmp = path.join(folder, this.tempName(b.file_name));
-    const w = await this.writeFile(tmp, this.chunks(b));
+    const w = await writeFile(tmp, this.chunks(b));
     return { tmp, ...w };
-  }
-
-  /** Move the finished temp file into place, never over an existing file; fsync the folder. */
-  private async place(tmp: string, finalPath: string): Promise<void> {
-    try {
-      await fs.link(tmp, finalPath); // fails if the name is taken
-      await fs.rm(tmp);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST' || (await exists(finalPath))) {
-        await fs.rm(tmp, { force: true });
-        throw fileExists(finalPath);
-      }
-      await fs.rename(tmp, finalPath); // a filesystem without hard links
-    }
-    const dir = await fs.open(path.dirname(finalPath), 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
-    }
   }
 
   /** Publish the batch's items: each must still be exactly what was reserved. */
@@ -430,7 +312,7 @@ export class BatchExporter {
       throw e;
     }
     try {
-      await this.place(written.tmp, path.join(folder, b.file_name));
+      await place(written.tmp, path.join(folder, b.file_name));
       this.setOutcome(b.id, null);
     } catch (e) {
       this.setOutcome(b.id, writeProblem(e, folder));
@@ -464,7 +346,7 @@ export class BatchExporter {
       }
       const target = path.join(dir, fileName ?? b.file_name);
       try {
-        await this.place(written.tmp, target);
+        await place(written.tmp, target);
       } catch (e) {
         throw new DeskFailure(ErrorCode.ExportFailed, `Batch ${id} not re-sent. ${writeProblem(e, dir)}`);
       }
@@ -536,35 +418,8 @@ export class BatchExporter {
    * Export any selection without changing state (CLI --preview): items as they stand now,
    * streamed a page at a time. Returns how many items were written.
    */
-  async writePreview(sel: { format: FeedFormatName; ndjson: boolean; statuses?: ItemStatus[]; ids?: string[]; since?: string }, target: string): Promise<number> {
-    if (sel.since !== undefined && Number.isNaN(Date.parse(sel.since))) throw new DeskFailure(ErrorCode.InvalidArgument, `--since must be a date-time such as 2026-11-26T09:00Z, not "${sel.since}".`);
-    const selection = { statuses: sel.statuses, ids: sel.ids, since: sel.since === undefined ? undefined : new Date(sel.since).toISOString() };
-    let count = 0;
-    const { db, items } = this;
-    function* all(): Generator<FeedEntry> {
-      let after = '';
-      for (;;) {
-        const ids = selectionPage(db, selection, after, PAGE);
-        for (const id of ids) {
-          const { heldFrom: _h, ...item } = items.get(id)!;
-          count++;
-          yield { item, pubStatus: item.status === 'killed' ? 'canceled' : item.status === 'held' ? 'withheld' : 'usable' };
-        }
-        if (ids.length < PAGE) return;
-        after = ids[ids.length - 1]!;
-      }
-    }
-    const dir = path.dirname(target);
-    const tmp = path.join(dir, this.tempName(path.basename(target)));
-    try {
-      await this.writeFile(tmp, batchChunks(sel.format, sel.ndjson, all(), { settings: this.settings() }));
-      await this.place(tmp, target);
-    } catch (e) {
-      await fs.rm(tmp, { force: true });
-      if (e instanceof DeskFailure) throw e;
-      throw new DeskFailure(ErrorCode.ExportFailed, `Preview not written. ${writeProblem(e, dir)}`);
-    }
-    return count;
+  async writePreview(sel: PreviewSelection, target: string): Promise<number> {
+    return writePreview(this.db, this.items, this.settings(), this.tempName(path.basename(target)), sel, target);
   }
 
   /** After a crash: drop dead writers' unfinished batches, complete their committed ones. */
@@ -596,7 +451,7 @@ export class BatchExporter {
           await fs.rm(w.tmp, { force: true });
           throw new DeskFailure(ErrorCode.Internal, `Batch ${b.id}: the stored bytes no longer match the recorded hash; nothing was written.`);
         }
-        await this.place(w.tmp, target);
+        await place(w.tmp, target);
       }
       removeTemps(b.folder, b.file_name); // what the dead writer left
       this.setOutcome(b.id, null);
