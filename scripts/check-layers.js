@@ -1,7 +1,8 @@
 // Layer check: imports point one way only. Fails (exit 1) naming each offending import.
 //   core      pure TS: nothing outside core, no npm package, no node:*, no electron, no DOM
 //   store     core, better-sqlite3, node:*
-//   service   core, store, zod, node:*
+//   hub       the shared desk's PostgreSQL (all its SQL): core, pg, node:*
+//   service   core, store, hub, zod, pg (types), node:*
 //   main      Electron shell over service
 //   server    desk server over service
 //   cli       over service and server
@@ -16,7 +17,8 @@ import ts from 'typescript';
 const RULES = {
   core: { layers: ['core'], packages: [] },
   store: { layers: ['core', 'store'], packages: ['better-sqlite3', 'node:*'] },
-  service: { layers: ['core', 'store', 'service'], packages: ['zod', 'node:*'] },
+  hub: { layers: ['core', 'hub'], packages: ['pg', 'node:*'] },
+  service: { layers: ['core', 'store', 'hub', 'service'], packages: ['zod', 'pg', 'node:*'] },
   main: { layers: ['core', 'store', 'service', 'main'], packages: ['electron', 'node:*'] },
   server: { layers: ['core', 'service', 'server'], packages: ['node:*'] },
   cli: { layers: ['core', 'store', 'service', 'server', 'cli'], packages: ['node:*'] },

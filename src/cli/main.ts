@@ -17,6 +17,7 @@ import { dispatch, toFailure } from '../service/dispatch';
 import { type OpenedDesk, openDesk } from '../service/open';
 import { resolveDbPath } from '../store/paths';
 import { startDeskServer } from '../server/server';
+import { type SyncReport, hubUrlFrom, initSharedDesk } from '../service/hub';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -43,8 +44,11 @@ Commands:
   batches               past batches
   resend BATCH_ID       write a past batch again, byte for byte
   import FILE…          import wire copy or feed files as drafts
+  sync                  shared desk: push this desk's waiting changes, pull the hub's
+  hub init|status       shared desk: set up its PostgreSQL database; show the connection
 
 Every command takes --db PATH (or WIREDESK_DB); the default is the desktop app's database.
+Every command takes --hub URL (or WIREDESK_HUB) to work on a shared desk in PostgreSQL.
 Run "wiredesk <command> --help" for its options.`,
   serve: `Usage: wiredesk serve [--port N] [--db PATH]
 Serves the desk on http://127.0.0.1 (a random free port unless --port) and prints the link to open.`,
@@ -63,11 +67,18 @@ With --preview: writes any selection and changes nothing.`,
        wiredesk batches --drop BATCH_ID       drop a stuck batch: nothing in it is published
 A batch is stuck when the Wiredesk writing it is gone and it could not be finished by itself.`,
   resend: `Usage: wiredesk resend BATCH_ID --out FILE`,
+  sync: `Usage: wiredesk sync --hub postgres://ROLE@HOST:PORT/DATABASE [--json]
+Pushes this desk's waiting changes to the shared desk, pulls what changed there, prints what moved.`,
+  hub: `Usage: wiredesk hub init --hub postgres://OWNER@HOST:PORT/DATABASE
+       wiredesk hub status --hub URL
+init creates or migrates the shared desk's schema and the group roles wiredesk_writer and
+wiredesk_editor; grant them to each editor's own login role (GRANT wiredesk_editor TO anna).
+The password never goes in the URL: use PGPASSWORD or ~/.pgpass.`,
   import: `Usage: wiredesk import FILE… [--format ${IMPORT_FORMATS.join("|")}] [--dry-run] [--json]
 Prints each item found; stores them as drafts unless --dry-run. Unreadable input stores nothing.`,
 };
 
-const COMMON = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } } as const;
+const COMMON = { db: { type: 'string' }, hub: { type: 'string' }, help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } } as const;
 
 function out(line = ''): void {
   process.stdout.write(line + '\n');
@@ -146,7 +157,10 @@ async function main(argv: string[]): Promise<number> {
 
   const port = v.port === undefined ? 0 : Number(v.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, not "${v.port}".`);
-  const opened = openDesk(resolveDbPath(v.db));
+  const hubUrl = hubUrlFrom(v.hub);
+  if (command === 'hub') return await hubCommand(positionals[0], hubUrl, v.db);
+  if (command === 'sync' && !hubUrl) throw new UserError('Name the shared desk: --hub postgres://ROLE@HOST:PORT/DATABASE (or set WIREDESK_HUB).');
+  const opened = openDesk(resolveDbPath(v.db), { hub: hubUrl });
   const desk = opened.handlers;
   // A batch an earlier process committed but did not finish writing is written out first,
   // so every command sees the desk as it stands.
@@ -262,12 +276,43 @@ async function main(argv: string[]): Promise<number> {
         out(`Batch ${id} written again to ${r.path} (sha256 ${r.sha256}).`);
         return 0;
       }
+      case 'sync': {
+        const report = await opened.hub!.sync();
+        if (v.json) out(JSON.stringify({ ...report, conflictsKept: opened.hub!.outbox.conflicts() }, null, 2));
+        else printSync(report);
+        return report.conflicts.length > 0 ? 1 : 0;
+      }
       case 'import':
         return await importFiles(desk, positionals, v.format ?? 'auto', v['dry-run'] === true, v.json === true);
     }
     throw new UserError(`Unknown command "${command}".`);
   } finally {
     if (command !== 'serve') await opened.close();
+  }
+}
+
+function printSync(r: SyncReport): void {
+  for (const p of r.pushed) out(`↑ ${p.itemId}  ${p.slug}  ${p.action}`);
+  for (const p of r.pulled) out(`↓ ${p.itemId}  ${p.slug}  ${p.status} (${p.by})`);
+  for (const c of r.conflicts) out(`✗ ${c.message}`);
+  out(`Pushed ${r.pushed.length} change(s), pulled ${r.pulled.length} item(s), ${r.conflicts.length} conflict(s); ${r.waiting} waiting.`);
+}
+
+async function hubCommand(sub: string | undefined, url: string | null, db: string | undefined): Promise<number> {
+  if (sub !== 'init' && sub !== 'status') throw new UserError('Usage: wiredesk hub init|status --hub URL');
+  if (!url) throw new UserError('Name the shared desk: --hub postgres://ROLE@HOST:PORT/DATABASE (or set WIREDESK_HUB).');
+  if (sub === 'init') {
+    const r = await initSharedDesk(url);
+    out(r.from === r.to ? `Shared desk ${r.hub} is up to date (schema ${r.to}).` : `Shared desk ${r.hub} set up: schema ${r.from} → ${r.to}; roles wiredesk_writer and wiredesk_editor ready.`);
+    return 0;
+  }
+  const opened = openDesk(resolveDbPath(db), { hub: url });
+  try {
+    const s = await opened.hub!.status();
+    out(`${s.hub}: ${s.online ? 'online' : 'offline'} · ${s.waiting} change(s) waiting · ${s.conflicts} conflict(s)${s.banner ? ` — ${s.banner}` : ''}`);
+    return 0;
+  } finally {
+    await opened.close();
   }
 }
 
