@@ -4,6 +4,7 @@
  * roles of its own that are members of the Wiredesk group roles.
  */
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import pg from 'pg';
 
 export const PG_BASE = process.env.WIREDESK_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432';
@@ -59,4 +60,37 @@ export async function freshHub(): Promise<FreshHub> {
       });
     },
   };
+}
+
+/** A TCP proxy in front of PostgreSQL that a test stops (cutting every connection) and restarts. */
+export async function pgProxy(target = new URL(PG_BASE)): Promise<{ host: string; stop(): Promise<void>; start(): Promise<void>; close(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | null = null;
+  let port = 0;
+  const start = () =>
+    new Promise<void>((resolve, reject) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(Number(target.port || 5432), target.hostname);
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('error', () => undefined);
+          s.on('close', () => sockets.delete(s));
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        port = (server!.address() as net.AddressInfo).port;
+        resolve();
+      });
+    });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      if (server) server.close(() => resolve());
+      else resolve();
+      server = null;
+    });
+  await start();
+  return { host: `127.0.0.1:${port}`, stop, start, close: stop };
 }

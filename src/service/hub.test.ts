@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeskFailure } from '../core/errors';
+import { type FreshHub, freshHub, pgProxy } from '../hub/testing';
+import { initSharedDesk } from './hub';
+import { type OpenedDesk, openDesk } from './open';
+import { readyFields } from './testing';
+
+let hub: FreshHub | null = null;
+const opened: OpenedDesk[] = [];
+afterEach(async () => {
+  for (const d of opened.splice(0)) await d.close();
+  await hub?.drop();
+  hub = null;
+});
+
+function desk(url: string): OpenedDesk {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-hub-'));
+  const d = openDesk(path.join(dir, 'desk.sqlite'), { hub: url });
+  opened.push(d);
+  return d;
+}
+
+async function draft(d: OpenedDesk, slug: string): Promise<string> {
+  const { item } = await d.handlers.createItem({ fields: readyFields({ slug }) });
+  return item.id;
+}
+
+describe('a desk joined to a shared desk', () => {
+  it('submits to the hub; another desk sees it, approves it; the writer sees the approval and the roles in the audit', async () => {
+    hub = await freshHub();
+    await initSharedDesk(hub.url());
+    const [writer, editor] = [await hub.role('wiredesk_writer'), await hub.role('wiredesk_editor')];
+    const a = desk(hub.url(writer));
+    const b = desk(hub.url(editor));
+    const id = await draft(a, 'BAKU-FERRY');
+    await a.handlers.transition({ ids: [id], action: 'submit' });
+
+    const q = await b.handlers.queue({ tab: 'submitted' });
+    expect(q.items.map((i) => i.id)).toEqual([id]);
+    expect(q.counts.submitted).toBe(1);
+    expect((await b.handlers.getItem({ id })).item.updatedBy).toBe(writer);
+
+    await b.handlers.transition({ ids: [id], action: 'approve' });
+    expect((await a.handlers.queue({ tab: 'approved' })).items.map((i) => i.status)).toEqual(['approved']);
+    const history = await a.handlers.history({ id });
+    expect(history.audit.find((r) => r.action === 'approve')?.by).toBe(editor);
+    expect(await hub.query('SELECT action, actor FROM hub_audit ORDER BY seq')).toEqual([
+      { action: 'submit', actor: writer },
+      { action: 'approve', actor: editor },
+    ]);
+  });
+
+  it('two editors at once: one wins, the other is told who did what, and keeps no stale state', async () => {
+    hub = await freshHub();
+    await initSharedDesk(hub.url());
+    const [e1, e2] = [await hub.role('wiredesk_editor'), await hub.role('wiredesk_editor')];
+    const a = desk(hub.url(e1));
+    const b = desk(hub.url(e2));
+    const id = await draft(a, 'OIL-PRICE');
+    await a.handlers.transition({ ids: [id], action: 'submit' });
+    await b.handlers.queue({ tab: 'submitted' });
+
+    await a.handlers.transition({ ids: [id], action: 'approve' });
+    const lost = await Promise.resolve(b.handlers.transition({ ids: [id], action: 'hold' })).catch((e: unknown) => e);
+    expect(lost).toBeInstanceOf(DeskFailure);
+    expect((lost as DeskFailure).code).toBe('STALE_REVISION');
+    expect((lost as DeskFailure).message).toMatch(new RegExp(`OIL-PRICE: ${e1} did "Approve" at .* \\(now approved\\); your "Hold" was not applied`));
+    expect((await b.handlers.getItem({ id })).item.status).toBe('approved');
+    expect(b.hub!.outbox.conflicts()).toHaveLength(1);
+  });
+
+  it('offline: submissions wait in the outbox ("Offline — 3 changes waiting") and reach the hub when it is back', async () => {
+    hub = await freshHub();
+    await initSharedDesk(hub.url());
+    const proxy = await pgProxy();
+    try {
+      const a = desk(hub.url(undefined, proxy.host));
+      const b = desk(hub.url());
+      const ids = [await draft(a, 'ONE'), await draft(a, 'TWO'), await draft(a, 'THREE')];
+      await proxy.stop();
+      for (const id of ids) await a.handlers.transition({ ids: [id], action: 'submit' });
+      expect((await a.hub!.status()).banner).toBe('Offline — 3 changes waiting');
+      expect((await b.handlers.queue({ tab: 'submitted' })).counts.submitted).toBe(0);
+
+      await proxy.start();
+      const report = await a.hub!.sync();
+      expect(report.pushed.map((p) => p.slug)).toEqual(['ONE', 'TWO', 'THREE']);
+      expect(report.waiting).toBe(0);
+      expect((await a.hub!.status()).banner).toBeNull();
+      expect((await b.handlers.queue({ tab: 'submitted' })).items.map((i) => i.slug).sort()).toEqual(['ONE', 'THREE', 'TWO']);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
