@@ -287,6 +287,8 @@ async function main(argv: string[]): Promise<number> {
     }
     throw new UserError(`Unknown command "${command}".`);
   } finally {
+    const banner = opened.hub?.banner();
+    if (banner) process.stderr.write(`${banner}\n`);
     if (command !== 'serve') await opened.close();
   }
 }
@@ -357,9 +359,14 @@ async function serve(opened: OpenedDesk, port: number): Promise<number> {
     throw e;
   });
   out(`Wiredesk desk server: ${server.loginUrl}`);
+  // A joined desk pulls the hub's changes as they are announced, and retries its outbox.
+  const hub = opened.hub;
+  const stopLive = hub ? await hub.live(() => undefined).catch(() => null) : null;
+  const retry = hub ? setInterval(() => void hub.trySync().catch(() => undefined), 10_000) : null;
   const stop = () => {
-    void server
-      .close()
+    if (retry) clearInterval(retry);
+    void Promise.resolve(stopLive?.())
+      .then(() => server.close())
       .then(() => opened.close())
       .then(() => process.exit(0));
   };

@@ -72,6 +72,25 @@ describe('a desk joined to a shared desk', () => {
     expect(b.hub!.outbox.conflicts()).toHaveLength(1);
   });
 
+  it('live: a desk listening on the hub pulls another desk\'s submission within a second', async () => {
+    hub = await freshHub();
+    await initSharedDesk(hub.url());
+    const a = desk(hub.url());
+    const b = desk(hub.url());
+    let pulled: string[] = [];
+    const stop = await b.hub!.live((r) => (pulled = [...pulled, ...r.pulled.map((p) => p.itemId)]));
+    try {
+      const id = await draft(a, 'LIVE-ONE');
+      const t0 = Date.now();
+      await a.handlers.transition({ ids: [id], action: 'submit' });
+      await expect.poll(() => pulled, { timeout: 1000, interval: 20 }).toEqual([id]);
+      expect(Date.now() - t0).toBeLessThan(1000);
+      expect(b.hub!.outbox.cursor('items')).toBeGreaterThan(0);
+    } finally {
+      await stop();
+    }
+  });
+
   it('offline: submissions wait in the outbox ("Offline — 3 changes waiting") and reach the hub when it is back', async () => {
     hub = await freshHub();
     await initSharedDesk(hub.url());

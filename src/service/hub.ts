@@ -66,6 +66,8 @@ export function conflictMessage(row: OutboxRow, current: HubItemRow, last: HubAu
 export class HubSync {
   readonly outbox: Outbox;
   private checked = false;
+  /** How the last attempt to reach the hub went: null before any. */
+  online: boolean | null = null;
 
   constructor(
     readonly service: DeskService,
@@ -87,11 +89,22 @@ export class HubSync {
   }
 
   async withHub<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-    const c = await this.client();
+    let c: pg.Client;
     try {
-      return await fn(c);
+      c = await this.client();
     } catch (e) {
-      if (isOffline(e)) throw offlineFailure(this.url, e);
+      if (e instanceof DeskFailure && e.code === ErrorCode.HubOffline) this.online = false;
+      throw e;
+    }
+    try {
+      const r = await fn(c);
+      this.online = true;
+      return r;
+    } catch (e) {
+      if (isOffline(e)) {
+        this.online = false;
+        throw offlineFailure(this.url, e);
+      }
       throw e;
     } finally {
       await c.end().catch(() => undefined);
@@ -205,9 +218,15 @@ export class HubSync {
       throw e;
     });
     const waiting = this.outbox.waitingCount();
-    const conflicts = this.outbox.conflicts().length;
+    return { hub: describeHub(this.url), online, waiting, conflicts: this.outbox.conflicts().length, banner: this.banner() };
+  }
+
+  /** "Offline — 3 changes waiting" after the hub could not be reached; null when all is sent. */
+  banner(): string | null {
+    const waiting = this.outbox.waitingCount();
     const changes = `${waiting} change${waiting === 1 ? '' : 's'} waiting`;
-    return { hub: describeHub(this.url), online, waiting, conflicts, banner: online ? (waiting > 0 ? `Sending — ${changes}` : null) : `Offline — ${changes}` };
+    if (this.online === false) return `Offline — ${changes}`;
+    return waiting > 0 ? `Not sent yet — ${changes}` : null;
   }
 
   /** Pull whenever the hub announces a change, until the returned function is called. */
