@@ -245,7 +245,7 @@ async function main(argv: string[]): Promise<number> {
         }
         const batch = await call(desk, 'exportBatch', { format, ndjson: v.ndjson, folder: path.dirname(target), fileName: path.basename(target), allowPastEmbargo: v['allow-past-embargo'] });
         if (v.json) out(JSON.stringify(batch, null, 2));
-        else out(`Batch ${batch.id}: ${batch.itemCount} item(s) → ${path.join(batch.folder, batch.fileName)} (sha256 ${batch.sha256})${batch.error ? ` — ${batch.error}` : ''}`);
+        else out(`Batch ${batch.id}${opened.hub?.lastHubBatch ? ` (shared desk batch ${opened.hub.lastHubBatch})` : ''}: ${batch.itemCount} item(s) → ${path.join(batch.folder, batch.fileName)} (sha256 ${batch.sha256})${batch.error ? ` — ${batch.error}` : ''}`);
         return batch.error ? 2 : 0;
       }
       case 'batches': {

@@ -75,7 +75,7 @@ describe('shared desk (PostgreSQL hub)', () => {
       const lost = a.kind === 'conflict' ? a : b.kind === 'conflict' ? b : null;
       expect(lost?.kind === 'conflict' && lost.current.revision).toBe(2);
       expect(lost?.kind === 'conflict' && lost.last?.actor).toBe(editor);
-      const audit = await hub.query<{ action: string; actor: string }>('SELECT action, actor FROM hub_audit ORDER BY seq');
+      const audit = await hub.audit();
       expect(audit).toHaveLength(2);
       expect(audit[0]).toEqual({ action: 'submit', actor: writer });
       expect(audit[1]!.actor).toBe(editor);

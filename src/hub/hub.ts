@@ -258,3 +258,45 @@ export async function listenHub(c: pg.Client, onChange: () => void): Promise<() 
     await c.query(`UNLISTEN ${HUB_CHANNEL}`).catch(() => undefined);
   };
 }
+
+/** Hold the desk-wide export lock (a session advisory lock) while `fn` runs. */
+export async function withExportLock<T>(c: pg.ClientBase, fn: () => Promise<T>): Promise<T> {
+  await c.query("SELECT pg_advisory_lock(hashtext('wiredesk export'))");
+  try {
+    return await fn();
+  } finally {
+    await c.query("SELECT pg_advisory_unlock(hashtext('wiredesk export'))").catch(() => undefined);
+  }
+}
+
+export interface HubBatch {
+  format: string;
+  ndjson: boolean;
+  fileName: string;
+  sha256: string;
+  bytes: Buffer;
+  entries: { itemId: string; version: number; kind: 'publish' | 'kill' }[];
+}
+
+/**
+ * Record a batch on the hub: its number from the desk-wide sequence, its exact bytes, and its
+ * entries, each item version at most once across the desk (a second one fails, nothing kept).
+ */
+export async function recordBatch(c: pg.ClientBase, b: HubBatch): Promise<number> {
+  await c.query('BEGIN');
+  try {
+    const r = await c.query<{ no: string }>(
+      "INSERT INTO hub_batches (no, format, ndjson, file_name, sha256, bytes, item_count) VALUES (nextval('hub_batch_no'), $1, $2, $3, $4, $5, $6) RETURNING no",
+      [b.format, b.ndjson, b.fileName, b.sha256, b.bytes, b.entries.length],
+    );
+    const no = Number(r.rows[0]!.no);
+    for (const [seq, e] of b.entries.entries()) {
+      await c.query('INSERT INTO hub_batch_items (batch_no, seq, item_id, version, kind) VALUES ($1, $2, $3, $4, $5)', [no, seq, e.itemId, e.version, e.kind]);
+    }
+    await c.query('COMMIT');
+    return no;
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}

@@ -108,5 +108,40 @@ GRANT USAGE ON SEQUENCE hub_change_seq, hub_audit_seq_seq TO wiredesk_writer, wi
 GRANT SELECT ON wiredesk_hub_version TO wiredesk_writer, wiredesk_editor;
 `;
 
-export const HUB_MIGRATIONS: readonly HubMigration[] = [{ version: 1, sql: v1 }];
+/**
+ * Version 2: batches on the hub. Numbers come from one sequence for the whole desk; the bytes
+ * sent are kept so any desk can re-send them; an item version goes out once desk-wide (unique).
+ */
+const v2 = /* sql */ `
+CREATE SEQUENCE hub_batch_no;
+CREATE TABLE hub_batches (
+  no bigint PRIMARY KEY,
+  format text NOT NULL,
+  ndjson boolean NOT NULL,
+  file_name text NOT NULL,
+  sha256 text NOT NULL,
+  bytes bytea NOT NULL,
+  item_count integer NOT NULL,
+  created_by text NOT NULL DEFAULT session_user,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE hub_batch_items (
+  batch_no bigint NOT NULL REFERENCES hub_batches (no),
+  seq integer NOT NULL,
+  item_id uuid NOT NULL REFERENCES hub_items (id),
+  version integer NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('publish', 'kill')),
+  PRIMARY KEY (batch_no, seq),
+  UNIQUE (item_id, version, kind)
+);
+REVOKE ALL ON hub_batches, hub_batch_items FROM PUBLIC;
+GRANT SELECT ON hub_batches, hub_batch_items TO wiredesk_writer, wiredesk_editor;
+GRANT INSERT ON hub_batches, hub_batch_items TO wiredesk_editor;
+GRANT USAGE ON SEQUENCE hub_batch_no TO wiredesk_editor;
+`;
+
+export const HUB_MIGRATIONS: readonly HubMigration[] = [
+  { version: 1, sql: v1 },
+  { version: 2, sql: v2 },
+];
 export const HUB_LATEST = HUB_MIGRATIONS[HUB_MIGRATIONS.length - 1]!.version;

@@ -26,6 +26,10 @@ export interface FreshHub {
   /** A login role that is a member of `group`; dropped with the database. */
   role(group: 'wiredesk_writer' | 'wiredesk_editor'): Promise<string>;
   query<T extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** The hub's audit (of one item, or all), oldest first: what was done and by which role. */
+  audit(itemId?: string): Promise<{ action: string; actor: string }[]>;
+  /** The hub's batches: number, sha256 of the stored bytes, and entries. */
+  batches(): Promise<{ no: string; sha: string; created_by: string; items: string[] }[]>;
   drop(): Promise<void>;
 }
 
@@ -35,7 +39,7 @@ export async function freshHub(): Promise<FreshHub> {
   const roles: string[] = [];
   const base = new URL(PG_BASE);
   const url = (role = base.username, host = base.host) => `postgres://${role}@${host}/${name}`;
-  return {
+  const hub: FreshHub = {
     name,
     url,
     async role(group) {
@@ -53,6 +57,14 @@ export async function freshHub(): Promise<FreshHub> {
         await c.end();
       }
     },
+    audit(itemId) {
+      return hub.query('SELECT action, actor FROM hub_audit WHERE $1::uuid IS NULL OR item_id = $1 ORDER BY seq', [itemId ?? null]);
+    },
+    batches() {
+      return hub.query(
+        "SELECT b.no, encode(sha256(b.bytes), 'hex') AS sha, b.created_by, array_agg(i.item_id::text ORDER BY i.seq) AS items FROM hub_batches b JOIN hub_batch_items i ON i.batch_no = b.no GROUP BY b.no ORDER BY b.no",
+      );
+    },
     async drop() {
       await admin(async (c) => {
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -60,6 +72,7 @@ export async function freshHub(): Promise<FreshHub> {
       });
     },
   };
+  return hub;
 }
 
 /** A TCP proxy in front of PostgreSQL that a test stops (cutting every connection) and restarts. */

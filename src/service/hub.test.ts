@@ -47,7 +47,7 @@ describe('a desk joined to a shared desk', () => {
     expect((await a.handlers.queue({ tab: 'approved' })).items.map((i) => i.status)).toEqual(['approved']);
     const history = await a.handlers.history({ id });
     expect(history.audit.find((r) => r.action === 'approve')?.by).toBe(editor);
-    expect(await hub.query('SELECT action, actor FROM hub_audit ORDER BY seq')).toEqual([
+    expect(await hub.audit()).toEqual([
       { action: 'submit', actor: writer },
       { action: 'approve', actor: editor },
     ]);
@@ -89,6 +89,34 @@ describe('a desk joined to a shared desk', () => {
     } finally {
       await stop();
     }
+  });
+
+  it('two desks exporting at once publish each item once; the batch bytes and number are on the hub', async () => {
+    hub = await freshHub();
+    await initSharedDesk(hub.url());
+    const [e1, e2] = [await hub.role('wiredesk_editor'), await hub.role('wiredesk_editor')];
+    const a = desk(hub.url(e1));
+    const b = desk(hub.url(e2));
+    const ids = [await draft(a, 'EXPORT-ONE'), await draft(a, 'EXPORT-TWO')];
+    await a.handlers.transition({ ids, action: 'submit' });
+    await a.handlers.transition({ ids, action: 'approve' });
+    await b.handlers.queue({ tab: 'approved' });
+    const folder = (d: OpenedDesk) => path.dirname(d.hub!.service.db.name);
+    const results = await Promise.allSettled([
+      Promise.resolve(a.handlers.exportBatch({ format: 'ninjs', folder: folder(a), fileName: 'out.json' })),
+      Promise.resolve(b.handlers.exportBatch({ format: 'ninjs', folder: folder(b), fileName: 'out.json' })),
+    ]);
+    const won = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as DeskFailure] : []));
+    expect(won).toHaveLength(1);
+    expect(won[0]!.itemCount).toBe(2);
+    expect(lost.map((e) => e.code)).toEqual(['NOTHING_TO_EXPORT']);
+    const batches = await hub.batches();
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.sha).toBe(won[0]!.sha256);
+    expect([...batches[0]!.items].sort()).toEqual([...ids].sort());
+    // Both desks see both items published.
+    for (const d of [a, b]) expect((await d.handlers.queue({ tab: 'published' })).counts).toMatchObject({ published: 2, approved: 0 });
   });
 
   it('offline: submissions wait in the outbox ("Offline — 3 changes waiting") and reach the hub when it is back', async () => {

@@ -6,6 +6,8 @@
  * on, so of two editors acting on one item one wins and the other is told who did what, when.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type pg from 'pg';
 import { DeskFailure, ErrorCode } from '../core/errors';
 import { pickFields } from '../core/item';
@@ -23,12 +25,14 @@ import {
   listenHub,
   offlineFailure,
   pushChange,
+  recordBatch,
+  withExportLock,
 } from '../hub/hub';
 import { addAudit } from '../store/audit';
 import { durably } from '../store/db';
 import type { StoredItem } from '../store/items';
 import { type OutboxRow, Outbox } from '../store/outbox';
-import { type ArgOf, DESK_METHODS, type DeskHandlers, type ValueOf } from './contract';
+import { type ArgOf, type BatchDetail, type BatchEntry, DESK_METHODS, type DeskHandlers, type ValueOf } from './contract';
 import type { DeskService } from './desk';
 
 export { hubUrlFrom } from '../hub/hub';
@@ -229,6 +233,44 @@ export class HubSync {
     return waiting > 0 ? `Not sent yet — ${changes}` : null;
   }
 
+  /** The shared desk's number of the last batch this desk exported. */
+  lastHubBatch: number | null = null;
+
+  /**
+   * Export on a joined desk: under the desk-wide advisory lock, catch up with the hub, export
+   * what is approved as a local batch, record the batch (number from the hub's sequence, exact
+   * bytes, each item version once desk-wide) and push the publications, then let go.
+   */
+  async exportShared(run: () => Promise<BatchDetail>): Promise<BatchDetail> {
+    return this.withHub((c) =>
+      withExportLock(c, async () => {
+        const report: SyncReport = { pushed: [], pulled: [], conflicts: [], waiting: 0 };
+        await this.push(c, report);
+        await this.pull(c, report);
+        const batch = await run();
+        const entries: BatchEntry[] = [];
+        for (let page = batch; ; page = this.service.getBatch({ id: batch.id, after: page.nextEntry!, limit: 500 })) {
+          entries.push(...page.entries);
+          if (page.nextEntry === null) break;
+        }
+        durably(this.service.db, () => {
+          for (const e of entries) this.enqueue(e.itemId, e.kind === 'publish' ? 'publish' : 'kill sent', e.kind === 'publish' ? 'approved' : 'killed', `Batch ${batch.id}`);
+        });
+        const bytes = await fs.readFile(path.join(batch.folder, batch.fileName));
+        this.lastHubBatch = await recordBatch(c, {
+          format: batch.format,
+          ndjson: batch.ndjson,
+          fileName: batch.fileName,
+          sha256: batch.sha256 ?? '',
+          bytes,
+          entries: entries.map((e) => ({ itemId: e.itemId, version: e.version, kind: e.kind })),
+        });
+        await this.push(c, report);
+        return batch;
+      }),
+    );
+  }
+
   /** Pull whenever the hub announces a change, until the returned function is called. */
   async live(onPulled: (r: SyncReport) => void): Promise<() => Promise<void>> {
     const c = await this.client();
@@ -282,14 +324,7 @@ export function hubHandlers(service: DeskService, sync: HubSync): DeskHandlers {
     return service.queue(arg);
   };
 
-  handlers.exportBatch = (arg: ArgOf<'exportBatch'>): Promise<ValueOf<'exportBatch'>> => {
-    if (service.items.countsByStatus().approved > 0 || sync.outbox.waitingCount() > 0) {
-      return Promise.reject(
-        new DeskFailure(ErrorCode.Forbidden, 'This desk is joined to a shared desk, and exporting the shared queue (one batch at a time, each item version once across the desk) is not built yet; nothing was exported.'),
-      );
-    }
-    return service.exportBatch(arg);
-  };
+  handlers.exportBatch = (arg: ArgOf<'exportBatch'>): Promise<ValueOf<'exportBatch'>> => sync.exportShared(() => service.exportBatch(arg));
   return handlers;
 }
 
