@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,7 +57,7 @@ test.beforeEach(async () => {
   hub = await freshHub();
   const init = await run(['hub', 'init'], '/dev/null', hub.url());
   expect(init.code, init.stderr).toBe(0);
-  expect(init.stdout).toMatch(/schema 0 → 1; roles wiredesk_writer and wiredesk_editor ready/);
+  expect(init.stdout).toMatch(/schema 0 → \d+; roles wiredesk_writer and wiredesk_editor ready/);
 });
 test.afterEach(async () => {
   await hub.drop();
@@ -131,4 +132,29 @@ test('two editors acting on one item at once: one wins, the other is told who di
   const winnerRole = ra.code === 1 ? e2 : e1;
   expect(loser.stderr).toMatch(new RegExp(`${winnerRole} did "(Approve|Hold)" at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC .*was not applied`));
   expect(await hub.audit(id)).toHaveLength(2);
+});
+
+test('two desks export at once: each item goes out once, the batch is on the hub, A sees it published', async () => {
+  const [writer, e1, e2] = [await hub.role('wiredesk_writer'), await hub.role('wiredesk_editor'), await hub.role('wiredesk_editor')];
+  const a = desk(hub.url(writer));
+  const b = desk(hub.url(e1));
+  const c = desk(hub.url(e2));
+  const ids = await drafts(a);
+  expect((await a.cli('submit', ...ids)).code).toBe(0);
+  expect((await b.cli('approve', ...ids)).code).toBe(0);
+  await queue(c);
+  const [rb, rc] = await Promise.all([b.cli('export', '--format', 'ninjs', '--out', path.join(b.dir, 'out.json')), c.cli('export', '--format', 'ninjs', '--out', path.join(c.dir, 'out.json'))]);
+  expect([rb.code, rc.code].sort()).toEqual([0, 1]);
+  const won = rb.code === 0 ? rb : rc;
+  const winner = rb.code === 0 ? b : c;
+  expect(won.stdout).toMatch(/^Batch 1 \(shared desk batch 1\): 3 item\(s\)/);
+  expect((rb.code === 0 ? rc : rb).stderr).toMatch(/nothing/i);
+  const batches = await hub.batches();
+  expect(batches).toHaveLength(1);
+  expect([...batches[0]!.items].sort()).toEqual([...ids].sort());
+  const bytes = fs.readFileSync(path.join(winner.dir, 'out.json'));
+  expect(batches[0]!.sha).toBe(createHash('sha256').update(bytes).digest('hex'));
+  const synced = await a.cli('sync');
+  expect(synced.code, synced.stderr).toBe(0);
+  expect((await queue(a)).counts).toMatchObject({ published: 3, approved: 0, submitted: 0 });
 });

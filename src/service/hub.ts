@@ -296,6 +296,8 @@ export function hubHandlers(service: DeskService, sync: HubSync): DeskHandlers {
 
   handlers.transition = async (arg: ArgOf<'transition'>): Promise<ValueOf<'transition'>> => {
     const ids = [...new Set(arg.ids)];
+    // An item another desk submitted may not have been pulled yet.
+    if (ids.some((id) => !service.items.get(id))) await sync.trySync();
     if (arg.action !== 'submit' && !ids.some(isShared)) return service.transition(arg);
     const before = new Map(ids.map((id) => [id, service.items.get(id)?.status ?? 'draft']));
     const done = durably(service.db, () => {
