@@ -82,6 +82,7 @@ test('desk A submits, desk B sees it, approves it; A sees the approval; the hub 
   const refused = await a.cli('approve', other!);
   expect(refused.code).toBe(1);
   expect(refused.stderr).toMatch(/only an editor \(wiredesk_editor\)/);
+  expect(JSON.parse((await a.cli('show', other!, '--json')).stdout).status).toBe('submitted');
 
   expect((await b.cli('approve', id!)).code).toBe(0);
   const synced = await a.cli('sync');

@@ -160,7 +160,7 @@ export type PushOutcome =
   | { kind: 'applied'; revision: number }
   | { kind: 'duplicate' }
   | { kind: 'conflict'; current: HubItemRow; last: HubAuditRow | null }
-  | { kind: 'refused'; message: string };
+  | { kind: 'refused'; message: string; current: HubItemRow | null };
 
 const ITEM_COLS = 'id, revision, status, doc, submitted_by AS "submittedBy", updated_by AS "updatedBy", updated_at AS "updatedAt", change_seq AS "changeSeq"';
 const AUDIT_COLS =
@@ -207,7 +207,7 @@ export async function pushChange(c: pg.ClientBase, ch: HubChange): Promise<PushO
     if (!r.rows[0]) {
       await c.query('ROLLBACK');
       const current = await hubItem(c, ch.itemId);
-      if (!current) return { kind: 'refused', message: 'The item is not on the shared desk.' };
+      if (!current) return { kind: 'refused', message: 'The item is not on the shared desk.', current: null };
       return { kind: 'conflict', current, last: await lastAudit(c, ch.itemId) };
     }
     await c.query('INSERT INTO hub_audit (idem_key, item_id, action, from_status, to_status, version, note, actor, at) VALUES ($1, $2, $3, $4, $5, $6, $7, \'\', now())', [
@@ -224,7 +224,7 @@ export async function pushChange(c: pg.ClientBase, ch: HubChange): Promise<PushO
   } catch (e) {
     await c.query('ROLLBACK').catch(() => undefined);
     const code = (e as { code?: string }).code;
-    if (code === '42501' || code === '23514') return { kind: 'refused', message: (e as Error).message };
+    if (code === '42501' || code === '23514') return { kind: 'refused', message: (e as Error).message, current: await hubItem(c, ch.itemId) };
     if (code === '23505') return { kind: 'duplicate' }; // the same change pushed at the same moment by another process of this desk
     throw e;
   }

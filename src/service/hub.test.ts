@@ -37,6 +37,12 @@ describe('a desk joined to a shared desk', () => {
     const b = desk(hub.url(editor));
     const id = await draft(a, 'BAKU-FERRY');
     await a.handlers.transition({ ids: [id], action: 'submit' });
+    // The writer's role cannot approve, whatever its desk does locally; its desk keeps the hub's state.
+    const refused = await Promise.resolve(a.handlers.transition({ ids: [id], action: 'approve' })).catch((e: unknown) => e);
+    expect((refused as DeskFailure).code).toBe('FORBIDDEN');
+    expect((refused as DeskFailure).message).toMatch(/only an editor \(wiredesk_editor\)/);
+    expect((await a.handlers.getItem({ id })).item.status).toBe('submitted');
+    expect(a.hub!.outbox.sharedRevision(id)).toBe(1);
 
     const q = await b.handlers.queue({ tab: 'submitted' });
     expect(q.items.map((i) => i.id)).toEqual([id]);

@@ -42,7 +42,8 @@ const PAGE = 1000;
 export interface SyncReport {
   pushed: { itemId: string; action: string; slug: string }[];
   pulled: { itemId: string; status: string; slug: string; by: string }[];
-  conflicts: { itemId: string; message: string }[];
+  /** Changes the hub did not take: made on an older revision (stale) or not this role's to make (refused). */
+  conflicts: { itemId: string; message: string; refused: boolean }[];
   waiting: number;
 }
 
@@ -156,14 +157,18 @@ export class HubSync {
             const message = conflictMessage(row, outcome.current, outcome.last);
             this.outbox.markConflict(row, { message, mine: row.change.doc, theirs: outcome.current.doc, by: outcome.last?.actor ?? outcome.current.updatedBy, at: outcome.last?.at ?? outcome.current.updatedAt });
             this.adopt(outcome.current);
-            report.conflicts.push({ itemId: row.itemId, message });
+            report.conflicts.push({ itemId: row.itemId, message, refused: false });
           } else {
             const message = `${slug}: the shared desk refused "${ACTION_LABELS[row.action as WorkflowAction] ?? row.action}": ${outcome.message}`;
-            this.outbox.markConflict(row, { message, mine: row.change.doc, theirs: null });
-            // Put the item back as it was before the refused change.
-            const item = this.service.items.get(row.itemId);
-            if (item) this.service.items.update({ ...item, status: row.change.fromStatus as StoredItem['status'] });
-            report.conflicts.push({ itemId: row.itemId, message });
+            this.outbox.markConflict(row, { message, mine: row.change.doc, theirs: outcome.current?.doc ?? null });
+            // The hub's state stands; an item the hub never took goes back to what it was.
+            if (outcome.current) this.adopt(outcome.current);
+            else {
+              const item = this.service.items.get(row.itemId);
+              if (item) this.service.items.update({ ...item, status: row.change.fromStatus as StoredItem['status'] });
+              this.outbox.unshare(row.itemId);
+            }
+            report.conflicts.push({ itemId: row.itemId, message, refused: true });
           }
         });
       }
@@ -307,7 +312,9 @@ export function hubHandlers(service: DeskService, sync: HubSync): DeskHandlers {
     });
     const report = await sync.trySync();
     const lost = report?.conflicts.filter((c) => ids.includes(c.itemId)) ?? [];
-    if (lost.length > 0) throw new DeskFailure(ErrorCode.StaleRevision, lost.map((c) => c.message).join(' '), { conflicts: lost });
+    if (lost.length > 0) {
+      throw new DeskFailure(lost.every((c) => c.refused) ? ErrorCode.Forbidden : ErrorCode.StaleRevision, lost.map((c) => c.message).join(' '), { conflicts: lost });
+    }
     return done.map((s) => ({ ...s, ...(service.items.get(s.id) ? { status: service.items.get(s.id)!.status } : {}) }));
   };
 

@@ -31,6 +31,10 @@ export class Outbox {
     this.db.prepare('INSERT INTO hub_shared (item_id, hub_revision) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET hub_revision = excluded.hub_revision').run(itemId, hubRevision);
   }
 
+  unshare(itemId: string): void {
+    this.db.prepare('DELETE FROM hub_shared WHERE item_id = ?').run(itemId);
+  }
+
   /** Queue a change made on `baseRevision` (null: first submission); the next one is made on base + 1. */
   enqueue(row: Omit<OutboxRow, 'seq' | 'baseRevision'>): void {
     const base = this.sharedRevision(row.itemId);
