@@ -3,7 +3,8 @@
 //             pure-JS parsers that need neither (htmlparser2, chardet)
 //   store     core, better-sqlite3, node:*
 //   contract  the service contract (types and the method table): core only, no package
-//   service   core, store, contract, zod, node:*
+//   hub       the shared desk's PostgreSQL (all its SQL): core, pg, node:*
+//   service   core, store, hub, contract, zod, pg (types), node:*
 //   main      Electron shell over the contract and the service's composition root
 //   server    desk server over the contract
 //   cli       over the contract, the service's composition root and the server
@@ -18,8 +19,9 @@ import ts from 'typescript';
 const RULES = {
   core: { layers: ['core'], packages: ['htmlparser2', 'chardet'] },
   store: { layers: ['core', 'store'], packages: ['better-sqlite3', 'node:*'] },
+  hub: { layers: ['core', 'hub'], packages: ['pg', 'node:*'] },
   contract: { layers: ['core', 'contract'], packages: [] },
-  service: { layers: ['core', 'store', 'contract', 'service'], packages: ['zod', 'node:*'] },
+  service: { layers: ['core', 'store', 'hub', 'contract', 'service'], packages: ['zod', 'pg', 'node:*'] },
   main: { layers: ['core', 'store', 'contract', 'service', 'main'], packages: ['electron', 'node:*'] },
   server: { layers: ['core', 'contract', 'service', 'server'], packages: ['node:*'] },
   cli: { layers: ['core', 'store', 'contract', 'service', 'server', 'cli'], packages: ['node:*'] },

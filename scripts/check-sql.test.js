@@ -12,5 +12,7 @@ describe('SQL only in src/store', () => {
     ].join('\n');
     expect(sqlOutsideStore('src/service/x.ts', src).map(([line]) => line)).toEqual([1, 1, 2, 3]);
     expect(sqlOutsideStore('src/store/items.ts', src)).toEqual([]);
+    expect(sqlOutsideStore('src/hub/hub.ts', src)).toEqual([]);
+    expect(sqlOutsideStore('src/hubs/x.ts', src).length).toBe(4);
   });
 });

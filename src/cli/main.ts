@@ -20,6 +20,7 @@ import { type OpenedDesk, openDesk } from '../service/open';
 import { BACKUPS_KEPT, backupNow, listBackups, restoreBackup, scheduleDailyBackups } from '../store/backup';
 import { resolveDbPath } from '../store/paths';
 import { startDeskServer } from '../server/server';
+import { type SyncReport, hubUrlFrom, initSharedDesk } from '../service/hub';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -47,8 +48,11 @@ Commands:
   resend BATCH_ID       write a past batch again, byte for byte
   import FILE…          import wire copy or feed files as drafts
   backup                back up the store; --list, or restore FILE
+  sync                  shared desk: push this desk's waiting changes, pull the hub's
+  hub init|status       shared desk: set up its PostgreSQL database; show the connection
 
 Every command takes --db PATH (or WIREDESK_DB); the default is the desktop app's database.
+Every command takes --hub URL (or WIREDESK_HUB) to work on a shared desk in PostgreSQL.
 Run "wiredesk <command> --help" for its options.`,
   serve: `Usage: wiredesk serve [--port N] [--db PATH]
 Serves the desk on http://127.0.0.1 (a random free port unless --port) and prints the link to open.`,
@@ -71,12 +75,19 @@ A batch is stuck when the Wiredesk writing it is gone and it could not be finish
        wiredesk backup --list              the backups kept beside the store, newest first
        wiredesk backup restore FILE        make FILE the store; the current store is kept beside it
 Backups are also taken before every upgrade of the store and at most daily while the desk serves (the newest ${BACKUPS_KEPT} are kept).`,
+  sync: `Usage: wiredesk sync --hub postgres://ROLE@HOST:PORT/DATABASE [--json]
+Pushes this desk's waiting changes to the shared desk, pulls what changed there, prints what moved.`,
+  hub: `Usage: wiredesk hub init --hub postgres://OWNER@HOST:PORT/DATABASE
+       wiredesk hub status --hub URL
+init creates or migrates the shared desk's schema and the group roles wiredesk_writer and
+wiredesk_editor; grant them to each editor's own login role (GRANT wiredesk_editor TO anna).
+The password never goes in the URL: use PGPASSWORD or ~/.pgpass.`,
   import: `Usage: wiredesk import FILE… [--format ${IMPORT_FORMATS.join("|")}] [--encoding ${Object.keys(IMPORT_ENCODINGS).join('|')}] [--dry-run] [--json]
 Prints each item found; stores them as drafts unless --dry-run. Unreadable input stores nothing.
 Without --encoding, each file's encoding is guessed (and named when it is not UTF-8).`,
 };
 
-const COMMON = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } } as const;
+const COMMON = { db: { type: 'string' }, hub: { type: 'string' }, help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } } as const;
 
 let stdoutClosed = false;
 
@@ -178,7 +189,11 @@ async function main(argv: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number, not "${v.port}".`);
   if (command === 'backup') return backup(v.db, positionals, v.out, v.list === true);
   checkDbFlag(v.db);
-  const opened = openDesk(resolveDbPath(v.db));
+
+  const hubUrl = hubUrlFrom(v.hub);
+  if (command === 'hub') return await hubCommand(positionals[0], hubUrl, v.db);
+  if (command === 'sync' && !hubUrl) throw new UserError('Name the shared desk: --hub postgres://ROLE@HOST:PORT/DATABASE (or set WIREDESK_HUB).');
+  const opened = openDesk(resolveDbPath(v.db), { hub: hubUrl });
   const desk = opened.handlers;
   // A batch an earlier process committed but did not finish writing is written out first,
   // so every command sees the desk as it stands.
@@ -264,7 +279,7 @@ async function main(argv: string[]): Promise<number> {
         }
         const batch = await call(desk, 'exportBatch', { format, ndjson: v.ndjson, folder: path.dirname(target), fileName: path.basename(target), allowPastEmbargo: v['allow-past-embargo'] });
         if (v.json) out(JSON.stringify(batch, null, 2));
-        else out(`Batch ${batch.id}: ${batch.itemCount} item(s) → ${path.join(batch.folder, batch.fileName)} (sha256 ${batch.sha256})${batch.error ? ` — ${batch.error}` : ''}`);
+        else out(`Batch ${batch.id}${opened.hub?.lastHubBatch ? ` (shared desk batch ${opened.hub.lastHubBatch})` : ''}: ${batch.itemCount} item(s) → ${path.join(batch.folder, batch.fileName)} (sha256 ${batch.sha256})${batch.error ? ` — ${batch.error}` : ''}`);
         return batch.error ? 2 : 0;
       }
       case 'batches': {
@@ -296,13 +311,46 @@ async function main(argv: string[]): Promise<number> {
         out(`Batch ${id} written again to ${r.path} (sha256 ${r.sha256}).`);
         return 0;
       }
+      case 'sync': {
+        const report = await opened.hub!.sync();
+        if (v.json) out(JSON.stringify({ ...report, conflictsKept: opened.hub!.outbox.conflicts() }, null, 2));
+        else printSync(report);
+        return report.conflicts.length > 0 ? 1 : 0;
+      }
       case 'import':
         if (v.encoding !== undefined && !isImportEncoding(v.encoding)) throw new UserError(`--encoding is one of ${Object.keys(IMPORT_ENCODINGS).join(', ')}.`);
         return await importFiles(desk, positionals, v.format ?? 'auto', v['dry-run'] === true, v.json === true, v.encoding);
     }
     throw new UserError(`Unknown command "${command}".`);
   } finally {
+    const banner = opened.hub?.banner();
+    if (banner) process.stderr.write(`${banner}\n`);
     if (command !== 'serve') await opened.close();
+  }
+}
+
+function printSync(r: SyncReport): void {
+  for (const p of r.pushed) out(`↑ ${p.itemId}  ${p.slug}  ${p.action}`);
+  for (const p of r.pulled) out(`↓ ${p.itemId}  ${p.slug}  ${p.status} (${p.by})`);
+  for (const c of r.conflicts) out(`✗ ${c.message}`);
+  out(`Pushed ${r.pushed.length} change(s), pulled ${r.pulled.length} item(s), ${r.conflicts.length} conflict(s); ${r.waiting} waiting.`);
+}
+
+async function hubCommand(sub: string | undefined, url: string | null, db: string | undefined): Promise<number> {
+  if (sub !== 'init' && sub !== 'status') throw new UserError('Usage: wiredesk hub init|status --hub URL');
+  if (!url) throw new UserError('Name the shared desk: --hub postgres://ROLE@HOST:PORT/DATABASE (or set WIREDESK_HUB).');
+  if (sub === 'init') {
+    const r = await initSharedDesk(url);
+    out(r.from === r.to ? `Shared desk ${r.hub} is up to date (schema ${r.to}).` : `Shared desk ${r.hub} set up: schema ${r.from} → ${r.to}; roles wiredesk_writer and wiredesk_editor ready.`);
+    return 0;
+  }
+  const opened = openDesk(resolveDbPath(db), { hub: url });
+  try {
+    const s = await opened.hub!.status();
+    out(`${s.hub}: ${s.online ? 'online' : 'offline'} · ${s.waiting} change(s) waiting · ${s.conflicts} conflict(s)${s.banner ? ` — ${s.banner}` : ''}`);
+    return 0;
+  } finally {
+    await opened.close();
   }
 }
 
@@ -372,10 +420,15 @@ async function serve(opened: OpenedDesk, port: number, store: string): Promise<n
   });
   out(`Wiredesk desk server: ${server.loginUrl}`);
   const stopBackups = scheduleDailyBackups(store);
+  // A joined desk pulls the hub's changes as they are announced, and retries its outbox.
+  const hub = opened.hub;
+  const stopLive = hub ? await hub.live(() => undefined).catch(() => null) : null;
+  const retry = hub ? setInterval(() => void hub.trySync().catch(() => undefined), 10_000) : null;
   const stop = () => {
     stopBackups();
-    void server
-      .close()
+    if (retry) clearInterval(retry);
+    void Promise.resolve(stopLive?.())
+      .then(() => server.close())
       .then(() => opened.close())
       .then(() => process.exit(0));
   };

@@ -18,6 +18,10 @@ export const ErrorCode = {
   DatabaseFromFuture: 'DATABASE_FROM_FUTURE',
   DatabaseUnreadable: 'DATABASE_UNREADABLE',
   Forbidden: 'FORBIDDEN',
+  /** The shared desk (PostgreSQL) cannot be reached: changes wait in this desk's outbox. */
+  HubOffline: 'HUB_OFFLINE',
+  /** The shared desk is not set up (or is older than this Wiredesk): run `wiredesk hub init`. */
+  HubNotReady: 'HUB_NOT_READY',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
