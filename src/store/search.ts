@@ -60,7 +60,8 @@ export function snippetOf(text: string, terms: readonly string[]): string | null
     out += text.slice(at, t.index!) + (hit(t) ? `[[${t[0]}]]` : t[0]);
     at = t.index! + t[0].length;
   }
-  return out + (more ? '…' : '');
+  // At the end of the text, what follows the last word (closing punctuation) belongs to it.
+  return out + (more ? '…' : text.slice(at));
 }
 
 /** A prefix this short opens too many terms to count: treat it as common. */

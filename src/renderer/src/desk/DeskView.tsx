@@ -37,6 +37,8 @@ export function DeskView() {
   });
 
   const openIdRef = useRef<string | null>(null);
+  /** The new item whose slug takes the focus once its editor is shown. */
+  const focusSlugOf = useRef<string | null>(null);
   const show = useCallback((d: ItemDetail) => {
     if (d.item.id !== openIdRef.current) setChangedBy(null);
     openIdRef.current = d.item.id;
@@ -65,7 +67,7 @@ export function DeskView() {
     if (view === 'desk') await reload();
     else setView('desk');
     show(r.value);
-    setTimeout(() => document.querySelector<HTMLInputElement>('.item-editor input[name="slug"]')?.focus(), 0);
+    focusSlugOf.current = r.value.item.id;
   }, [view, reload, show]);
 
   // What another view or the menu asked for, taken once (StrictMode runs effects twice).
@@ -126,6 +128,12 @@ export function DeskView() {
     backToPlace.current?.();
     backToPlace.current = null;
   }, [openNonce]);
+  // A new item starts at its slug, once its own editor (not the previous one) is in place.
+  useEffect(() => {
+    if (!open || focusSlugOf.current !== open.item.id) return;
+    focusSlugOf.current = null;
+    document.querySelector<HTMLInputElement>('.item-editor input[name="slug"]')?.focus();
+  }, [open, openNonce]);
 
   return (
     <div className="desk">
