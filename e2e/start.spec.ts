@@ -101,7 +101,7 @@ async function stop(run: Run): Promise<void> {
  */
 const fallbackBound = () => 3000 * Math.max(1, os.loadavg()[0]! / os.cpus().length);
 
-const LINK = /Wiredesk desk server: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/;
+const LINK = /Wiredesk desk server: (http:\/\/127\.0\.0\.1:\d+\/\S*\?token=\S+)/;
 
 test('offline, npm start falls back to the browser desk in under 3 s, in one line, and remembers', async () => {
   const dir = scratch();
