@@ -169,6 +169,7 @@ test.describe('unreadable or invalid input: exit 1, one clear line, nothing stor
   });
 });
 
+// eslint-disable-next-line no-empty-pattern -- Playwright hands testInfo only as the second argument
 test('a 50 MB file is imported or refused in one clear line, in bounded memory, never half-imported', async ({}, testInfo) => {
   test.setTimeout(180_000);
   const item = fs.existsSync(SAMPLE) ? fs.readFileSync(SAMPLE, 'utf8') : 'A headline\nBaku/06.10.23/Turan: Body text of the item. ---06B---\n';

@@ -24,7 +24,7 @@ function cli(db: string, ...args: string[]): { code: number; stdout: string } {
     return { code: 0, stdout: execFileSync(process.execPath, [CLI, ...args, '--db', db], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] }) };
   } catch (e) {
     const { status, stderr } = e as { status: number; stderr: string };
-    throw new Error(`wiredesk ${args.join(' ').slice(0, 80)} exited ${status}: ${String(stderr)}`);
+    throw new Error(`wiredesk ${args.join(' ').slice(0, 80)} exited ${status}: ${String(stderr)}`, { cause: e });
   }
 }
 
@@ -140,7 +140,7 @@ test('SIGKILL during 2,000-item exports with the pid left a zombie: recovery is 
   fs.mkdirSync(out);
   const servers: UnreapedServer[] = [];
   const tally = { zombies: 0, wholeBatch: 0, nothing: 0, at: {} as Record<string, number> };
-  let lastId = 0;
+  let lastId: number;
   try {
     let server = new UnreapedServer(db);
     servers.push(server);

@@ -22,11 +22,11 @@ export class DeskServerProcess {
   async start(): Promise<void> {
     const child = spawn(process.execPath, [CLI, 'serve', '--db', this.dbPath], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WIREDESK_DB: '' } });
     this.child = child;
-    child.stderr!.on('data', (d: Buffer) => (this.log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (this.log += d.toString()));
     this.loginUrl = await new Promise<string>((resolve, reject) => {
       let out = '';
       const timer = setTimeout(() => reject(new Error(`desk server did not start:\n${this.log}${out}`)), 15_000);
-      child.stdout!.on('data', (d: Buffer) => {
+      child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         this.log += d.toString();
         const m = /(http:\/\/127\.0\.0\.1:\d+\/[\w-]+\/\?token=\S+)/.exec(out);

@@ -21,6 +21,7 @@ const stages = [
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.web.json']],
   ['layers', process.execPath, ['scripts/check-layers.js']],
   ['sql', process.execPath, ['scripts/check-sql.js']],
+  ['eslint', bin('eslint'), ['.']],
   ['unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]],
   ['build', bin('electron-vite'), ['build']],
   ['security', process.execPath, ['scripts/audit-security.js']],

@@ -56,8 +56,8 @@ async function startServer(dbFile: string): Promise<Server> {
         resolve(m[1]!);
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`desk server exited (${code}):\n${out}`)));
   });
   return { child, url, token };
@@ -299,9 +299,8 @@ export async function uiResults(wanted: (...names: string[]) => boolean, o: UiOp
 
 /** A 38 MB preview through the desk server: its peak RSS and the size of its answer. */
 async function importPreview(o: UiOptions, target: string): Promise<Result[]> {
-  let stories = 1;
   const one = o.wireCopy(1).length + 1;
-  stories = Math.ceil((38 * 1048576) / one);
+  const stories = Math.ceil((38 * 1048576) / one);
   const text = o.wireCopy(stories);
   const payload = JSON.stringify({ text, format: 'text' });
   const server = await startServer(o.dbFile);

@@ -139,7 +139,7 @@ async function readText(file: string, chosen: ImportEncoding | undefined): Promi
 }
 
 function row(cells: string[], widths: number[]): string {
-  return cells.map((c, i) => (widths[i] ? c.slice(0, widths[i]).padEnd(widths[i]!) : c)).join('  ');
+  return cells.map((c, i) => (widths[i] ? c.slice(0, widths[i]).padEnd(widths[i]) : c)).join('  ');
 }
 
 async function main(argv: string[]): Promise<number> {

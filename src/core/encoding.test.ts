@@ -48,6 +48,7 @@ describe('guessEncoding', () => {
     // Mostly English with one accented word: statistics alone would call it Latin-1.
     const oneAccent = `${text.slice(0, 3000)} Café.`;
     expect(guessEncoding(new TextEncoder().encode(oneAccent))).toBe('utf-8');
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
     expect(guessEncoding(latin1(oneAccent.replace(/[^\x00-\xff]/g, '?')))).toBe('windows-1252');
   });
 

@@ -26,6 +26,7 @@ const dirOf = (n: Unknown): 'ltr' | 'rtl' | null => (n.direction === 'ltr' || n.
 export function safeUrl(url: unknown): string | null {
   if (typeof url !== 'string') return null;
   const u = url.trim();
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
   return /^(https?:\/\/|mailto:)/i.test(u) && !/[\u0000-\u001f\s"'<>`]/.test(u) ? u : null;
 }
 

@@ -48,11 +48,11 @@ export async function freshHub(): Promise<FreshHub> {
       roles.push(r);
       return r;
     },
-    async query(sql, params) {
+    async query<T extends pg.QueryResultRow>(sql: string, params?: unknown[]) {
       const c = new pg.Client({ connectionString: url() });
       await c.connect();
       try {
-        return (await c.query(sql, params)).rows;
+        return (await c.query<T>(sql, params)).rows;
       } finally {
         await c.end();
       }

@@ -193,7 +193,7 @@ export class HubSync {
       durably(this.service.db, () => {
         for (const a of rows) {
           if (this.outbox.isOurs(a.idemKey) || !this.service.items.get(a.itemId)) continue;
-          addAudit(this.service.db, a.itemId, { action: a.action as never, fromStatus: a.fromStatus as never, toStatus: a.toStatus as never, version: a.version, note: a.note, at: a.at, by: a.actor });
+          addAudit(this.service.db, a.itemId, { action: a.action, fromStatus: a.fromStatus, toStatus: a.toStatus, version: a.version, note: a.note, at: a.at, by: a.actor });
         }
         this.outbox.setCursor('audit', rows[rows.length - 1]!.seq);
       });
@@ -222,7 +222,7 @@ export class HubSync {
   }
 
   async status(): Promise<HubStatus> {
-    const online = await this.withHub(async () => true).catch((e: unknown) => {
+    const online = await this.withHub(() => Promise.resolve(true)).catch((e: unknown) => {
       if (e instanceof DeskFailure && e.code === ErrorCode.HubOffline) return false;
       throw e;
     });
@@ -254,7 +254,7 @@ export class HubSync {
         await this.pull(c, report);
         const batch = await run();
         const entries: BatchEntry[] = [];
-        for (let page = batch; ; page = this.service.getBatch({ id: batch.id, after: page.nextEntry!, limit: 500 })) {
+        for (let page = batch; ; page = this.service.getBatch({ id: batch.id, after: page.nextEntry, limit: 500 })) {
           entries.push(...page.entries);
           if (page.nextEntry === null) break;
         }

@@ -74,7 +74,7 @@ const settings = z.strictObject({
 const empty = z.strictObject({});
 
 export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = {
-  getSettings: empty as z.ZodType<Record<string, never>, unknown>,
+  getSettings: empty,
   saveSettings: settings,
   createItem: z.strictObject({ fields: partialFields.optional() }),
   getItem: z.strictObject({ id }),

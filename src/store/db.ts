@@ -109,7 +109,7 @@ const statements = new WeakMap<Db, Map<string, Database.Statement>>();
  */
 export function stmt(db: Db, sql: string): Database.Statement {
   let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
+  if (!cache) statements.set(db, (cache = new Map<string, Database.Statement>()));
   let s = cache.get(sql);
   if (!s) {
     if (cache.size >= 500) cache.clear(); // dynamic SQL (long id lists) cannot grow it without bound

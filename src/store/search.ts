@@ -57,7 +57,7 @@ export function snippetOf(text: string, terms: readonly string[]): string | null
   let out = start > 0 ? '…' : '';
   let at = tokens[start]!.index!;
   for (const t of tokens.slice(start)) {
-    out += text.slice(at, t.index!) + (hit(t) ? `[[${t[0]}]]` : t[0]);
+    out += text.slice(at, t.index) + (hit(t) ? `[[${t[0]}]]` : t[0]);
     at = t.index! + t[0].length;
   }
   // At the end of the text, what follows the last word (closing punctuation) belongs to it.

@@ -42,7 +42,7 @@ const NOT_A_FEED = 'This file is neither ninjs nor JSON Feed: Wiredesk imports n
 /** Whole-text JSON, else NDJSON (one value per non-empty line). */
 function parseJsonValues(text: string): unknown[] | { error: string } {
   try {
-    return [JSON.parse(text)];
+    return [JSON.parse(text) as unknown];
   } catch {
     // fall through to NDJSON
   }
@@ -69,7 +69,7 @@ export function parseFeed(text: string): ParseFeedResult {
   let format: FeedKind | undefined;
   let skipped = 0;
   let sawFeed = false;
-  for (const value of parsed.flatMap((v) => (Array.isArray(v) ? v : [v]))) {
+  for (const value of parsed.flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [v]))) {
     if (isJsonFeed(value)) {
       sawFeed = true;
       for (const entry of Array.isArray(value.items) ? value.items : []) {

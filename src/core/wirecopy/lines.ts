@@ -33,6 +33,7 @@ export function* readLines(input: string, counts: { controlChars: number }): Gen
     const raw = input.slice(from, to);
     let text = raw;
     let map: number[] | null = null;
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
     if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(raw)) {
       const kept: string[] = [];
       map = [];

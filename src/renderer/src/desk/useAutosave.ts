@@ -119,7 +119,7 @@ export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void
     }
     if (dirty.current && !conflict.current && timer.current === null) schedule(AUTOSAVE_DELAY_MS);
     return !dirty.current;
-  }, [id, refused, schedule]);
+  }, [id, session, refused, schedule]);
   const saveRef = useRef(save);
   saveRef.current = save;
 

@@ -12,7 +12,7 @@ const OTHER_LABELS: Record<string, string> = {
 
 /** What the editor reads for a recognised part: "Place", "Sign-off", "Dropped: page furniture". */
 export function spanLabel(field: string): string {
-  return OTHER_LABELS[field] ?? (fieldLabel(field as FieldName) as string | undefined) ?? field;
+  return OTHER_LABELS[field] ?? (fieldLabel(field as FieldName)) ?? field;
 }
 
 /** One class per field, shared by the marks, the legend and the card inputs: `imp-f-dateline-place`. */

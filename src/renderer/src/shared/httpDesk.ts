@@ -17,7 +17,7 @@ export function createHttpDesk(base = 'api/'): DeskApi {
         // Lets the last save go out while the page closes (browsers allow it under 64 KB).
         keepalive: body.length < 60_000,
       });
-      return await res.json();
+      return (await res.json()) as unknown;
     } catch {
       return { ok: false, error: { code: 'INTERNAL', message: 'The desk server is not answering. Is "wiredesk serve" still running?' } };
     }
