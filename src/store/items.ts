@@ -51,91 +51,6 @@ export interface StoredItem extends WireItem {
   heldFrom: ItemStatus | null;
 }
 
-function fromRow(r: ItemRow): StoredItem {
-  return {
-    id: r.id,
-    slug: r.slug,
-    headline: r.headline,
-    dateline: { place: r.dateline_place, date: r.dateline_date, agency: r.dateline_agency },
-    category: r.category,
-    source: r.source,
-    byline: r.byline,
-    signOff: r.sign_off,
-    urgency: r.urgency,
-    embargo: r.embargo,
-    keywords: JSON.parse(r.keywords) as string[],
-    editorNote: r.editor_note,
-    subscriberNote: r.subscriber_note,
-    language: r.language,
-    body: JSON.parse(r.body_json) as SerializedBody,
-    bodyText: r.body_text,
-    status: r.status,
-    heldFrom: r.held_from,
-    version: r.version,
-    revision: r.revision,
-    publishedVersion: r.published_version,
-    returnNote: r.return_note,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    createdBy: r.created_by,
-    updatedBy: r.updated_by,
-    firstPublishedAt: r.first_published_at,
-    versionPublishedAt: r.version_published_at,
-    approvedRevision: r.approved_revision,
-    reopened: r.reopened_at !== null ? { at: r.reopened_at, by: r.reopened_by ?? '' } : null,
-    kill: r.killed_at !== null ? { reason: r.kill_reason ?? '', at: r.killed_at, by: r.killed_by ?? '' } : null,
-    versionStartedAt: r.version_started_at,
-  };
-}
-
-function toRow(i: StoredItem): ItemRow {
-  return {
-    id: i.id,
-    slug: i.slug,
-    headline: i.headline,
-    dateline_place: i.dateline.place,
-    dateline_date: i.dateline.date,
-    dateline_agency: i.dateline.agency,
-    category: i.category,
-    source: i.source,
-    byline: i.byline,
-    sign_off: i.signOff,
-    urgency: i.urgency,
-    embargo: i.embargo,
-    keywords: JSON.stringify(i.keywords),
-    editor_note: i.editorNote,
-    subscriber_note: i.subscriberNote,
-    language: i.language,
-    body_json: JSON.stringify(i.body),
-    body_text: i.bodyText,
-    status: i.status,
-    held_from: i.heldFrom,
-    version: i.version,
-    revision: i.revision,
-    published_version: i.publishedVersion,
-    return_note: i.returnNote,
-    created_at: i.createdAt,
-    updated_at: i.updatedAt,
-    created_by: i.createdBy,
-    updated_by: i.updatedBy,
-    first_published_at: i.firstPublishedAt,
-    version_published_at: i.versionPublishedAt,
-    approved_revision: i.approvedRevision,
-    reopened_at: i.reopened?.at ?? null,
-    reopened_by: i.reopened?.by ?? null,
-    kill_reason: i.kill?.reason ?? null,
-    killed_at: i.kill?.at ?? null,
-    killed_by: i.kill?.by ?? null,
-    version_started_at: i.versionStartedAt,
-  };
-}
-
-const COLUMNS: readonly (keyof ItemRow)[] = [
-  'id', 'slug', 'headline', 'dateline_place', 'dateline_date', 'dateline_agency', 'category', 'source', 'byline', 'sign_off', 'urgency',
-  'embargo', 'keywords', 'editor_note', 'language', 'body_json', 'body_text', 'status', 'held_from', 'version', 'revision', 'published_version',
-  'return_note', 'created_at', 'updated_at', 'created_by', 'updated_by', 'first_published_at', 'version_published_at',
-  'subscriber_note', 'approved_revision', 'reopened_at', 'reopened_by', 'kill_reason', 'killed_at', 'killed_by', 'version_started_at',
-];
 /** The workflow state of an item: what a transition or a publish may change. */
 const STATE_COLUMNS = [
   'subscriber_note', 'status', 'held_from', 'version', 'revision', 'published_version', 'return_note', 'updated_at', 'updated_by',
@@ -151,6 +66,108 @@ export type ItemState = Pick<
   | 'reopened' | 'kill' | 'versionStartedAt'
 >;
 
+
+type StateRow = Pick<ItemRow, (typeof STATE_COLUMNS)[number]>;
+type WorkflowState = Omit<ItemState, 'id' | 'slug' | 'headline' | 'urgency' | 'category' | 'embargo'>;
+
+/** The workflow-state columns as the item's fields: the one mapping for whole rows and state-only ones. */
+function stateFromRow(r: StateRow): WorkflowState {
+  return {
+    subscriberNote: r.subscriber_note,
+    status: r.status,
+    heldFrom: r.held_from,
+    version: r.version,
+    revision: r.revision,
+    publishedVersion: r.published_version,
+    returnNote: r.return_note,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+    firstPublishedAt: r.first_published_at,
+    versionPublishedAt: r.version_published_at,
+    approvedRevision: r.approved_revision,
+    reopened: r.reopened_at !== null ? { at: r.reopened_at, by: r.reopened_by ?? '' } : null,
+    kill: r.killed_at !== null ? { reason: r.kill_reason ?? '', at: r.killed_at, by: r.killed_by ?? '' } : null,
+    versionStartedAt: r.version_started_at,
+  };
+}
+
+function stateToRow(s: WorkflowState): StateRow {
+  return {
+    subscriber_note: s.subscriberNote,
+    status: s.status,
+    held_from: s.heldFrom,
+    version: s.version,
+    revision: s.revision,
+    published_version: s.publishedVersion,
+    return_note: s.returnNote,
+    updated_at: s.updatedAt,
+    updated_by: s.updatedBy,
+    first_published_at: s.firstPublishedAt,
+    version_published_at: s.versionPublishedAt,
+    approved_revision: s.approvedRevision,
+    reopened_at: s.reopened?.at ?? null,
+    reopened_by: s.reopened?.by ?? null,
+    kill_reason: s.kill?.reason ?? null,
+    killed_at: s.kill?.at ?? null,
+    killed_by: s.kill?.by ?? null,
+    version_started_at: s.versionStartedAt,
+  };
+}
+
+function fromRow(r: ItemRow): StoredItem {
+  return {
+    ...stateFromRow(r),
+    id: r.id,
+    slug: r.slug,
+    headline: r.headline,
+    dateline: { place: r.dateline_place, date: r.dateline_date, agency: r.dateline_agency },
+    category: r.category,
+    source: r.source,
+    byline: r.byline,
+    signOff: r.sign_off,
+    urgency: r.urgency,
+    embargo: r.embargo,
+    keywords: JSON.parse(r.keywords) as string[],
+    editorNote: r.editor_note,
+    language: r.language,
+    body: JSON.parse(r.body_json) as SerializedBody,
+    bodyText: r.body_text,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+  };
+}
+
+function toRow(i: StoredItem): ItemRow {
+  return {
+    ...stateToRow(i),
+    id: i.id,
+    slug: i.slug,
+    headline: i.headline,
+    dateline_place: i.dateline.place,
+    dateline_date: i.dateline.date,
+    dateline_agency: i.dateline.agency,
+    category: i.category,
+    source: i.source,
+    byline: i.byline,
+    sign_off: i.signOff,
+    urgency: i.urgency,
+    embargo: i.embargo,
+    keywords: JSON.stringify(i.keywords),
+    editor_note: i.editorNote,
+    language: i.language,
+    body_json: JSON.stringify(i.body),
+    body_text: i.bodyText,
+    created_at: i.createdAt,
+    created_by: i.createdBy,
+  };
+}
+
+const COLUMNS: readonly (keyof ItemRow)[] = [
+  'id', 'slug', 'headline', 'dateline_place', 'dateline_date', 'dateline_agency', 'category', 'source', 'byline', 'sign_off', 'urgency',
+  'embargo', 'keywords', 'editor_note', 'language', 'body_json', 'body_text', 'status', 'held_from', 'version', 'revision', 'published_version',
+  'return_note', 'created_at', 'updated_at', 'created_by', 'updated_by', 'first_published_at', 'version_published_at',
+  'subscriber_note', 'approved_revision', 'reopened_at', 'reopened_by', 'kill_reason', 'killed_at', 'killed_by', 'version_started_at',
+];
 const SUMMARY_COLUMNS = 'id, slug, headline, status, urgency, category, version, embargo, updated_at, updated_by, reopened_at, reopened_by, kill_reason, killed_at, killed_by';
 
 interface SummaryRow {
@@ -276,54 +293,12 @@ export class ItemStore {
   getState(id: string): ItemState | null {
     const r = this.getStateStmt.get(id) as (Pick<ItemRow, 'id' | 'slug' | 'headline' | 'urgency' | 'category' | 'embargo'> & Pick<ItemRow, (typeof STATE_COLUMNS)[number]>) | undefined;
     if (!r) return null;
-    return {
-      id: r.id,
-      slug: r.slug,
-      headline: r.headline,
-      urgency: r.urgency,
-      category: r.category,
-      embargo: r.embargo,
-      subscriberNote: r.subscriber_note,
-      status: r.status,
-      heldFrom: r.held_from,
-      version: r.version,
-      revision: r.revision,
-      publishedVersion: r.published_version,
-      returnNote: r.return_note,
-      updatedAt: r.updated_at,
-      updatedBy: r.updated_by,
-      firstPublishedAt: r.first_published_at,
-      versionPublishedAt: r.version_published_at,
-      approvedRevision: r.approved_revision,
-      reopened: r.reopened_at !== null ? { at: r.reopened_at, by: r.reopened_by ?? '' } : null,
-      kill: r.killed_at !== null ? { reason: r.kill_reason ?? '', at: r.killed_at, by: r.killed_by ?? '' } : null,
-      versionStartedAt: r.version_started_at,
-    };
+    return { ...stateFromRow(r), id: r.id, slug: r.slug, headline: r.headline, urgency: r.urgency, category: r.category, embargo: r.embargo };
   }
 
   /** Write only the workflow state (status, versions, approval, kill, who and when). */
   updateState(s: ItemState): void {
-    this.updateStateStmt.run({
-      id: s.id,
-      subscriber_note: s.subscriberNote,
-      status: s.status,
-      held_from: s.heldFrom,
-      version: s.version,
-      revision: s.revision,
-      published_version: s.publishedVersion,
-      return_note: s.returnNote,
-      updated_at: s.updatedAt,
-      updated_by: s.updatedBy,
-      first_published_at: s.firstPublishedAt,
-      version_published_at: s.versionPublishedAt,
-      approved_revision: s.approvedRevision,
-      reopened_at: s.reopened?.at ?? null,
-      reopened_by: s.reopened?.by ?? null,
-      kill_reason: s.kill?.reason ?? null,
-      killed_at: s.kill?.at ?? null,
-      killed_by: s.kill?.by ?? null,
-      version_started_at: s.versionStartedAt,
-    });
+    this.updateStateStmt.run({ id: s.id, ...stateToRow(s) });
   }
 
   addRevision(item: StoredItem, fields: ItemFields, changed: string[], note = '', session = ''): void {
