@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import { uuidv7 } from '../core/ids';
 import { defaultFields, type ItemStatus } from '../core/item';
-import { bodyFromPlainText, bodyToPlainText } from '../core/richtext';
+import { bodyFromPlainText } from '../core/richtext';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import type { StoredItem } from '../store/items';
+import { type StoredItem, newStoredItem } from '../store/items';
 
 export const WORDS = ['minister', 'defence', 'Baku', 'Astana', 'agreement', 'signed', 'cooperation', 'plan', 'military', 'exercise', 'Caspian', 'naval', 'press', 'service', 'reported', 'talks', 'energy', 'pipeline', 'budget', 'election'];
 /** Search words: one item in 1,000 holds the rare one, one in 10 the common one; every item holds "caspian". */
@@ -33,9 +33,8 @@ export function* seed(n: number): Generator<StoredItem> {
     const body = bodyFromPlainText(`${sentence(40, i)}${common}\n${sentence(60, i + 1)}\n${sentence(50, i + 2)}${rare}`);
     const at = new Date(t + i * 1000).toISOString();
     const status = STATUSES[i % STATUSES.length]!;
-    yield {
+    const fields = {
       ...defaultFields(DEFAULT_SETTINGS),
-      id: uuidv7(t + i, randomBytes(10)),
       slug: `SLUG-${i}`,
       headline: `Headline ${i}: ${sentence(8, i)}`,
       dateline: { place: 'Baku', date: '2026-11-26', agency: 'Turan' },
@@ -44,23 +43,14 @@ export function* seed(n: number): Generator<StoredItem> {
       signOff: '06B',
       urgency: (i % 9) + 1,
       body,
-      bodyText: bodyToPlainText(body),
+    };
+    yield {
+      ...newStoredItem(fields, { id: uuidv7(t + i, randomBytes(10)), at, by: 'bench' }),
       status,
-      heldFrom: null,
-      version: 1,
-      revision: 1,
       publishedVersion: status === 'published' ? 1 : 0,
-      returnNote: null,
-      createdAt: at,
-      updatedAt: at,
-      createdBy: 'bench',
-      updatedBy: 'bench',
       firstPublishedAt: status === 'published' ? at : null,
       versionPublishedAt: status === 'published' ? at : null,
       approvedRevision: status === 'approved' ? 1 : null,
-      reopened: null,
-      kill: null,
-      versionStartedAt: null,
     };
   }
 }

@@ -19,7 +19,7 @@ import type { DeskSettings } from '../core/settings';
 import { isEditable, statusWords, transition as nextState } from '../core/workflow';
 import { type Db, durably } from '../store/db';
 import { addAudit, auditLog, moveEditAudit } from '../store/audit';
-import { type ItemState, ItemStore, type StoredItem } from '../store/items';
+import { type ItemState, ItemStore, type StoredItem, newStoredItem } from '../store/items';
 import { ProcessLock } from '../store/owner';
 import { readDeskSettings, writeDeskSettings } from '../store/settings';
 import { BatchExporter } from './batches';
@@ -124,27 +124,7 @@ export class DeskService implements DeskHandlers {
     const at = this.stamp();
     const by = this.settings().editorName;
     const body = sanitizeBody(fields.body);
-    const item: StoredItem = {
-      ...pickFields({ ...fields, body }),
-      id: uuidv7(this.now().getTime(), randomBytes(10)),
-      bodyText: bodyToPlainText(body),
-      status: 'draft',
-      heldFrom: null,
-      version: 1,
-      revision: 1,
-      publishedVersion: 0,
-      returnNote: null,
-      createdAt: at,
-      updatedAt: at,
-      createdBy: by,
-      updatedBy: by,
-      firstPublishedAt: null,
-      versionPublishedAt: null,
-      approvedRevision: null,
-      reopened: null,
-      kill: null,
-      versionStartedAt: null,
-    };
+    const item = newStoredItem({ ...fields, body }, { id: uuidv7(this.now().getTime(), randomBytes(10)), at, by });
     const problems = hardLimitProblems(item);
     if (problems.length > 0) throw problemsFailure(problems, 'The item cannot be saved.');
     this.items.insert(item);

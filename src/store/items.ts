@@ -1,6 +1,6 @@
 import { DeskFailure, ErrorCode } from '../core/errors';
-import { ITEM_STATUSES, type ItemFields, type ItemStatus, type ItemSummary, type WireItem } from '../core/item';
-import type { SerializedBody } from '../core/richtext';
+import { ITEM_STATUSES, type ItemFields, type ItemStatus, type ItemSummary, type WireItem, pickFields } from '../core/item';
+import { type SerializedBody, bodyToPlainText } from '../core/richtext';
 import type { HistoryEntry, Page } from '../core/records';
 import { type Db, stmt } from './db';
 import { SHORT_PREFIX, SNIPPET_TEXT, ftsQuery, indexTerm, matchDrivenMax, searchWords, snippetOf } from './search';
@@ -159,6 +159,31 @@ function toRow(i: StoredItem): ItemRow {
     body_text: i.bodyText,
     created_at: i.createdAt,
     created_by: i.createdBy,
+  };
+}
+
+/** A new item as stored: a draft at version 1, revision 1, by `by` at `at`; callers override what differs. */
+export function newStoredItem(fields: ItemFields, o: { id: string; at: string; by: string }): StoredItem {
+  return {
+    ...pickFields(fields),
+    id: o.id,
+    bodyText: bodyToPlainText(fields.body),
+    status: 'draft',
+    heldFrom: null,
+    version: 1,
+    revision: 1,
+    publishedVersion: 0,
+    returnNote: null,
+    createdAt: o.at,
+    updatedAt: o.at,
+    createdBy: o.by,
+    updatedBy: o.by,
+    firstPublishedAt: null,
+    versionPublishedAt: null,
+    approvedRevision: null,
+    reopened: null,
+    kill: null,
+    versionStartedAt: null,
   };
 }
 

@@ -1,38 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFields } from '../core/item';
-import { bodyFromPlainText, bodyToPlainText } from '../core/richtext';
+import { bodyFromPlainText } from '../core/richtext';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { openDb } from './db';
-import { ItemStore, matchDrivenMax, snippetOf, type StoredItem } from './items';
+import { ItemStore, matchDrivenMax, newStoredItem, snippetOf, type StoredItem } from './items';
 
 function item(i: number, text: string, status: StoredItem['status']): StoredItem {
   const body = bodyFromPlainText(text);
   const at = new Date(Date.parse('2026-11-26T10:00:00Z') + i * 1000).toISOString();
-  return {
-    ...defaultFields(DEFAULT_SETTINGS),
-    id: `item-${String(i).padStart(6, '0')}`,
-    slug: `ITEM-${i}`,
-    headline: `Council item ${i}`,
-    urgency: (i % 9) + 1,
-    body,
-    bodyText: bodyToPlainText(body),
-    status,
-    heldFrom: null,
-    version: 1,
-    revision: 1,
-    publishedVersion: 0,
-    returnNote: null,
-    createdAt: at,
-    updatedAt: at,
-    createdBy: 'x',
-    updatedBy: 'x',
-    firstPublishedAt: null,
-    versionPublishedAt: null,
-    approvedRevision: null,
-    reopened: null,
-    kill: null,
-    versionStartedAt: null,
-  };
+  const fields = { ...defaultFields(DEFAULT_SETTINGS), slug: `ITEM-${i}`, headline: `Council item ${i}`, urgency: (i % 9) + 1, body };
+  return { ...newStoredItem(fields, { id: `item-${String(i).padStart(6, '0')}`, at, by: 'x' }), status };
 }
 
 /** A desk where "caspian" is in every item and "zangezur" in a few; every other item submitted. */
