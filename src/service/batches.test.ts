@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/errors';
+import { entryPage } from '../store/batches';
 import type { DeskService } from './desk';
 import { readyFields, testDesk } from './testing';
 
@@ -54,6 +55,20 @@ describe('batch export', () => {
     expect(first.entries.map((e) => e.slug)).toEqual(['FIRST']);
     expect(desk.getBatch({ id: 1, after: first.nextEntry!, limit: 1 })).toMatchObject({ entries: [{ slug: 'SECOND' }], nextEntry: null });
     expect(fs.readdirSync(folder)).toEqual([batch.fileName]); // no temp file left
+  });
+
+  it('keeps each entry’s text once, as the bytes that went out, and its fields without the text', async () => {
+    const { desk } = testDesk();
+    approved(desk, 'ONCE', { body: readyFields().body });
+    const folder = tmpFolder();
+    const batch = await desk.exportBatch({ format: 'ninjs', folder });
+    const [entry] = entryPage(desk.db, batch.id, -1, 10);
+    const written = JSON.parse(fs.readFileSync(path.join(folder, batch.fileName), 'utf8'))[0];
+    expect(JSON.parse(entry!.wire!)).toEqual(written);
+    const head = entry!.snapshot as unknown as Record<string, unknown>;
+    expect(head).toMatchObject({ slug: 'ONCE', revision: 1, status: 'published' });
+    expect(head).not.toHaveProperty('body');
+    expect(head).not.toHaveProperty('bodyText');
   });
 
   it('changes no item when the folder cannot be written, and says why', async () => {
@@ -217,6 +232,26 @@ describe('batch export against a moving desk', () => {
     expect(desk.getItem({ id: a }).item.status).toBe('approved');
     expect(desk.getItem({ id: b }).item.status).toBe('held');
     expect(desk.listBatches({}).items).toEqual([]);
+    expect(fs.readdirSync(folder)).toEqual([]);
+  });
+
+  it('refuses the whole batch when an approved item’s text changes under it while its file is written', async () => {
+    const { desk, clock } = testDesk();
+    approved(desk, 'STAYS', {}, clock);
+    const b = approved(desk, 'REWRITTEN', {}, clock);
+    const folder = tmpFolder();
+    const steps = exportSteps(desk);
+    const realWrite = steps.writeTemp.bind(steps);
+    steps.writeTemp = async (batch, f) => {
+      const w = await realWrite(batch, f);
+      // Another writer (an older Wiredesk, a hand edit) changes the text without a review.
+      const item = desk.items.get(b)!;
+      desk.items.update({ ...item, headline: 'Never reviewed', revision: item.revision + 1, approvedRevision: item.revision + 1 });
+      return w;
+    };
+    await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({ code: ErrorCode.ExportFailed, message: expect.stringContaining('REWRITTEN changed while batch 1 was being written') });
+    expect(desk.queue({ tab: 'approved' }).items).toHaveLength(2);
+    expect(desk.history({ id: b }).audit.filter((a) => a.action === 'publish')).toEqual([]);
     expect(fs.readdirSync(folder)).toEqual([]);
   });
 

@@ -123,7 +123,7 @@ export class BatchExporter {
   private snapshot(item: StoredItem, at: string, settings: DeskSettings): { entry: WireItem; kind: store.EntryKind; version: number } {
     const { heldFrom: _h, ...wire } = item;
     if (item.status === 'killed') {
-      const sent = store.publishedSnapshot(this.db, item.id, item.publishedVersion) ?? { ...wire, version: item.publishedVersion };
+      const sent = store.publishedHead(this.db, item.id, item.publishedVersion) ?? { ...wire, version: item.publishedVersion };
       const kill = item.kill ?? { reason: '', at: item.updatedAt, by: item.updatedBy };
       const version = Math.max(item.version, item.publishedVersion + 1);
       const notice = killNotice(settings.killTemplate, sent.slug || sent.id, kill.reason);
@@ -198,16 +198,19 @@ export class BatchExporter {
         { format: arg.format, ndjson, folder: arg.folder, itemCount: ids.length, createdAt: at, createdBy: by, owner: this.lock.tag, frame },
         (n) => arg.fileName ?? batchFileName(n, arg.format, ndjson),
       );
+      const insert = store.entryInserter(this.db, id);
       // One item in memory at a time: a queue of thousands of long items stays small.
       ids.forEach((itemId, seq) => {
         const item = this.items.get(itemId)!;
         const { entry, kind, version } = this.snapshot(item, at, settings);
         const wire = serializeEntry(arg.format, { item: entry, pubStatus: kind === 'kill' ? 'canceled' : 'usable' }, { settings });
+        // The text goes out (and is kept) as the entry's bytes; the fields are kept beside them.
+        const { body: _body, bodyText: _text, ...head } = entry;
         try {
           // The state the commit changes, as it stands now: the commit goes ahead only if the
           // item is still exactly as reserved, so this is also its state just before the commit.
           const prior = { status: item.status, publishedVersion: item.publishedVersion, firstPublishedAt: item.firstPublishedAt, versionPublishedAt: item.versionPublishedAt };
-          store.insertEntry(this.db, id, seq, { itemId: item.id, version, kind, snapshot: entry, wire, prior });
+          insert(seq, { itemId: item.id, version, kind, revision: item.revision, head, wire, prior });
         } catch (e) {
           if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
             throw new DeskFailure(ErrorCode.AlreadyExported, `${item.slug || item.id} version ${version} has already gone out in a batch. Use Re-send on that batch to send it again.`);
@@ -257,34 +260,19 @@ export class BatchExporter {
     return { tmp, ...w };
   }
 
-  /** Publish the batch's items: each must still be exactly what was reserved. */
+  /**
+   * Publish the batch's items, each of which must still be exactly what was reserved: a few
+   * set-based statements over the stored entries; the text is not read again.
+   */
   private commit(b: store.BatchRow, sha256: string, bytes: number): void {
     durably(this.db, () => {
-      for (const e of store.commitEntries(this.db, b.id)) {
-        // The state alone: the text went out from the stored bytes and is not re-read here.
-        const item = this.items.getState(e.item_id)!;
-        const wasStatus = item.status;
-        // Someone may have held, returned, edited or killed it while the file was written.
-        const unchanged =
-          e.kind === 'publish'
-            ? item.status === 'approved' && item.version === e.version && item.revision === e.revision && item.approvedRevision === item.revision
-            : item.status === 'killed' && Math.max(item.version, item.publishedVersion + 1) === e.version;
-        if (!unchanged) {
-          throw new DeskFailure(ErrorCode.ExportFailed, `${item.slug || item.id} changed while batch ${b.id} was being written; nothing was exported. Export again.`);
-        }
-        if (e.kind === 'publish') {
-          this.items.updateState({ ...item, status: 'published', publishedVersion: e.version, firstPublishedAt: item.firstPublishedAt ?? b.created_at, versionPublishedAt: b.created_at });
-        }
-        addAudit(this.db, e.item_id, {
-          action: e.kind === 'publish' ? 'publish' : 'kill sent',
-          fromStatus: wasStatus,
-          toStatus: e.kind === 'publish' ? 'published' : wasStatus,
-          version: e.version,
-          note: `Batch ${b.id}`,
-          at: b.created_at,
-          by: b.created_by,
-        });
+      // Someone may have held, returned, edited or killed an item while the file was written.
+      const changed = store.firstChangedEntry(this.db, b.id);
+      if (changed) {
+        throw new DeskFailure(ErrorCode.ExportFailed, `${changed.slug || changed.itemId} changed while batch ${b.id} was being written; nothing was exported. Export again.`);
       }
+      store.auditEntries(this.db, b.id, { publish: 'publish', kill: 'kill sent', note: `Batch ${b.id}`, at: b.created_at, by: b.created_by });
+      store.publishEntries(this.db, b.id, b.created_at);
       store.setCommitted(this.db, b.id, sha256, bytes);
     });
   }

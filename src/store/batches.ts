@@ -33,12 +33,15 @@ export interface PriorState {
   versionPublishedAt: string | null;
 }
 
+/** An entry's fields as it went out, without its text (the text is in the entry's bytes). */
+export type EntryHead = Omit<WireItem, 'body' | 'bodyText'>;
+
 export interface EntryRow {
   seq: number;
   item_id: string;
   version: number;
   kind: EntryKind;
-  /** The item as it went out (what the entry was serialised from). */
+  /** The item as it went out, in a batch of an older Wiredesk (rebuilt from it: no stored bytes). */
   snapshot: WireItem;
   /** The entry's exact serialisation; null for batches of older Wiredesks. */
   wire: string | null;
@@ -110,10 +113,10 @@ export function embargoedApproved(db: Db): { id: string; slug: string; embargo: 
   return stmt(db, "SELECT id, slug, embargo FROM items WHERE status = 'approved' AND embargo IS NOT NULL").all() as { id: string; slug: string; embargo: string }[];
 }
 
-/** The snapshot of the version that went out (publish entry), or null. */
-export function publishedSnapshot(db: Db, itemId: string, version: number): WireItem | null {
+/** The fields of the version that went out (its publish entry), or null. */
+export function publishedHead(db: Db, itemId: string, version: number): EntryHead | null {
   const s = stmt(db, "SELECT snapshot_json FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version = ?").pluck().get(itemId, version) as string | undefined;
-  return s ? (JSON.parse(s) as WireItem) : null;
+  return s ? (JSON.parse(s) as EntryHead) : null;
 }
 
 export function insertBatch(
@@ -130,21 +133,27 @@ export function insertBatch(
   return id;
 }
 
+/** One entry as reserved: its fields without the text, the exact bytes, and what a drop restores. */
+export interface NewEntry {
+  itemId: string;
+  version: number;
+  kind: EntryKind;
+  /** The item revision it was made from (the commit checks the item is still at it). */
+  revision: number;
+  head: EntryHead;
+  wire: string;
+  prior: PriorState;
+}
+
 /**
- * Add one entry, with its item's publishing state before the batch (what a drop restores);
- * a second entry for the same item version and kind violates batch_items_once.
+ * Adds a batch's entries, one prepared statement for all of them (call inside the reserving
+ * transaction); a second entry for the same item version and kind violates batch_items_once.
  */
-export function insertEntry(db: Db, batchId: number, seq: number, e: { itemId: string; version: number; kind: EntryKind; snapshot: WireItem; wire: string; prior: PriorState }): void {
-  stmt(db, 'INSERT INTO batch_items (batch_id, seq, item_id, version, kind, snapshot_json, wire, prior_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    batchId,
-    seq,
-    e.itemId,
-    e.version,
-    e.kind,
-    JSON.stringify(e.snapshot),
-    e.wire,
-    JSON.stringify(e.prior),
-  );
+export function entryInserter(db: Db, batchId: number): (seq: number, e: NewEntry) => void {
+  const insert = stmt(db, 'INSERT INTO batch_items (batch_id, seq, item_id, version, kind, revision, snapshot_json, wire, prior_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  return (seq, e) => {
+    insert.run(batchId, seq, e.itemId, e.version, e.kind, e.revision, JSON.stringify(e.head), e.wire, JSON.stringify(e.prior));
+  };
 }
 
 /** Each entry's item state before the commit, in order (null for batches of older Wiredesks). */
@@ -176,8 +185,37 @@ export function deleteBatch(db: Db, id: number): void {
   stmt(db, 'DELETE FROM batches WHERE id = ?').run(id);
 }
 
-/** The entries as the commit checks them: the item's revision in each snapshot. */
-export function commitEntries(db: Db, batchId: number): { seq: number; item_id: string; version: number; kind: EntryKind; revision: number }[] {
-  return stmt(db, "SELECT seq, item_id, version, kind, json_extract(snapshot_json, '$.revision') AS revision FROM batch_items WHERE batch_id = ? ORDER BY seq")
-    .all(batchId) as { seq: number; item_id: string; version: number; kind: EntryKind; revision: number }[];
+/** An entry whose item is no longer exactly as reserved (someone held, returned, edited or killed it). */
+const CHANGED = `i.id IS NULL OR NOT coalesce(CASE b.kind
+  WHEN 'publish' THEN i.status = 'approved' AND i.version = b.version AND i.revision IS b.revision AND i.approved_revision IS i.revision
+  ELSE i.status = 'killed' AND max(i.version, i.published_version + 1) = b.version END, 0)`;
+
+/** The first entry, in batch order, whose item changed since the batch was reserved; null when none did. */
+export function firstChangedEntry(db: Db, batchId: number): { itemId: string; slug: string } | null {
+  const r = stmt(db, `SELECT b.item_id AS itemId, coalesce(i.slug, '') AS slug FROM batch_items b LEFT JOIN items i ON i.id = b.item_id WHERE b.batch_id = ? AND (${CHANGED}) ORDER BY b.seq LIMIT 1`)
+    .get(batchId) as { itemId: string; slug: string } | undefined;
+  return r ?? null;
+}
+
+/**
+ * The commit's audit, one record per entry in batch order, from the items as they stand
+ * (before publishEntries): a publish moves the item to published, a kill leaves it killed.
+ */
+export function auditEntries(db: Db, batchId: number, a: { publish: string; kill: string; note: string; at: string; by: string }): void {
+  stmt(db,
+    `INSERT INTO audit_log (item_id, action, from_status, to_status, version, note, at, by)
+     SELECT b.item_id, CASE b.kind WHEN 'publish' THEN @publish ELSE @kill END, i.status, CASE b.kind WHEN 'publish' THEN 'published' ELSE i.status END, b.version, @note, @at, @by
+     FROM batch_items b JOIN items i ON i.id = b.item_id WHERE b.batch_id = @batchId ORDER BY b.seq`,
+  ).run({ ...a, batchId });
+}
+
+/**
+ * The batch's publish entries go out: each item becomes published at its entry's version.
+ * Only the publishing columns are written, so the text index is not touched.
+ */
+export function publishEntries(db: Db, batchId: number, at: string): void {
+  stmt(db,
+    `UPDATE items SET status = 'published', published_version = b.version, first_published_at = coalesce(items.first_published_at, @at), version_published_at = @at
+     FROM batch_items b WHERE b.batch_id = @batchId AND b.kind = 'publish' AND b.item_id = items.id`,
+  ).run({ batchId, at });
 }

@@ -83,6 +83,24 @@ describe('migrations', () => {
     expect(db.prepare('SELECT owner FROM batches WHERE id = 1').pluck().get()).toBe('');
   });
 
+  it('120: entries of unfinished batches get the revision they were reserved from; finished ones keep theirs as they were', () => {
+    const db = openDb(':memory:', { targetVersion: 100 });
+    insertItem(db, itemRow('a', 'approved', '2026-01-01T00:00:00.000Z'));
+    insertItem(db, itemRow('b', 'published', '2026-01-01T00:00:00.000Z'));
+    const batch = db.prepare("INSERT INTO batches (id, state, format, ndjson, folder, file_name, item_count, created_at, created_by, owner) VALUES (?, ?, 'ninjs', 0, '/tmp', ?, 1, 't', 'u', '')");
+    batch.run(1, 'written', 'one.json');
+    batch.run(2, 'writing', 'two.json');
+    const entry = db.prepare("INSERT INTO batch_items (batch_id, seq, item_id, version, kind, snapshot_json, wire) VALUES (?, 0, ?, 1, 'publish', ?, '{}')");
+    entry.run(1, 'b', JSON.stringify({ slug: 'B', revision: 4, body: { root: {} }, bodyText: 'text' }));
+    entry.run(2, 'a', JSON.stringify({ slug: 'A', revision: 7, body: { root: {} }, bodyText: 'text' }));
+    migrate(db, 120);
+    expect(schemaVersion(db)).toBe(120);
+    expect(db.prepare('SELECT item_id, revision FROM batch_items ORDER BY batch_id').all()).toEqual([
+      { item_id: 'b', revision: null },
+      { item_id: 'a', revision: 7 },
+    ]);
+  });
+
   it('applies all pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const db = new Database(':memory:');
     const broken = [...MIGRATIONS, { version: 999, sql: 'CREATE TABLE nope (x); SELECT * FROM missing_table;' }];
