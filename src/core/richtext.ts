@@ -152,20 +152,56 @@ export function bodyToPlainText(body: SerializedBody): string {
     .join('\n');
 }
 
+/** A word: a letter or digit, then letters, digits, apostrophes, hyphens and points. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
+const NOT_ASCII = /[\u0080-\uffff]/;
+
 export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu);
+  // Plain ASCII (most wire copy) is counted by a scan with the same rule, without building every word.
+  if (!NOT_ASCII.test(text)) return countAsciiWords(text);
+  const m = text.match(WORD);
   return m ? m.length : 0;
 }
 
+function countAsciiWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (inWord) inWord = alnum || c === 39 || c === 45 || c === 46; // ' - .
+    else if (alnum) {
+      inWord = true;
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Characters as a reader counts them: code points (a surrogate pair is one), as [...text].length, without the array. */
 export function countCharacters(text: string): number {
-  return [...text].length;
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
 
 // ---------------------------------------------------------------------------
 // HTML: our own serializer limited to the allowed formats; every text escaped.
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_SPECIAL = /[&<>"']/;
+
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return HTML_SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!) : s;
 }
 
 function textHtml(n: SerializedText): string {

@@ -19,9 +19,13 @@ function agencySegment(agency: string): string {
   return s || 'desk';
 }
 
+/** The last agency's segment: a batch names one agency thousands of times. */
+let lastAgency: { agency: string; segment: string } | null = null;
+
 /** The item's identity in every feed, the same for all of its versions. */
 export function itemUri(agency: string, id: string): string {
-  return `urn:wiredesk:${agencySegment(agency)}:${id}`;
+  if (lastAgency?.agency !== agency) lastAgency = { agency, segment: agencySegment(agency) };
+  return `urn:wiredesk:${lastAgency.segment}:${id}`;
 }
 
 /** The Wiredesk item id inside an `itemUri`, or undefined for anyone else's identifier. */

@@ -22,7 +22,9 @@ export type NinjsObject = Record<string, unknown>;
 
 /** Drop undefined members: the schemas are closed and an empty field is left out, never "". */
 function defined(o: Record<string, unknown>): NinjsObject {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  const out: NinjsObject = {};
+  for (const k of Object.keys(o)) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
 const nonEmpty = (s: string): string | undefined => (s === '' ? undefined : s);
 const nonEmptyList = <T>(a: T[]): T[] | undefined => (a.length === 0 ? undefined : a);
