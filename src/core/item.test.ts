@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, killNotice } from './settings';
-import { type ItemFields, defaultFields, submissionProblems } from './item';
-import { bodyFromPlainText } from './richtext';
+import fc from 'fast-check';
+import { type ItemFields, changedFieldLabels, defaultFields, fieldsJson, pickFields, submissionProblems } from './item';
+import { bodyFromPlainText, bodyToPlainText } from './richtext';
 
 const ready = (over: Partial<ItemFields> = {}): ItemFields => ({
   ...defaultFields(DEFAULT_SETTINGS),
@@ -44,5 +45,29 @@ describe('the kill notice', () => {
   it('fills slug and reason into the desk template', () => {
     expect(killNotice(DEFAULT_SETTINGS.killTemplate, 'BAKU-TALKS', ' Source retracted. ')).toBe('KILL — BAKU-TALKS. Source retracted. Do not use this story.');
     expect(killNotice('{reason} ({slug}) {slug}', 'X', 'Why')).toBe('Why (X) X');
+  });
+});
+
+describe('what a save stores and compares', () => {
+  it('the revision JSON made from the body JSON at hand is exactly JSON.stringify of the fields', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.array(fc.string(), { maxLength: 3 }), fc.option(fc.string(), { nil: null }), fc.string(), (slug, headline, keywords, embargo, text) => {
+        const f = ready({ slug, headline, keywords, embargo, body: bodyFromPlainText(text) });
+        return fieldsJson(f, JSON.stringify(f.body)) === JSON.stringify(pickFields(f));
+      }),
+    );
+  });
+
+  it('names the changed fields in the form’s order, the body last as the caller found it', () => {
+    const a = ready();
+    expect(changedFieldLabels(a, { ...a, headline: 'New', keywords: ['x'] }, true)).toEqual(['Headline', 'Keywords', 'Body']);
+    expect(changedFieldLabels(a, pickFields(a), false)).toEqual([]);
+  });
+
+  it('an empty body is REQUIRED whether its text is derived here or given by a save', () => {
+    const empty = ready({ body: bodyFromPlainText(' - ') });
+    expect(codes(empty)).toContain('body:REQUIRED');
+    expect(codes(empty, { settings: DEFAULT_SETTINGS, bodyText: bodyToPlainText(empty.body) })).toContain('body:REQUIRED');
+    expect(codes(ready(), { settings: DEFAULT_SETTINGS, bodyText: 'The talks went on.' })).not.toContain('body:REQUIRED');
   });
 });

@@ -1,5 +1,5 @@
 import { type Dateline, EMPTY_DATELINE, dateProblem, isIsoDate } from './dateline';
-import { type SerializedBody, bodyToPlainText, countWords, emptyBody } from './richtext';
+import { type SerializedBody, bodyToPlainText, emptyBody, hasWords } from './richtext';
 import { SIGN_OFF_MAX, SIGN_OFF_RE, SLUG_MAX, slugProblem } from './slug';
 import { DEFAULT_URGENCY, isValidUrgency } from './urgency';
 import type { DeskSettings } from './settings';
@@ -196,6 +196,8 @@ export interface SubmissionContext {
   /** The story version being submitted: 2 and up is a correction, which needs a note to subscribers. */
   version?: number;
   settings?: Pick<DeskSettings, 'categories' | 'dateOrder' | 'datelineStyle'>;
+  /** The body's plain text, when the caller has just derived it (a save): not derived again. */
+  bodyText?: string;
 }
 
 /** Everything an item needs before it goes to review, in the editor's words. */
@@ -221,7 +223,7 @@ export function submissionProblems(f: ItemFields, ctx: SubmissionContext = {}): 
   }
   if (f.signOff !== '' && !SIGN_OFF_RE.test(f.signOff)) err('signOff', 'INVALID', 'Sign-off must be letters and digits only, e.g. 06B.');
   if (f.signOff === '') warn('signOff', 'NO_SIGN_OFF', 'No sign-off.');
-  if (countWords(bodyToPlainText(f.body)) === 0) err('body', 'REQUIRED', 'Body is empty.');
+  if (!hasWords(ctx.bodyText ?? bodyToPlainText(f.body))) err('body', 'REQUIRED', 'Body is empty.');
   if (f.category === '') warn('category', 'NO_CATEGORY', 'No category.');
   else if (settings && !settings.categories.some((c) => c.name === f.category)) warn('category', 'UNKNOWN_CATEGORY', `Category "${f.category}" is not in the desk's list.`);
   if (f.language.trim() === '') err('language', 'REQUIRED', 'Language is required.');
@@ -252,11 +254,6 @@ export function fieldLabel(field: FieldName): string {
   return labels[field];
 }
 
-/** Fields whose change makes a new revision (all of them: every field is content). */
-export function sameFields(a: ItemFields, b: ItemFields): boolean {
-  return JSON.stringify(pickFields(a)) === JSON.stringify(pickFields(b));
-}
-
 export function pickFields(i: ItemFields): ItemFields {
   return {
     slug: i.slug,
@@ -276,10 +273,22 @@ export function pickFields(i: ItemFields): ItemFields {
   };
 }
 
-/** Which fields differ, as labels an editor reads in the history ("Headline, Body"). */
-export function changedFieldLabels(a: ItemFields, b: ItemFields): string[] {
+/**
+ * Which fields differ, as labels an editor reads in the history ("Headline, Body"); every field
+ * is content, so any change makes a new revision. The body is compared by the caller (a save
+ * compares the bodies' JSON text, not the trees).
+ */
+export function changedFieldLabels(a: Omit<ItemFields, 'body'>, b: Omit<ItemFields, 'body'>, bodyChanged: boolean): string[] {
   const out: string[] = [];
-  const keys: (keyof ItemFields)[] = ['slug', 'headline', 'dateline', 'category', 'source', 'byline', 'signOff', 'urgency', 'embargo', 'keywords', 'editorNote', 'subscriberNote', 'language', 'body'];
+  const keys = ['slug', 'headline', 'dateline', 'category', 'source', 'byline', 'signOff', 'urgency', 'embargo', 'keywords', 'editorNote', 'subscriberNote', 'language'] as const;
   for (const k of keys) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) out.push(fieldLabel(k));
+  if (bodyChanged) out.push(fieldLabel('body'));
   return out;
+}
+
+/** JSON.stringify(pickFields(f)), with the body's JSON text already at hand (the body is pickFields' last key). */
+export function fieldsJson(f: ItemFields, bodyJson: string): string {
+  const { body: _body, ...rest } = pickFields(f);
+  const head = JSON.stringify(rest);
+  return head === '{}' ? `{"body":${bodyJson}}` : `${head.slice(0, -1)},"body":${bodyJson}}`;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countCharacters, countWords, escapeHtml } from './richtext';
+import { countCharacters, countWords, escapeHtml, hasWords } from './richtext';
 
 /** Text mixing ASCII word characters and punctuation with any UTF-16 unit (lone surrogates too). */
 const text = fc
@@ -22,6 +22,7 @@ describe('body counts', () => {
     for (const arb of [text, ascii]) fc.assert(fc.property(arb, (t) => countWords(t) === (t.match(WORD)?.length ?? 0)));
     expect(countWords("Baku, 26 Nov (Turan) - The minister's U.S. visit... ends")).toBe(9);
     expect(countWords('')).toBe(0);
+    fc.assert(fc.property(text, (t) => hasWords(t) === countWords(t) > 0));
   });
 
   it('counts characters as code points: a surrogate pair is one character, a lone surrogate one too', () => {

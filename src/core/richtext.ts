@@ -163,6 +163,11 @@ export function countWords(text: string): number {
   return m ? m.length : 0;
 }
 
+/** Whether the text has a word at all (countWords > 0): a letter or a digit anywhere. */
+export function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
 function countAsciiWords(text: string): number {
   let n = 0;
   let inWord = false;

@@ -6,9 +6,9 @@ import {
   type ItemStatus,
   changedFieldLabels,
   defaultFields,
+  fieldsJson,
   hardLimitProblems,
   pickFields,
-  sameFields,
   submissionProblems,
   summarize,
 } from '../core/item';
@@ -94,9 +94,10 @@ export class DeskService implements DeskHandlers {
     return readDeskSettings(this.db);
   }
 
-  private detail(item: StoredItem): ItemDetail {
+  /** An item and its problems; `bodyText` when the caller has just derived it from this body (a save). */
+  private detail(item: StoredItem, bodyText?: string): ItemDetail {
     const { heldFrom: _heldFrom, ...wire } = item;
-    return { item: wire, problems: submissionProblems(item, { version: item.version, settings: this.settings() }) };
+    return { item: wire, problems: submissionProblems(item, { version: item.version, settings: this.settings(), bodyText }) };
   }
 
   private load(id: string): StoredItem {
@@ -150,13 +151,16 @@ export class DeskService implements DeskHandlers {
   /** Save new field values as a revision, after the optimistic revision check. */
   private saveFields(id: string, baseRevision: number, fields: ItemFields, note: string, session = ''): StoredItem {
     return this.db.transaction(() => {
-      const item = this.load(id);
+      // The stored body stays JSON text: an autosave of a long body compares it, never parses it.
+      const stored = this.items.getForSave(id);
+      if (!stored) throw notFound(id);
+      const { item } = stored;
       if (!isEditable(item.status)) {
         const hint = item.status === 'published' ? ' Use Correct to start a new version.' : '';
         throw new DeskFailure(ErrorCode.IllegalTransition, `This item is ${statusWords(item.status)} and cannot be edited.${hint}`);
       }
       if (item.revision !== baseRevision) {
-        const { heldFrom: _h, ...current } = item;
+        const { heldFrom: _h, ...current } = this.load(id);
         throw new DeskFailure(
           ErrorCode.StaleRevision,
           `Someone else saved this item (revision ${item.revision}, by ${item.updatedBy} at ${item.updatedAt}) after you opened revision ${baseRevision}.`,
@@ -169,8 +173,11 @@ export class DeskService implements DeskHandlers {
         problems.push({ field: 'slug', code: 'SLUG_FIXED', message: 'The slug stays the same across versions of a published story.', severity: 'error' });
       }
       if (problems.length > 0) throw problemsFailure(problems, 'Not saved.');
-      if (sameFields(item, clean)) return item;
-      const changed = changedFieldLabels(item, clean);
+      // The body's JSON and plain text, each made once: compared, stored and kept in the revision.
+      const bodyJson = JSON.stringify(clean.body);
+      const bodyText = bodyToPlainText(clean.body);
+      const changed = changedFieldLabels(item, clean, bodyJson !== stored.bodyJson);
+      if (changed.length === 0) return { ...item, body: clean.body, bodyText };
       const at = this.stamp();
       const by = this.settings().editorName;
       // An approval is for the text it saw: editing an approved or held item sends it back to review.
@@ -178,13 +185,14 @@ export class DeskService implements DeskHandlers {
       const updated: StoredItem = {
         ...item,
         ...clean,
-        bodyText: bodyToPlainText(clean.body),
+        bodyText,
         revision: item.revision + 1,
         updatedAt: at,
         updatedBy: by,
         ...(reopen ? { status: 'submitted' as const, heldFrom: null, approvedRevision: null, reopened: { at, by } } : {}),
       };
-      this.items.update(updated);
+      this.items.update(updated, bodyJson);
+      const revisionFields = fieldsJson(clean, bodyJson);
       const auditNote = reopen ? `Edited after ${item.status === 'held' ? 'being held' : 'approval'}; back to review.${note ? ` ${note}` : ''}` : note;
       const last = this.items.latestRevision(id);
       const fold =
@@ -199,10 +207,10 @@ export class DeskService implements DeskHandlers {
         this.now().getTime() - Date.parse(last.savedAt) < FOLD_PAUSE_MS &&
         this.now().getTime() - Date.parse(last.openedAt) < FOLD_WINDOW_MS;
       if (fold && !reopen) {
-        this.items.foldIntoRevision(last.revision, updated, clean, [...new Set([...last.changed, ...changed])]);
+        this.items.foldIntoRevision(last.revision, updated, revisionFields, [...new Set([...last.changed, ...changed])]);
         moveEditAudit(this.db, id, last.revision, updated.revision, at);
       } else {
-        this.items.addRevision(updated, clean, changed, note, session);
+        this.items.addRevision(updated, revisionFields, changed, note, session);
         addAudit(this.db, id, { action: 'edit', fromStatus: item.status, toStatus: updated.status, version: updated.version, note: auditNote, at, by, revision: updated.revision });
       }
       return updated;
@@ -210,7 +218,8 @@ export class DeskService implements DeskHandlers {
   }
 
   saveDraft({ id, baseRevision, fields, session }: ArgOf<'saveDraft'>): ItemDetail {
-    return this.detail(this.saveFields(id, baseRevision, fields, '', session));
+    const saved = this.saveFields(id, baseRevision, fields, '', session);
+    return this.detail(saved, saved.bodyText); // saveFields derives the text from the body it returns
   }
 
   duplicateItem({ id }: ArgOf<'duplicateItem'>): ItemDetail {

@@ -115,6 +115,11 @@ function stateToRow(s: WorkflowState): StateRow {
 }
 
 function fromRow(r: ItemRow): StoredItem {
+  return itemFromRow(r, JSON.parse(r.body_json) as SerializedBody);
+}
+
+/** The item of a row with the body given (parsed, or left out where only its stored JSON text is compared). */
+function itemFromRow<B>(r: ItemRow, body: B): Omit<StoredItem, 'body'> & { body: B } {
   return {
     ...stateFromRow(r),
     id: r.id,
@@ -130,14 +135,14 @@ function fromRow(r: ItemRow): StoredItem {
     keywords: JSON.parse(r.keywords) as string[],
     editorNote: r.editor_note,
     language: r.language,
-    body: JSON.parse(r.body_json) as SerializedBody,
+    body,
     bodyText: r.body_text,
     createdAt: r.created_at,
     createdBy: r.created_by,
   };
 }
 
-function toRow(i: StoredItem): ItemRow {
+function toRow(i: StoredItem, bodyJson = JSON.stringify(i.body)): ItemRow {
   return {
     ...stateToRow(i),
     id: i.id,
@@ -155,7 +160,7 @@ function toRow(i: StoredItem): ItemRow {
     keywords: JSON.stringify(i.keywords),
     editor_note: i.editorNote,
     language: i.language,
-    body_json: JSON.stringify(i.body),
+    body_json: bodyJson,
     body_text: i.bodyText,
     created_at: i.createdAt,
     created_by: i.createdBy,
@@ -294,6 +299,12 @@ export class ItemStore {
     return r ? fromRow(r) : null;
   }
 
+  /** An item with its body left as stored, JSON text: what a save compares its new body against, without parsing it. */
+  getForSave(id: string): { item: Omit<StoredItem, 'body'>; bodyJson: string } | null {
+    const r = this.getStmt.get(id) as ItemRow | undefined;
+    return r ? { item: itemFromRow(r, undefined), bodyJson: r.body_json } : null;
+  }
+
   insert(item: StoredItem): void {
     this.insertStmt.run(toRow(item));
   }
@@ -310,8 +321,9 @@ export class ItemStore {
     return n;
   }
 
-  update(item: StoredItem): void {
-    this.updateStmt.run(toRow(item));
+  /** Write the whole item; `bodyJson` is its body's JSON text when the caller has it (a save). */
+  update(item: StoredItem, bodyJson?: string): void {
+    this.updateStmt.run(toRow(item, bodyJson));
   }
 
   /** An item's workflow state and list fields, without its text (transitions, the export commit). */
@@ -326,8 +338,10 @@ export class ItemStore {
     this.updateStateStmt.run({ id: s.id, ...stateToRow(s) });
   }
 
-  addRevision(item: StoredItem, fields: ItemFields, changed: string[], note = '', session = ''): void {
-    this.revisionInsert.run(item.id, item.revision, item.version, JSON.stringify(fields), JSON.stringify(changed), item.updatedAt, item.updatedBy, note, session, item.updatedAt);
+  /** A new revision row; `fields` may come as their JSON text (a save has it at hand). */
+  addRevision(item: StoredItem, fields: ItemFields | string, changed: string[], note = '', session = ''): void {
+    const json = typeof fields === 'string' ? fields : JSON.stringify(fields);
+    this.revisionInsert.run(item.id, item.revision, item.version, json, JSON.stringify(changed), item.updatedAt, item.updatedBy, note, session, item.updatedAt);
   }
 
   /** The newest revision row, as far as folding autosaves into it needs. */
@@ -338,9 +352,9 @@ export class ItemStore {
   }
 
   /** Fold a save into the newest revision: it takes the new number, fields and time. */
-  foldIntoRevision(previous: number, item: StoredItem, fields: ItemFields, changed: string[]): void {
+  foldIntoRevision(previous: number, item: StoredItem, fields: ItemFields | string, changed: string[]): void {
     stmt(this.db, 'UPDATE item_revisions SET revision = ?, fields_json = ?, changed = ?, saved_at = ?, saved_by = ? WHERE item_id = ? AND revision = ?')
-      .run(item.revision, JSON.stringify(fields), JSON.stringify(changed), item.updatedAt, item.updatedBy, item.id, previous);
+      .run(item.revision, typeof fields === 'string' ? fields : JSON.stringify(fields), JSON.stringify(changed), item.updatedAt, item.updatedBy, item.id, previous);
   }
 
   revisions(id: string): HistoryEntry[] {
