@@ -50,7 +50,7 @@ async function startServer(dbFile: string): Promise<Server> {
     const timer = setTimeout(() => reject(new Error(`desk server did not start:\n${out}`)), 60_000);
     const onData = (d: Buffer) => {
       out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)\?token=/.exec(out);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/[^?\s]*)\?token=/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);
