@@ -21,6 +21,7 @@ import type { ChangeSource } from '../service/changes';
 import { CHANGES_PATH, type DeskHandlers } from '../contract';
 import { dispatch } from '../service/dispatch';
 import { streamChanges } from './events';
+import { writeJson } from './json';
 
 export interface DeskServerOptions {
   handlers: DeskHandlers;
@@ -92,15 +93,17 @@ function cookieToken(req: http.IncomingMessage): string | null {
   return null;
 }
 
+const headers = (type: string, extra: http.OutgoingHttpHeaders = {}): http.OutgoingHttpHeaders => ({
+  'Content-Type': type,
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': CSP,
+  ...extra,
+});
+
 function send(res: http.ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8', extra: http.OutgoingHttpHeaders = {}): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Content-Security-Policy': CSP,
-    ...extra,
-  });
+  res.writeHead(status, headers(type, extra));
   res.end(body);
 }
 
@@ -110,22 +113,36 @@ const json = (res: http.ServerResponse, status: number, code: ErrorCode, message
 /**
  * The body as text, or null when it is larger than `max`. An oversized body is still read
  * (and thrown away) to its end, so the client is not cut off mid-send and can read the
- * refusal; only a body far past the limit gets its connection closed.
+ * refusal; only a body far past the limit gets its connection closed. A body that says its
+ * length is read into one buffer of that size, not gathered in chunks and copied again.
  */
 function readBody(req: http.IncomingMessage, max: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    let whole = Number.isSafeInteger(declared) && declared >= 0 && declared <= max ? Buffer.allocUnsafe(declared) : null;
+    let chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
+      if (whole && size + c.length <= whole.length) c.copy(whole, size);
+      else if (size + c.length <= max) {
+        // More than it declared (or no length given): gather what came, as chunks.
+        if (whole) chunks = [whole.subarray(0, size)];
+        whole = null;
+        chunks.push(c);
+      } else chunks = [];
       size += c.length;
-      if (size <= max) chunks.push(c);
-      else if (chunks.length > 0) chunks.length = 0;
       if (size > max * DRAIN_MAX_FACTOR) {
         req.destroy();
         resolve(null);
       }
     });
-    req.on('end', () => resolve(size > max ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size > max) return resolve(null);
+      const bytes = whole ? whole.subarray(0, size) : Buffer.concat(chunks);
+      whole = null;
+      chunks = [];
+      resolve(bytes.toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
@@ -198,7 +215,8 @@ export async function startDeskServer(opts: DeskServerOptions): Promise<DeskServ
         return json(res, 400, ErrorCode.InvalidArgument, 'The request was not valid JSON.');
       }
       const result = await dispatch(opts.handlers, local.slice('api/'.length), arg);
-      return send(res, 200, JSON.stringify(result));
+      res.writeHead(200, headers('application/json; charset=utf-8'));
+      return writeJson(res, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
     const login = url.searchParams.get('token');
