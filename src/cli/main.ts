@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { IMPORT_ENCODINGS, type ImportEncoding, guessEncoding, isImportEncoding, looksBinary } from '../core/encoding';
 import { DeskFailure, ErrorCode, type Result } from '../core/errors';
 import { UUID_RE } from '../core/ids';
+import { storedFields } from '../core/importFields';
 import { ITEM_STATUSES, type ItemStatus } from '../core/item';
 import { urgencyLabel } from '../core/urgency';
 import { FEED_FORMATS, IMPORT_FORMATS, IMPORT_MAX_BYTES, hasNdjson } from '../core/vocabulary';
@@ -375,7 +376,7 @@ async function importFiles(desk: DeskHandlers, files: string[], format: string, 
   }
   const ids = dryRun ? [] : (await call(desk, 'acceptImport', { items: all.map((i) => i.fields) })).ids;
   if (json) {
-    out(JSON.stringify(all.map((i, n) => ({ file: i.file, id: ids[n] ?? null, fields: i.fields, warnings: i.warnings })), null, 2));
+    out(JSON.stringify(all.map((i, n) => ({ file: i.file, id: ids[n] ?? null, fields: storedFields(i.fields), warnings: i.warnings })), null, 2));
   } else {
     for (const p of previews) for (const w of p.preview.warnings) out(`! ${p.file}: ${w}`);
     all.forEach((i, n) => {

@@ -12,6 +12,8 @@ export type { Result } from '../core/errors';
 export type { AuditRecord, HistoryEntry, Page } from '../core/records';
 import type { AuditRecord, HistoryEntry, Page } from '../core/records';
 import type { DroppedLine } from '../core/wirecopy/parse';
+import type { ImportFields } from '../core/importFields';
+export type { ImportBody, ImportFields } from '../core/importFields';
 
 import { type DeskListView, type FeedFormat, type ImportFormat, QUEUE_TABS as TAB_NAMES, QUEUE_TAB_LABELS, type QueueTab } from '../core/vocabulary';
 export { IMPORT_ITEMS_MAX } from '../core/vocabulary';
@@ -88,10 +90,11 @@ export interface ImportSpan {
 }
 
 export interface ImportCandidate {
-  fields: ItemFields;
+  /** The body as plain paragraphs where that loses nothing (always for wire copy); the rich text only for a feed's formatted body. */
+  fields: ImportFields;
   warnings: string[];
   recognised: ImportSpan[];
-  /** Slice of the original text this item came from (text imports only). */
+  /** Slice of the original text this item came from (text imports only): offsets into the text the caller sent. */
   original: { start: number; end: number } | null;
   /** Lines left out (page furniture, rules, end markers), each with the body paragraph it goes back before. */
   dropped: DroppedLine[];
@@ -101,9 +104,12 @@ export interface ImportCandidate {
   duplicateOf: { id: string; slug: string; status: ItemStatus } | null;
 }
 
+/**
+ * What an import would give. The text is never sent back: the caller has it, and every
+ * span and `original` is an offset into it.
+ */
 export interface ImportPreview {
   format: Exclude<ImportFormat, 'auto'>;
-  text: string;
   items: ImportCandidate[];
   warnings: string[];
 }
@@ -142,7 +148,8 @@ export interface DeskMethods {
   /** A stuck batch: nothing in it counts as published; its items wait for the next batch. */
   dropBatch: { arg: { id: number }; value: BatchSummary };
   parseImport: { arg: { text: string; format?: ImportFormat }; value: ImportPreview };
-  acceptImport: { arg: { items: ItemFields[] }; value: { ids: string[] } };
+  /** Store found items as drafts, all or none; plain-paragraph bodies become the editor's rich text here. */
+  acceptImport: { arg: { items: ImportFields[] }; value: { ids: string[] } };
 }
 
 export type DeskMethod = keyof DeskMethods;

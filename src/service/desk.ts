@@ -24,7 +24,7 @@ import { ProcessLock } from '../store/owner';
 import { readDeskSettings, writeDeskSettings } from '../store/settings';
 import { BatchExporter } from './batches';
 import type { ArgOf, DeskHandlers, ItemDetail, QueueTab, ValueOf } from '../contract';
-import { importPreview } from './imports';
+import { importPreview, storedFields } from './imports';
 
 export interface DeskOptions {
   now?: () => Date;
@@ -321,7 +321,7 @@ export class DeskService implements DeskHandlers {
   }
 
   acceptImport({ items }: ArgOf<'acceptImport'>): ValueOf<'acceptImport'> {
-    const ids = this.db.transaction(() => items.map((f) => this.insertDraft(f, 'Imported').id))();
+    const ids = this.db.transaction(() => items.map((f) => this.insertDraft(storedFields(f), 'Imported').id))();
     return { ids };
   }
 }

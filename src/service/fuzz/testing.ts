@@ -61,7 +61,8 @@ function validArgs(world: FuzzWorld): Record<DeskMethod, fc.Arbitrary<Record<str
     completeBatch: fc.record({ id: fc.integer({ min: 1, max: 5 }) }),
     dropBatch: fc.record({ id: fc.integer({ min: 1, max: 5 }) }),
     parseImport: fc.record({ text: fc.oneof(unicode, fc.json(), fc.constant('Baku/06.10.23/Turan: Text. ---06B---'), fc.constant('<p>'.repeat(500))), format: fc.constantFrom('auto', 'text', 'ninjs', 'jsonfeed') }, { requiredKeys: ['text'] }),
-    acceptImport: fc.record({ items: fc.array(fields, { minLength: 1, maxLength: 3 }) }),
+    // Found items as the preview gives them: plain paragraphs, or a feed's rich text.
+    acceptImport: fc.record({ items: fc.array(fc.tuple(fields, fc.option(fc.array(unicode, { maxLength: 4 }))).map(([f, paragraphs]) => ({ ...f, body: paragraphs ? { paragraphs } : { rich: f.body } })), { minLength: 1, maxLength: 3 }) }),
   };
 }
 

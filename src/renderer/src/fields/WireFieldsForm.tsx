@@ -14,8 +14,9 @@ export type WireField = Exclude<FieldName, 'dateline' | 'body'>;
 export type Problem = Pick<FieldProblem, 'message' | 'severity'>;
 
 interface Props {
-  fields: ItemFields;
-  onChange(patch: Partial<ItemFields>): void;
+  /** Every field but the body (an import card's body is plain paragraphs until it is imported). */
+  fields: Omit<ItemFields, 'body'>;
+  onChange(patch: Partial<Omit<ItemFields, 'body'>>): void;
   /** Before every control's id: '' in the editor, 'imp-3-' on an import card. */
   idPrefix?: string;
   /** The fields shown (in the form's own order); every field when absent. */

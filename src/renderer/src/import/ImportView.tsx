@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { IMPORT_ENCODINGS, type ImportEncoding } from '@core/encoding';
 import { type DeskError, ErrorCode } from '@core/errors';
-import { type ItemFields, hardLimitProblems } from '@core/item';
-import { bodyToPlainText } from '@core/richtext';
+import { type ImportFields, importBodyText } from '@core/importFields';
+import { hardLimitProblems } from '@core/item';
 import { IMPORT_ITEMS_MAX, type ImportFormat, type ImportPreview } from '../../../contract';
 import { useApp } from '@renderer/app/AppContext';
 import { desk } from '@renderer/shared/desk';
@@ -35,7 +35,7 @@ interface Input {
 
 interface Found {
   preview: ImportPreview;
-  /** The text the items were found in, to notice later edits. */
+  /** The text the items were found in: every offset in the preview points into it. */
   from: string;
   drafts: Draft[];
 }
@@ -48,8 +48,8 @@ interface Created {
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 
 /** How a new draft is named on its Open button: slug, else headline, else how its body begins. */
-function draftName(f: ItemFields): string {
-  const name = f.slug || f.headline || bodyToPlainText(f.body).replace(/\s+/g, ' ').trim() || 'untitled draft';
+function draftName(f: ImportFields): string {
+  const name = f.slug || f.headline || importBodyText(f.body).replace(/\s+/g, ' ').trim() || 'untitled draft';
   return name.length > 60 ? `${name.slice(0, 59)}…` : name;
 }
 
@@ -144,7 +144,7 @@ export function ImportView() {
 
   const large = input.file !== null && input.text.length > EDITABLE_MAX;
   const stale = found !== null && found.from !== input.text;
-  const inText = (n: number) => found !== null && found.preview.text !== '' && (found.preview.items[n]?.original?.start ?? PREVIEW_MAX) < PREVIEW_MAX;
+  const inText = (n: number) => found !== null && found.preview.format === 'text' && (found.preview.items[n]?.original?.start ?? PREVIEW_MAX) < PREVIEW_MAX;
 
   return (
     <main className={`imp${found ? ' imp-has-results' : ''}`} aria-label="Import">
@@ -273,8 +273,8 @@ export function ImportView() {
               ))}
             </ul>
           )}
-          <div className={`imp-split${found.preview.text ? '' : ' imp-feed'}`}>
-            {found.preview.text && <OriginalText text={found.preview.text} items={found.preview.items} included={found.drafts.map((d) => d.include)} pointed={pointed} />}
+          <div className={`imp-split${found.preview.format === 'text' ? '' : ' imp-feed'}`}>
+            {found.preview.format === 'text' && <OriginalText text={found.from} items={found.preview.items} included={found.drafts.map((d) => d.include)} pointed={pointed} />}
             <div className="imp-cards">
               {found.drafts.slice(0, shown).map((d, n) => (
                 <ImportCard
