@@ -188,6 +188,13 @@ const METHOD_TABLE: Record<DeskMethod, true> = {
 };
 export const DESK_METHODS = Object.keys(METHOD_TABLE) as DeskMethod[];
 
+/**
+ * Methods whose one large text may travel over HTTP as the request body itself
+ * (text/plain; charset=utf-8), the rest of the argument in the query string: a 38 MB paste
+ * is then neither JSON-escaped by the page nor parsed again by the server.
+ */
+export const TEXT_BODY_ARGS: { readonly [K in DeskMethod]?: keyof ArgOf<K> & string } = { parseImport: 'text' };
+
 export function isDeskMethod(name: string): name is DeskMethod {
   return Object.prototype.hasOwnProperty.call(METHOD_TABLE, name);
 }

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { ErrorCode, fail } from '../core/errors';
 import { IMPORT_MAX_BYTES } from '../core/vocabulary';
 import type { ChangeSource } from '../service/changes';
-import { CHANGES_PATH, type DeskHandlers } from '../contract';
+import { CHANGES_PATH, type DeskHandlers, TEXT_BODY_ARGS, isDeskMethod } from '../contract';
 import { dispatch } from '../service/dispatch';
 import { streamChanges } from './events';
 import { writeJson } from './json';
@@ -147,6 +147,23 @@ function readBody(req: http.IncomingMessage, max: number): Promise<string | null
   });
 }
 
+/**
+ * The method's argument from the request: JSON, or — for a method with a large text
+ * (TEXT_BODY_ARGS) — that text as the body itself and the rest in the query string, so a
+ * 38 MB paste is neither escaped nor parsed again. Such a method only reads (parseImport
+ * stores nothing), and the token check stands either way.
+ */
+function argument(method: string, type: string, raw: string, query: URLSearchParams): { arg: unknown } | { status: 400 | 415; refused: string } {
+  const textArg = isDeskMethod(method) ? TEXT_BODY_ARGS[method] : undefined;
+  if (textArg && /^text\/plain(;\s*charset=utf-8)?$/i.test(type.trim())) return { arg: { ...Object.fromEntries(query), [textArg]: raw } };
+  if (!type.startsWith('application/json')) return { status: 415, refused: 'Send JSON.' };
+  try {
+    return { arg: raw === '' ? {} : (JSON.parse(raw) as unknown) };
+  } catch {
+    return { status: 400, refused: 'The request was not valid JSON.' };
+  }
+}
+
 const megabytes = (bytes: number) => Math.round(bytes / 1048576);
 
 /** Only what the log needs: one line, the stack only with WIREDESK_DEBUG=1. */
@@ -200,21 +217,17 @@ export async function startDeskServer(opts: DeskServerOptions): Promise<DeskServ
         if (!opts.changes) return send(res, 404, JSON.stringify(fail(ErrorCode.NotFound, 'This desk server publishes no changes.')));
         return streamChanges(req, res, opts.changes);
       }
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return json(res, 415, ErrorCode.InvalidArgument, 'Send JSON.');
-      }
+      const type = req.headers['content-type'] ?? '';
+      const name = local.slice('api/'.length);
+      if (!type.startsWith('application/json') && !(isDeskMethod(name) && TEXT_BODY_ARGS[name])) return json(res, 415, ErrorCode.InvalidArgument, 'Send JSON.');
       const tooLarge = `This request is larger than the desk takes (${megabytes(maxBody)} MB); one import takes files up to ${megabytes(IMPORT_MAX_BYTES)} MB. Nothing was changed.`;
       const declared = Number(req.headers['content-length'] ?? 0);
       if (declared > maxBody * DRAIN_MAX_FACTOR) return json(res, 413, ErrorCode.InvalidArgument, tooLarge, { Connection: 'close' });
       const raw = await readBody(req, maxBody);
       if (raw === null) return json(res, 413, ErrorCode.InvalidArgument, tooLarge, { Connection: 'close' });
-      let arg: unknown;
-      try {
-        arg = raw === '' ? {} : JSON.parse(raw);
-      } catch {
-        return json(res, 400, ErrorCode.InvalidArgument, 'The request was not valid JSON.');
-      }
-      const result = await dispatch(opts.handlers, local.slice('api/'.length), arg);
+      const read = argument(name, type, raw, url.searchParams);
+      if ('refused' in read) return json(res, read.status, ErrorCode.InvalidArgument, read.refused);
+      const result = await dispatch(opts.handlers, name, read.arg);
       res.writeHead(200, headers('application/json; charset=utf-8'));
       return writeJson(res, result);
     }
