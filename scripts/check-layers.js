@@ -7,7 +7,7 @@
 //   server    desk server over service
 //   cli       over service and server
 //   preload   electron and the contract only
-//   renderer  core and the contract's types; React and Lexical; never node:*, electron or store
+//   renderer  core and the contract's types; React, Lexical, cmdk, @tanstack/react-virtual and diff; never node:*, electron or store
 // Test files (*.test.ts) may also use test tools and node:* to read fixtures.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +23,7 @@ const RULES = {
   cli: { layers: ['core', 'store', 'service', 'server', 'cli'], packages: ['node:*'] },
   bench: { layers: ['core', 'store', 'service', 'bench'], packages: ['node:*'] },
   preload: { layers: ['preload', 'service/contract'], packages: ['electron'] },
-  renderer: { layers: ['core', 'service/contract', 'renderer'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'lexical', '@lexical/*'] },
+  renderer: { layers: ['core', 'service/contract', 'renderer'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'lexical', '@lexical/*', 'cmdk', '@tanstack/react-virtual', 'diff'] },
 };
 const TEST_PACKAGES = ['vitest', 'ajv', 'ajv/*', 'ajv-formats', 'fast-check', 'node:*', '@lexical/headless', 'better-sqlite3'];
 

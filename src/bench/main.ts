@@ -91,6 +91,12 @@ async function main(): Promise<void> {
   time('queue Submitted, first page + counts', () => desk.queue({ tab: 'submitted', limit: 100 }), 20);
   time('FTS search, rare word ("zangezur")', () => desk.queue({ tab: 'approved', search: 'zangezur', limit: 50 }), 20);
   time('FTS search, words in every item ("caspian naval")', () => desk.queue({ tab: 'approved', search: 'caspian naval', limit: 50 }), 20);
+  // Issue 12: a virtual list asks for any slice by position; search counts matches in every tab.
+  time('desk list, last slice by offset (+ total)', () => desk.listItems({ view: 'desk', offset: N - 100, limit: 100 }), 20);
+  time('desk list, middle slice by offset (+ total)', () => desk.listItems({ view: 'desk', offset: Math.floor(N / 2), limit: 100 }), 20);
+  time('search + match counts per tab, rare word', () => desk.queue({ tab: 'submitted', search: 'zangezur', limit: 100 }), 20);
+  time('search + match counts per tab, common word', () => desk.queue({ tab: 'submitted', search: 'pipeline', limit: 100 }), 5);
+  time('Editor filter suggestions (distinct editors)', () => desk.listEditors(), 5);
 
   const long = bodyFromPlainText(Array.from({ length: 100 }, (_, i) => sentence(50, i)).join('\n'));
   const created = desk.createItem({ fields: { headline: 'Long body', body: long } });

@@ -19,6 +19,7 @@ import type { DeskSettings } from '../core/settings';
 import { isEditable, statusWords, transition as nextState } from '../core/workflow';
 import { type Db, durably } from '../store/db';
 import { addAudit, auditLog, moveEditAudit } from '../store/audit';
+import { publishedBefore } from '../store/batches';
 import { ItemStore, type StoredItem } from '../store/items';
 import { ProcessLock } from '../store/owner';
 import { readDeskSettings, writeDeskSettings } from '../store/settings';
@@ -163,8 +164,8 @@ export class DeskService implements DeskHandlers {
     return this.detail(this.load(id));
   }
 
-  listItems({ view, statuses, cursor, limit }: ArgOf<'listItems'>): ValueOf<'listItems'> {
-    return this.items.list(statuses ?? (view === 'spiked' ? ['spiked'] : DESK_STATUSES), limit ?? 100, cursor);
+  listItems({ view, statuses, cursor, offset, limit }: ArgOf<'listItems'>): ValueOf<'listItems'> {
+    return this.items.list(statuses ?? (view === 'spiked' ? ['spiked'] : DESK_STATUSES), limit ?? 100, cursor, offset);
   }
 
   /** Save new field values as a revision, after the optimistic revision check. */
@@ -295,10 +296,28 @@ export class DeskService implements DeskHandlers {
   }
 
   queue(q: ArgOf<'queue'>): ValueOf<'queue'> {
-    const page = this.items.queue({ statuses: [TAB_STATUS[q.tab]], withBatch: q.tab === 'published' || q.tab === 'killed', category: q.category, urgency: q.urgency, editor: q.editor, search: q.search }, q.limit ?? 100, q.cursor);
+    const filter = { category: q.category, urgency: q.urgency, editor: q.editor, search: q.search };
+    const page = this.items.queue({ statuses: [TAB_STATUS[q.tab]], withBatch: q.tab === 'published' || q.tab === 'killed', ...filter }, q.limit ?? 100, q.cursor, q.offset);
     const byStatus = this.items.countsByStatus();
-    const counts = Object.fromEntries(Object.entries(TAB_STATUS).map(([tab, status]) => [tab, byStatus[status]])) as Record<QueueTab, number>;
-    return { ...page, counts, nextBatch: { approved: byStatus.approved, kills: this.batches.pendingKills() } };
+    const perTab = (n: Record<ItemStatus, number>) => Object.fromEntries(Object.entries(TAB_STATUS).map(([tab, status]) => [tab, n[status]])) as Record<QueueTab, number>;
+    // A search runs in every tab (other filters narrow the open tab only, as before).
+    return {
+      ...page,
+      counts: perTab(byStatus),
+      ...(q.search?.trim() ? { matches: perTab(this.items.queueMatches(filter)) } : {}),
+      nextBatch: { approved: byStatus.approved, kills: this.batches.pendingKills() },
+    };
+  }
+
+  listEditors(): string[] {
+    return this.items.editors();
+  }
+
+  getPublished({ id }: ArgOf<'getPublished'>): ValueOf<'getPublished'> {
+    const item = this.load(id);
+    const sent = publishedBefore(this.db, id, item.version);
+    if (!sent) return null;
+    return { version: sent.version, headline: sent.item.headline, bodyText: sent.item.bodyText, publishedAt: sent.item.versionPublishedAt };
   }
 
   exportBatch(arg: ArgOf<'exportBatch'>): Promise<ValueOf<'exportBatch'>> {

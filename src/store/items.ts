@@ -280,9 +280,12 @@ export class ItemStore {
     return r ? (JSON.parse(r.fields_json) as ItemFields) : null;
   }
 
-  /** Desk list: newest first, keyset-paginated on (updated_at, id). */
-  list(statuses: readonly ItemStatus[], limit: number, cursor?: string | null): Page<ItemSummary> {
-    const after = decodeCursor(cursor, 2);
+  /**
+   * Desk list: newest first, keyset-paginated on (updated_at, id); or, with `offset`, any slice of
+   * the list and its total (a virtual list asks for the rows that scroll into view).
+   */
+  list(statuses: readonly ItemStatus[], limit: number, cursor?: string | null, offset?: number): Page<ItemSummary> {
+    const after = offset === undefined ? decodeCursor(cursor, 2) : null;
     // Everything but the spiked list walks the updated-time index and stops after one page;
     // an IN list over several statuses would sort every matching row first.
     const allButSpiked = statuses.length === ITEM_STATUSES.length - 1 && !statuses.includes('spiked');
@@ -292,23 +295,26 @@ export class ItemStore {
       where += ' AND (updated_at, id) < (?, ?)';
       params.push(after[0]!, after[1]!);
     }
-    const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM items WHERE ${where} ORDER BY updated_at DESC, id DESC LIMIT ?`)
-      .all(...params, limit + 1) as SummaryRow[];
+    // By position: the skipped rows are stepped over in the list-order index (items_list_order,
+    // migration 80), never read; only the page's own rows are.
+    const sql =
+      offset === undefined
+        ? `SELECT ${SUMMARY_COLUMNS} FROM items WHERE ${where} ORDER BY updated_at DESC, id DESC LIMIT ?`
+        : `SELECT ${SUMMARY_COLUMNS} FROM items WHERE rowid IN (SELECT rowid FROM items WHERE ${where} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?) ORDER BY updated_at DESC, id DESC`;
+    const rows = this.db.prepare(sql).all(...params, limit + 1, ...(offset === undefined ? [] : [offset])) as SummaryRow[];
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map(summaryFromRow), next: more && last ? encodeCursor([last.updated_at, last.id]) : null };
+    const out: Page<ItemSummary> = { items: page.map(summaryFromRow), next: more && last ? encodeCursor([last.updated_at, last.id]) : null };
+    if (offset !== undefined) out.total = this.db.prepare(`SELECT count(*) FROM items WHERE ${where}`).pluck().get(...params) as number;
+    return out;
   }
 
-  /** Queue: most urgent first, then newest; filters and FTS search. Keyset on (urgency, updated_at, id). */
-  queue(f: QueueFilter, limit: number, cursor?: string | null): Page<ItemSummary> {
-    const after = decodeCursor(cursor, 3);
+  /** The FROM and WHERE of a queue filter (statuses aside), shared by its page and its counts. */
+  private queueWhere(f: Omit<QueueFilter, 'statuses'>): { from: string; where: string[]; params: (string | number)[]; match: string | null } {
     const params: (string | number)[] = [];
-    const where: string[] = [`i.status IN (${f.statuses.map(() => '?').join(', ')})`];
-    params.push(...f.statuses);
+    const where: string[] = [];
     let from = 'items i';
-    let snippet = '';
     const match = f.search ? ftsQuery(f.search) : null;
     if (match) {
       // The full-text match drives the search (CROSS JOIN keeps it the outer loop): a rare word
@@ -316,7 +322,6 @@ export class ItemStore {
       from = 'items_fts CROSS JOIN items i ON i.rowid = items_fts.rowid';
       where.push('items_fts MATCH ?');
       params.push(match);
-      snippet = `, snippet(items_fts, -1, '[[', ']]', '…', 14) AS snippet`;
     }
     if (f.category) {
       where.push('i.category = ?');
@@ -327,9 +332,43 @@ export class ItemStore {
       params.push(f.urgency);
     }
     if (f.editor) {
-      where.push('(i.created_by = ? OR i.updated_by = ?)');
+      // Names as the desk writes them, whatever the case typed.
+      where.push('(i.created_by = ? COLLATE NOCASE OR i.updated_by = ? COLLATE NOCASE)');
       params.push(f.editor, f.editor);
     }
+    return { from, where, params, match };
+  }
+
+  /** How many items of each status match a queue filter (search in every tab at once). */
+  queueMatches(f: Omit<QueueFilter, 'statuses'>): Record<ItemStatus, number> {
+    const counts: Record<ItemStatus, number> = { draft: 0, submitted: 0, approved: 0, held: 0, published: 0, killed: 0, spiked: 0 };
+    const match = f.search ? ftsQuery(f.search) : null;
+    if (match && !f.category && f.urgency === undefined && !f.editor) {
+      // A search alone is counted from the full-text index and the status index in one pass: the
+      // matches become a set, the status index is walked once, and no item row is read.
+      const rows = this.db
+        .prepare('SELECT status, count(*) AS n FROM items INDEXED BY items_by_status_updated WHERE +rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?) GROUP BY status')
+        .all(match) as { status: ItemStatus; n: number }[];
+      for (const r of rows) counts[r.status] = r.n;
+      return counts;
+    }
+    const { from, where, params } = this.queueWhere(f);
+    const sql = `SELECT i.status AS status, count(*) AS n FROM ${from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} GROUP BY i.status`;
+    for (const r of this.db.prepare(sql).all(...params) as { status: ItemStatus; n: number }[]) counts[r.status] = r.n;
+    return counts;
+  }
+
+  /**
+   * Queue: most urgent first, then newest; filters and FTS search. Keyset on (urgency, updated_at, id),
+   * or, with `offset`, any slice and the total that matches.
+   */
+  queue(f: QueueFilter, limit: number, cursor?: string | null, offset?: number): Page<ItemSummary> {
+    const after = offset === undefined ? decodeCursor(cursor, 3) : null;
+    const { from, where: filters, params: filterParams, match } = this.queueWhere(f);
+    const where: string[] = [`i.status IN (${f.statuses.map(() => '?').join(', ')})`, ...filters];
+    const params: (string | number)[] = [...f.statuses, ...filterParams];
+    const snippet = match ? `, snippet(items_fts, -1, '[[', ']]', '…', 14) AS snippet` : '';
+    const total = offset === undefined ? undefined : (this.db.prepare(`SELECT count(*) FROM ${from} WHERE ${where.join(' AND ')}`).pluck().get(...params) as number);
     if (after) {
       where.push('(i.urgency > ? OR (i.urgency = ? AND (i.updated_at < ? OR (i.updated_at = ? AND i.id < ?))))');
       params.push(after[0]!, after[0]!, after[1]!, after[1]!, after[2]!);
@@ -338,12 +377,23 @@ export class ItemStore {
     // For a killed item, the batch that carried the kill (none while it waits).
     if (f.withBatch) cols += ", (SELECT max(b.batch_id) FROM batch_items b WHERE b.item_id = i.id AND (i.status != 'killed' OR b.kind = 'kill')) AS batch_id";
     const rows = this.db
-      .prepare(`SELECT ${cols}${snippet} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY i.urgency ASC, i.updated_at DESC, i.id DESC LIMIT ?`)
-      .all(...params, limit + 1) as SummaryRow[];
+      .prepare(`SELECT ${cols}${snippet} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY i.urgency ASC, i.updated_at DESC, i.id DESC LIMIT ? OFFSET ?`)
+      .all(...params, limit + 1, offset ?? 0) as SummaryRow[];
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map(summaryFromRow), next: more && last ? encodeCursor([last.urgency, last.updated_at, last.id]) : null };
+    const out: Page<ItemSummary> = { items: page.map(summaryFromRow), next: more && last ? encodeCursor([last.urgency, last.updated_at, last.id]) : null };
+    if (total !== undefined) out.total = total;
+    return out;
+  }
+
+  /** Everyone who wrote or edited on this desk, A to Z (one of each, whatever the case). */
+  editors(): string[] {
+    // Each side walks its own index (migration 80): no item row is read.
+    return this.db
+      .prepare("SELECT name FROM (SELECT DISTINCT created_by AS name FROM items UNION SELECT DISTINCT updated_by FROM items) WHERE name != '' GROUP BY name COLLATE NOCASE ORDER BY name COLLATE NOCASE")
+      .pluck()
+      .all() as string[];
   }
 
   countsByStatus(): Record<ItemStatus, number> {

@@ -5,6 +5,7 @@ import * as m0040 from './0040-revision-sessions';
 import * as m0050 from './0050-batch-owner';
 import * as m0060 from './0060-publishing-integrity';
 import * as m0070 from './0070-changes';
+import * as m0080 from './0080-search-source-keywords';
 
 export interface Migration {
   version: number;
@@ -12,5 +13,5 @@ export interface Migration {
 }
 
 /** Every shipped migration in order. Add new files; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
