@@ -247,7 +247,7 @@ test('limits and missing fields are shown in plain words before submission', asy
   // The house (slash) style needs a date: Submit says so until there is one.
   const submit = page.getByRole('button', { name: 'Submit for review' });
   await expect(submit).toBeDisabled();
-  await expect(submit).toHaveAccessibleDescription('The dateline needs a date in the desk style (Place/dd.mm.yy/Agency).');
+  await expect(submit).toHaveAccessibleDescription(/^Not ready to submit: The dateline needs a date in the desk style \(Place\/dd\.mm\.yy\/Agency\)\./);
   await desk.field('Date').fill('06.10.2023');
   await expect(submit).toBeEnabled();
   await desk.waitSaved();

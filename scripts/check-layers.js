@@ -9,7 +9,7 @@
 //   server    desk server over the contract
 //   cli       over the contract, the service's composition root and the server
 //   preload   electron and the contract only
-//   renderer  core and the contract; React and Lexical; never node:*, electron, store or service
+//   renderer  core and the contract; React, Lexical, cmdk, @tanstack/react-virtual and diff; never node:*, electron, store or service
 // Test files (*.test.ts) may also use test tools and node:* to read fixtures.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -28,7 +28,7 @@ const RULES = {
   // The bench drives Chromium (playwright-core) and builds its bare Lexical page (vite).
   bench: { layers: ['core', 'store', 'contract', 'service', 'bench'], packages: ['node:*', 'playwright-core', 'vite'] },
   preload: { layers: ['preload', 'contract'], packages: ['electron'] },
-  renderer: { layers: ['core', 'contract', 'renderer'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'lexical', '@lexical/*'] },
+  renderer: { layers: ['core', 'contract', 'renderer'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'lexical', '@lexical/*', 'cmdk', '@tanstack/react-virtual', 'diff'] },
 };
 const TEST_PACKAGES = ['vitest', 'ajv', 'ajv/*', 'ajv-formats', 'fast-check', 'node:*', '@lexical/headless', 'better-sqlite3'];
 

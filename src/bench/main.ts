@@ -80,6 +80,13 @@ async function main(): Promise<void> {
     add(result(name, pair, `"${text}": bare SQL by the faster hand plan (${best === 'match' ? 'matches first' : 'queue index + match set'}), no snippets or counts`, 'p95 < 30 ms', (r) => r.p95 < 30, { matches_bound: desk.items.matchBound(text) }));
   }
 
+  if (wanted('list_slice')) {
+    // A virtual desk list jumping to its end (issue 12): the last 100 by position with the total, against the first page by keyset.
+    const last = Math.max(0, (desk.listItems({ view: 'desk', offset: 0, limit: 1 }).total ?? 0) - 100);
+    const pair = await interleave(REPS * 2, () => desk.listItems({ view: 'desk', offset: last, limit: 100 }), () => ref.listFirstPage(101));
+    add(result('list_slice', pair, 'the first page of the desk list by keyset, bare SQL', 'p95 < 16 ms (a frame)', (r) => r.p95 < 16, { offset: last }));
+  }
+
   if (wanted('transition_bulk_1000')) {
     // Bulk approve of 1,000 submitted items, against status-only UPDATEs of the same rows.
     const thousand = idsInStatus(db, 'submitted', 1000);
