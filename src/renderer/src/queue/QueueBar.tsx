@@ -76,7 +76,7 @@ export function QueueBar({ tab, onTab, counts, matches, filters, onFilters, edit
               ref={searchRef}
               type="search"
               value={search}
-              placeholder="Slug, text, source, keyword"
+              placeholder="Slug, text, source…"
               title="Searches every tab: slug, headline, body, source and keywords (press / to come here)"
               onChange={(e) => onFilters({ search: e.target.value })}
               onKeyDown={(e) => e.key === 'Escape' && search === '' && onLeaveSearch()}
