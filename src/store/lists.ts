@@ -6,7 +6,7 @@ import { DeskFailure, ErrorCode } from '../core/errors';
 import { ITEM_STATUSES, type ItemStatus, type ItemSummary } from '../core/item';
 import type { Page } from '../core/records';
 import { type Db, stmt } from './db';
-import { SHORT_PREFIX, SNIPPET_TEXT, ftsQuery, indexTerm, matchDrivenMax, searchWords, snippetOf } from './search';
+import { SHORT_PREFIX, SNIPPET_TEXT, countByMatches, ftsQuery, indexTerm, matchDrivenMax, searchWords, snippetOf } from './search';
 
 const SUMMARY_COLUMNS = 'id, slug, headline, status, urgency, category, version, embargo, updated_at, updated_by, reopened_at, reopened_by, kill_reason, killed_at, killed_by';
 
@@ -170,10 +170,13 @@ export class ItemLists {
     const counts = noCounts();
     const match = f.search ? ftsQuery(f.search) : null;
     if (match && !f.category && f.urgency === undefined && !f.editor) {
-      // A search alone is counted from the full-text index and the status index in one pass: the
-      // matches become a set, the status index is walked once, and no item row is read.
-      const rows = stmt(this.db, 'SELECT status, count(*) AS n FROM items INDEXED BY items_by_status_updated WHERE +rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?) GROUP BY status')
-        .all(match) as { status: ItemStatus; n: number }[];
+      // A search alone: a rare word reads only its matches' rows; a common one is counted from the
+      // full-text index and the status index in one pass (the matches become a set, the status
+      // index is walked once, and no item row is read).
+      const sql = countByMatches(this.matchBound(f.search!), this.deskSize())
+        ? 'SELECT i.status AS status, count(*) AS n FROM items_fts CROSS JOIN items i ON i.rowid = items_fts.rowid WHERE items_fts MATCH ? GROUP BY i.status'
+        : 'SELECT status, count(*) AS n FROM items INDEXED BY items_by_status_updated WHERE +rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?) GROUP BY status';
+      const rows = stmt(this.db, sql).all(match) as { status: ItemStatus; n: number }[];
       for (const r of rows) counts[r.status] = r.n;
       return counts;
     }
