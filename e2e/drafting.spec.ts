@@ -16,7 +16,7 @@ const FIELDS: { label: string; value: string; kind: 'fill' | 'select' }[] = [
   { label: 'Byline', value: 'Leyla Aliyeva', kind: 'fill' },
   { label: 'Sign-off', value: '06B', kind: 'fill' },
   { label: 'Urgency', value: '3', kind: 'select' },
-  { label: 'Embargo', value: '2030-11-27T09:00', kind: 'fill' },
+  { label: 'Embargo', value: '27.11.2030 09:00', kind: 'fill' },
   { label: 'Time zone', value: '+04:00', kind: 'select' },
   { label: 'Keywords', value: 'defence, Kazakhstan', kind: 'fill' },
   { label: 'Note to subscribers', value: 'Figures to follow from the ministry.', kind: 'fill' },

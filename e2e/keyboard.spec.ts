@@ -150,6 +150,19 @@ test('the editor by keyboard: Alt+H, Alt+B, one Tab stop for the toolbar, Ctrl+E
   await desk.field('Category').selectOption('Politics');
   await desk.field('Sign-off').fill('06B');
 
+  // Date and Embargo are one stop each, typed in the desk's order; half an embargo says what is wanted and is kept.
+  await desk.field('Date').focus();
+  await page.keyboard.press('Tab');
+  await expect(desk.field('Agency')).toBeFocused();
+  await desk.field('Embargo').fill('27.11.2030');
+  await expect(desk.field('Embargo')).toHaveAccessibleDescription(/e\.g\. 27\.11\.2030 09:00/);
+  await desk.field('Embargo').pressSequentially(' 9:30');
+  await page.keyboard.press('Tab');
+  await expect(desk.field('Time zone')).toBeFocused();
+  await expect(desk.field('Embargo')).toHaveValue('27.11.2030 09:30');
+  await expect(page.getByText(/EMBARGOED until 2030-11-27 09:30/).first()).toBeVisible();
+  await desk.field('Embargo').fill('');
+
   // The toolbar is one stop: Shift+Tab from the body lands on it, arrows move inside, Tab goes back to the body.
   await desk.body.focus();
   await page.keyboard.press('Shift+Tab');

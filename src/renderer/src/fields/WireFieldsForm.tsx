@@ -128,7 +128,7 @@ export function WireFieldsForm({ fields, onChange, idPrefix = '', only, problemF
           </Field>
         )}
       </div>
-      {shows('embargo') && <EmbargoInput idPrefix={idPrefix} value={fields.embargo} problem={problemFor('embargo')} onChange={(embargo) => onChange({ embargo })} />}
+      {shows('embargo') && <EmbargoInput idPrefix={idPrefix} value={fields.embargo} order={dateOrder} problem={problemFor('embargo')} onChange={(embargo) => onChange({ embargo })} />}
       {shows('keywords') && (
         <Field id={id('keywords')} label="Keywords" className={cls('keywords', 'f-keywords')} problem={problemFor('keywords')}>
           <KeywordsInput id={id('keywords')} value={fields.keywords} onChange={(keywords) => onChange({ keywords })} />
