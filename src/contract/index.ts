@@ -36,11 +36,15 @@ export interface QueueQuery {
   editor?: string;
   search?: string;
   cursor?: string | null;
+  /** Ask for rows from this position on instead of after a cursor; the page then carries `total`. */
+  offset?: number;
   limit?: number;
 }
 
 export interface QueuePage extends Page<ItemSummary> {
   counts: Record<QueueTab, number>;
+  /** With a search: how many items match in each tab (the search runs across all of them; other filters apply too). */
+  matches?: Record<QueueTab, number>;
   /** What the next batch would carry: approved items and kills not yet sent. */
   nextBatch: { approved: number; kills: number };
 }
@@ -81,6 +85,13 @@ export interface BatchDetail extends BatchSummary {
   nextEntry: number | null;
 }
 
+/** A story as it last went out before its current version: what a correction changes. */
+export interface PublishedVersion {
+  version: number;
+  headline: string;
+  bodyText: string;
+  publishedAt: string | null;
+}
 
 /** A recognised field: offsets into the original text (the text itself is not sent back). */
 export interface ImportSpan {
@@ -119,8 +130,8 @@ export interface DeskMethods {
   saveSettings: { arg: DeskSettings; value: DeskSettings };
   createItem: { arg: { fields?: Partial<ItemFields> }; value: ItemDetail };
   getItem: { arg: { id: string }; value: ItemDetail };
-  /** The desk list, newest first; `statuses` narrows it (the CLI's --status). */
-  listItems: { arg: { view: DeskView; statuses?: ItemStatus[]; cursor?: string | null; limit?: number }; value: Page<ItemSummary> };
+  /** The desk list, newest first; `statuses` narrows it (the CLI's --status). With `offset` instead of `cursor`: that slice, and its `total`. */
+  listItems: { arg: { view: DeskView; statuses?: ItemStatus[]; cursor?: string | null; offset?: number; limit?: number }; value: Page<ItemSummary> };
   /**
    * Save the editor's fields; refused with STALE_REVISION when someone saved since baseRevision.
    * `session` names one editor window's sitting: its autosaves within a minute make one revision.
@@ -133,6 +144,10 @@ export interface DeskMethods {
   /** One action on one or more items: all of them change, or none. */
   transition: { arg: { ids: string[]; action: EditorAction; note?: string }; value: ItemSummary[] };
   queue: { arg: QueueQuery; value: QueuePage };
+  /** Everyone who wrote or edited on this desk, for the Editor filter. */
+  listEditors: { arg: Record<string, never>; value: string[] };
+  /** The latest published version before the item's current one (null if none went out). */
+  getPublished: { arg: { id: string }; value: PublishedVersion | null };
   /** Write the pending entries (or `ids`) as one batch file into `folder`; items publish only once it is safely written. */
   exportBatch: { arg: { format: FeedFormatName; ndjson?: boolean; folder: string; fileName?: string; ids?: string[]; allowPastEmbargo?: boolean }; value: BatchDetail };
   listBatches: { arg: { cursor?: string | null; limit?: number }; value: Page<BatchSummary> };
@@ -176,6 +191,8 @@ const METHOD_TABLE: Record<DeskMethod, true> = {
   restoreRevision: true,
   transition: true,
   queue: true,
+  listEditors: true,
+  getPublished: true,
   exportBatch: true,
   listBatches: true,
   getBatch: true,

@@ -16,6 +16,7 @@ const id = z.string().regex(UUID_RE, 'not an item id');
 const text = (max: number) => z.string().max(max);
 const limit = z.number().int().min(1).max(500).optional();
 const cursor = z.string().max(500).nullable().optional();
+const offset = z.number().int().min(0).max(10_000_000).optional();
 const format = z.enum(FEED_FORMATS);
 const folder = z.string().min(1, 'Choose a folder to export to.').max(4096);
 const fileName = z
@@ -85,7 +86,7 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   saveSettings: settings,
   createItem: z.strictObject({ fields: partialFields.optional() }),
   getItem: z.strictObject({ id }),
-  listItems: z.strictObject({ view: z.enum(DESK_VIEWS), statuses: z.array(z.enum(ITEM_STATUSES)).min(1).optional(), cursor, limit }),
+  listItems: z.strictObject({ view: z.enum(DESK_VIEWS), statuses: z.array(z.enum(ITEM_STATUSES)).min(1).optional(), cursor, offset, limit }),
   saveDraft: z.strictObject({ id, baseRevision: z.number().int().min(1), fields, session: z.string().max(64).optional() }),
   duplicateItem: z.strictObject({ id }),
   history: z.strictObject({ id }),
@@ -99,8 +100,11 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
     editor: text(100).optional(),
     search: text(200).optional(),
     cursor,
+    offset,
     limit,
   }),
+  listEditors: empty,
+  getPublished: z.strictObject({ id }),
   exportBatch: z.strictObject({ format, ndjson: z.boolean().optional(), folder, fileName, ids: z.array(id).max(100_000).optional(), allowPastEmbargo: z.boolean().optional() }),
   listBatches: z.strictObject({ cursor, limit }),
   getBatch: z.strictObject({ id: z.number().int().min(1), after: z.number().int().min(-1).optional(), limit: z.number().int().min(1).max(1000).optional() }),

@@ -116,6 +116,13 @@ export function publishedSnapshot(db: Db, itemId: string, version: number): Wire
   return s ? (JSON.parse(s) as WireItem) : null;
 }
 
+/** The latest version that went out before `belowVersion` (a correction's baseline), or null. */
+export function publishedBefore(db: Db, itemId: string, belowVersion: number): { version: number; item: WireItem } | null {
+  const r = stmt(db, "SELECT version, snapshot_json FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version < ? ORDER BY version DESC LIMIT 1")
+    .get(itemId, belowVersion) as { version: number; snapshot_json: string } | undefined;
+  return r ? { version: r.version, item: JSON.parse(r.snapshot_json) as WireItem } : null;
+}
+
 export function insertBatch(
   db: Db,
   b: { format: BatchRow['format']; ndjson: boolean; folder: string; itemCount: number; createdAt: string; createdBy: string; owner: string; frame: BatchFrame },
