@@ -15,7 +15,11 @@ export async function startServer(dbFile: string): Promise<Server> {
   const child = spawn(process.execPath, [cli, 'serve', '--db', dbFile], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WIREDESK_TOKEN: token, WIREDESK_DB: '' } });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`desk server did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => {
+      // Not left running behind a failed bench.
+      child.kill('SIGTERM');
+      reject(new Error(`desk server did not start:\n${out}`));
+    }, 60_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+\/[^?\s]*)\?token=/.exec(out);
