@@ -43,6 +43,8 @@ export default defineConfig({
     plugins: [react()],
     resolve: { alias: rendererAlias },
     build: {
+      // Minified: the desk's cold start is mostly parsing this bundle (issue 14).
+      minify: true,
       rollupOptions: { input: 'src/renderer/index.html' },
     },
   },

@@ -16,7 +16,7 @@ const FIELDS: { label: string; value: string; kind: 'fill' | 'select' }[] = [
   { label: 'Byline', value: 'Leyla Aliyeva', kind: 'fill' },
   { label: 'Sign-off', value: '06B', kind: 'fill' },
   { label: 'Urgency', value: '3', kind: 'select' },
-  { label: 'Embargo', value: '2030-11-27T09:00', kind: 'fill' },
+  { label: 'Embargo', value: '27.11.2030 09:00', kind: 'fill' },
   { label: 'Time zone', value: '+04:00', kind: 'select' },
   { label: 'Keywords', value: 'defence, Kazakhstan', kind: 'fill' },
   { label: 'Note to subscribers', value: 'Figures to follow from the ministry.', kind: 'fill' },
@@ -247,7 +247,7 @@ test('limits and missing fields are shown in plain words before submission', asy
   // The house (slash) style needs a date: Submit says so until there is one.
   const submit = page.getByRole('button', { name: 'Submit for review' });
   await expect(submit).toBeDisabled();
-  await expect(submit).toHaveAccessibleDescription('The dateline needs a date in the desk style (Place/dd.mm.yy/Agency).');
+  await expect(submit).toHaveAccessibleDescription(/^Not ready to submit: The dateline needs a date in the desk style \(Place\/dd\.mm\.yy\/Agency\)\./);
   await desk.field('Date').fill('06.10.2023');
   await expect(submit).toBeEnabled();
   await desk.waitSaved();

@@ -185,6 +185,47 @@ test('agency copy: furniture left out can be put back, the desk agency is flagge
   expect(await stored(server)).toHaveLength(2);
 });
 
+test('a paste too long to edit is read-only and shown a page of items at a time; every item is imported', async ({ page, server }) => {
+  const desk = new DeskPage(page);
+  const imp = new ImportPage(page);
+  await desk.openView('Import');
+  const story = (n: number) => `Harbour talks round ${n}\nBAKU (AP) — Delegations met at the harbour for round ${n} of the talks on Caspian shipping rules and port fees.\n`;
+  const copy = Array.from({ length: 1500 }, (_, n) => story(n + 1)).join('\n');
+  expect(copy.length).toBeGreaterThan(200_000);
+  await imp.pasteLarge(copy);
+
+  // Not in the box: named and sized, read-only.
+  await expect(imp.paste).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Text to import' })).toContainText(`Pasted text — ${copy.length.toLocaleString('en-GB')} characters: too long to edit here.`);
+  await expect(page.getByRole('region', { name: 'Items found' }).getByRole('status')).toHaveText('Found 1,500 items in wire copy text.');
+  await expect(imp.pages).toContainText('Items 1–50 of 1,500');
+  await expect(imp.items).toHaveCount(50);
+  await expect(imp.original).toContainText('Characters 1–');
+  await expect(imp.marks('Headline')).toHaveCount(50);
+
+  await imp.pages.getByRole('button', { name: 'Next' }).click();
+  await expect(imp.pages).toContainText('Items 51–100 of 1,500');
+  await expect(imp.item(51)).toBeVisible();
+  await expect(imp.item(1)).toHaveCount(0);
+  await expect(imp.marks('Headline').first()).toHaveText('Harbour talks round 51');
+
+  await imp.pages.getByLabel('Go to item').fill('1234');
+  await imp.pages.getByLabel('Go to item').press('Enter');
+  await expect(imp.pages).toContainText('Items 1,201–1,250 of 1,500');
+  await expect(imp.field(1234, 'Headline')).toHaveValue('Harbour talks round 1234');
+  await imp.field(1234, 'Slug').fill('HARBOUR-1234');
+  await imp.item(1234).getByRole('button', { name: 'Show in text' }).click();
+  await expect(imp.original.locator('#imp-src-1233')).toHaveClass(/imp-pointed/);
+
+  await expect(imp.importButton).toHaveText('Import 1,500 items');
+  await imp.importButton.click();
+  await expect(imp.imported.getByRole('status')).toHaveText('1,500 drafts created on the Desk.', { timeout: 60_000 });
+  const all = (await server.cli(['list', '--json', '--limit', '2000'])).stdout;
+  const slugs = (JSON.parse(all) as { slug: string }[]).map((i) => i.slug);
+  expect(slugs).toHaveLength(1500);
+  expect(slugs).toContain('HARBOUR-1234');
+});
+
 /** Windows-1251: Cyrillic А..я at 0xC0..0xFF (what many agencies in the region still send). */
 const cp1251 = (s: string) => Buffer.from([...s].map((c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : c.charCodeAt(0) - 0x410 + 0xc0)));
 

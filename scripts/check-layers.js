@@ -9,7 +9,7 @@
 //   server    desk server over the contract
 //   cli       over the contract, the service's composition root and the server
 //   preload   electron and the contract only
-//   renderer  core and the contract; React and Lexical; never node:*, electron, store or service
+//   renderer  core and the contract; React, Lexical, cmdk, @tanstack/react-virtual and diff; never node:*, electron, store or service
 // Test files (*.test.ts) may also use test tools and node:* to read fixtures.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -25,10 +25,11 @@ const RULES = {
   main: { layers: ['core', 'store', 'contract', 'service', 'main'], packages: ['electron', 'node:*'] },
   server: { layers: ['core', 'contract', 'service', 'server'], packages: ['node:*'] },
   cli: { layers: ['core', 'store', 'contract', 'service', 'server', 'cli'], packages: ['node:*'] },
-  // The bench drives Chromium (playwright-core) and builds its bare Lexical page (vite).
-  bench: { layers: ['core', 'store', 'contract', 'service', 'bench'], packages: ['node:*', 'playwright-core', 'vite'] },
+  // The bench drives Chromium (playwright-core), builds its bare Lexical page (vite) and seeds a
+  // throwaway shared desk (hub).
+  bench: { layers: ['core', 'store', 'hub', 'contract', 'service', 'bench'], packages: ['node:*', 'playwright-core', 'vite'] },
   preload: { layers: ['preload', 'contract'], packages: ['electron'] },
-  renderer: { layers: ['core', 'contract', 'renderer'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'lexical', '@lexical/*'] },
+  renderer: { layers: ['core', 'contract', 'renderer'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'lexical', '@lexical/*', 'cmdk', '@tanstack/react-virtual', 'diff'] },
 };
 const TEST_PACKAGES = ['vitest', 'ajv', 'ajv/*', 'ajv-formats', 'fast-check', 'node:*', '@lexical/headless', 'better-sqlite3'];
 

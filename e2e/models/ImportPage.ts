@@ -30,6 +30,10 @@ export class ImportPage {
   get items(): Locator {
     return this.page.getByRole('region', { name: 'Items found' }).getByRole('article');
   }
+  /** "Items 51–100 of 1,500", with Previous, Next and Go to item. */
+  get pages(): Locator {
+    return this.page.getByRole('navigation', { name: 'Pages of items' });
+  }
   get imported(): Locator {
     return this.page.getByRole('region', { name: 'Imported' });
   }
@@ -52,6 +56,16 @@ export class ImportPage {
   async findIn(text: string): Promise<void> {
     await this.paste.fill(text);
     await this.findButton.click();
+  }
+
+  /** Paste `text` into the paste box as the clipboard would (a paste too long to edit is kept out of it). */
+  async pasteLarge(text: string): Promise<void> {
+    await this.paste.evaluate((box, pasted) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', pasted);
+      box.focus();
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
   }
 
   async openFile(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {

@@ -32,14 +32,12 @@ export class QueuePage {
   row(slug: string): Locator {
     return this.rows.filter({ hasText: slug });
   }
+  /** The row's selection box (drawn; the row's aria-selected carries the state). */
   checkbox(slug: string): Locator {
-    return this.list.getByRole('checkbox', { name: `Select ${slug}` });
+    return this.row(slug).locator('.q-box');
   }
   get selectAll(): Locator {
     return this.page.getByRole('checkbox', { name: 'Select all' });
-  }
-  get showMore(): Locator {
-    return this.page.getByRole('button', { name: 'Show more', exact: true });
   }
   bulk(action: 'Approve' | 'Hold' | 'Release'): Locator {
     return this.page.getByRole('button', { name: `${action} selected`, exact: true });

@@ -20,6 +20,7 @@ import { DeskService } from '../service/desk';
 import { benchWireCopy } from './wirecopy';
 import { type Result, interleave, peakRss, printTable, result, round } from './measure';
 import { COMMON, RARE, STATUSES, longText, seed, stringifyToFile, wireCopy } from './data';
+import { hubDeskWorker, hubResults } from './hub';
 import { uiResults } from './ui';
 
 const QUICK = process.argv.includes('--quick');
@@ -78,6 +79,13 @@ async function main(): Promise<void> {
       .sort((a, b) => a.ms - b.ms)[0]!.plan;
     const pair = await interleave(REPS * 2, () => desk.queue({ tab: 'submitted', search: text, limit: 100 }), () => ref.searchBest(text, 'submitted', 101, best));
     add(result(name, pair, `"${text}": bare SQL by the faster hand plan (${best === 'match' ? 'matches first' : 'queue index + match set'}), no snippets or counts`, 'p95 < 30 ms', (r) => r.p95 < 30, { matches_bound: desk.items.matchBound(text) }));
+  }
+
+  if (wanted('list_slice')) {
+    // A virtual desk list jumping to its end (issue 12): the last 100 by position with the total, against the first page by keyset.
+    const last = Math.max(0, (desk.listItems({ view: 'desk', offset: 0, limit: 1 }).total ?? 0) - 100);
+    const pair = await interleave(REPS * 2, () => desk.listItems({ view: 'desk', offset: last, limit: 100 }), () => ref.listFirstPage(101));
+    add(result('list_slice', pair, 'the first page of the desk list by keyset, bare SQL', 'p95 < 16 ms (a frame)', (r) => r.p95 < 16, { offset: last }));
   }
 
   if (wanted('transition_bulk_1000')) {
@@ -212,6 +220,9 @@ async function main(): Promise<void> {
   const ui = await uiResults(wanted, { dbFile, dir, quick: QUICK, shortId, longId: current.id, longText: longText(5000), wireCopy, log });
   for (const r of ui) add(r);
 
+  // The shared desk: 20 desk processes on one PostgreSQL hub (its own fresh database).
+  if (wanted('hub20_queue_page', 'hub20_transition', 'hub20_sync_1000')) for (const r of await hubResults(N, dir, log)) add(r);
+
   const out = {
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memory_gb: round(os.totalmem() / 2 ** 30, 1), platform: `${os.platform()} ${os.release()}`, node: process.version, load_at_start: loadAtStart, load_at_end: os.loadavg().map((l) => round(l, 1)), at: new Date().toISOString() },
     items: N,
@@ -224,7 +235,9 @@ async function main(): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-main().catch((e) => {
+// `bench.js --hub-desk FILE URL`: one desk process of the shared-desk part (see hub.ts).
+const worker = process.argv[2] === '--hub-desk' ? hubDeskWorker(process.argv[3]!, process.argv[4]!) : main();
+worker.catch((e) => {
   console.error(e);
   process.exit(1);
 });

@@ -7,15 +7,15 @@
  *    and in the bare page, in alternating blocks of keys.
  *  - item_switch_100k: ArrowDown in the desk list until the editor shows the next item and
  *    has painted, with 100 and then 2,000 rows listed; the reference is getItem over HTTP.
- *  - import_preview_38mb_rss_mb: the desk server's peak RSS answering a 38 MB preview.
+ *  - import_preview_38mb_rss_mb: the desk server's peak RSS answering a 38 MB preview (importPreview.ts).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Pair, type Result, interleave, median, p95, result, round, vmHwmKb } from './measure';
+import { startServer, stopServer } from './deskServer';
+import { importPreview } from './importPreview';
+import { type Pair, type Result, interleave, median, p95, result, round } from './measure';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -33,42 +33,6 @@ export interface UiOptions {
   wireCopy: (stories: number) => string;
   /** In-process parse time of the same 38 MB (the import preview's reference). */
   log: (s: string) => void;
-}
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  token: string;
-}
-
-async function startServer(dbFile: string): Promise<Server> {
-  const token = randomBytes(18).toString('base64url');
-  const cli = path.resolve('out', 'main', 'cli.js');
-  const child = spawn(process.execPath, [cli, 'serve', '--db', dbFile], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WIREDESK_TOKEN: token, WIREDESK_DB: '' } });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`desk server did not start:\n${out}`)), 60_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)\?token=/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`desk server exited (${code}):\n${out}`)));
-  });
-  return { child, url, token };
-}
-
-async function stopServer(s: Server): Promise<void> {
-  if (s.child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    s.child.once('exit', () => resolve());
-    s.child.kill('SIGTERM');
-  });
 }
 
 /** Build the bare Lexical page with vite into `outDir` and serve it (and the body) on 127.0.0.1. */
@@ -295,36 +259,4 @@ export async function uiResults(wanted: (...names: string[]) => boolean, o: UiOp
   }
   results.push(...(await importResults()));
   return results;
-}
-
-/** A 38 MB preview through the desk server: its peak RSS and the size of its answer. */
-async function importPreview(o: UiOptions, target: string): Promise<Result[]> {
-  const one = o.wireCopy(1).length + 1;
-  const stories = Math.ceil((38 * 1048576) / one);
-  const text = o.wireCopy(stories);
-  const payload = JSON.stringify({ text, format: 'text' });
-  const server = await startServer(o.dbFile);
-  try {
-    const status = `/proc/${server.child.pid}/status`;
-    const idle = vmHwmKb(status) / 1024;
-    const t0 = performance.now();
-    const res = await fetch(`${server.url}api/parseImport`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Wiredesk-Token': server.token }, body: payload });
-    const answer = await res.text();
-    const ms = performance.now() - t0;
-    const peak = vmHwmKb(status) / 1024;
-    const echoed = answer.includes(text.slice(0, 2000)) || answer.length >= text.length;
-    const ok = (JSON.parse(answer) as { ok: boolean }).ok;
-    return [
-      result('import_preview_38mb_rss_mb', { real: [ms], ref: [Number.NaN] }, `desk server peak RSS; idle ${idle.toFixed(0)} MB`, target, () => ok && peak < 500 && !echoed, {
-        text_mb: round(text.length / 1048576, 1),
-        peak_rss_mb: round(peak, 0),
-        idle_rss_mb: round(idle, 0),
-        response_mb: round(answer.length / 1048576, 1),
-        text_echoed: echoed,
-        answered_ok: ok,
-      }),
-    ];
-  } finally {
-    await stopServer(server);
-  }
 }

@@ -12,6 +12,8 @@ export type { Result } from '../core/errors';
 export type { AuditRecord, HistoryEntry, Page } from '../core/records';
 import type { AuditRecord, HistoryEntry, Page } from '../core/records';
 import type { DroppedLine } from '../core/wirecopy/parse';
+import type { ImportFields } from '../core/importFields';
+export type { ImportBody, ImportFields } from '../core/importFields';
 
 import { type DeskListView, type FeedFormat, type ImportFormat, QUEUE_TABS as TAB_NAMES, QUEUE_TAB_LABELS, type QueueTab } from '../core/vocabulary';
 export { IMPORT_ITEMS_MAX } from '../core/vocabulary';
@@ -34,11 +36,15 @@ export interface QueueQuery {
   editor?: string;
   search?: string;
   cursor?: string | null;
+  /** Ask for rows from this position on instead of after a cursor; the page then carries `total`. */
+  offset?: number;
   limit?: number;
 }
 
 export interface QueuePage extends Page<ItemSummary> {
   counts: Record<QueueTab, number>;
+  /** With a search: how many items match in each tab (the search runs across all of them; other filters apply too). */
+  matches?: Record<QueueTab, number>;
   /** What the next batch would carry: approved items and kills not yet sent. */
   nextBatch: { approved: number; kills: number };
 }
@@ -79,6 +85,13 @@ export interface BatchDetail extends BatchSummary {
   nextEntry: number | null;
 }
 
+/** A story as it last went out before its current version: what a correction changes. */
+export interface PublishedVersion {
+  version: number;
+  headline: string;
+  bodyText: string;
+  publishedAt: string | null;
+}
 
 /** A recognised field: offsets into the original text (the text itself is not sent back). */
 export interface ImportSpan {
@@ -88,10 +101,11 @@ export interface ImportSpan {
 }
 
 export interface ImportCandidate {
-  fields: ItemFields;
+  /** The body as plain paragraphs where that loses nothing (always for wire copy); the rich text only for a feed's formatted body. */
+  fields: ImportFields;
   warnings: string[];
   recognised: ImportSpan[];
-  /** Slice of the original text this item came from (text imports only). */
+  /** Slice of the original text this item came from (text imports only): offsets into the text the caller sent. */
   original: { start: number; end: number } | null;
   /** Lines left out (page furniture, rules, end markers), each with the body paragraph it goes back before. */
   dropped: DroppedLine[];
@@ -101,9 +115,12 @@ export interface ImportCandidate {
   duplicateOf: { id: string; slug: string; status: ItemStatus } | null;
 }
 
+/**
+ * What an import would give. The text is never sent back: the caller has it, and every
+ * span and `original` is an offset into it.
+ */
 export interface ImportPreview {
   format: Exclude<ImportFormat, 'auto'>;
-  text: string;
   items: ImportCandidate[];
   warnings: string[];
 }
@@ -113,8 +130,8 @@ export interface DeskMethods {
   saveSettings: { arg: DeskSettings; value: DeskSettings };
   createItem: { arg: { fields?: Partial<ItemFields> }; value: ItemDetail };
   getItem: { arg: { id: string }; value: ItemDetail };
-  /** The desk list, newest first; `statuses` narrows it (the CLI's --status). */
-  listItems: { arg: { view: DeskView; statuses?: ItemStatus[]; cursor?: string | null; limit?: number }; value: Page<ItemSummary> };
+  /** The desk list, newest first; `statuses` narrows it (the CLI's --status). With `offset` instead of `cursor`: that slice, and its `total`. */
+  listItems: { arg: { view: DeskView; statuses?: ItemStatus[]; cursor?: string | null; offset?: number; limit?: number }; value: Page<ItemSummary> };
   /**
    * Save the editor's fields; refused with STALE_REVISION when someone saved since baseRevision.
    * `session` names one editor window's sitting: its autosaves within a minute make one revision.
@@ -127,6 +144,10 @@ export interface DeskMethods {
   /** One action on one or more items: all of them change, or none. */
   transition: { arg: { ids: string[]; action: EditorAction; note?: string }; value: ItemSummary[] };
   queue: { arg: QueueQuery; value: QueuePage };
+  /** Everyone who wrote or edited on this desk, for the Editor filter. */
+  listEditors: { arg: Record<string, never>; value: string[] };
+  /** The latest published version before the item's current one (null if none went out). */
+  getPublished: { arg: { id: string }; value: PublishedVersion | null };
   /** Write the pending entries (or `ids`) as one batch file into `folder`; items publish only once it is safely written. */
   exportBatch: { arg: { format: FeedFormatName; ndjson?: boolean; folder: string; fileName?: string; ids?: string[]; allowPastEmbargo?: boolean }; value: BatchDetail };
   listBatches: { arg: { cursor?: string | null; limit?: number }; value: Page<BatchSummary> };
@@ -142,7 +163,8 @@ export interface DeskMethods {
   /** A stuck batch: nothing in it counts as published; its items wait for the next batch. */
   dropBatch: { arg: { id: number }; value: BatchSummary };
   parseImport: { arg: { text: string; format?: ImportFormat }; value: ImportPreview };
-  acceptImport: { arg: { items: ItemFields[] }; value: { ids: string[] } };
+  /** Store found items as drafts, all or none; plain-paragraph bodies become the editor's rich text here. */
+  acceptImport: { arg: { items: ImportFields[] }; value: { ids: string[] } };
 }
 
 export type DeskMethod = keyof DeskMethods;
@@ -169,6 +191,8 @@ const METHOD_TABLE: Record<DeskMethod, true> = {
   restoreRevision: true,
   transition: true,
   queue: true,
+  listEditors: true,
+  getPublished: true,
   exportBatch: true,
   listBatches: true,
   getBatch: true,
@@ -180,6 +204,13 @@ const METHOD_TABLE: Record<DeskMethod, true> = {
   acceptImport: true,
 };
 export const DESK_METHODS = Object.keys(METHOD_TABLE) as DeskMethod[];
+
+/**
+ * Methods whose one large text may travel over HTTP as the request body itself
+ * (text/plain; charset=utf-8), the rest of the argument in the query string: a 38 MB paste
+ * is then neither JSON-escaped by the page nor parsed again by the server.
+ */
+export const TEXT_BODY_ARGS: { readonly [K in DeskMethod]?: keyof ArgOf<K> & string } = { parseImport: 'text' };
 
 export function isDeskMethod(name: string): name is DeskMethod {
   return Object.prototype.hasOwnProperty.call(METHOD_TABLE, name);

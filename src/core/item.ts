@@ -162,7 +162,7 @@ export function isZonedDateTime(s: string): boolean {
  * Limits that hold for every save, draft or not. A save that breaks one is refused,
  * so these are checked in the editor first (inputs carry the same limits).
  */
-export function hardLimitProblems(f: ItemFields): FieldProblem[] {
+export function hardLimitProblems(f: Omit<ItemFields, 'body'>): FieldProblem[] {
   const p: FieldProblem[] = [];
   const err = (field: FieldName, code: ProblemCode, message: string) => p.push({ field, code, message, severity: 'error' });
   if (f.headline.length > HEADLINE_MAX) err('headline', 'TOO_LONG', `Headline is ${f.headline.length} characters; the limit is ${HEADLINE_MAX}.`);

@@ -4,6 +4,8 @@ export interface Page<T> {
   items: T[];
   /** Pass back to get the next page; null when this is the last one. */
   next: string | null;
+  /** How many rows the whole list holds; set when the page was asked for by offset. */
+  total?: number;
 }
 
 /** One saved revision of an item. */

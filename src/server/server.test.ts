@@ -101,6 +101,23 @@ describe('desk server', () => {
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('format') } });
   }, 60_000);
 
+  it('takes an import preview\'s text as the plain body, the rest in the query, and sends no text back', async () => {
+    const copy = 'Ferry traffic resumes\nAktau/07.10.23/Turan: Ferry traffic resumed on Saturday. ---06B---\n';
+    const post = (query: string, type: string, method = 'parseImport') =>
+      request(server, 'POST', `${base(server)}api/${method}${query}`, copy, { 'Content-Type': type, 'X-Wiredesk-Token': server.token });
+    const r = await post('?format=text', 'text/plain; charset=utf-8');
+    expect(r.status).toBe(200);
+    const answer = JSON.parse(r.body) as { ok: true; value: { format: string; items: { fields: { headline: string; body: unknown } }[] } };
+    expect(answer.value.format).toBe('text');
+    expect(answer.value.items.map((i) => i.fields.headline)).toEqual(['Ferry traffic resumes']);
+    expect(answer.value.items[0]!.fields.body).toEqual({ paragraphs: ['Ferry traffic resumed on Saturday.'] });
+    expect(r.body).not.toContain('Aktau/07.10.23');
+    // A key the method does not take is refused as in JSON; other methods take only JSON.
+    expect(JSON.parse((await post('?format=text&extra=1', 'text/plain')).body)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect((await post('', 'text/plain', 'createItem')).status).toBe(415);
+    expect((await post('', 'text/html')).status).toBe(415);
+  });
+
   it('answers malformed addresses with 400, not a 500', async () => {
     for (const p of ['/%', `${base(server)}%`, `${base(server)}assets/%E0%A4%A`]) {
       const r = await request(server, 'GET', p);

@@ -18,9 +18,10 @@ import path from 'node:path';
 import { ErrorCode, fail } from '../core/errors';
 import { IMPORT_MAX_BYTES } from '../core/vocabulary';
 import type { ChangeSource } from '../service/changes';
-import { CHANGES_PATH, type DeskHandlers } from '../contract';
+import { CHANGES_PATH, type DeskHandlers, TEXT_BODY_ARGS, isDeskMethod } from '../contract';
 import { dispatch } from '../service/dispatch';
 import { streamChanges } from './events';
+import { writeJson } from './json';
 
 export interface DeskServerOptions {
   handlers: DeskHandlers;
@@ -92,15 +93,17 @@ function cookieToken(req: http.IncomingMessage): string | null {
   return null;
 }
 
+const headers = (type: string, extra: http.OutgoingHttpHeaders = {}): http.OutgoingHttpHeaders => ({
+  'Content-Type': type,
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': CSP,
+  ...extra,
+});
+
 function send(res: http.ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8', extra: http.OutgoingHttpHeaders = {}): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Content-Security-Policy': CSP,
-    ...extra,
-  });
+  res.writeHead(status, headers(type, extra));
   res.end(body);
 }
 
@@ -110,24 +113,55 @@ const json = (res: http.ServerResponse, status: number, code: ErrorCode, message
 /**
  * The body as text, or null when it is larger than `max`. An oversized body is still read
  * (and thrown away) to its end, so the client is not cut off mid-send and can read the
- * refusal; only a body far past the limit gets its connection closed.
+ * refusal; only a body far past the limit gets its connection closed. A body that says its
+ * length is read into one buffer of that size, not gathered in chunks and copied again.
  */
 function readBody(req: http.IncomingMessage, max: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    let whole = Number.isSafeInteger(declared) && declared >= 0 && declared <= max ? Buffer.allocUnsafe(declared) : null;
+    let chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
+      if (whole && size + c.length <= whole.length) c.copy(whole, size);
+      else if (size + c.length <= max) {
+        // More than it declared (or no length given): gather what came, as chunks.
+        if (whole) chunks = [whole.subarray(0, size)];
+        whole = null;
+        chunks.push(c);
+      } else chunks = [];
       size += c.length;
-      if (size <= max) chunks.push(c);
-      else if (chunks.length > 0) chunks.length = 0;
       if (size > max * DRAIN_MAX_FACTOR) {
         req.destroy();
         resolve(null);
       }
     });
-    req.on('end', () => resolve(size > max ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size > max) return resolve(null);
+      const bytes = whole ? whole.subarray(0, size) : Buffer.concat(chunks);
+      whole = null;
+      chunks = [];
+      resolve(bytes.toString('utf8'));
+    });
     req.on('error', reject);
   });
+}
+
+/**
+ * The method's argument from the request: JSON, or — for a method with a large text
+ * (TEXT_BODY_ARGS) — that text as the body itself and the rest in the query string, so a
+ * 38 MB paste is neither escaped nor parsed again. Such a method only reads (parseImport
+ * stores nothing), and the token check stands either way.
+ */
+function argument(method: string, type: string, raw: string, query: URLSearchParams): { arg: unknown } | { status: 400 | 415; refused: string } {
+  const textArg = isDeskMethod(method) ? TEXT_BODY_ARGS[method] : undefined;
+  if (textArg && /^text\/plain(;\s*charset=utf-8)?$/i.test(type.trim())) return { arg: { ...Object.fromEntries(query), [textArg]: raw } };
+  if (!type.startsWith('application/json')) return { status: 415, refused: 'Send JSON.' };
+  try {
+    return { arg: raw === '' ? {} : (JSON.parse(raw) as unknown) };
+  } catch {
+    return { status: 400, refused: 'The request was not valid JSON.' };
+  }
 }
 
 const megabytes = (bytes: number) => Math.round(bytes / 1048576);
@@ -183,22 +217,19 @@ export async function startDeskServer(opts: DeskServerOptions): Promise<DeskServ
         if (!opts.changes) return send(res, 404, JSON.stringify(fail(ErrorCode.NotFound, 'This desk server publishes no changes.')));
         return streamChanges(req, res, opts.changes);
       }
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return json(res, 415, ErrorCode.InvalidArgument, 'Send JSON.');
-      }
+      const type = req.headers['content-type'] ?? '';
+      const name = local.slice('api/'.length);
+      if (!type.startsWith('application/json') && !(isDeskMethod(name) && TEXT_BODY_ARGS[name])) return json(res, 415, ErrorCode.InvalidArgument, 'Send JSON.');
       const tooLarge = `This request is larger than the desk takes (${megabytes(maxBody)} MB); one import takes files up to ${megabytes(IMPORT_MAX_BYTES)} MB. Nothing was changed.`;
       const declared = Number(req.headers['content-length'] ?? 0);
       if (declared > maxBody * DRAIN_MAX_FACTOR) return json(res, 413, ErrorCode.InvalidArgument, tooLarge, { Connection: 'close' });
       const raw = await readBody(req, maxBody);
       if (raw === null) return json(res, 413, ErrorCode.InvalidArgument, tooLarge, { Connection: 'close' });
-      let arg: unknown;
-      try {
-        arg = raw === '' ? {} : JSON.parse(raw);
-      } catch {
-        return json(res, 400, ErrorCode.InvalidArgument, 'The request was not valid JSON.');
-      }
-      const result = await dispatch(opts.handlers, local.slice('api/'.length), arg);
-      return send(res, 200, JSON.stringify(result));
+      const read = argument(name, type, raw, url.searchParams);
+      if ('refused' in read) return json(res, read.status, ErrorCode.InvalidArgument, read.refused);
+      const result = await dispatch(opts.handlers, name, read.arg);
+      res.writeHead(200, headers('application/json; charset=utf-8'));
+      return writeJson(res, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
     const login = url.searchParams.get('token');

@@ -1,7 +1,7 @@
 /**
  * Step 1 of a batch export: the reservation. In one transaction, with the settings of that
- * moment, a 'writing' batch gets every entry's exact bytes (and its fields without the text,
- * for kills and the batch list); no item changes state. What goes out for each item is
+ * moment, a 'writing' batch gets every entry's exact bytes (and its fields without the body tree,
+ * for kills, corrections and the batch list); no item changes state. What goes out for each item is
  * decided here: the approved revision for a publish, the story as it went out for a kill.
  */
 import { isEmbargoPast } from '../core/copy';
@@ -49,8 +49,8 @@ export function reserveBatch(c: ReserveContext, arg: ArgOf<'exportBatch'>, by: s
       const item = c.items.get(itemId)!;
       const { entry, kind, version } = entryFor(c.db, item, at, settings);
       const wire = serializeEntry(arg.format, { item: entry, pubStatus: kind === 'kill' ? 'canceled' : 'usable' }, { settings });
-      // The text goes out (and is kept) as the entry's bytes; the fields are kept beside them.
-      const { body: _body, bodyText: _text, ...head } = entry;
+      // The body goes out (and is kept) as the entry's bytes; the fields are kept beside them.
+      const { body: _body, ...head } = entry;
       // The state the commit changes, as it stands now: the commit goes ahead only if the
       // item is still exactly as reserved, so this is also its state just before the commit.
       const prior = { status: item.status, publishedVersion: item.publishedVersion, firstPublishedAt: item.firstPublishedAt, versionPublishedAt: item.versionPublishedAt };

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type DeskChanges, affects, touchesItem } from '../core/changes';
 import { ChangeLog } from '../store/changes';
 import { ChangeFeed } from './changes';
+import { foundFields } from '../core/importFields';
 import { readyFields, testDesk } from './testing';
 
 const cleanup: (() => void)[] = [];
@@ -106,7 +107,7 @@ describe('change feed', () => {
 
   it('says "refresh everything" when more changed than a message lists', () => {
     const { desk, log, poll } = liveDesk();
-    desk.acceptImport({ items: Array.from({ length: 250 }, (_, i) => readyFields({ slug: `ITEM-${i}` })) });
+    desk.acceptImport({ items: Array.from({ length: 250 }, (_, i) => foundFields(readyFields({ slug: `ITEM-${i}` }))) });
     const [m] = poll();
     expect(m).toEqual({ seq: log.latest(), all: true, changes: [] });
     expect(affects(m!, 'settings')).toBe(true);

@@ -3,7 +3,6 @@ import { DeskFailure, ErrorCode } from '../core/errors';
 import {
   type FieldProblem,
   type ItemFields,
-  type ItemStatus,
   changedFieldLabels,
   defaultFields,
   fieldsJson,
@@ -23,8 +22,9 @@ import { type ItemState, ItemStore, type StoredItem, newStoredItem } from '../st
 import { ProcessLock } from '../store/owner';
 import { readDeskSettings, writeDeskSettings } from '../store/settings';
 import { BatchExporter } from './batches';
-import type { ArgOf, DeskHandlers, ItemDetail, QueueTab, ValueOf } from '../contract';
-import { importPreview } from './imports';
+import type { ArgOf, DeskHandlers, ItemDetail, ValueOf } from '../contract';
+import { importPreview, storedFields } from './imports';
+import { deskList, publishedVersion, queuePage } from './lists';
 
 export interface DeskOptions {
   now?: () => Date;
@@ -33,15 +33,6 @@ export interface DeskOptions {
   nativeBinding?: string;
 }
 
-const TAB_STATUS: Record<QueueTab, ItemStatus> = {
-  submitted: 'submitted',
-  approved: 'approved',
-  held: 'held',
-  published: 'published',
-  killed: 'killed',
-  spiked: 'spiked',
-};
-
 /**
  * Autosaves of one editing session make one revision while typing goes on: each follows the
  * last by less than FOLD_PAUSE_MS, and the run is younger than FOLD_WINDOW_MS. A pause, another
@@ -49,8 +40,6 @@ const TAB_STATUS: Record<QueueTab, ItemStatus> = {
  */
 const FOLD_PAUSE_MS = 3_000;
 const FOLD_WINDOW_MS = 60_000;
-
-const DESK_STATUSES: ItemStatus[] = ['draft', 'submitted', 'approved', 'held', 'published', 'killed'];
 
 function notFound(id: string): DeskFailure {
   return new DeskFailure(ErrorCode.NotFound, `No item with id ${id} on this desk.`);
@@ -144,8 +133,8 @@ export class DeskService implements DeskHandlers {
     return this.detail(this.load(id));
   }
 
-  listItems({ view, statuses, cursor, limit }: ArgOf<'listItems'>): ValueOf<'listItems'> {
-    return this.items.list(statuses ?? (view === 'spiked' ? ['spiked'] : DESK_STATUSES), limit ?? 100, cursor);
+  listItems(arg: ArgOf<'listItems'>): ValueOf<'listItems'> {
+    return deskList(this.items, arg);
   }
 
   /** Save new field values as a revision, after the optimistic revision check. */
@@ -290,10 +279,15 @@ export class DeskService implements DeskHandlers {
   }
 
   queue(q: ArgOf<'queue'>): ValueOf<'queue'> {
-    const page = this.items.queue({ statuses: [TAB_STATUS[q.tab]], withBatch: q.tab === 'published' || q.tab === 'killed', category: q.category, urgency: q.urgency, editor: q.editor, search: q.search }, q.limit ?? 100, q.cursor);
-    const byStatus = this.items.countsByStatus();
-    const counts = Object.fromEntries(Object.entries(TAB_STATUS).map(([tab, status]) => [tab, byStatus[status]])) as Record<QueueTab, number>;
-    return { ...page, counts, nextBatch: { approved: byStatus.approved, kills: this.batches.pendingKills() } };
+    return queuePage(this.items, q, () => this.batches.pendingKills());
+  }
+
+  listEditors(): string[] {
+    return this.items.editors();
+  }
+
+  getPublished({ id }: ArgOf<'getPublished'>): ValueOf<'getPublished'> {
+    return publishedVersion(this.db, this.load(id));
   }
 
   exportBatch(arg: ArgOf<'exportBatch'>): Promise<ValueOf<'exportBatch'>> {
@@ -330,7 +324,7 @@ export class DeskService implements DeskHandlers {
   }
 
   acceptImport({ items }: ArgOf<'acceptImport'>): ValueOf<'acceptImport'> {
-    const ids = this.db.transaction(() => items.map((f) => this.insertDraft(f, 'Imported').id))();
+    const ids = this.db.transaction(() => items.map((f) => this.insertDraft(storedFields(f), 'Imported').id))();
     return { ids };
   }
 }

@@ -1,10 +1,13 @@
 import { DeskFailure, ErrorCode } from '../core/errors';
 import { parseFeed } from '../core/feed/parse';
 import type { ItemStatus } from '../core/item';
-import { bodyToPlainText } from '../core/richtext';
+import { foundFields, importBodyText } from '../core/importFields';
 import type { DeskSettings } from '../core/settings';
 import { parseWireCopy } from '../core/wirecopy/parse';
 import { IMPORT_ITEMS_MAX, type ImportCandidate, type ImportFormat, type ImportPreview } from '../contract';
+
+/** What acceptImport stores for a found item: its body made the editor's rich text. */
+export { storedFields } from '../core/importFields';
 
 /** Looks like a feed file (JSON object, array or NDJSON) rather than wire copy. */
 function looksLikeJson(text: string): boolean {
@@ -39,14 +42,18 @@ function markDuplicates(items: ImportCandidate[], lookup: DeskCopyLookup): void 
   for (const item of items) {
     const f = item.fields;
     if (!f.headline.trim()) continue;
-    const same = onDesk.get(copyKey(f.headline, f.dateline, bodyToPlainText(f.body)));
+    const same = onDesk.get(copyKey(f.headline, f.dateline, importBodyText(f.body)));
     if (!same) continue;
     item.duplicateOf = same;
     item.warnings.unshift(`Already on the desk${same.slug ? ` as ${same.slug}` : ''} (${same.status}): same headline, dateline and body.`);
   }
 }
 
-/** What an import would give, without storing anything; `lookup` finds copy already on the desk. */
+/**
+ * What an import would give, without storing anything; `lookup` finds copy already on the desk.
+ * The text is not sent back (spans are offsets into it), and bodies go as plain paragraphs
+ * wherever that loses nothing: a 38 MB paste answers with its items, not twice its size.
+ */
 export function importPreview(text: string, format: ImportFormat, settings: DeskSettings, lookup?: DeskCopyLookup): ImportPreview {
   if (text.trim() === '') throw new DeskFailure(ErrorCode.ImportFailed, 'The text is empty: there is nothing to import.');
   if (looksBinary(text)) throw new DeskFailure(ErrorCode.ImportFailed, 'This looks like a binary file, not wire copy or a feed file. Nothing was imported.');
@@ -67,10 +74,9 @@ function feedPreview(text: string, format: ImportFormat, settings: DeskSettings)
   if (parsed.items.length > IMPORT_ITEMS_MAX) warnings.push(overLimit(`This file holds ${parsed.items.length.toLocaleString('en')} items`));
   return {
     format: detected,
-    text: '',
     // A feed that leaves out the language gets the desk's, as a new item would.
     items: parsed.items.slice(0, IMPORT_ITEMS_MAX + 1).map((i) => ({
-      fields: { ...i.fields, language: i.fields.language || settings.language },
+      fields: foundFields({ ...i.fields, language: i.fields.language || settings.language }),
       warnings: i.warnings,
       recognised: [],
       original: null,
@@ -90,7 +96,6 @@ function textPreview(text: string, settings: DeskSettings): ImportPreview {
   if (parsed.stoppedAt !== undefined) warnings.push(overLimit(`The text holds more than ${IMPORT_ITEMS_MAX.toLocaleString('en')} items`, parsed.stoppedAt));
   return {
     format: 'text',
-    text,
     items: parsed.items.map((i) => ({
       fields: i.fields,
       warnings: i.warnings,

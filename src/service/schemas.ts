@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ArgIssue } from '../core/errors';
 import { DATE_TEXT_MAX, FIELD_MAX, HEADLINE_MAX, ITEM_STATUSES, KEYWORDS_MAX, NOTE_MAX, type ItemFields } from '../core/item';
 import { UUID_RE } from '../core/ids';
+import type { ImportFields } from '../core/importFields';
 import { sanitizeBody } from '../core/sanitize';
 import { DATELINE_STYLES, DATE_ORDERS, KILL_TEMPLATE_MAX } from '../core/settings';
 import { SIGN_OFF_MAX, SIGN_OFF_RE, SLUG_MAX } from '../core/slug';
@@ -15,6 +16,7 @@ const id = z.string().regex(UUID_RE, 'not an item id');
 const text = (max: number) => z.string().max(max);
 const limit = z.number().int().min(1).max(500).optional();
 const cursor = z.string().max(500).nullable().optional();
+const offset = z.number().int().min(0).max(10_000_000).optional();
 const format = z.enum(FEED_FORMATS);
 const folder = z.string().min(1, 'Choose a folder to export to.').max(4096);
 const fileName = z
@@ -54,6 +56,12 @@ const fieldShape = {
   body,
 };
 const fields: z.ZodType<ItemFields, unknown> = z.strictObject(fieldShape);
+/** A found item's body: wire copy's plain paragraphs, or a feed's rich text. */
+const importBody = z.union([
+  z.strictObject({ paragraphs: z.array(z.string()).refine((ps) => ps.reduce((n, p) => n + p.length + 1, 0) <= BODY_JSON_MAX, 'Body is too large.') }),
+  z.strictObject({ rich: body }),
+]);
+const importFields: z.ZodType<ImportFields, unknown> = z.strictObject({ ...fieldShape, body: importBody });
 const partialFields = z.strictObject(fieldShape).partial();
 
 const settings = z.strictObject({
@@ -78,7 +86,7 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   saveSettings: settings,
   createItem: z.strictObject({ fields: partialFields.optional() }),
   getItem: z.strictObject({ id }),
-  listItems: z.strictObject({ view: z.enum(DESK_VIEWS), statuses: z.array(z.enum(ITEM_STATUSES)).min(1).optional(), cursor, limit }),
+  listItems: z.strictObject({ view: z.enum(DESK_VIEWS), statuses: z.array(z.enum(ITEM_STATUSES)).min(1).optional(), cursor, offset, limit }),
   saveDraft: z.strictObject({ id, baseRevision: z.number().int().min(1), fields, session: z.string().max(64).optional() }),
   duplicateItem: z.strictObject({ id }),
   history: z.strictObject({ id }),
@@ -92,8 +100,11 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
     editor: text(100).optional(),
     search: text(200).optional(),
     cursor,
+    offset,
     limit,
   }),
+  listEditors: empty,
+  getPublished: z.strictObject({ id }),
   exportBatch: z.strictObject({ format, ndjson: z.boolean().optional(), folder, fileName, ids: z.array(id).max(100_000).optional(), allowPastEmbargo: z.boolean().optional() }),
   listBatches: z.strictObject({ cursor, limit }),
   getBatch: z.strictObject({ id: z.number().int().min(1), after: z.number().int().min(-1).optional(), limit: z.number().int().min(1).max(1000).optional() }),
@@ -109,7 +120,7 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   completeBatch: z.strictObject({ id: z.number().int().min(1) }),
   dropBatch: z.strictObject({ id: z.number().int().min(1) }),
   parseImport: z.strictObject({ text: z.string().max(IMPORT_MAX_BYTES, `The text is over the import limit of ${IMPORT_MAX_BYTES / 1048576} MB.`), format: z.enum(IMPORT_FORMATS).optional() }),
-  acceptImport: z.strictObject({ items: z.array(fields).min(1, 'Nothing to import.').max(IMPORT_ITEMS_MAX, `At most ${IMPORT_ITEMS_MAX.toLocaleString('en')} items in one import; split the file.`) }),
+  acceptImport: z.strictObject({ items: z.array(importFields).min(1, 'Nothing to import.').max(IMPORT_ITEMS_MAX, `At most ${IMPORT_ITEMS_MAX.toLocaleString('en')} items in one import; split the file.`) }),
 };
 
 /** One thing wrong with a request (defined in core, where the renderer reads it too). */

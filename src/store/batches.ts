@@ -33,8 +33,11 @@ export interface PriorState {
   versionPublishedAt: string | null;
 }
 
-/** An entry's fields as it went out, without its text (the text is in the entry's bytes). */
-export type EntryHead = Omit<WireItem, 'body' | 'bodyText'>;
+/**
+ * An entry's fields as it went out, without its body tree (the text went out in the entry's
+ * bytes); the plain text stays, for a correction to be read against.
+ */
+export type EntryHead = Omit<WireItem, 'body'>;
 
 export interface EntryRow {
   seq: number;
@@ -119,6 +122,13 @@ export function publishedHead(db: Db, itemId: string, version: number): EntryHea
   return s ? (JSON.parse(s) as EntryHead) : null;
 }
 
+/** The latest version that went out before `belowVersion` (a correction's baseline), or null. */
+export function publishedBefore(db: Db, itemId: string, belowVersion: number): { version: number; item: EntryHead } | null {
+  const r = stmt(db, "SELECT version, snapshot_json FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version < ? ORDER BY version DESC LIMIT 1")
+    .get(itemId, belowVersion) as { version: number; snapshot_json: string } | undefined;
+  return r ? { version: r.version, item: JSON.parse(r.snapshot_json) as EntryHead } : null;
+}
+
 export function insertBatch(
   db: Db,
   b: { format: BatchRow['format']; ndjson: boolean; folder: string; itemCount: number; createdAt: string; createdBy: string; owner: string; frame: BatchFrame },
@@ -133,7 +143,7 @@ export function insertBatch(
   return id;
 }
 
-/** One entry as reserved: its fields without the text, the exact bytes, and what a drop restores. */
+/** One entry as reserved: its fields without the body tree, the exact bytes, and what a drop restores. */
 export interface NewEntry {
   itemId: string;
   version: number;

@@ -13,6 +13,7 @@ export class BenchReference {
   private readonly statusOnly;
   private readonly byMatch;
   private readonly byIndex;
+  private readonly listPage;
 
   constructor(private readonly db: Db) {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
@@ -22,9 +23,15 @@ export class BenchReference {
     this.byMatch = db.prepare(
       `SELECT ${cols} FROM items_fts CROSS JOIN items i ON i.rowid = items_fts.rowid WHERE items_fts MATCH ? AND i.status = ? ORDER BY i.urgency, i.updated_at DESC, i.id DESC LIMIT ?`,
     );
+    this.listPage = db.prepare(`SELECT ${cols} FROM items i WHERE i.status != 'spiked' ORDER BY i.updated_at DESC, i.id DESC LIMIT ?`);
     this.byIndex = db.prepare(
       `SELECT ${cols} FROM items i WHERE i.status = ? AND i.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?) ORDER BY i.urgency, i.updated_at DESC, i.id DESC LIMIT ?`,
     );
+  }
+
+  /** A virtual list's slice: the first page of the desk list by keyset. */
+  listFirstPage(limit: number): unknown[] {
+    return this.listPage.all(limit);
   }
 
   /** Autosave's limit: one prepared INSERT of the same bytes. */

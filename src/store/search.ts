@@ -30,6 +30,14 @@ const MATCH_DRIVEN_MIN = 100;
 /** Reading a match's row costs about this many steps of the queue index (measured by the bench at 10,000 items). */
 const MATCH_COST = 6;
 
+/**
+ * Counting the matches per tab: reading each match's row costs MATCH_COST steps, walking the
+ * status index once costs one step per item on the desk; the cheaper wins.
+ */
+export function countByMatches(matchBound: number, deskSize: number): boolean {
+  return matchBound * MATCH_COST <= deskSize;
+}
+
 /** Characters of body text a snippet is looked for in (the FTS snippet() beyond it). */
 export const SNIPPET_TEXT = 4000;
 const SNIPPET_TOKENS = 14;

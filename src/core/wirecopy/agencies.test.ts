@@ -6,7 +6,7 @@
  * sign-offs, end markers and furniture.
  */
 import { describe, expect, it } from 'vitest';
-import { bodyToPlainText } from '../richtext';
+import { importBodyText } from '../importFields';
 import { DEFAULT_SETTINGS } from '../settings';
 import { AGENCIES } from './agencies';
 import { parseWireCopy } from './parse';
@@ -412,7 +412,7 @@ describe('agency profiles: three stories in each house style', () => {
     expect(r.items.map((i) => i.fields.headline)).toEqual(stories.map((s) => s.headline));
     for (const [n, s] of stories.entries()) {
       const item = r.items[n]!;
-      const body = bodyToPlainText(item.fields.body);
+      const body = importBodyText(item.fields.body);
       expect({ n, ...item.fields.dateline }).toEqual({ n, place: s.place, date: s.date, agency });
       expect(item.agencyFromDesk).toBe(false);
       expect(body.startsWith(s.first), `${agency} #${n + 1} body starts: ${body.slice(0, 60)}`).toBe(true);

@@ -130,7 +130,7 @@ export interface FoundCategory {
 }
 
 /** A rubric on a line of its own wins over tags; the other page words become keywords. */
-export function applyCategories(found: FoundCategory[], fields: ItemFields, warnings: string[]): void {
+export function applyCategories(found: FoundCategory[], fields: Pick<ItemFields, 'category' | 'keywords'>, warnings: string[]): void {
   const [chosen, ...others] = [...found.filter((c) => !c.tag), ...found.filter((c) => c.tag)];
   if (!chosen) return;
   fields.category = chosen.name;

@@ -1,10 +1,7 @@
 /**
- * Step 3: a story's body lines joined back into paragraphs where the copy was hard-wrapped,
- * and a left-out line put back into a body.
+ * Step 3: a story's body lines joined back into paragraphs where the copy was hard-wrapped
+ * (putting a left-out line back is in ../importFields).
  */
-import type { ItemFields } from '../item';
-import { bodyFromBlocks, paragraph, textNode } from '../richtext';
-import type { DroppedLine } from './parse';
 
 /** Hard-wrapped copy: no line longer than this. */
 const WRAP_MAX = 100;
@@ -57,13 +54,3 @@ export function paragraphs(lines: BodyLine[]): { texts: string[]; of: number[] }
   }
   return { texts: out.map((parts) => parts.join('')), of };
 }
-
-/** Put a left-out line back into a body, as a paragraph of its own, before paragraph `at`. */
-export function putBack(fields: ItemFields, line: Pick<DroppedLine, 'text' | 'paragraph'>): ItemFields {
-  const children = [...fields.body.root.children];
-  const empty = children.length === 1 && children[0]!.type === 'paragraph' && children[0]!.children.length === 0;
-  if (empty) children.length = 0;
-  children.splice(Math.min(line.paragraph, children.length), 0, paragraph([textNode(line.text)]));
-  return { ...fields, body: bodyFromBlocks(children) };
-}
-

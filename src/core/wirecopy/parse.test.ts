@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { importBodyText, richBody } from '../importFields';
 import { bodyToPlainText } from '../richtext';
 import { DEFAULT_SETTINGS } from '../settings';
 import { SLUG_MAX, slugProblem } from '../slug';
@@ -18,7 +19,7 @@ const only = (text: string): ParsedItem => {
   expect(r.items).toHaveLength(1);
   return r.items[0]!;
 };
-const bodyOf = (item: ParsedItem): string => bodyToPlainText(item.fields.body);
+const bodyOf = (item: ParsedItem): string => importBodyText(item.fields.body);
 const spans = (item: ParsedItem, field: string): string[] => item.recognised.filter((s) => s.field === field).map((s) => s.text);
 
 /** Every span must point at exactly its text in the input, and lie inside its item. */
@@ -65,7 +66,8 @@ describe.skipIf(!hasSample)(
       expect(body.endsWith('further noted in the press release.')).toBe(true);
       expect(body).not.toContain('Turan:');
       expect(body).not.toContain('---');
-      expect(f.body.root.children).toHaveLength(5);
+      expect(f.body).toEqual({ paragraphs: expect.any(Array) });
+      expect(richBody(f.body).root.children).toHaveLength(5);
       expect(item.warnings).toEqual(['Category set to Politics; "Social" was kept as a keyword.']);
     });
 
@@ -101,7 +103,7 @@ describe.skipIf(!hasSample)(
         expect(item.warnings).toContain('No dateline found: place and date are left empty.');
         expect(item.warnings).toContain("The copy names no agency: the desk's own (Turan) was put in — check it.");
         expect(item.agencyFromDesk).toBe(true);
-        expect(item.fields.body.root.children).toHaveLength(1);
+        expect(richBody(item.fields.body).root.children).toHaveLength(1);
       }
     });
 
@@ -546,6 +548,6 @@ describe('putting a left-out line back', () => {
   it('puts it back as its own paragraph where it stood', () => {
     const item = only('Markets rally\nShares rose on Friday.\nAdvertisement\nBonds fell.');
     const back = putBack(item.fields, item.dropped[0]!);
-    expect(bodyToPlainText(back.body)).toBe('Shares rose on Friday.\nAdvertisement\nBonds fell.');
+    expect(bodyToPlainText(richBody(back.body))).toBe('Shares rose on Friday.\nAdvertisement\nBonds fell.');
   });
 });

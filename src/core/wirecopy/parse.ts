@@ -21,8 +21,8 @@
  * long ones, meet a regular expression, so the work is linear in the input.
  */
 import { EMPTY_DATELINE } from '../dateline';
-import { type FieldName, type ItemFields, defaultFields } from '../item';
-import { bodyFromBlocks, emptyBody, paragraph, textNode } from '../richtext';
+import type { ImportFields } from '../importFields';
+import { type FieldName, defaultFields } from '../item';
 import type { DeskSettings } from '../settings';
 import type { AgencyEnd } from './agencies';
 import { type Classified, type Context, type FoundCategory, applyCategories, categoryWords, classify, isContent, isHeadlineLike } from './classify';
@@ -33,7 +33,7 @@ import { type BodyLine, paragraphs } from './paragraphs';
 import { Lookahead, firstOffset, groupItems, segment } from './stories';
 import { suggestSlug } from './suggest-slug';
 
-export { putBack } from './paragraphs';
+export { putBack } from '../importFields';
 
 export type RecognisedField = FieldName | 'publishedAt' | 'dropped';
 
@@ -58,7 +58,8 @@ export interface DroppedLine {
 }
 
 export interface ParsedItem {
-  fields: ItemFields;
+  /** The body as plain paragraphs: made into the editor's rich text when the item is imported. */
+  fields: ImportFields;
   /** Spans of the original text and the field each one filled, in text order. */
   recognised: RecognisedSpan[];
   warnings: string[];
@@ -119,8 +120,7 @@ export function parseWireCopy(text: string, opts: ParseOptions): ParseResult {
 }
 
 function buildItem(lines: Classified[], ctx: Context): ParsedItem {
-  const fields = defaultFields(ctx.settings);
-  fields.dateline = { ...EMPTY_DATELINE };
+  const fields: ImportFields = { ...defaultFields(ctx.settings), dateline: { ...EMPTY_DATELINE }, body: { paragraphs: [] } };
   const recognised: RecognisedSpan[] = [];
   const warnings: string[] = [];
   const body: BodyLine[] = [];
@@ -273,16 +273,14 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
     if (iso) publishedAt = stamp.stamp.time ? `${iso}T${stamp.stamp.time}` : iso;
   }
   if (datelineDate) {
-    const fallback = publishedAt
-      ? { year: Number(publishedAt.slice(0, 4)), from: 'the page time stamp' }
-      : currentYear();
+    const fallback = publishedAt ? { year: Number(publishedAt.slice(0, 4)), from: 'the page time stamp' } : currentYear();
     const { iso, warning } = resolveDate(datelineDate.parts, datelineDate.written, fallback);
     fields.dateline.date = iso;
     if (warning) warnings.push(`Dateline: ${warning}`);
   }
 
-  // Paragraphs are built as the body's blocks directly: a joined paragraph never holds a line break.
-  fields.body = paras.length === 0 ? emptyBody() : bodyFromBlocks(paras.map((p) => paragraph([textNode(p)])));
+  // A joined paragraph never holds a line break: each becomes one block of the body when imported.
+  fields.body = { paragraphs: paras };
   // Dropped lines were counted in body lines; they go back before the paragraph that line is in.
   for (const d of dropped) d.paragraph = d.paragraph < body.length ? paraOf[d.paragraph]! : paras.length;
   // No headline: the slug comes from the first words of the body, for the editor to confirm.

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { richBody } from '../importFields';
 import { DEFAULT_SETTINGS } from '../settings';
 import { type ParsedItem, parseWireCopy } from './parse';
 
@@ -87,7 +88,7 @@ describe.skipIf(!present)(
         right.place += Number(f.place);
         right.date += Number(f.date);
         right.agency += Number(f.agency);
-        const last = item.fields.body.root.children.at(-1);
+        const last = richBody(item.fields.body).root.children.at(-1);
         const lastText = last?.type === 'paragraph' ? last.children.map((c) => ('text' in c ? c.text : '')).join('') : '';
         right.body += Number(!/\breuter\s*$/i.test(lastText) && !item.agencyFromDesk);
       }
@@ -105,7 +106,7 @@ describe.skipIf(!present)(
     it('joins hard-wrapped lines into paragraphs, and keeps every word of the story', () => {
       const s = stories[0]!;
       const item = parseWireCopy(text.slice(s.start, s.end), { settings, now }).items[0]!;
-      const paras = item.fields.body.root.children.map((b) => (b.type === 'paragraph' ? b.children.map((c) => ('text' in c ? c.text : '')).join('') : ''));
+      const paras = richBody(item.fields.body).root.children.map((b) => (b.type === 'paragraph' ? b.children.map((c) => ('text' in c ? c.text : '')).join('') : ''));
       // The first story: 16 indented paragraphs, 44 printed lines.
       expect(paras).toHaveLength(16);
       expect(paras[0]).toBe(

@@ -35,14 +35,16 @@ function validArgs(world: FuzzWorld): Record<DeskMethod, fc.Arbitrary<Record<str
     saveSettings: fc.record({ deskName: text, editorName: unicode }).map((s) => ({ ...DEFAULT_SETTINGS, deskName: s.deskName || 'Desk', editorName: s.editorName || 'Editor' })),
     createItem: fc.record({ fields: fc.record({ slug: text, headline: unicode }, { requiredKeys: [] }) }, { requiredKeys: [] }),
     getItem: fc.record({ id }),
-    listItems: fc.record({ view: fc.constantFrom('desk', 'spiked'), cursor, limit: fc.integer({ min: 1, max: 500 }) }, { requiredKeys: ['view'] }),
+    listItems: fc.record({ view: fc.constantFrom('desk', 'spiked'), cursor, offset: fc.integer({ min: 0, max: 200 }), limit: fc.integer({ min: 1, max: 500 }) }, { requiredKeys: ['view'] }),
     saveDraft: fc.record({ id, baseRevision: revision, fields, session: fc.option(text, { nil: undefined }) }, { requiredKeys: ['id', 'baseRevision', 'fields'] }),
     duplicateItem: fc.record({ id }),
     history: fc.record({ id }),
     getRevision: fc.record({ id, revision }),
     restoreRevision: fc.record({ id, revision, baseRevision: revision }),
     transition: fc.record({ ids: fc.array(id, { minLength: 1, maxLength: 3 }), action: fc.constantFrom('submit', 'approve', 'return', 'hold', 'release', 'kill', 'correct', 'spike', 'restore'), note: fc.option(text, { nil: undefined }) }, { requiredKeys: ['ids', 'action'] }),
-    queue: fc.record({ tab: fc.constantFrom('submitted', 'approved', 'held', 'published', 'killed', 'spiked'), search: unicode, urgency: fc.integer({ min: 1, max: 9 }), cursor }, { requiredKeys: ['tab'] }),
+    queue: fc.record({ tab: fc.constantFrom('submitted', 'approved', 'held', 'published', 'killed', 'spiked'), search: unicode, urgency: fc.integer({ min: 1, max: 9 }), editor: unicode, cursor, offset: fc.integer({ min: 0, max: 200 }) }, { requiredKeys: ['tab'] }),
+    listEditors: fc.constant({}),
+    getPublished: fc.record({ id }),
     exportBatch: fc.record({ format: fc.constantFrom('ninjs', 'ninjs2', 'jsonfeed'), ndjson: fc.boolean(), folder, fileName: fc.option(fc.stringMatching(/^[a-z][a-z0-9.-]{0,20}$/), { nil: undefined }) }, { requiredKeys: ['format', 'folder'] }),
     listBatches: fc.record({ cursor: fc.option(text), limit: fc.integer({ min: 1, max: 500 }) }, { requiredKeys: [] }),
     getBatch: fc.record({ id: fc.integer({ min: 1, max: 5 }), after: fc.integer({ min: -1, max: 5 }), limit: fc.integer({ min: 1, max: 1000 }) }, { requiredKeys: ['id'] }),
@@ -61,7 +63,8 @@ function validArgs(world: FuzzWorld): Record<DeskMethod, fc.Arbitrary<Record<str
     completeBatch: fc.record({ id: fc.integer({ min: 1, max: 5 }) }),
     dropBatch: fc.record({ id: fc.integer({ min: 1, max: 5 }) }),
     parseImport: fc.record({ text: fc.oneof(unicode, fc.json(), fc.constant('Baku/06.10.23/Turan: Text. ---06B---'), fc.constant('<p>'.repeat(500))), format: fc.constantFrom('auto', 'text', 'ninjs', 'jsonfeed') }, { requiredKeys: ['text'] }),
-    acceptImport: fc.record({ items: fc.array(fields, { minLength: 1, maxLength: 3 }) }),
+    // Found items as the preview gives them: plain paragraphs, or a feed's rich text.
+    acceptImport: fc.record({ items: fc.array(fc.tuple(fields, fc.option(fc.array(unicode, { maxLength: 4 }))).map(([f, paragraphs]) => ({ ...f, body: paragraphs ? { paragraphs } : { rich: f.body } })), { minLength: 1, maxLength: 3 }) }),
   };
 }
 

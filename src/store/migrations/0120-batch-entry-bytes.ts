@@ -1,11 +1,12 @@
 /**
- * Version 120: a batch entry's text is stored once, as the bytes that went out.
+ * Version 120: a batch entry's body is stored once, as the bytes that went out.
  *  - batch_items.revision: the item revision an entry was reserved from, so the commit checks
  *    every entry against its item in one statement instead of parsing each snapshot. Filled in
  *    for unfinished batches (the only ones a commit can still run on).
- *  - From now on snapshot_json holds the entry's fields without `body` and `bodyText` (the
- *    text is in `wire`): what a kill repeats and the batch list shows. Rows written before keep
- *    their whole snapshot; batches without `wire` are still rebuilt from it.
+ *  - From now on snapshot_json holds the entry's fields without `body`, the editor's tree (it
+ *    went out in `wire`): what a kill repeats, a correction is read against (`bodyText`) and the
+ *    batch list shows. Rows written before keep their whole snapshot; batches without `wire` are
+ *    still rebuilt from it.
  * Shipped: never edit.
  */
 export const version = 120;

@@ -6,6 +6,8 @@ import { DeskView } from '@renderer/desk/DeskView';
 import { ImportView } from '@renderer/import/ImportView';
 import { QueueView } from '@renderer/queue/QueueView';
 import { SettingsView } from '@renderer/settings/SettingsView';
+import { CommandPalette } from '@renderer/shared/CommandPalette';
+import { CommandsProvider, useCommands } from '@renderer/shared/commands';
 import { desk } from '@renderer/shared/desk';
 import { useDeskEvents } from '@renderer/shared/useDeskEvents';
 import { AppContext, type AppState, type DeskRequest, VIEWS, type View } from './AppContext';
@@ -14,6 +16,15 @@ import './app.css';
 const TABS: Record<View, string> = { desk: 'Desk', queue: 'Queue', batches: 'Batches', import: 'Import', settings: 'Settings' };
 
 export function App() {
+  return (
+    <CommandsProvider>
+      <Shell />
+      <CommandPalette />
+    </CommandsProvider>
+  );
+}
+
+function Shell() {
   const [view, setView] = useState<View>('desk');
   const [settings, setSettings] = useState<DeskSettings | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
@@ -39,6 +50,12 @@ export function App() {
       }),
     [askDesk],
   );
+
+  // New item from anywhere (Alt+N in both shells; Ctrl+N too where the browser lets it through), and the views: palette and keys.
+  useCommands([
+    { id: 'new-item', label: 'New item', group: 'Desk', keys: ['Alt+N', 'Ctrl+N'], run: () => askDesk({ kind: 'new' }) },
+    ...VIEWS.map((v) => ({ id: `go-${v}`, label: `Go to ${TABS[v]}`, group: 'Go to', disabled: view === v, run: () => setView(v) })),
+  ]);
 
   useEffect(() => {
     void desk('getSettings', {}).then((r) => (r.ok ? setSettings(r.value) : setFatal(r.error.message)));

@@ -58,15 +58,9 @@ export function ActionBar({ item, embargo, saveState, changed, showHistory, onTo
         </button>
       )}
       {item.status === 'draft' && (
-        <>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => onAction('submit')}
-            disabled={submitBlocked !== null}
-            title={submitBlocked ?? undefined}
-            aria-describedby={submitBlocked ? 'submit-blocked' : undefined}
-          >
+        // Some shells show no tooltip on a disabled button: the wrapper says why too.
+        <span className="submit-wrap" title={submitBlocked ?? 'Submit for review (Ctrl+Enter)'}>
+          <button type="button" className="primary" onClick={() => onAction('submit')} disabled={submitBlocked !== null} title={submitBlocked ?? undefined} aria-describedby={submitBlocked ? 'submit-blocked' : undefined}>
             {ACTION_LABELS.submit}
           </button>
           {submitBlocked && (
@@ -74,7 +68,7 @@ export function ActionBar({ item, embargo, saveState, changed, showHistory, onTo
               {submitBlocked}
             </span>
           )}
-        </>
+        </span>
       )}
     </div>
   );

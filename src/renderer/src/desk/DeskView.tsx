@@ -1,16 +1,15 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type ItemChange, isItemChange } from '@core/changes';
-import { summarize } from '@core/item';
 import { type DeskRequest, useApp } from '@renderer/app/AppContext';
 import { desk } from '@renderer/shared/desk';
 import { useDeskEvents } from '@renderer/shared/useDeskEvents';
-import { usePaged } from '@renderer/shared/usePaged';
+import { useWindowedList } from '@renderer/shared/useWindow';
 import type { DeskView as ListView, ItemDetail } from '../../../contract';
 import { ItemEditor } from './ItemEditor';
 import { ItemList } from './ItemList';
 import './desk.css';
+import { useListCursor } from './useListCursor';
 
-const PAGE = 100;
 /** The open item survives a reload and a visit to another view (per window). */
 const OPEN_KEY = 'wiredesk.openItem';
 
@@ -18,8 +17,8 @@ const OPEN_KEY = 'wiredesk.openItem';
 export function DeskView() {
   const { deskRequest, takeDeskRequest } = useApp();
   const [view, setView] = useState<ListView>('desk');
-  const fetchPage = useCallback((cursor: string | null, limit = PAGE) => desk('listItems', { view, cursor, limit: Math.max(PAGE, limit) }), [view]);
-  const list = usePaged(fetchPage);
+  const fetchRange = useCallback((offset: number, limit: number) => desk('listItems', { view, offset, limit }), [view]);
+  const list = useWindowedList(fetchRange);
   const [open, setOpen] = useState<ItemDetail | null>(null);
   const [openNonce, setOpenNonce] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -27,13 +26,11 @@ export function DeskView() {
   const [changedBy, setChangedBy] = useState<{ id: string; by: string; at: string } | null>(null);
 
   // The list follows the desk: saves, new items and workflow steps from anywhere.
-  const listed = useRef(list.items);
-  listed.current = list.items;
-  const { refresh } = list;
+  const { indexOf } = list;
   useDeskEvents((e) => {
     // This window's own saves are in the list already (onChanged): only news reloads it.
-    const shown = (c: ItemChange) => listed.current.some((i) => i.id === c.id && i.updatedAt === c.at && i.status === c.status);
-    if (e.all || e.changes.some((c) => isItemChange(c) && !shown(c))) void refresh();
+    const shown = (c: ItemChange) => indexOf((i) => i.id === c.id && i.updatedAt === c.at && i.status === c.status) >= 0;
+    if (e.all || e.changes.some((c) => isItemChange(c) && !shown(c))) void list.reload();
   });
 
   const openIdRef = useRef<string | null>(null);
@@ -88,20 +85,10 @@ export function DeskView() {
     void desk('getItem', { id: last }).then((r) => (r.ok ? arrival.current.show(r.value) : sessionStorage.removeItem(OPEN_KEY)));
   }, []);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'n') {
-        e.preventDefault();
-        void newItem();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [newItem]);
+  const cursor = useListCursor(list, open?.item.id, openItem);
 
-  /** Keep the list row of the open item in step with its saves. */
-  const { update } = list;
-  const onChanged = useCallback((d: ItemDetail) => update((items) => [summarize(d.item), ...items.filter((x) => x.id !== d.item.id)]), [update]);
+  /** Keep the list in step with the open item's saves (a save moves it to the top). */
+  const onChanged = useCallback(() => void reload(), [reload]);
 
   const onReplace = useCallback(
     (d: ItemDetail) => {
@@ -140,13 +127,10 @@ export function DeskView() {
       <ItemList
         view={view}
         onView={setView}
-        items={list.items}
-        hasMore={list.next !== null}
-        onMore={() => void list.more()}
-        openId={open?.item.id ?? null}
-        onOpen={(id) => void openItem(id)}
+        list={list}
+        cursor={cursor}
         onNew={() => void newItem()}
-        error={error ?? list.error?.message ?? null}
+        error={error}
       />
       {open ? (
         <ItemEditor
@@ -162,7 +146,7 @@ export function DeskView() {
         />
       ) : (
         <div className="no-item">
-          <p>Open an item from the list, or press Ctrl+N for a new one.</p>
+          <p>Open an item from the list, or press Alt+N for a new one.</p>
         </div>
       )}
     </div>

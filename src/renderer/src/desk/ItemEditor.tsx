@@ -6,6 +6,7 @@ import { sanitizeBody } from '@core/sanitize';
 import { type EditorAction, isEditable, statusWords } from '@core/workflow';
 import { useSettings } from '@renderer/app/AppContext';
 import { type WireField, WireFieldsForm } from '@renderer/fields/WireFieldsForm';
+import { ChangesView, usePublished } from '@renderer/shared/ChangesView';
 import { desk, shortTime } from '@renderer/shared/desk';
 import type { ItemDetail } from '../../../contract';
 import { ActionBar } from './ActionBar';
@@ -14,6 +15,7 @@ import { BodyEditor } from './editor/BodyEditor';
 import { HistoryPanel } from './HistoryPanel';
 import { ProblemList, showsAtField } from './ProblemList';
 import { useAutosave } from './useAutosave';
+import { submitWhy, useEditorCommands } from './useEditorCommands';
 import { WirePreview } from './WirePreview';
 
 interface Props {
@@ -61,7 +63,6 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, cha
   const copy = useMemo(() => renderWireCopy({ ...shown, body }, settings.datelineStyle), [shown, body, settings.datelineStyle]);
   const plain = useMemo(() => bodyToPlainText(body), [body]);
   const problems = useMemo(() => submissionProblems({ ...shown, body }, { version: item.version, settings }), [shown, body, item.version, settings]);
-  const blocking = problems.find((p) => p.severity === 'error');
   const problemFor = (f: WireField) => {
     const p = problems.find((x) => x.field === f && showsAtField(x));
     if (p || f !== 'embargo') return p;
@@ -99,6 +100,11 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, cha
       else setActionError(r.error.message);
     });
 
+  const why = submitWhy(problems);
+  useEditorCommands({ item, why, showHistory, onToggleHistory, duplicate: () => void duplicate(), act: (a) => void act(a) });
+  // A correction shows what changed since the version that went out (a kill is no correction).
+  const published = usePublished(item.id, item.status === 'killed' ? 0 : item.version);
+
   return (
     <section className="item-editor" aria-label="Item">
       <ActionBar
@@ -110,7 +116,7 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, cha
         onToggleHistory={onToggleHistory}
         onDuplicate={() => void duplicate()}
         onAction={(a) => void act(a)}
-        submitBlocked={blocking?.message ?? null}
+        submitBlocked={why || null}
       />
       {item.returnNote && item.status === 'draft' && (
         <p className="return-note" role="note">
@@ -165,6 +171,7 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, cha
             </small>
           </div>
           <BodyEditor key={item.id} initial={item.body} readOnly={!editable} labelledBy="body-label" onChange={setBody} />
+          {published && <ChangesView published={published} headline={shown.headline} bodyText={plain} />}
           <WirePreview embargo={shown.embargo} headline={shown.headline} html={copy.html} />
           {item.status === 'draft' && <ProblemList problems={problems} />}
         </div>

@@ -1,91 +1,104 @@
-import { type KeyboardEvent, useRef } from 'react';
 import type { ItemSummary } from '@core/item';
 import { URGENCY_NAMES } from '@core/urgency';
 import { shortTime } from '@renderer/shared/desk';
+import { type RowProps, VirtualList } from '@renderer/shared/VirtualList';
+import type { WindowedList } from '@renderer/shared/useWindow';
 import type { DeskView as ListView } from '../../../contract';
+import type { ListCursor } from './useListCursor';
+
+/** A list row's height before it is measured (slug, two-line headline, meta). */
+const ROW_HEIGHT = 74;
 
 interface Props {
   view: ListView;
   onView(view: ListView): void;
-  items: readonly ItemSummary[];
-  hasMore: boolean;
-  onMore(): void;
-  openId: string | null;
-  onOpen(id: string): void;
+  list: WindowedList<ItemSummary>;
+  cursor: ListCursor;
   onNew(): void;
   error: string | null;
 }
 
-/** The desk's items (or the spiked ones), newest first; the open one is selected. */
-export function ItemList({ view, onView, items, hasMore, onMore, openId, onOpen, onNew, error }: Props) {
-  const listRef = useRef<HTMLUListElement>(null);
-
-  /** Up and Down open the next item, Home and End the first and last; focus stays in the list. */
-  const onListKey = (e: KeyboardEvent<HTMLUListElement>) => {
-    const idx = items.findIndex((i) => i.id === openId);
-    const moves: Record<string, number> = { ArrowDown: idx + 1, ArrowUp: idx - 1, Home: 0, End: items.length - 1 };
-    if (!(e.key in moves)) return;
-    e.preventDefault();
-    const target = items[Math.max(0, Math.min(items.length - 1, moves[e.key]!))];
-    if (target) {
-      onOpen(target.id);
-      listRef.current?.querySelector<HTMLElement>(`[data-id="${target.id}"]`)?.focus();
+/**
+ * The desk's items (or the spiked ones), newest first, fetched by position as they scroll into
+ * view: 100,000 items scroll and move by keyboard; the item under the cursor is selected.
+ */
+export function ItemList({ view, onView, list, cursor, onNew, error }: Props) {
+  const at = cursor.cursor;
+  const row = (index: number, props: RowProps) => {
+    const i = list.rowAt(index);
+    const focusable = index === at || (at < 0 && index === 0) ? 0 : -1;
+    if (!i) {
+      return (
+        <li key={index} {...props} role="option" aria-selected={false} aria-busy="true" tabIndex={focusable} className="loading-row">
+          Loading…
+        </li>
+      );
     }
+    return (
+      <li
+        key={index}
+        {...props}
+        role="option"
+        data-id={i.id}
+        tabIndex={focusable}
+        aria-selected={index === at}
+        className={`u${i.urgency <= 2 ? ' hot' : ''}`}
+        onClick={() => cursor.choose(index, i.id)}
+      >
+        <div className="li-top">
+          <span className="slug" title={i.slug}>
+            {i.slug || 'NO SLUG'}
+          </span>
+        </div>
+        <div className="li-headline">{i.headline || <em>No headline</em>}</div>
+        <div className="li-meta">
+          <span className={`status status-${i.status}`}>{i.status}</span>
+          <span className={`urgency u-${i.urgency}`} title="Urgency">
+            {i.urgency}
+            {URGENCY_NAMES[i.urgency] ? ` ${URGENCY_NAMES[i.urgency]}` : ''}
+          </span>
+          <time dateTime={i.updatedAt}>{shortTime(i.updatedAt)}</time>
+        </div>
+      </li>
+    );
   };
 
+  const choose = (v: ListView) => {
+    onView(v);
+    cursor.reset();
+  };
   return (
     <aside className="item-list" aria-label="Items">
       <div className="list-tools">
-        <button type="button" className="primary" onClick={onNew} title="New item (Ctrl+N)">
+        <button type="button" className="primary" onClick={onNew} title="New item (Alt+N)">
           New item
         </button>
         <div role="group" aria-label="List" className="segmented">
-          <button type="button" aria-pressed={view === 'desk'} onClick={() => onView('desk')}>
+          <button type="button" aria-pressed={view === 'desk'} onClick={() => choose('desk')}>
             Desk
           </button>
-          <button type="button" aria-pressed={view === 'spiked'} onClick={() => onView('spiked')}>
+          <button type="button" aria-pressed={view === 'spiked'} onClick={() => choose('spiked')}>
             Spiked
           </button>
         </div>
       </div>
-      {error && (
+      {(error ?? list.error) && (
         <p className="action-error" role="alert">
-          {error}
+          {error ?? list.error?.message}
         </p>
       )}
-      <ul role="listbox" aria-label={view === 'spiked' ? 'Spiked items' : 'Desk items'} ref={listRef} onKeyDown={onListKey}>
-        {items.map((i) => (
-          <li
-            key={i.id}
-            role="option"
-            data-id={i.id}
-            tabIndex={openId === i.id || (!openId && i === items[0]) ? 0 : -1}
-            aria-selected={openId === i.id}
-            className={`u${i.urgency <= 2 ? ' hot' : ''}`}
-            onClick={() => onOpen(i.id)}
-            onKeyDown={(e) => e.key === 'Enter' && onOpen(i.id)}
-          >
-            <div className="li-top">
-              <span className="slug">{i.slug || 'NO SLUG'}</span>
-              <span className={`status status-${i.status}`}>{i.status}</span>
-            </div>
-            <div className="li-headline">{i.headline || <em>No headline</em>}</div>
-            <div className="li-meta">
-              <span className={`urgency u-${i.urgency}`} title="Urgency">
-                {i.urgency}
-                {URGENCY_NAMES[i.urgency] ? ` ${URGENCY_NAMES[i.urgency]}` : ''}
-              </span>
-              <time dateTime={i.updatedAt}>{shortTime(i.updatedAt)}</time>
-            </div>
-          </li>
-        ))}
-        {items.length === 0 && <li className="empty">{view === 'spiked' ? 'Nothing spiked.' : 'No items yet. Press Ctrl+N to start one.'}</li>}
-      </ul>
-      {hasMore && (
-        <button type="button" className="more" onClick={onMore}>
-          Show more
-        </button>
-      )}
+      <VirtualList
+        role="listbox"
+        aria-label={view === 'spiked' ? 'Spiked items' : 'Desk items'}
+        count={list.total ?? 0}
+        estimate={ROW_HEIGHT}
+        activeIndex={at}
+        row={row}
+        onRange={list.need}
+        onKeyDown={cursor.onKeyDown}
+        handle={cursor.handle}
+        empty={list.total === 0 && <li className="empty">{view === 'spiked' ? 'Nothing spiked.' : 'No items yet. Press Alt+N to start one.'}</li>}
+      />
     </aside>
   );
 }

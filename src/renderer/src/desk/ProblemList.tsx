@@ -1,4 +1,5 @@
 import type { FieldProblem, ProblemCode } from '@core/item';
+import { focusField } from '@renderer/shared/focusField';
 
 /** Something missing: listed under the copy, not shouted at an empty field. */
 const LISTED_ONLY: ReadonlySet<ProblemCode> = new Set(['REQUIRED', 'DATE_REQUIRED', 'NO_DATE', 'NO_SIGN_OFF', 'NO_CATEGORY']);
@@ -8,7 +9,7 @@ export function showsAtField(p: FieldProblem): boolean {
   return !LISTED_ONLY.has(p.code);
 }
 
-/** Everything that stands between the draft and review. */
+/** Everything that stands between the draft and review; each takes the caret to its field. */
 export function ProblemList({ problems }: { problems: readonly FieldProblem[] }) {
   if (problems.length === 0) return null;
   return (
@@ -17,7 +18,9 @@ export function ProblemList({ problems }: { problems: readonly FieldProblem[] })
       <ul>
         {problems.map((p, i) => (
           <li key={i} className={p.severity}>
-            {p.message}
+            <button type="button" className="problem-link" onClick={() => focusField(p.field)}>
+              {p.message}
+            </button>
           </li>
         ))}
       </ul>

@@ -1,30 +1,48 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FieldProblem } from '@core/item';
-import { Field } from '@renderer/shared/Field';
-import { ZONES, splitEmbargo } from './embargoTime';
+import type { DateOrder } from '@core/settings';
+import { Field, type FieldAria } from '@renderer/shared/Field';
+import { DATE_PATTERN } from './DateInput';
+import { TIME_PATTERN, ZONES, formatEmbargoText, parseEmbargoText, splitEmbargo } from './embargoTime';
 
 interface Props {
   idPrefix: string;
   /** RFC 3339 with its offset, or null for no embargo. */
   value: string | null;
+  /** The desk's date order (Settings), never the browser's locale. */
+  order: DateOrder;
   onChange(embargo: string | null): void;
   problem?: Pick<FieldProblem, 'message' | 'severity'>;
 }
 
-/** Embargo: a local date and time, and the time zone it is meant in (kept while the time is empty). */
-export function EmbargoInput({ idPrefix, value, onChange, problem }: Props) {
+/**
+ * Embargo: a date and 24-hour time typed in the desk's order ("27.11.2030 09:00"), one tab stop,
+ * with a calendar button beside it; and the time zone it is meant in (kept while the time is
+ * empty). Text that is not yet a time stays in the field, with a message saying what is wanted;
+ * the stored embargo changes only when it reads as one.
+ */
+export function EmbargoInput({ idPrefix, value, order, onChange, problem }: Props) {
   const embargo = splitEmbargo(value);
   const [zone, setZone] = useState(embargo.zone);
+  const [text, setText] = useState(() => formatEmbargoText(embargo.local, order));
+  const [seen, setSeen] = useState(value);
+  const parsed = parseEmbargoText(text, order);
+  // A new value from outside (the calendar, a restored revision, another window): show it.
+  if (value !== seen) {
+    setSeen(value);
+    if (!parsed.ok || parsed.local !== embargo.local) setText(formatEmbargoText(embargo.local, order));
+  }
+  const type = (next: string) => {
+    setText(next);
+    const r = parseEmbargoText(next, order);
+    if (r.ok && r.local !== embargo.local) onChange(r.local ? `${r.local}${embargo.local ? embargo.zone : zone}` : null);
+  };
+  const id = `${idPrefix}embargo`;
+  const shown = parsed.ok ? problem : { message: parsed.message, severity: 'error' as const };
   return (
     <div className="row">
-      <Field id={`${idPrefix}embargo`} label="Embargo" className="f-embargo" problem={problem}>
-        <input
-          id={`${idPrefix}embargo`}
-          type="datetime-local"
-          name="embargo"
-          value={embargo.local}
-          onChange={(e) => onChange(e.target.value ? `${e.target.value}${zone}` : null)}
-        />
+      <Field id={id} label="Embargo" className="f-embargo" problem={shown}>
+        <EmbargoText id={id} text={text} local={embargo.local} order={order} onType={type} onBlur={() => parsed.ok && setText(formatEmbargoText(parsed.local, order))} />
       </Field>
       <Field id={`${idPrefix}embargo-zone`} label="Time zone" className="f-zone">
         <select
@@ -44,5 +62,51 @@ export function EmbargoInput({ idPrefix, value, onChange, problem }: Props) {
         </select>
       </Field>
     </div>
+  );
+}
+
+interface TextProps extends FieldAria {
+  id: string;
+  text: string;
+  /** The stored local date-time, for the calendar. */
+  local: string;
+  order: DateOrder;
+  onType(text: string): void;
+  onBlur(): void;
+}
+
+/** The typed embargo and its calendar button (out of the tab order, as the date's). */
+function EmbargoText({ id, text, local, order, onType, onBlur, ...aria }: TextProps) {
+  const picker = useRef<HTMLInputElement>(null);
+  return (
+    <span className="date-input">
+      <input
+        {...aria}
+        id={id}
+        name="embargo"
+        value={text}
+        maxLength={40}
+        placeholder={`${DATE_PATTERN[order]} ${TIME_PATTERN}`}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(e) => onType(e.target.value)}
+        onBlur={onBlur}
+      />
+      <button type="button" className="date-pick" tabIndex={-1} title="Choose from a calendar" aria-label="Choose the embargo from a calendar" onClick={() => picker.current?.showPicker()}>
+        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+          <rect x="1.5" y="2.5" width="13" height="12" rx="1.5" fill="none" stroke="currentColor" />
+          <path d="M1.5 6h13M5 1v3M11 1v3M8 8.5v2.5l1.5 1" stroke="currentColor" />
+        </svg>
+      </button>
+      <input
+        ref={picker}
+        type="datetime-local"
+        className="date-picker"
+        tabIndex={-1}
+        aria-hidden="true"
+        value={local}
+        onChange={(e) => e.target.value && onType(formatEmbargoText(e.target.value, order))}
+      />
+    </span>
   );
 }

@@ -8,7 +8,7 @@ export function KeywordsInput({ id, value, onChange }: { id: string; value: read
       id={id}
       name="keywords"
       value={text}
-      placeholder="defence, Kazakhstan"
+      placeholder="e.g. defence, Kazakhstan"
       onChange={(e) => {
         setText(e.target.value);
         onChange(

@@ -14,8 +14,9 @@ export type WireField = Exclude<FieldName, 'dateline' | 'body'>;
 export type Problem = Pick<FieldProblem, 'message' | 'severity'>;
 
 interface Props {
-  fields: ItemFields;
-  onChange(patch: Partial<ItemFields>): void;
+  /** Every field but the body (an import card's body is plain paragraphs until it is imported). */
+  fields: Omit<ItemFields, 'body'>;
+  onChange(patch: Partial<Omit<ItemFields, 'body'>>): void;
   /** Before every control's id: '' in the editor, 'imp-3-' on an import card. */
   idPrefix?: string;
   /** The fields shown (in the form's own order); every field when absent. */
@@ -80,7 +81,7 @@ export function WireFieldsForm({ fields, onChange, idPrefix = '', only, problemF
         </div>
         <div className="row">
           <Field id={id('place')} label="Place" className={cls('dateline.place', 'f-place')} problem={problemFor('dateline.place')} required>
-            <input id={id('place')} name="place" value={fields.dateline.place} placeholder="Baku" onChange={(e) => setDateline({ place: e.target.value })} />
+            <input id={id('place')} name="place" value={fields.dateline.place} placeholder="e.g. Baku" onChange={(e) => setDateline({ place: e.target.value })} />
           </Field>
           <Field id={id('date')} label="Date" className={cls('dateline.date', 'f-date')} problem={problemFor('dateline.date')}>
             <DateInput id={id('date')} value={fields.dateline.date} order={dateOrder} onChange={(date) => setDateline({ date })} />
@@ -114,12 +115,12 @@ export function WireFieldsForm({ fields, onChange, idPrefix = '', only, problemF
         )}
         {shows('signOff') && (
           <Field id={id('signoff')} label="Sign-off" className={cls('signOff', 'f-signoff')} problem={problemFor('signOff')}>
-            <input id={id('signoff')} name="signOff" value={fields.signOff} maxLength={8} placeholder="06B" spellCheck={false} onChange={(e) => onChange({ signOff: e.target.value.trim() })} />
+            <input id={id('signoff')} name="signOff" value={fields.signOff} maxLength={8} placeholder="e.g. 06B" spellCheck={false} onChange={(e) => onChange({ signOff: e.target.value.trim() })} />
           </Field>
         )}
         {shows('source') && (
           <Field id={id('source')} label="Source" className={cls('source', 'f-source')} problem={problemFor('source')}>
-            <input id={id('source')} name="source" value={fields.source} placeholder="mod.gov.az" onChange={(e) => onChange({ source: e.target.value })} />
+            <input id={id('source')} name="source" value={fields.source} placeholder="e.g. mod.gov.az" onChange={(e) => onChange({ source: e.target.value })} />
           </Field>
         )}
         {shows('language') && (
@@ -128,7 +129,7 @@ export function WireFieldsForm({ fields, onChange, idPrefix = '', only, problemF
           </Field>
         )}
       </div>
-      {shows('embargo') && <EmbargoInput idPrefix={idPrefix} value={fields.embargo} problem={problemFor('embargo')} onChange={(embargo) => onChange({ embargo })} />}
+      {shows('embargo') && <EmbargoInput idPrefix={idPrefix} value={fields.embargo} order={dateOrder} problem={problemFor('embargo')} onChange={(embargo) => onChange({ embargo })} />}
       {shows('keywords') && (
         <Field id={id('keywords')} label="Keywords" className={cls('keywords', 'f-keywords')} problem={problemFor('keywords')}>
           <KeywordsInput id={id('keywords')} value={fields.keywords} onChange={(keywords) => onChange({ keywords })} />

@@ -1,15 +1,15 @@
 import { useMemo } from 'react';
-import { type ItemFields, hardLimitProblems } from '@core/item';
-import { bodyToPlainText } from '@core/richtext';
+import { type ImportFields, importBodyText, putBack } from '@core/importFields';
+import { hardLimitProblems } from '@core/item';
 import { useSettings } from '@renderer/app/AppContext';
 import { type WireField, WireFieldsForm } from '@renderer/fields/WireFieldsForm';
-import { putBack } from '@core/wirecopy/paragraphs';
 import type { ImportCandidate } from '../../../contract';
 import { spanClass } from './OriginalText';
 
 /** An item found, as the editor is making it. */
 export interface Draft {
-  fields: ItemFields;
+  /** The body stays plain paragraphs (or a feed's rich text) until it is imported. */
+  fields: ImportFields;
   include: boolean;
   /** Left-out lines (indexes into the candidate's `dropped`) the editor put back into the body. */
   restored: number[];
@@ -37,7 +37,7 @@ interface Props {
 export function ImportCard({ n, candidate, draft, onChange, onShowInText, onFocus }: Props) {
   const { fields } = draft;
   const id = (name: string) => `imp-${n}-${name}`;
-  const set = (patch: Partial<ItemFields>) => onChange({ ...draft, fields: { ...fields, ...patch } });
+  const set = (patch: Partial<Omit<ImportFields, 'body'>>) => onChange({ ...draft, fields: { ...fields, ...patch } });
   const problems = hardLimitProblems(fields);
   const settings = useSettings();
   const deskAgency = candidate.agencyFromDesk && fields.dateline.agency === settings.agency;
@@ -48,10 +48,10 @@ export function ImportCard({ n, candidate, draft, onChange, onShowInText, onFocu
     onChange({ ...draft, fields: putBack(fields, { text: line.text, paragraph: line.paragraph + above }), restored: [...draft.restored, k] });
   };
   const recognised = useMemo(() => new Set(candidate.recognised.map((s) => s.field)), [candidate]);
-  const body = useMemo(() => bodyToPlainText(fields.body), [fields.body]);
+  const body = useMemo(() => importBodyText(fields.body), [fields.body]);
 
   return (
-    <article className={`imp-card${draft.include ? '' : ' imp-left-out'}`} aria-labelledby={id('title')} onFocus={onFocus}>
+    <article id={`imp-card-${n}`} className={`imp-card${draft.include ? '' : ' imp-left-out'}`} aria-labelledby={id('title')} onFocus={onFocus}>
       {candidate.duplicateOf && (
         <p className="imp-duplicate" role="note">
           Already on the desk{candidate.duplicateOf.slug ? ` as ${candidate.duplicateOf.slug}` : ''} ({candidate.duplicateOf.status}). Left out unless you include it.

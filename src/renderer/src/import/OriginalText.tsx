@@ -1,9 +1,10 @@
 import { Fragment, type ReactNode, useMemo } from 'react';
 import { type FieldName, fieldLabel } from '@core/item';
 import type { ImportCandidate, ImportSpan } from '../../../contract';
+import { count } from './words';
 
-/** Only this much of the original is drawn with its highlights; the items are all listed. */
-export const PREVIEW_MAX = 200_000;
+/** At most this much of the original is drawn at a time, with its highlights: the stretch of one page of items. */
+export const PAGE_TEXT_MAX = 200_000;
 
 const OTHER_LABELS: Record<string, string> = {
   publishedAt: 'Time stamp (not stored)',
@@ -12,7 +13,7 @@ const OTHER_LABELS: Record<string, string> = {
 
 /** What the editor reads for a recognised part: "Place", "Sign-off", "Dropped: page furniture". */
 export function spanLabel(field: string): string {
-  return OTHER_LABELS[field] ?? (fieldLabel(field as FieldName)) ?? field;
+  return OTHER_LABELS[field] ?? fieldLabel(field as FieldName) ?? field;
 }
 
 /** One class per field, shared by the marks, the legend and the card inputs: `imp-f-dateline-place`. */
@@ -22,6 +23,17 @@ export function spanClass(field: string): string {
 
 /** The id of an item's stretch of the original, so its card can point at it. */
 export const sourceId = (n: number): string => `imp-src-${n}`;
+
+/**
+ * The stretch of the text that belongs to items [first, end): from where the item before
+ * them ends (the whole head of the text for the first page) to where the next one starts
+ * (the whole tail for the last), drawn up to PAGE_TEXT_MAX characters.
+ */
+export function pageRange(text: string, items: ImportCandidate[], first: number, end: number): { from: number; to: number; drawnTo: number } {
+  const from = first === 0 ? 0 : (items[first - 1]?.original?.end ?? items[first]?.original?.start ?? 0);
+  const to = end >= items.length ? text.length : (items[end]?.original?.start ?? text.length);
+  return { from, to, drawnTo: Math.min(to, from + PAGE_TEXT_MAX) };
+}
 
 /**
  * `text[from, to)` with the spans inside it as nested <mark>s (the dateline holds its place,
@@ -63,28 +75,34 @@ interface Part {
 interface Props {
   text: string;
   items: ImportCandidate[];
+  /** The page of items shown: [first, end). */
+  first: number;
+  end: number;
   /** Whether each item is to be imported; left-out items are dimmed. */
   included: boolean[];
   /** The item whose card has focus. */
   pointed: number | null;
 }
 
-/** The text as pasted, each found item outlined and numbered, each recognised part highlighted. */
-export function OriginalText({ text, items, included, pointed }: Props) {
-  const shown = Math.min(text.length, PREVIEW_MAX);
-  const { parts, tail } = useMemo(() => {
+/** The text as pasted, one page of items at a time: each item outlined and numbered, each recognised part highlighted. */
+export function OriginalText({ text, items, first, end, included, pointed }: Props) {
+  const { from, to, drawnTo } = pageRange(text, items, first, end);
+  const { parts, tail, fields } = useMemo(() => {
     const parts: Part[] = [];
-    let pos = 0;
-    items.forEach((item, n) => {
+    const fields = new Set<string>();
+    let pos = from;
+    for (let n = first; n < end; n++) {
+      const item = items[n]!;
       const o = item.original;
-      if (!o || o.start < pos || o.start >= shown) return;
-      const end = Math.min(o.end, shown);
-      parts.push({ n, gap: text.slice(pos, o.start), nodes: marked(text, item.recognised, o.start, end) });
-      pos = end;
-    });
-    return { parts, tail: text.slice(pos, shown) };
-  }, [text, items, shown]);
-  const fields = useMemo(() => [...new Set(items.flatMap((i) => i.recognised.map((s) => s.field)))], [items]);
+      if (!o || o.start < pos || o.start >= drawnTo) continue;
+      const stop = Math.min(o.end, drawnTo);
+      for (const s of item.recognised) fields.add(s.field);
+      parts.push({ n, gap: text.slice(pos, o.start), nodes: marked(text, item.recognised, o.start, stop) });
+      pos = stop;
+    }
+    return { parts, tail: text.slice(pos, drawnTo), fields: [...fields] };
+  }, [text, items, first, end, from, drawnTo]);
+  const paged = from > 0 || to < text.length;
 
   return (
     <section className="imp-original" aria-label="Original text">
@@ -95,20 +113,17 @@ export function OriginalText({ text, items, included, pointed }: Props) {
           </span>
         ))}
       </div>
-      {shown < text.length && (
+      {paged && (
         <p className="imp-note" role="note">
-          Showing the first {shown.toLocaleString('en-GB')} of {text.length.toLocaleString('en-GB')} characters; every item found is listed on the right.
+          Characters {count(from + 1)}–{count(drawnTo)} of {count(text.length)}: the stretch of the items beside it.
+          {drawnTo < to && ` The next ${count(to - drawnTo)} characters of this stretch are not drawn.`}
         </p>
       )}
       <pre className="imp-text">
         {parts.map((p) => (
           <Fragment key={p.n}>
             {p.gap}
-            <span
-              id={sourceId(p.n)}
-              data-n={p.n + 1}
-              className={`imp-src${included[p.n] ? '' : ' imp-excluded'}${pointed === p.n ? ' imp-pointed' : ''}`}
-            >
+            <span id={sourceId(p.n)} data-n={p.n + 1} className={`imp-src${included[p.n] ? '' : ' imp-excluded'}${pointed === p.n ? ' imp-pointed' : ''}`}>
               {p.nodes}
             </span>
           </Fragment>

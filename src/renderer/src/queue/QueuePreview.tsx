@@ -4,11 +4,14 @@ import { killNotice } from '@core/settings';
 import { sanitizeBody } from '@core/sanitize';
 import { ACTION_LABELS, type EditorAction, NOTE_REQUIRED, statusWords } from '@core/workflow';
 import { useApp } from '@renderer/app/AppContext';
+import { ChangesView, usePublished } from '@renderer/shared/ChangesView';
 import { desk, shortTime } from '@renderer/shared/desk';
 import { ErrorNote } from '@renderer/shared/ErrorNote';
 import { useDeskValue } from '@renderer/shared/useDeskValue';
+import { markMatches, matchRuns, searchWords } from '@renderer/shared/markMatches';
+import { useToolbarKeys } from '@renderer/shared/useToolbarKeys';
 import { REVIEW_ACTIONS, allowedActions } from './queueLib';
-import { CorrectionTag, EmbargoTag, ReviewNotes, UrgencyTag } from './tags';
+import { EmbargoTag, ItemFlags, ReviewNotes, UrgencyTag } from './tags';
 
 interface Props {
   id: string;
@@ -16,10 +19,16 @@ interface Props {
   refresh: number;
   /** Run an action on this item (the queue reports the outcome); resolves to whether it was done. */
   onAction(action: EditorAction, note?: string): Promise<boolean>;
+  /** The queue's search: its matches are marked in the copy too. */
+  search?: string;
+  /** The keyboard asked for an action that needs a note (a new `n` each time). */
+  ask?: { action: EditorAction; n: number } | null;
+  /** A killed item's kill has gone out in a batch. */
+  killSent?: boolean;
 }
 
 /** The selected item as it goes out on the wire, with the review actions it allows. */
-export function QueuePreview({ id, refresh, onAction }: Props) {
+export function QueuePreview({ id, refresh, onAction, search = '', ask = null, killSent = false }: Props) {
   const { settings, openItem: onOpenItem } = useApp();
   const [noteFor, setNoteFor] = useState<EditorAction | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,9 +38,16 @@ export function QueuePreview({ id, refresh, onAction }: Props) {
   const item = value?.item ?? null;
 
   useEffect(() => setNoteFor(null), [id]);
+  useEffect(() => {
+    if (ask) setNoteFor(ask.action);
+  }, [ask]);
+  const toolbar = useToolbarKeys<HTMLDivElement>();
+  // A kill goes out as a new version too, but it corrects nothing.
+  const published = usePublished(id, item?.id === id && item.status !== 'killed' ? item.version : 0, refresh);
 
   // Rebuilt from the allowed shapes before it becomes HTML, as the editor's preview is.
   const copy = useMemo(() => (item ? renderWireCopy({ ...item, body: sanitizeBody(item.body) }, settings.datelineStyle) : null), [item, settings.datelineStyle]);
+  const copyHtml = useMemo(() => (copy ? markMatches(copy.html, search) : ''), [copy, search]);
   if (!item || item.id !== id || !copy) {
     return (
       <section className="q-preview" aria-label="Preview">
@@ -54,13 +70,13 @@ export function QueuePreview({ id, refresh, onAction }: Props) {
         <span className="slug">{item.slug || 'NO SLUG'}</span>
         <span className={`status status-${item.status}`}>{statusWords(item.status)}</span>
         <span className="version">v{item.version}</span>
-        <CorrectionTag item={item} />
+        <ItemFlags item={item} killSent={killSent} />
         {item.category && <span className="q-muted">{item.category}</span>}
         <span className="q-muted">
           {item.updatedBy} · {shortTime(item.updatedAt)}
         </span>
       </div>
-      <div className="q-actions" role="toolbar" aria-label="Review actions">
+      <div className="q-actions" role="toolbar" aria-label="Review actions" ref={toolbar.ref} onKeyDown={toolbar.onKeyDown} onFocus={toolbar.onFocus}>
         {allowedActions(REVIEW_ACTIONS, item).map((a) => (
           <button
             key={a}
@@ -86,8 +102,11 @@ export function QueuePreview({ id, refresh, onAction }: Props) {
       {noteFor && <NoteForm key={noteFor} action={noteFor} busy={busy} onConfirm={(note) => void run(noteFor, note)} onCancel={() => setNoteFor(null)} />}
       <div className="q-preview-body">
         <EmbargoTag embargo={item.embargo} block />
-        <h2 className="q-preview-headline">{item.headline || <em>No headline</em>}</h2>
-        <div className="preview-copy q-copy" data-testid="queue-wire-copy" dangerouslySetInnerHTML={{ __html: copy.html }} />
+        {published && <ChangesView published={published} headline={item.headline} bodyText={item.bodyText} />}
+        <h2 className="q-preview-headline">
+          {item.headline ? matchRuns(item.headline, searchWords(search)).map((r, i) => (r.mark ? <mark key={i}>{r.text}</mark> : r.text)) : <em>No headline</em>}
+        </h2>
+        <div className="preview-copy q-copy" data-testid="queue-wire-copy" dangerouslySetInnerHTML={{ __html: copyHtml }} />
         {item.subscriberNote && (
           <p className="q-subscriber-note">
             <strong>Note to subscribers:</strong> {item.subscriberNote}

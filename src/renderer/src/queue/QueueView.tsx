@@ -2,36 +2,39 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { affects } from '@core/changes';
 import { ErrorCode } from '@core/errors';
 import { ACTION_LABELS, type EditorAction, statusWords } from '@core/workflow';
-import { QUEUE_TABS, type QueueTab } from '../../../contract';
 import { useApp } from '@renderer/app/AppContext';
-import { desk, shortTime } from '@renderer/shared/desk';
+import { desk } from '@renderer/shared/desk';
 import { ErrorNote } from '@renderer/shared/ErrorNote';
-import { CategoryOptions, UrgencyOptions } from '@renderer/shared/options';
-import { QField } from '@renderer/shared/QField';
 import { useDebounced } from '@renderer/shared/useDebounced';
 import { useDeskEvents } from '@renderer/shared/useDeskEvents';
 import { usePaged } from '@renderer/shared/usePaged';
+import { type RowProps, VirtualList, type VirtualListHandle } from '@renderer/shared/VirtualList';
+import { QUEUE_TABS, type QueueTab } from '../../../contract';
 import { ExportPanel } from './ExportPanel';
+import { NO_FILTERS, QueueBar, type QueueFilters } from './QueueBar';
 import { QueuePreview } from './QueuePreview';
+import { QueueRow } from './QueueRow';
 import { BULK_ACTIONS, allowedActions, idRange, nextCurrent } from './queueLib';
-import { CorrectionTag, EmbargoTag, ReviewNotes, Snippet, UrgencyTag } from './tags';
 import './queue.css';
+import { useQueueCommands } from './useQueueCommands';
 
 const PAGE = 100;
+/** A queue row's height before it is measured. */
+const ROW_HEIGHT = 58;
+/** The next page loads when the rows on screen come this close to the end of what is loaded. */
+const LOAD_AHEAD = 20;
 
 type Feedback = { kind: 'notice' | 'error'; text: string } | null;
 
 /** The publishing queue: items by workflow state, most urgent first, reviewed from a preview. */
 /** `active`: the view is on screen (it stays mounted while hidden, and refreshes on return). */
 export function QueueView({ active = true }: { active?: boolean }) {
-  const { settings, openItem: onOpenItem } = useApp();
+  const { openItem: onOpenItem } = useApp();
   const [tab, setTab] = useState<QueueTab>('submitted');
-  const [search, setSearch] = useState('');
-  const [category, setCategory] = useState('');
-  const [urgency, setUrgency] = useState('');
-  const [editor, setEditor] = useState('');
-  const searchText = useDebounced(search.trim());
-  const editorText = useDebounced(editor.trim());
+  const [filters, setFilters] = useState<QueueFilters>(NO_FILTERS);
+  const { category, urgency } = filters;
+  const searchText = useDebounced(filters.search.trim());
+  const editorText = useDebounced(filters.editor.trim());
 
   const fetchPage = useCallback(
     (cursor: string | null, limit = PAGE) =>
@@ -48,13 +51,18 @@ export function QueueView({ active = true }: { active?: boolean }) {
   );
   const list = usePaged(fetchPage);
   const ids = useMemo(() => list.items.map((i) => i.id), [list.items]);
-  const counts = list.page?.counts;
 
   const [current, setCurrent] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [refresh, setRefresh] = useState(0);
-  const listRef = useRef<HTMLUListElement>(null);
+  /** A review action the keyboard asked the preview to take (r: return, asks for its note). */
+  const [ask, setAsk] = useState<{ action: EditorAction; n: number } | null>(null);
+  const [editors, setEditors] = useState<string[]>([]);
+  // A request for a note is for the item it was made on.
+  useEffect(() => setAsk(null), [current, tab]);
+  const listHandle = useRef<VirtualListHandle>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
 
   // Another tab or filter starts a fresh selection; the cursor stays on a row that is listed.
   useEffect(() => setSelected(new Set()), [fetchPage]);
@@ -65,6 +73,10 @@ export function QueueView({ active = true }: { active?: boolean }) {
     await reloadList();
     setRefresh((n) => n + 1);
   }, [reloadList]);
+  // The Editor filter offers everyone who works on this desk.
+  useEffect(() => {
+    if (active) void desk('listEditors', {}).then((r) => r.ok && setEditors(r.value));
+  }, [active, refresh]);
   // Back on screen: the desk may have moved on meanwhile.
   const wasActive = useRef(active);
   useEffect(() => {
@@ -105,16 +117,6 @@ export function QueueView({ active = true }: { active?: boolean }) {
     setTab(t);
     setFeedback(null);
   };
-  const onTabKey = (e: React.KeyboardEvent) => {
-    const at = QUEUE_TABS.findIndex((t) => t.tab === tab);
-    const to = e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowLeft' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? QUEUE_TABS.length - 1 : null;
-    if (to === null) return;
-    e.preventDefault();
-    const t = QUEUE_TABS[(to + QUEUE_TABS.length) % QUEUE_TABS.length]!.tab;
-    chooseTab(t);
-    document.getElementById(`q-tab-${t}`)?.focus();
-  };
-
   const toggle = (id: string) =>
     setSelected((s) => {
       const n = new Set(s);
@@ -122,21 +124,22 @@ export function QueueView({ active = true }: { active?: boolean }) {
       return n;
     });
   const addAll = (more: string[]) => setSelected((s) => new Set([...s, ...more]));
-  const focusRow = (id: string) => listRef.current?.querySelector<HTMLElement>(`[data-id="${id}"]`)?.focus();
+  const at = current ? ids.indexOf(current) : -1;
+  const moveTo = (i: number, extend = false) => {
+    const to = Math.max(0, Math.min(ids.length - 1, i));
+    const id = ids[to];
+    if (!id) return;
+    if (extend && current) addAll(idRange(ids, current, id));
+    setCurrent(id);
+    // The row comes into view and takes focus (it stays drawn while it is current).
+    listHandle.current?.focusRow(to);
+  };
 
   const onListKey = (e: React.KeyboardEvent) => {
     if (e.target instanceof HTMLInputElement) return;
-    const at = current ? ids.indexOf(current) : -1;
-    const moveTo = (i: number) => {
-      const id = ids[Math.max(0, Math.min(ids.length - 1, i))];
-      if (!id) return;
-      if (e.shiftKey && current) addAll(idRange(ids, current, id));
-      setCurrent(id);
-      focusRow(id);
-    };
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-    if (key === 'ArrowDown' || key === 'ArrowUp') moveTo(at + (key === 'ArrowDown' ? 1 : -1));
-    else if (key === 'Home' || key === 'End') moveTo(key === 'Home' ? 0 : ids.length - 1);
+    if (key === 'ArrowDown' || key === 'ArrowUp') moveTo(at + (key === 'ArrowDown' ? 1 : -1), e.shiftKey);
+    else if (key === 'Home' || key === 'End') moveTo(key === 'Home' ? 0 : ids.length - 1, e.shiftKey);
     else if (key === ' ' && current) toggle(current);
     else if (key === 'a' && (e.ctrlKey || e.metaKey)) setSelected(new Set(ids));
     else if (key === 'Escape' && selected.size > 0) setSelected(new Set());
@@ -153,66 +156,66 @@ export function QueueView({ active = true }: { active?: boolean }) {
 
   const bulk = allowedActions(BULK_ACTIONS, { status: tab, publishedVersion: 0 });
   const chosen = ids.filter((id) => selected.has(id));
-  const filtered = Boolean(search || category || urgency || editor);
+  const filtered = Boolean(filters.search || category || urgency || filters.editor);
   const tabLabel = QUEUE_TABS.find((t) => t.tab === tab)!.label;
+
+  useQueueCommands({
+    tab,
+    onTab: chooseTab,
+    current,
+    chosen,
+    move: (by) => moveTo(at + by),
+    toggle,
+    act: (targets, a) => void act(targets, a),
+    ask: (action) => setAsk((q) => ({ action, n: (q?.n ?? 0) + 1 })),
+    openItem: onOpenItem,
+    focusSearch: () => searchRef.current?.focus(),
+    active,
+  });
+
+  // The next page loads as the rows on screen near the end of what is loaded.
+  const { next, more } = list;
+  const asked = useRef<string | null>(null);
+  const onRange = useCallback(
+    (_first: number, last: number) => {
+      if (!next || asked.current === next || last < ids.length - LOAD_AHEAD) return;
+      asked.current = next;
+      void more();
+    },
+    [next, more, ids.length],
+  );
+
+  const row = (index: number, props: RowProps) => {
+    const i = list.items[index]!;
+    return (
+      <QueueRow
+        key={index}
+        item={i}
+        row={props}
+        index={index}
+        selected={selected.has(i.id)}
+        current={current === i.id}
+        first={!current && index === 0}
+        onClick={(e) => onRowClick(e, i.id)}
+        onToggle={() => toggle(i.id)}
+        onOpen={() => onOpenItem(i.id)}
+      />
+    );
+  };
 
   return (
     <main className="q-view" aria-label="Queue">
-      <div className="q-bar">
-        <div role="tablist" aria-label="Queue tabs" className="q-tabs" onKeyDown={onTabKey}>
-          {QUEUE_TABS.map((t) => (
-            <button
-              key={t.tab}
-              type="button"
-              role="tab"
-              id={`q-tab-${t.tab}`}
-              aria-selected={tab === t.tab}
-              aria-controls="q-panel"
-              tabIndex={tab === t.tab ? 0 : -1}
-              onClick={() => chooseTab(t.tab)}
-            >
-              {t.label} <span className="q-count">{counts?.[t.tab] ?? ''}</span>
-            </button>
-          ))}
-        </div>
-        <form className="q-filters" role="search" aria-label="Filter the queue" onSubmit={(e) => e.preventDefault()}>
-          <QField label="Search" className="q-search">
-            {(id) => <input id={id} type="search" value={search} placeholder="Slug, headline or body" onChange={(e) => setSearch(e.target.value)} />}
-          </QField>
-          <QField label="Category">
-            {(id) => (
-              <select id={id} value={category} onChange={(e) => setCategory(e.target.value)}>
-                <option value="">All</option>
-                <CategoryOptions categories={settings.categories} />
-              </select>
-            )}
-          </QField>
-          <QField label="Urgency">
-            {(id) => (
-              <select id={id} value={urgency} onChange={(e) => setUrgency(e.target.value)}>
-                <option value="">Any</option>
-                <UrgencyOptions />
-              </select>
-            )}
-          </QField>
-          <QField label="Editor" className="q-editor">
-            {(id) => <input id={id} value={editor} placeholder={settings.editorName} onChange={(e) => setEditor(e.target.value)} />}
-          </QField>
-          {filtered && (
-            <button
-              type="button"
-              onClick={() => {
-                setSearch('');
-                setCategory('');
-                setUrgency('');
-                setEditor('');
-              }}
-            >
-              Clear filters
-            </button>
-          )}
-        </form>
-      </div>
+      <QueueBar
+        tab={tab}
+        onTab={chooseTab}
+        counts={list.page?.counts}
+        matches={list.page?.matches}
+        filters={filters}
+        onFilters={(change) => setFilters((f) => ({ ...f, ...change }))}
+        editors={editors}
+        searchRef={searchRef}
+        onLeaveSearch={() => listHandle.current?.element()?.querySelector<HTMLElement>('[tabindex="0"]')?.focus()}
+      />
       {tab === 'approved' && <ExportPanel nextBatch={list.page?.nextBatch} onExported={() => void reload()} />}
       {feedback &&
         (feedback.kind === 'error' ? (
@@ -246,57 +249,23 @@ export function QueueView({ active = true }: { active?: boolean }) {
               </button>
             ))}
           </div>
-          <ul role="listbox" aria-multiselectable="true" aria-label={`${tabLabel} items`} className="q-list" ref={listRef} onKeyDown={onListKey}>
-            {list.items.map((i) => (
-              <li
-                key={i.id}
-                role="option"
-                data-id={i.id}
-                aria-selected={selected.has(i.id)}
-                aria-current={current === i.id ? 'true' : undefined}
-                tabIndex={current === i.id ? 0 : -1}
-                className={`q-row${i.urgency <= 2 ? ' q-hot' : ''}`}
-                onClick={(e) => onRowClick(e, i.id)}
-                onDoubleClick={() => onOpenItem(i.id)}
-              >
-                <input
-                  type="checkbox"
-                  tabIndex={-1}
-                  checked={selected.has(i.id)}
-                  aria-label={`Select ${i.slug || i.headline || 'item'}`}
-                  onMouseDown={(e) => e.preventDefault()}
-                  onClick={(e) => e.stopPropagation()}
-                  onChange={() => toggle(i.id)}
-                />
-                <div className="q-row-main">
-                  <div className="q-row-top">
-                    <UrgencyTag urgency={i.urgency} />
-                    <span className="slug">{i.slug || 'NO SLUG'}</span>
-                    {i.version > 1 && <span className="version">v{i.version}</span>}
-                    <CorrectionTag item={i} />
-                    <span className="q-row-meta">
-                      {i.category && `${i.category} · `}
-                      {i.updatedBy} · {shortTime(i.updatedAt)}
-                      {i.batchId ? ` · batch ${i.batchId}` : i.status === 'killed' ? ' · kill waiting' : ''}
-                    </span>
-                  </div>
-                  <div className="li-headline">{i.headline || <em>No headline</em>}</div>
-                  <ReviewNotes item={i} />
-                  <EmbargoTag embargo={i.embargo} />
-                  {i.snippet && <Snippet text={i.snippet} />}
-                </div>
-              </li>
-            ))}
-            {list.page && list.items.length === 0 && <li className="q-empty">{filtered ? 'No items match the filters.' : `Nothing ${statusWords(tab)}.`}</li>}
-          </ul>
-          {list.next && (
-            <button type="button" className="more" onClick={() => void list.more()}>
-              Show more
-            </button>
-          )}
+          <VirtualList
+            role="listbox"
+            aria-multiselectable="true"
+            aria-label={`${tabLabel} items`}
+            className="q-list"
+            count={list.items.length}
+            estimate={ROW_HEIGHT}
+            activeIndex={at}
+            row={row}
+            onRange={onRange}
+            onKeyDown={onListKey}
+            handle={listHandle}
+            empty={list.page && list.items.length === 0 && <li className="q-empty">{filtered ? 'No items match the filters.' : `Nothing ${statusWords(tab)}.`}</li>}
+          />
         </section>
         {current ? (
-          <QueuePreview id={current} refresh={refresh} onAction={(a, note) => act([current], a, note)} />
+          <QueuePreview id={current} refresh={refresh} search={searchText} ask={ask} killSent={Boolean(list.items[at]?.batchId)} onAction={(a, note) => act([current], a, note)} />
         ) : (
           <div className="q-preview q-none">
             <p>Select an item to see its wire copy.</p>

@@ -63,3 +63,11 @@ describe('batch helpers', () => {
     expect(pastEmbargoIds({ problems: [] })).toEqual([]);
   });
 });
+
+describe('snippetParts of a keyword match', () => {
+  it('reads as keywords, not as the stored list', () => {
+    const parts = snippetParts('["[[pipeline]]","energy"]');
+    expect(parts.map((p) => p.text).join('')).toBe('Keywords: pipeline, energy');
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['pipeline']);
+  });
+});

@@ -9,7 +9,8 @@ export interface SnippetPart {
 }
 
 /** The service's search snippet ("… the [[plan]] was …") as text runs, the matches marked. */
-export function snippetParts(snippet: string): SnippetPart[] {
+export function snippetParts(raw: string): SnippetPart[] {
+  const snippet = readableKeywords(raw);
   const parts: SnippetPart[] = [];
   let at = 0;
   for (const m of snippet.matchAll(/\[\[([\s\S]*?)\]\]/g)) {
@@ -19,6 +20,12 @@ export function snippetParts(snippet: string): SnippetPart[] {
   }
   if (at < snippet.length) parts.push({ text: snippet.slice(at), mark: false });
   return parts;
+}
+
+/** A match in the keywords comes as their stored list (["a","b"]): shown as the desk writes them. */
+function readableKeywords(snippet: string): string {
+  if (!/^(…)?\["|"\](…)?$/.test(snippet)) return snippet;
+  return `Keywords: ${snippet.replace(/^(…)?\["?/, '$1').replace(/"?\](…)?$/, '$1').replaceAll('","', ', ')}`;
 }
 
 /** Review actions offered for one item in the queue, in button order. */

@@ -42,12 +42,19 @@ export function UrgencyTag({ urgency }: { urgency: number }) {
   );
 }
 
-/** Version 2 and up of a story is a correction (a kill is its own mark). */
-export function CorrectionTag({ item }: { item: { status: ItemStatus; version: number } }) {
-  if (item.version < 2 || item.status === 'killed') return null;
+/** Version 2 and up of a story is a correction; a kill notice still to go out is marked Kill (and is no correction). */
+export function ItemFlags({ item, killSent = false }: { item: { status: ItemStatus; version: number }; killSent?: boolean }) {
+  if (item.status === 'killed') {
+    return killSent ? null : (
+      <span className="flag flag-kill" title="Kill notice waiting for the next batch">
+        Kill
+      </span>
+    );
+  }
+  if (item.version < 2) return null;
   return (
-    <span className="q-correction" title={`Version ${item.version} corrects what went out before`}>
-      Correction
+    <span className="flag flag-correction" title={`Correction: version ${item.version} corrects what went out before`}>
+      Correction v{item.version}
     </span>
   );
 }

@@ -16,6 +16,7 @@ import {
 } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { safeUrl } from '@core/sanitize';
+import { useToolbarKeys } from '@renderer/shared/useToolbarKeys';
 import { type BlockKind, EDIT_LINK_COMMAND, SET_BLOCK_COMMAND } from '../commands';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
@@ -45,6 +46,7 @@ export function ToolbarPlugin() {
   const [linkDraft, setLinkDraft] = useState<string | null>(null);
   const [linkError, setLinkError] = useState('');
   const linkInput = useRef<HTMLInputElement>(null);
+  const keys = useToolbarKeys<HTMLDivElement>();
 
   const refresh = useCallback(() => {
     const selection = $getSelection();
@@ -103,7 +105,15 @@ export function ToolbarPlugin() {
 
   return (
     // A click on a button leaves the caret in the body (the link address field takes focus as usual).
-    <div className="toolbar" role="toolbar" aria-label="Body formatting" onMouseDown={(e) => e.target instanceof HTMLInputElement || e.preventDefault()}>
+    <div
+      ref={keys.ref}
+      className="toolbar"
+      role="toolbar"
+      aria-label="Body formatting"
+      onKeyDown={keys.onKeyDown}
+      onFocus={keys.onFocus}
+      onMouseDown={(e) => e.target instanceof HTMLInputElement || e.preventDefault()}
+    >
       <button type="button" aria-label="Undo" title={`Undo (${MOD}Z)`} disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
         ↶
       </button>
@@ -127,7 +137,8 @@ export function ToolbarPlugin() {
       <span className="sep" />
       {BLOCKS.map((b) => (
         <button key={b.kind} type="button" aria-label={b.label} aria-pressed={block === b.kind} title={`${b.label} (${b.keys})`} onClick={() => editor.dispatchCommand(SET_BLOCK_COMMAND, b.kind)}>
-          {b.glyph}
+          {/* Drawn by CSS: the button is named by its label alone. */}
+          <span aria-hidden="true" className="glyph" data-glyph={b.glyph} />
         </button>
       ))}
       <span className="sep" />

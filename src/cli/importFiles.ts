@@ -1,0 +1,59 @@
+/** `wiredesk import FILE…`: read and parse every file first, so one bad file stores nothing. */
+import { type ImportEncoding } from '../core/encoding';
+import { DeskFailure, ErrorCode } from '../core/errors';
+import { storedFields } from '../core/importFields';
+import { IMPORT_FORMATS } from '../core/vocabulary';
+import { type DeskHandlers, IMPORT_ITEMS_MAX } from '../contract';
+import { orList } from './help';
+import { UserError, call, out, readText } from './io';
+
+export async function importFiles(
+  desk: DeskHandlers,
+  files: string[],
+  format: string,
+  dryRun: boolean,
+  json: boolean,
+  encoding?: ImportEncoding,
+): Promise<number> {
+  if (files.length === 0) throw new UserError('Name at least one file: wiredesk import FILE…');
+  if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format is ${orList(IMPORT_FORMATS)}.`);
+  // Read and parse everything first: one bad file stores nothing.
+  const previews = [];
+  for (const file of files) {
+    const text = await readText(file, encoding);
+    try {
+      previews.push({ file, preview: await call(desk, 'parseImport', { text, format: format as never }) });
+    } catch (e) {
+      if (e instanceof DeskFailure && e.code !== ErrorCode.Internal) throw new UserError(`${file}: ${e.message}`);
+      throw e;
+    }
+  }
+  const all = previews.flatMap((p) => p.preview.items.map((i) => ({ file: p.file, ...i })));
+  if (all.length === 0) throw new UserError('No items found in the input; nothing was imported.');
+  if (!dryRun && all.length > IMPORT_ITEMS_MAX) {
+    throw new UserError(
+      `Found ${all.length.toLocaleString('en')} items; one import stores at most ${IMPORT_ITEMS_MAX.toLocaleString('en')}. Split the file; nothing was imported.`,
+    );
+  }
+  const ids = dryRun ? [] : (await call(desk, 'acceptImport', { items: all.map((i) => i.fields) })).ids;
+  if (json) {
+    out(
+      JSON.stringify(
+        all.map((i, n) => ({ file: i.file, id: ids[n] ?? null, fields: storedFields(i.fields), warnings: i.warnings })),
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const p of previews) for (const w of p.preview.warnings) out(`! ${p.file}: ${w}`);
+    all.forEach((i, n) => {
+      const d = i.fields.dateline;
+      out(
+        `${ids[n] ?? '(dry run)'}  ${i.fields.slug || '—'}  ${[d.place, d.date, d.agency].filter(Boolean).join('/') || '(no dateline)'}  ${i.fields.headline || '(no headline)'}`,
+      );
+      for (const w of i.warnings) out(`    ! ${w}`);
+    });
+    out(dryRun ? `${all.length} item(s) found; nothing stored (dry run).` : `${all.length} item(s) imported as drafts.`);
+  }
+  return 0;
+}

@@ -1,0 +1,86 @@
+/**
+ * The desk list by keyboard: a cursor over positions in a list fetched by position. Up and Down
+ * (Page Up and Down by ten) move it, Home and End reach either end at once; the item under the
+ * cursor opens once the keys rest, and the cursor follows the open item as the list reorders.
+ */
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import type { ItemSummary } from '@core/item';
+import type { VirtualListHandle } from '@renderer/shared/VirtualList';
+import type { WindowedList } from '@renderer/shared/useWindow';
+
+/** Rows Page Up and Page Down move. */
+const PAGE_STEP = 10;
+/** The item under the keyboard's cursor opens once the keys have rested this long. */
+const OPEN_AFTER_MS = 150;
+
+export interface ListCursor {
+  /** The row with the keyboard's focus (-1: none yet). */
+  cursor: number;
+  handle: React.RefObject<VirtualListHandle | null>;
+  onKeyDown(e: KeyboardEvent<HTMLUListElement>): void;
+  /** A click on a row: the cursor goes there and its item opens now. */
+  choose(index: number, id: string): void;
+  /** A different list: the cursor starts again. */
+  reset(): void;
+}
+
+export function useListCursor(list: WindowedList<ItemSummary>, openId: string | undefined, openItem: (id: string) => Promise<void>): ListCursor {
+  const [cursor, setCursor] = useState(-1);
+  /** The keyboard moved the cursor and its item is not open yet. */
+  const moving = useRef(false);
+  const handle = useRef<VirtualListHandle>(null);
+  const { indexOf, rowAt } = list;
+
+  // The cursor stays on the open item as the list reorders (a save moves it to the top).
+  useEffect(() => {
+    if (moving.current || !openId || rowAt(cursor)?.id === openId) return;
+    const at = indexOf((i) => i.id === openId);
+    if (at >= 0) setCursor(at);
+  }, [openId, indexOf, rowAt, cursor]);
+
+  // A keyboard move: the row comes into view and takes focus; its item opens once the keys rest.
+  useEffect(() => {
+    if (cursor >= 0 && moving.current) handle.current?.focusRow(cursor);
+  }, [cursor]);
+  const cursorId = rowAt(cursor)?.id;
+  const cursorIdNow = useRef(cursorId);
+  cursorIdNow.current = cursorId;
+  useEffect(() => {
+    if (!moving.current || !cursorId) return;
+    const t = setTimeout(
+      () =>
+        void openItem(cursorId).finally(() => {
+          // Keys pressed while it opened have moved on: the cursor keeps going.
+          if (cursorIdNow.current === cursorId) moving.current = false;
+        }),
+      OPEN_AFTER_MS,
+    );
+    return () => clearTimeout(t);
+  }, [cursorId, openItem]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    const total = list.total ?? 0;
+    const at = Math.max(cursor, 0);
+    const moves: Record<string, number> = { ArrowDown: cursor + 1, ArrowUp: at - 1, PageDown: at + PAGE_STEP, PageUp: at - PAGE_STEP, Home: 0, End: total - 1 };
+    if (e.key === 'Enter' && cursorId) {
+      void openItem(cursorId);
+      return;
+    }
+    if (!(e.key in moves) || total === 0) return;
+    e.preventDefault();
+    moving.current = true;
+    setCursor(Math.max(0, Math.min(total - 1, moves[e.key]!)));
+  };
+
+  const choose = useCallback(
+    (index: number, id: string) => {
+      moving.current = false;
+      setCursor(index);
+      void openItem(id);
+    },
+    [openItem],
+  );
+  const reset = useCallback(() => setCursor(-1), []);
+
+  return { cursor, handle, onKeyDown, choose, reset };
+}

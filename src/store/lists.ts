@@ -1,0 +1,278 @@
+/**
+ * The items table read as lists: the desk list, the queue with its search plans, per-tab
+ * counts and the desk's editors (SQL of the items table's pages; ItemStore builds on it).
+ */
+import { DeskFailure, ErrorCode } from '../core/errors';
+import { ITEM_STATUSES, type ItemStatus, type ItemSummary } from '../core/item';
+import type { Page } from '../core/records';
+import { type Db, stmt } from './db';
+import { SHORT_PREFIX, SNIPPET_TEXT, countByMatches, ftsQuery, indexTerm, matchDrivenMax, searchWords, snippetOf } from './search';
+
+const SUMMARY_COLUMNS = 'id, slug, headline, status, urgency, category, version, embargo, updated_at, updated_by, reopened_at, reopened_by, kill_reason, killed_at, killed_by';
+
+interface SummaryRow {
+  id: string;
+  slug: string;
+  headline: string;
+  status: ItemStatus;
+  urgency: number;
+  category: string;
+  version: number;
+  embargo: string | null;
+  updated_at: string;
+  updated_by: string;
+  reopened_at: string | null;
+  reopened_by: string | null;
+  kill_reason: string | null;
+  killed_at: string | null;
+  killed_by: string | null;
+  snippet?: string;
+  batch_id?: number | null;
+}
+
+function summaryFromRow(r: SummaryRow): ItemSummary {
+  const s: ItemSummary = {
+    id: r.id,
+    slug: r.slug,
+    headline: r.headline,
+    status: r.status,
+    urgency: r.urgency,
+    category: r.category,
+    version: r.version,
+    embargo: r.embargo,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  };
+  if (r.reopened_at !== null) s.reopened = { at: r.reopened_at, by: r.reopened_by ?? '' };
+  if (r.killed_at !== null) s.kill = { reason: r.kill_reason ?? '', at: r.killed_at, by: r.killed_by ?? '' };
+  if (r.snippet !== undefined) s.snippet = r.snippet;
+  if (r.batch_id !== undefined) s.batchId = r.batch_id;
+  return s;
+}
+
+export interface QueueFilter {
+  statuses: readonly ItemStatus[];
+  /** Also name the latest batch that carried each item. */
+  withBatch?: boolean;
+  category?: string;
+  urgency?: number;
+  editor?: string;
+  search?: string;
+}
+
+function encodeCursor(parts: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+/** A page link as handed out by encodeCursor; anything else (forged, damaged, from another list) is refused. */
+function decodeCursor(c: string | undefined | null, parts: number): (string | number)[] | null {
+  if (!c) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
+  } catch {
+    v = null;
+  }
+  if (Array.isArray(v) && v.length === parts && v.every((p) => typeof p === 'string' || (typeof p === 'number' && Number.isFinite(p)))) return v as (string | number)[];
+  throw new DeskFailure(ErrorCode.InvalidArgument, 'This page link is damaged or out of date; start again from the first page.');
+}
+
+const noCounts = (): Record<ItemStatus, number> => ({ draft: 0, submitted: 0, approved: 0, held: 0, published: 0, killed: 0, spiked: 0 });
+
+type SnippetRow = SummaryRow & { rid?: number; head_text?: string; src_text?: string; kw_text?: string };
+
+export class ItemLists {
+  private readonly countsStmt;
+  private readonly prefixDocs;
+  private readonly snippetStmt;
+
+  constructor(readonly db: Db) {
+    this.countsStmt = db.prepare('SELECT status, n FROM status_counts');
+    this.prefixDocs = db.prepare('SELECT coalesce(sum(doc), 0) FROM items_fts_terms WHERE term >= ? AND term < ?').pluck();
+    this.snippetStmt = db.prepare(`SELECT snippet(items_fts, -1, '[[', ']]', '…', 14) FROM items_fts WHERE items_fts MATCH ? AND rowid = ?`).pluck();
+  }
+
+  /**
+   * Desk list: newest first, keyset-paginated on (updated_at, id); or, with `offset`, any slice of
+   * the list and its total (a virtual list asks for the rows that scroll into view).
+   */
+  list(statuses: readonly ItemStatus[], limit: number, cursor?: string | null, offset?: number): Page<ItemSummary> {
+    const after = offset === undefined ? decodeCursor(cursor, 2) : null;
+    // Everything but the spiked list walks the updated-time index and stops after one page;
+    // an IN list over several statuses would sort every matching row first.
+    const allButSpiked = statuses.length === ITEM_STATUSES.length - 1 && !statuses.includes('spiked');
+    const params: (string | number)[] = allButSpiked ? [] : [...statuses];
+    let where = allButSpiked ? "status != 'spiked'" : `status IN (${statuses.map(() => '?').join(', ')})`;
+    if (after) {
+      where += ' AND (updated_at, id) < (?, ?)';
+      params.push(after[0]!, after[1]!);
+    }
+    // By position: the skipped rows are stepped over in the list-order index (items_list_order,
+    // migration 110), never read; only the page's own rows are.
+    const sql =
+      offset === undefined
+        ? `SELECT ${SUMMARY_COLUMNS} FROM items WHERE ${where} ORDER BY updated_at DESC, id DESC LIMIT ?`
+        : `SELECT ${SUMMARY_COLUMNS} FROM items WHERE rowid IN (SELECT rowid FROM items WHERE ${where} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?) ORDER BY updated_at DESC, id DESC`;
+    const rows = stmt(this.db, sql).all(...params, limit + 1, ...(offset === undefined ? [] : [offset])) as SummaryRow[];
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const out: Page<ItemSummary> = { items: page.map(summaryFromRow), next: more && last ? encodeCursor([last.updated_at, last.id]) : null };
+    if (offset !== undefined) out.total = this.countOf(statuses);
+    return out;
+  }
+
+  /** Items in these statuses, from the kept counts. */
+  private countOf(statuses: readonly ItemStatus[]): number {
+    const counts = this.countsByStatus();
+    return statuses.reduce((n, s) => n + counts[s], 0);
+  }
+
+  /**
+   * The FROM and WHERE of a queue filter (statuses aside), shared by its page and its counts.
+   * Which plan a search takes depends on how many items hold its rarest word; `reach` is how
+   * many rows in queue order a page must pass (its offset and limit).
+   */
+  private queueWhere(f: Omit<QueueFilter, 'statuses'>, reach: number): { from: string; where: string[]; params: (string | number)[]; match: string | null } {
+    const params: (string | number)[] = [];
+    const where: string[] = [];
+    let from = 'items i';
+    const match = f.search ? ftsQuery(f.search) : null;
+    if (match && this.matchBound(f.search!) <= matchDrivenMax(reach, this.deskSize())) {
+      // A rare word: its matches drive the search (CROSS JOIN keeps them the outer loop), so
+      // only its own rows are read, not every row of the tab.
+      from = 'items_fts CROSS JOIN items i ON i.rowid = items_fts.rowid';
+      where.push('items_fts MATCH ?');
+      params.push(match);
+    } else if (match) {
+      // A common word: the queue index walks the tab in order and stops after one page; the
+      // matches are only a set to test each row against.
+      where.push('i.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)');
+      params.push(match);
+    }
+    if (f.category) {
+      where.push('i.category = ?');
+      params.push(f.category);
+    }
+    if (f.urgency !== undefined) {
+      where.push('i.urgency = ?');
+      params.push(f.urgency);
+    }
+    if (f.editor) {
+      // Names as the desk writes them, whatever the case typed.
+      where.push('(i.created_by = ? COLLATE NOCASE OR i.updated_by = ? COLLATE NOCASE)');
+      params.push(f.editor, f.editor);
+    }
+    return { from, where, params, match };
+  }
+
+  /** How many items of each status match a queue filter (search in every tab at once). */
+  queueMatches(f: Omit<QueueFilter, 'statuses'>): Record<ItemStatus, number> {
+    const counts = noCounts();
+    const match = f.search ? ftsQuery(f.search) : null;
+    if (match && !f.category && f.urgency === undefined && !f.editor) {
+      // A search alone: a rare word reads only its matches' rows; a common one is counted from the
+      // full-text index and the status index in one pass (the matches become a set, the status
+      // index is walked once, and no item row is read).
+      const sql = countByMatches(this.matchBound(f.search!), this.deskSize())
+        ? 'SELECT i.status AS status, count(*) AS n FROM items_fts CROSS JOIN items i ON i.rowid = items_fts.rowid WHERE items_fts MATCH ? GROUP BY i.status'
+        : 'SELECT status, count(*) AS n FROM items INDEXED BY items_by_status_updated WHERE +rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?) GROUP BY status';
+      const rows = stmt(this.db, sql).all(match) as { status: ItemStatus; n: number }[];
+      for (const r of rows) counts[r.status] = r.n;
+      return counts;
+    }
+    const { from, where, params } = this.queueWhere(f, this.deskSize());
+    const sql = `SELECT i.status AS status, count(*) AS n FROM ${from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} GROUP BY i.status`;
+    for (const r of stmt(this.db, sql).all(...params) as { status: ItemStatus; n: number }[]) counts[r.status] = r.n;
+    return counts;
+  }
+
+  /** The queue page's SQL, and what its total is counted with when asked for by position. */
+  private queueSql(f: QueueFilter, limit: number, cursor?: string | null, offset?: number) {
+    const after = offset === undefined ? decodeCursor(cursor, 3) : null;
+    const { from, where: filters, params: filterParams, match } = this.queueWhere(f, limit + (offset ?? 0));
+    const where: string[] = [`i.status IN (${f.statuses.map(() => '?').join(', ')})`, ...filters];
+    const params: (string | number)[] = [...f.statuses, ...filterParams];
+    const countSql = filters.length ? `SELECT count(*) FROM ${from} WHERE ${where.join(' AND ')}` : null;
+    const countParams = [...params];
+    if (after) {
+      where.push('(i.urgency > ? OR (i.urgency = ? AND (i.updated_at < ? OR (i.updated_at = ? AND i.id < ?))))');
+      params.push(after[0]!, after[0]!, after[1]!, after[1]!, after[2]!);
+    }
+    let cols = SUMMARY_COLUMNS.split(', ').map((c) => `i.${c}`).join(', ');
+    // For a killed item, the batch that carried the kill (none while it waits).
+    if (f.withBatch) cols += ", (SELECT max(b.batch_id) FROM batch_items b WHERE b.item_id = i.id AND (i.status != 'killed' OR b.kind = 'kill')) AS batch_id";
+    // Snippets are made for the page's rows only (snippet() in the query would make one per match).
+    if (match) cols += `, i.rowid AS rid, substr(i.body_text, 1, ${SNIPPET_TEXT}) AS head_text, i.source AS src_text, i.keywords AS kw_text`;
+    params.push(limit + 1, offset ?? 0);
+    const sql = `SELECT ${cols} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY i.urgency ASC, i.updated_at DESC, i.id DESC LIMIT ? OFFSET ?`;
+    return { sql, params, match, countSql, countParams };
+  }
+
+  /** EXPLAIN QUERY PLAN of a queue page (tests check it uses the intended index). */
+  queuePlan(f: QueueFilter, limit = 100): string[] {
+    const { sql, params } = this.queueSql(f, limit);
+    return (this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+  }
+
+  /**
+   * Queue: most urgent first, then newest; filters and FTS search. Keyset on (urgency, updated_at, id),
+   * or, with `offset`, any slice and the total that matches.
+   */
+  queue(f: QueueFilter, limit: number, cursor?: string | null, offset?: number): Page<ItemSummary> {
+    const { sql, params, match, countSql, countParams } = this.queueSql(f, limit, cursor, offset);
+    const rows = stmt(this.db, sql).all(...params) as SnippetRow[];
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    if (match) {
+      const terms = searchWords(f.search!).map(indexTerm);
+      for (const r of page) {
+        const keywords = (JSON.parse(r.kw_text!) as string[]).join(', ');
+        r.snippet =
+          snippetOf(r.head_text!, terms) ?? snippetOf(r.headline, terms) ?? snippetOf(r.slug, terms) ?? snippetOf(r.src_text!, terms) ?? snippetOf(keywords, terms) ??
+          (this.snippetStmt.get(match, r.rid) as string);
+        delete r.rid;
+        delete r.head_text;
+        delete r.src_text;
+        delete r.kw_text;
+      }
+    }
+    const last = page[page.length - 1];
+    const out: Page<ItemSummary> = { items: page.map(summaryFromRow), next: more && last ? encodeCursor([last.urgency, last.updated_at, last.id]) : null };
+    // With no filter the tab's total is the kept count; otherwise it is counted.
+    if (offset !== undefined) out.total = countSql ? (stmt(this.db, countSql).pluck().get(...countParams) as number) : this.countOf(f.statuses);
+    return out;
+  }
+
+  /** Everyone who wrote or edited on this desk, A to Z (one of each, whatever the case). */
+  editors(): string[] {
+    // Each side walks its own index (migration 110): no item row is read.
+    return stmt(this.db, "SELECT name FROM (SELECT DISTINCT created_by AS name FROM items UNION SELECT DISTINCT updated_by FROM items) WHERE name != '' GROUP BY name COLLATE NOCASE ORDER BY name COLLATE NOCASE")
+      .pluck()
+      .all() as string[];
+  }
+
+  /** At most how many items match what was typed: the count of its rarest word (as a prefix). */
+  matchBound(text: string): number {
+    let bound = Number.POSITIVE_INFINITY;
+    for (const word of searchWords(text)) {
+      const term = indexTerm(word);
+      if (term.length < SHORT_PREFIX) continue;
+      // Every word matches as a prefix: the items holding any term that starts with it.
+      const docs = (this.prefixDocs.get(term, term + '\u{10FFFF}') as number) ?? 0;
+      bound = Math.min(bound, docs);
+    }
+    return bound;
+  }
+
+  /** Items on the desk, every status (from the kept counts). */
+  private deskSize(): number {
+    return Object.values(this.countsByStatus()).reduce((a, b) => a + b, 0);
+  }
+
+  /** Items per status, kept by triggers (migration 90): no count over the index. */
+  countsByStatus(): Record<ItemStatus, number> {
+    const counts = noCounts();
+    for (const r of this.countsStmt.all() as { status: ItemStatus; n: number }[]) counts[r.status] = r.n;
+    return counts;
+  }
+}
