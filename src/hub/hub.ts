@@ -39,6 +39,12 @@ export async function connectHub(url: string, timeoutMs = 3000): Promise<pg.Clie
   } catch (e) {
     await client.end().catch(() => undefined);
     if (isOffline(e)) throw offlineFailure(url, e);
+    const code = (e as { code?: string }).code;
+    // The server answered and said no: the role (or its password), or the database.
+    if (code === '28000' || code === '28P01') {
+      throw new DeskFailure(ErrorCode.Forbidden, `The shared desk ${describeHub(url)} refused this role: ${(e as Error).message}. Check the role name, and its password in PGPASSWORD or ~/.pgpass.`);
+    }
+    if (code === '3D000') throw new DeskFailure(ErrorCode.HubNotReady, `There is no shared desk at ${describeHub(url)}: ${(e as Error).message}. Create the database and run "wiredesk hub init --hub URL" as its owner.`);
     throw new DeskFailure(ErrorCode.HubOffline, `Cannot join the shared desk ${describeHub(url)}: ${(e as Error).message}`);
   }
   return client;
@@ -60,7 +66,10 @@ function fromFuture(current: number, latest: number): DeskFailure {
 
 /** Joining: the hub must be set up and not from a newer Wiredesk. */
 export async function checkHubVersion(c: pg.ClientBase, url: string): Promise<void> {
-  const v = await hubVersion(c);
+  const v = await hubVersion(c).catch((e: unknown) => {
+    if ((e as { code?: string }).code !== '42501') throw e;
+    throw new DeskFailure(ErrorCode.Forbidden, `This role may not use the shared desk ${describeHub(url)}: ask its owner to GRANT wiredesk_writer (or wiredesk_editor) to it.`);
+  });
   if (v > HUB_LATEST) throw fromFuture(v, HUB_LATEST);
   if (v < HUB_LATEST) throw new DeskFailure(ErrorCode.HubNotReady, `The shared desk ${describeHub(url)} is ${v === 0 ? 'not set up' : `at schema ${v}, older than this Wiredesk`}: run "wiredesk hub init --hub URL" as its owner.`);
 }

@@ -25,6 +25,7 @@ import { readDeskSettings, writeDeskSettings } from '../store/settings';
 import { BatchExporter } from './batches';
 import type { ArgOf, DeskHandlers, ItemDetail, QueueTab, ValueOf } from '../contract';
 import { importPreview } from './imports';
+import { NOT_JOINED, notJoined } from './hubStatus';
 
 export interface DeskOptions {
   now?: () => Date;
@@ -324,4 +325,9 @@ export class DeskService implements DeskHandlers {
     const ids = this.db.transaction(() => items.map((f) => this.insertDraft(f, 'Imported').id))();
     return { ids };
   }
+
+  // A bare service is a desk of its own; openDesk (open.ts) joins shared desks (sharedDesk.ts).
+  hubStatus = (): ValueOf<'hubStatus'> => NOT_JOINED;
+  joinHub = notJoined; leaveHub = notJoined; syncHub = notJoined;
+  listSharedBatches = notJoined; getSharedBatch = notJoined; resendSharedBatch = notJoined;
 }
