@@ -8,23 +8,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { IMPORT_ENCODINGS, type ImportEncoding, guessEncoding, isImportEncoding, looksBinary } from '../core/encoding';
-import { DeskFailure, ErrorCode, type Result } from '../core/errors';
+import { DeskFailure, ErrorCode } from '../core/errors';
 import { UUID_RE } from '../core/ids';
 import { ITEM_STATUSES, type ItemStatus } from '../core/item';
 import { urgencyLabel } from '../core/urgency';
 import { FEED_FORMATS, IMPORT_FORMATS, IMPORT_MAX_BYTES, hasNdjson } from '../core/vocabulary';
 import { EDITOR_ACTIONS, type EditorAction } from '../core/workflow';
-import { type ArgOf, type DeskHandlers, type DeskMethod, type FeedFormatName, IMPORT_ITEMS_MAX, type ValueOf } from '../contract';
-import { dispatch, toFailure } from '../service/dispatch';
+import { type DeskHandlers, type FeedFormatName, IMPORT_ITEMS_MAX, type ValueOf } from '../contract';
+import { toFailure } from '../service/dispatch';
 import { type OpenedDesk, openDesk } from '../service/open';
 import { BACKUPS_KEPT, backupNow, listBackups, restoreBackup, scheduleDailyBackups } from '../store/backup';
 import { resolveDbPath } from '../store/paths';
 import { startDeskServer } from '../server/server';
-import { type SyncReport, hubUrlFrom, initSharedDesk } from '../service/hub';
+import { hubUrlFrom } from '../service/hub';
+import { HUB_HELP, hubCommand, hubInit, resendShared, sharedBatches, syncCommand } from './hub';
+import { UserError, call, out, row } from './io';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-class UserError extends Error {}
 
 /** "a, b or c" */
 function orList(words: readonly string[]): string {
@@ -49,10 +49,12 @@ Commands:
   import FILE…          import wire copy or feed files as drafts
   backup                back up the store; --list, or restore FILE
   sync                  shared desk: push this desk's waiting changes, pull the hub's
-  hub init|status       shared desk: set up its PostgreSQL database; show the connection
+  hub init|status|join|leave
+                        shared desk: set up its PostgreSQL database; the connection; join or leave
 
 Every command takes --db PATH (or WIREDESK_DB); the default is the desktop app's database.
-Every command takes --hub URL (or WIREDESK_HUB) to work on a shared desk in PostgreSQL.
+Every command takes --hub URL (or WIREDESK_HUB) to work on a shared desk in PostgreSQL;
+without, the shared desk joined with "wiredesk hub join" or in Settings, if any.
 Run "wiredesk <command> --help" for its options.`,
   serve: `Usage: wiredesk serve [--port N] [--db PATH]
 Serves the desk on http://127.0.0.1 (a random free port unless --port) and prints the link to open.`,
@@ -67,40 +69,23 @@ Without --tab, prints the counts and the Submitted and Approved tabs.`,
 Without --preview: exports the approved queue (and kills waiting) as a batch, exactly as the app does.
 With --preview: writes any selection and changes nothing.`,
   batches: `Usage: wiredesk batches [--json]
+       wiredesk batches --shared [--json]     the shared desk's batches, whichever desk exported them
        wiredesk batches --complete BATCH_ID   write a stuck batch's stored file and publish it
        wiredesk batches --drop BATCH_ID       drop a stuck batch: nothing in it is published
 A batch is stuck when the Wiredesk writing it is gone and it could not be finished by itself.`,
-  resend: `Usage: wiredesk resend BATCH_ID --out FILE`,
+  resend: `Usage: wiredesk resend BATCH_ID --out FILE
+       wiredesk resend NO --shared --out FILE    a shared desk batch (any desk's), from the bytes kept there`,
   backup: `Usage: wiredesk backup [--out FILE]      back up the store now (into its backups folder, or FILE)
        wiredesk backup --list              the backups kept beside the store, newest first
        wiredesk backup restore FILE        make FILE the store; the current store is kept beside it
 Backups are also taken before every upgrade of the store and at most daily while the desk serves (the newest ${BACKUPS_KEPT} are kept).`,
-  sync: `Usage: wiredesk sync --hub postgres://ROLE@HOST:PORT/DATABASE [--json]
-Pushes this desk's waiting changes to the shared desk, pulls what changed there, prints what moved.`,
-  hub: `Usage: wiredesk hub init --hub postgres://OWNER@HOST:PORT/DATABASE
-       wiredesk hub status --hub URL
-init creates or migrates the shared desk's schema and the group roles wiredesk_writer and
-wiredesk_editor; grant them to each editor's own login role (GRANT wiredesk_editor TO anna).
-The password never goes in the URL: use PGPASSWORD or ~/.pgpass.`,
+  ...HUB_HELP,
   import: `Usage: wiredesk import FILE… [--format ${IMPORT_FORMATS.join("|")}] [--encoding ${Object.keys(IMPORT_ENCODINGS).join('|')}] [--dry-run] [--json]
 Prints each item found; stores them as drafts unless --dry-run. Unreadable input stores nothing.
 Without --encoding, each file's encoding is guessed (and named when it is not UTF-8).`,
 };
 
 const COMMON = { db: { type: 'string' }, hub: { type: 'string' }, help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } } as const;
-
-let stdoutClosed = false;
-
-function out(line = ''): void {
-  if (!stdoutClosed) process.stdout.write(line + '\n');
-}
-
-/** Every command goes through the contract, validated like any other adapter's call. */
-async function call<K extends DeskMethod>(desk: DeskHandlers, method: K, arg: ArgOf<K>): Promise<ValueOf<K>> {
-  const r = (await dispatch(desk, method, arg)) as Result<ValueOf<K>>;
-  if (!r.ok) throw new DeskFailure(r.error.code, r.error.message, r.error.details);
-  return r.value;
-}
 
 /** --db names a store the editor chose: never fall back to the app's own, never invent folders. */
 function checkDbFlag(dbFlag: string | undefined): void {
@@ -138,10 +123,6 @@ async function readText(file: string, chosen: ImportEncoding | undefined): Promi
   }
 }
 
-function row(cells: string[], widths: number[]): string {
-  return cells.map((c, i) => (widths[i] ? c.slice(0, widths[i]).padEnd(widths[i]) : c)).join('  ');
-}
-
 async function main(argv: string[]): Promise<number> {
   const [command = '', ...rest] = argv;
   if (command === '' || command === '--help' || command === '-h' || command === 'help') {
@@ -172,6 +153,8 @@ async function main(argv: string[]): Promise<number> {
     drop: { type: 'string' },
     encoding: { type: 'string' },
     list: { type: 'boolean' },
+    shared: { type: 'boolean' },
+    force: { type: 'boolean' },
   } as const;
   let parsed;
   try {
@@ -191,8 +174,7 @@ async function main(argv: string[]): Promise<number> {
   checkDbFlag(v.db);
 
   const hubUrl = hubUrlFrom(v.hub);
-  if (command === 'hub') return await hubCommand(positionals[0], hubUrl, v.db);
-  if (command === 'sync' && !hubUrl) throw new UserError('Name the shared desk: --hub postgres://ROLE@HOST:PORT/DATABASE (or set WIREDESK_HUB).');
+  if (command === 'hub' && positionals[0] === 'init') return await hubInit(hubUrl);
   const opened = openDesk(resolveDbPath(v.db), { hub: hubUrl });
   const desk = opened.handlers;
   // A batch an earlier process committed but did not finish writing is written out first,
@@ -200,6 +182,7 @@ async function main(argv: string[]): Promise<number> {
   await opened.ready;
   try {
     if (command === 'serve') return await serve(opened, port, resolveDbPath(v.db));
+    if (command === 'hub') return await hubCommand(positionals[0], positionals[1], opened, v.force === true);
     if (isTransition) {
       if (positionals.length === 0) throw new UserError(`Name at least one item id: wiredesk ${command} ID…`);
       const done = await call(desk, 'transition', { ids: positionals, action: command as EditorAction, note: v.note });
@@ -296,6 +279,7 @@ async function main(argv: string[]): Promise<number> {
           }
           return 0;
         }
+        if (v.shared) return await sharedBatches(desk, v.json === true);
         const page = await call(desk, 'listBatches', { limit: 200 });
         if (v.json) out(JSON.stringify(page.items, null, 2));
         else for (const b of page.items) out(row([`#${b.id}`, b.createdAt, b.format + (b.ndjson ? '/ndjson' : ''), `${b.itemCount} item(s)`, b.state, path.join(b.folder, b.fileName)], [7, 24, 14, 11, 9, 0]));
@@ -307,16 +291,13 @@ async function main(argv: string[]): Promise<number> {
         if (!v.out) throw new UserError('Say where to write the batch: --out FILE.');
         const target = path.resolve(v.out);
         await checkOut(target);
+        if (v.shared) return await resendShared(desk, id, target);
         const r = await call(desk, 'resendBatch', { id, folder: path.dirname(target), fileName: path.basename(target) });
         out(`Batch ${id} written again to ${r.path} (sha256 ${r.sha256}).`);
         return 0;
       }
-      case 'sync': {
-        const report = await opened.hub!.sync();
-        if (v.json) out(JSON.stringify({ ...report, conflictsKept: opened.hub!.outbox.conflicts() }, null, 2));
-        else printSync(report);
-        return report.conflicts.length > 0 ? 1 : 0;
-      }
+      case 'sync':
+        return await syncCommand(opened, v.json === true);
       case 'import':
         if (v.encoding !== undefined && !isImportEncoding(v.encoding)) throw new UserError(`--encoding is one of ${Object.keys(IMPORT_ENCODINGS).join(', ')}.`);
         return await importFiles(desk, positionals, v.format ?? 'auto', v['dry-run'] === true, v.json === true, v.encoding);
@@ -326,31 +307,6 @@ async function main(argv: string[]): Promise<number> {
     const banner = opened.hub?.banner();
     if (banner) process.stderr.write(`${banner}\n`);
     if (command !== 'serve') await opened.close();
-  }
-}
-
-function printSync(r: SyncReport): void {
-  for (const p of r.pushed) out(`↑ ${p.itemId}  ${p.slug}  ${p.action}`);
-  for (const p of r.pulled) out(`↓ ${p.itemId}  ${p.slug}  ${p.status} (${p.by})`);
-  for (const c of r.conflicts) out(`✗ ${c.message}`);
-  out(`Pushed ${r.pushed.length} change(s), pulled ${r.pulled.length} item(s), ${r.conflicts.length} conflict(s); ${r.waiting} waiting.`);
-}
-
-async function hubCommand(sub: string | undefined, url: string | null, db: string | undefined): Promise<number> {
-  if (sub !== 'init' && sub !== 'status') throw new UserError('Usage: wiredesk hub init|status --hub URL');
-  if (!url) throw new UserError('Name the shared desk: --hub postgres://ROLE@HOST:PORT/DATABASE (or set WIREDESK_HUB).');
-  if (sub === 'init') {
-    const r = await initSharedDesk(url);
-    out(r.from === r.to ? `Shared desk ${r.hub} is up to date (schema ${r.to}).` : `Shared desk ${r.hub} set up: schema ${r.from} → ${r.to}; roles wiredesk_writer and wiredesk_editor ready.`);
-    return 0;
-  }
-  const opened = openDesk(resolveDbPath(db), { hub: url });
-  try {
-    const s = await opened.hub!.status();
-    out(`${s.hub}: ${s.online ? 'online' : 'offline'} · ${s.waiting} change(s) waiting · ${s.conflicts} conflict(s)${s.banner ? ` — ${s.banner}` : ''}`);
-    return 0;
-  } finally {
-    await opened.close();
   }
 }
 
@@ -420,15 +376,12 @@ async function serve(opened: OpenedDesk, port: number, store: string): Promise<n
   });
   out(`Wiredesk desk server: ${server.loginUrl}`);
   const stopBackups = scheduleDailyBackups(store);
-  // A joined desk pulls the hub's changes as they are announced, and retries its outbox.
-  const hub = opened.hub;
-  const stopLive = hub ? await hub.live(() => undefined).catch(() => null) : null;
-  const retry = hub ? setInterval(() => void hub.trySync().catch(() => undefined), 10_000) : null;
+  // While joined to a shared desk: its changes arrive as they are announced, waiting ones go out.
+  await opened.startLive();
   const stop = () => {
     stopBackups();
-    if (retry) clearInterval(retry);
-    void Promise.resolve(stopLive?.())
-      .then(() => server.close())
+    void server
+      .close()
       .then(() => opened.close())
       .then(() => process.exit(0));
   };
@@ -436,13 +389,6 @@ async function serve(opened: OpenedDesk, port: number, store: string): Promise<n
   process.on('SIGTERM', stop);
   return new Promise<number>(() => undefined);
 }
-
-// A reader that stops early (`wiredesk list | head -1`) is not an error: the command finishes
-// (an import still stores, an export still writes) and prints nothing more.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code !== 'EPIPE') throw e;
-  stdoutClosed = true;
-});
 
 main(process.argv.slice(2)).then(
   (code) => {
