@@ -111,50 +111,48 @@ async function applyOne(c: pg.ClientBase, ch: HubChange): Promise<number | null>
   return r.rows[0].revision;
 }
 
+type Lost = { itemId: string } & ({ why: 'conflict' } | { why: 'refused'; message: string });
+type Applied = { kind: 'applied'; revisions: Record<string, number> } | { kind: 'duplicate' } | { kind: 'lost'; lost: Lost[] };
+
 /**
- * Apply a group of changes (one editor's action on several items) in one transaction: all of
- * them, or none. Each is a statement guarded by the revision it was made on; a change already
- * applied (same idempotency key) is not applied twice. When any cannot be applied, nothing is,
- * and every failure comes back with who did what to the item, and when.
+ * One group inside the caller's transaction, under a savepoint of its own: every change applied,
+ * or — when any cannot be — the group rolled back and what could not be said.
  */
-export async function pushGroup(c: pg.ClientBase, changes: HubChange[]): Promise<GroupOutcome> {
-  const keys = changes.map((ch) => ch.idemKey);
-  const lost: ({ itemId: string } & ({ why: 'conflict' } | { why: 'refused'; message: string }))[] = [];
+async function applyGroup(c: pg.ClientBase, changes: HubChange[], seen: Set<string>): Promise<Applied> {
+  if (changes.every((ch) => seen.has(ch.idemKey))) return { kind: 'duplicate' };
+  const lost: Lost[] = [];
   const revisions: Record<string, number> = {};
-  await c.query('BEGIN');
-  try {
-    if (await allSeen(c, keys)) {
-      await c.query('COMMIT');
-      return { kind: 'duplicate' };
-    }
-    for (const ch of changes) {
-      await c.query('SAVEPOINT wiredesk_change');
-      try {
-        const revision = await applyOne(c, ch);
-        await c.query('RELEASE SAVEPOINT wiredesk_change');
-        if (revision === null) lost.push({ itemId: ch.itemId, why: 'conflict' });
-        else revisions[ch.itemId] = revision;
-      } catch (e) {
-        await c.query('ROLLBACK TO SAVEPOINT wiredesk_change');
-        const code = (e as { code?: string }).code;
-        // The same change pushed at the same moment by another process of this desk.
-        if (code === '23505') throw Object.assign(new Error('duplicate'), { duplicate: true });
-        if (code !== '42501' && code !== '23514') throw e;
-        lost.push({ itemId: ch.itemId, why: 'refused', message: (e as Error).message });
+  // A group of one needs no savepoint of its own: its change has one.
+  const whole = changes.length > 1;
+  if (whole) await c.query('SAVEPOINT wiredesk_group');
+  for (const ch of changes) {
+    await c.query('SAVEPOINT wiredesk_change');
+    try {
+      const revision = await applyOne(c, ch);
+      await c.query('RELEASE SAVEPOINT wiredesk_change');
+      if (revision === null) lost.push({ itemId: ch.itemId, why: 'conflict' });
+      else revisions[ch.itemId] = revision;
+    } catch (e) {
+      await c.query('ROLLBACK TO SAVEPOINT wiredesk_change');
+      const code = (e as { code?: string }).code;
+      // The same change pushed at the same moment by another process of this desk.
+      if (code === '23505') {
+        if (whole) await c.query('ROLLBACK TO SAVEPOINT wiredesk_group');
+        return { kind: 'duplicate' };
       }
+      if (code !== '42501' && code !== '23514') throw e;
+      lost.push({ itemId: ch.itemId, why: 'refused', message: (e as Error).message });
     }
-    if (lost.length === 0) {
-      await c.query('COMMIT');
-      return { kind: 'applied', revisions };
-    }
-    await c.query('ROLLBACK');
-  } catch (e) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    if ((e as { duplicate?: boolean }).duplicate) return { kind: 'duplicate' };
-    throw e;
   }
+  if (whole && lost.length > 0) await c.query('ROLLBACK TO SAVEPOINT wiredesk_group');
+  if (whole) await c.query('RELEASE SAVEPOINT wiredesk_group');
+  return lost.length > 0 ? { kind: 'lost', lost } : { kind: 'applied', revisions };
+}
+
+/** A group that could not be applied: every item's state on the hub now, and who did what to the ones that failed. */
+async function explain(c: pg.ClientBase, changes: HubChange[], lost: Lost[]): Promise<GroupOutcome> {
   // Lost to a change another process of this desk made with these very keys: applied after all.
-  if (await allSeen(c, keys)) return { kind: 'duplicate' };
+  if (await allSeen(c, changes.map((ch) => ch.idemKey))) return { kind: 'duplicate' };
   const current: Record<string, HubItemRow | null> = {};
   for (const id of new Set(changes.map((ch) => ch.itemId))) current[id] = await hubItem(c, id);
   const out: LostChange[] = [];
@@ -165,6 +163,39 @@ export async function pushGroup(c: pg.ClientBase, changes: HubChange[]): Promise
     else out.push({ itemId: l.itemId, why: 'refused', message: 'The item is not on the shared desk.', current: null });
   }
   return { kind: 'lost', lost: out, current };
+}
+
+/**
+ * Apply groups of changes (each one editor's action, on one or several items) in order, in one
+ * transaction, each all or none. Each change is a statement guarded by the revision it was made
+ * on; a change already applied (same idempotency key) is not applied twice. The first group that
+ * cannot be applied whole is rolled back and ends the run: its outcome, last, says why (who did
+ * what to the item, and when); the groups before it are committed, those after it not tried.
+ */
+export async function pushGroups(c: pg.ClientBase, groups: HubChange[][]): Promise<GroupOutcome[]> {
+  const applied: Applied[] = [];
+  await c.query('BEGIN');
+  try {
+    const keys = groups.flatMap((g) => g.map((ch) => ch.idemKey));
+    const seen = new Set((await c.query<{ k: string }>('SELECT idem_key AS k FROM hub_audit WHERE idem_key = ANY($1)', [keys])).rows.map((r) => r.k));
+    for (const changes of groups) {
+      const r = await applyGroup(c, changes, seen);
+      applied.push(r);
+      if (r.kind === 'lost') break;
+    }
+    await c.query('COMMIT');
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+  const out: GroupOutcome[] = [];
+  for (const [i, r] of applied.entries()) out.push(r.kind === 'lost' ? await explain(c, groups[i]!, r.lost) : r);
+  return out;
+}
+
+/** One group on its own. */
+export async function pushGroup(c: pg.ClientBase, changes: HubChange[]): Promise<GroupOutcome> {
+  return (await pushGroups(c, [changes]))[0]!;
 }
 
 /** One change on its own (a group of one). */

@@ -11,19 +11,16 @@
  * hub is in hubHandlers.ts, joining and leaving in sharedDesk.ts, listening in hubLive.ts.
  */
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type pg from 'pg';
 import { DeskFailure, ErrorCode } from '../core/errors';
 import { pickFields } from '../core/item';
 import { offlineBanner, waitingWords } from '../core/vocabulary';
-import { type HubItemRow, auditSince, checkHubVersion, connectHub, describeHub, hubIdentity, isOffline, itemsSince, offlineFailure, recordBatch, whoAmI, withExportLock } from '../hub/hub';
+import { type HubItemRow, auditSince, checkHubVersion, connectHub, describeHub, hubIdentity, isOffline, itemsSince, offlineFailure, whoAmI } from '../hub/hub';
 import { addAudit } from '../store/audit';
 import { durably } from '../store/db';
 import { type HubLinkState, readHubLink, readHubState, writeHubLink, writeHubState } from '../store/hubLink';
 import type { StoredItem } from '../store/items';
 import { Outbox } from '../store/outbox';
-import type { BatchDetail, BatchEntry } from '../contract';
 import type { DeskService } from './desk';
 import { LiveLink, type LiveTiming } from './hubLive';
 import { pushWaiting } from './hubPush';
@@ -142,6 +139,20 @@ export class HubSync {
     }
   }
 
+  /** The live link's connection while it listens (hubLive.ts); syncs of this process run on it. */
+  listener: pg.Client | null = null;
+
+  private async onListener(c: pg.Client, fn: (c: pg.Client) => Promise<void>): Promise<void> {
+    try {
+      await fn(c);
+      this.note({ online: true, error: null });
+    } catch (e) {
+      if (!isOffline(e)) throw e;
+      this.note({ online: false, error: null });
+      throw offlineFailure(this.url, e);
+    }
+  }
+
   /** Pull whenever the hub announces a change (and push what waits), until the returned function is called. */
   async live(onSynced: (r: SyncReport) => void, timing?: LiveTiming): Promise<() => Promise<void>> {
     const link = new LiveLink(this, onSynced, timing);
@@ -186,27 +197,24 @@ export class HubSync {
     return pushWaiting(this, c, report);
   }
 
+  /** Pull what changed on the hub since the last pull: item states, then their audit, a page of each per durable write. */
   async pull(c: pg.Client, report: SyncReport): Promise<void> {
     for (;;) {
       const rows = await itemsSince(c, this.outbox.cursor('items'), PAGE);
-      if (rows.length === 0) break;
+      // The audit after the items: a step is never shown for an item this desk does not hold yet.
+      const audit = rows.length < PAGE ? await auditSince(c, this.outbox.cursor('audit'), PAGE) : [];
+      if (rows.length === 0 && audit.length === 0) return;
       durably(this.service.db, () => {
         for (const row of rows) {
           // Waiting changes of this desk go first; the push settles who wins.
           if (!this.outbox.hasWaiting(row.id) && this.adopt(row)) report.pulled.push({ itemId: row.id, status: row.status, slug: (row.doc.slug as string) || row.id, by: row.updatedBy });
         }
-        this.outbox.setCursor('items', rows[rows.length - 1]!.changeSeq);
-      });
-    }
-    for (;;) {
-      const rows = await auditSince(c, this.outbox.cursor('audit'), PAGE);
-      if (rows.length === 0) break;
-      durably(this.service.db, () => {
-        for (const a of rows) {
+        if (rows.length > 0) this.outbox.setCursor('items', rows[rows.length - 1]!.changeSeq);
+        for (const a of audit) {
           if (this.outbox.isOurs(a.idemKey) || !this.service.items.get(a.itemId)) continue;
           addAudit(this.service.db, a.itemId, { action: a.action, fromStatus: a.fromStatus, toStatus: a.toStatus, version: a.version, note: a.note, at: a.at, by: a.actor });
         }
-        this.outbox.setCursor('audit', rows[rows.length - 1]!.seq);
+        if (audit.length > 0) this.outbox.setCursor('audit', audit[audit.length - 1]!.seq);
       });
     }
   }
@@ -215,10 +223,13 @@ export class HubSync {
   sync(): Promise<SyncReport> {
     return this.exclusive(async () => {
       const report = emptyReport();
-      await this.withHub(async (c) => {
+      const work = async (c: pg.Client) => {
         await this.push(c, report);
         await this.pull(c, report);
-      });
+      };
+      // Listening, the live connection does the work: no new connection (and server process) per sync.
+      if (this.listener) await this.onListener(this.listener, work);
+      else await this.withHub(work);
       report.waiting = this.outbox.waitingCount();
       this.note({}, { moved: report.pushed.length + report.pulled.length + report.conflicts.length > 0 });
       return report;
@@ -254,41 +265,4 @@ export class HubSync {
   /** The shared desk's number of the last batch this desk exported. */
   lastHubBatch: number | null = null;
 
-  /**
-   * Export on a joined desk: under the desk-wide advisory lock, catch up with the hub, export
-   * what is approved as a local batch, record the batch (number from the hub's sequence, exact
-   * bytes, each item version once desk-wide) and push the publications, then let go.
-   */
-  exportShared(run: () => Promise<BatchDetail>): Promise<BatchDetail> {
-    return this.exclusive(() =>
-      this.withHub((c) =>
-        withExportLock(c, async () => {
-          const report = emptyReport();
-          await this.push(c, report);
-          await this.pull(c, report);
-          const batch = await run();
-          const entries: BatchEntry[] = [];
-          for (let page = batch; ; page = this.service.getBatch({ id: batch.id, after: page.nextEntry, limit: 500 })) {
-            entries.push(...page.entries);
-            if (page.nextEntry === null) break;
-          }
-          durably(this.service.db, () => {
-            for (const e of entries) this.enqueue(e.itemId, e.kind === 'publish' ? 'publish' : 'kill sent', e.kind === 'publish' ? 'approved' : 'killed', `Batch ${batch.id}`);
-          });
-          const bytes = await fs.readFile(path.join(batch.folder, batch.fileName));
-          this.lastHubBatch = await recordBatch(c, {
-            format: batch.format,
-            ndjson: batch.ndjson,
-            fileName: batch.fileName,
-            sha256: batch.sha256 ?? '',
-            bytes,
-            entries: entries.map((e) => ({ itemId: e.itemId, version: e.version, kind: e.kind })),
-          });
-          await this.push(c, report);
-          this.note({}, { moved: true });
-          return batch;
-        }),
-      ),
-    );
-  }
 }

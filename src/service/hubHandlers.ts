@@ -10,6 +10,7 @@ import { durably } from '../store/db';
 import { type ArgOf, DESK_METHODS, type DeskHandlers, type ValueOf } from '../contract';
 import type { DeskService } from './desk';
 import type { HubSync, SyncReport } from './hub';
+import { exportShared } from './hubExport';
 import { getSharedBatch, listSharedBatches, resendSharedBatch } from './sharedBatches';
 import type { SharedDesk } from './sharedDesk';
 
@@ -69,7 +70,7 @@ export function hubHandlers(service: DeskService, shared: SharedDesk): DeskHandl
     return service.queue(arg);
   };
 
-  handlers.exportBatch = (arg) => (shared.sync ? shared.sync.exportShared(() => service.exportBatch(arg)) : service.exportBatch(arg));
+  handlers.exportBatch = (arg) => (shared.sync ? exportShared(shared.sync, () => service.exportBatch(arg)) : service.exportBatch(arg));
 
   handlers.hubStatus = () => shared.status();
   handlers.joinHub = ({ url }) => shared.join(url);

@@ -64,11 +64,13 @@ export class LiveLink {
     }
     if (dead) return;
     this.client = c;
+    this.sync.listener = c;
     this.kick(); // catch up and send what waited; the desk shows it online once that is done
     this.schedule(this.timing.refreshMs);
   }
 
   private lost(c: pg.Client): void {
+    if (this.sync.listener === c) this.sync.listener = null;
     if (this.client !== c && this.client !== null) return;
     if (this.client === c) this.client = null;
     void c.end().catch(() => undefined);
@@ -108,6 +110,9 @@ export class LiveLink {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+    // Syncs of this process already on the connection finish first; later ones open their own.
+    if (this.client && this.sync.listener === this.client) this.sync.listener = null;
+    await this.sync.exclusive(() => Promise.resolve());
     const c = this.client;
     this.client = null;
     if (c) await c.end().catch(() => undefined);

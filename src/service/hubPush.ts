@@ -6,13 +6,15 @@
  */
 import type pg from 'pg';
 import { ACTION_LABELS, type WorkflowAction } from '../core/workflow';
-import { type GroupOutcome, type HubAuditRow, type HubChange, type HubItemRow, type LostChange, pushGroup } from '../hub/hub';
+import { type GroupOutcome, type HubAuditRow, type HubChange, type HubItemRow, type LostChange, pushGroups } from '../hub/hub';
 import { durably } from '../store/db';
 import type { StoredItem } from '../store/items';
 import type { OutboxRow } from '../store/outbox';
 import type { HubSync, SyncReport } from './hub';
 
 const PAGE = 1000;
+/** Changes sent in one hub transaction (one commit on the server for them all). */
+const PER_COMMIT = 200;
 
 /** The loser's message: who did what to the item, and when, before this desk's change got there. */
 export function conflictMessage(row: { itemId: string; action: string }, current: HubItemRow, last: HubAuditRow | null): string {
@@ -70,14 +72,34 @@ function settle(sync: HubSync, rows: OutboxRow[], outcome: GroupOutcome, report:
   }
 }
 
-/** Push every waiting change, group by group, in the order they were made. */
+/**
+ * Push every waiting change, group by group, in the order they were made, up to PER_COMMIT
+ * changes a hub transaction. What the hub answered is written here a page at a time (one durable
+ * commit, not one per change): a change the hub took but this desk did not yet mark as sent goes
+ * again after a crash, and the hub knows it by its key. After a group that lost, the rest is read
+ * again (later changes to its items are lost with it).
+ */
 export async function pushWaiting(sync: HubSync, c: pg.Client, report: SyncReport): Promise<void> {
   for (;;) {
     const groups = sync.outbox.waitingGroups(PAGE);
     if (groups.length === 0) return;
-    for (const rows of groups) {
-      const outcome = await pushGroup(c, rows.map(toChange));
-      durably(sync.service.db, () => settle(sync, rows, outcome, report));
+    const answered: [OutboxRow[], GroupOutcome][] = [];
+    try {
+      for (let i = 0; i < groups.length; ) {
+        const chunk: OutboxRow[][] = [];
+        for (let size = 0; i < groups.length && (chunk.length === 0 || size + groups[i]!.length <= PER_COMMIT); i++) {
+          chunk.push(groups[i]!);
+          size += groups[i]!.length;
+        }
+        const outcomes = await pushGroups(c, chunk.map((rows) => rows.map(toChange)));
+        outcomes.forEach((o, k) => answered.push([chunk[k]!, o]));
+        if (outcomes[outcomes.length - 1]?.kind === 'lost') break;
+      }
+    } finally {
+      // What the hub answered before a dropped connection is kept too.
+      durably(sync.service.db, () => {
+        for (const [rows, outcome] of answered) settle(sync, rows, outcome, report);
+      });
     }
   }
 }
