@@ -21,6 +21,7 @@ import { benchWireCopy } from './wirecopy';
 import { type Result, interleave, peakRss, printTable, result, round } from './measure';
 import { COMMON, RARE, STATUSES, longText, seed, stringifyToFile, wireCopy } from './data';
 import { uiResults } from './ui';
+import { hubResults } from './hub';
 
 const QUICK = process.argv.includes('--quick');
 const N = Number(process.env.BENCH_ITEMS ?? (QUICK ? 10_000 : 100_000));
@@ -211,6 +212,9 @@ async function main(): Promise<void> {
   // The browser parts, against the desk server on this database.
   const ui = await uiResults(wanted, { dbFile, dir, quick: QUICK, shortId, longId: current.id, longText: longText(5000), wireCopy, log });
   for (const r of ui) add(r);
+
+  // The shared desk: 20 desk processes on one PostgreSQL hub (skipped without PostgreSQL).
+  for (const r of await hubResults({ quick: QUICK, wanted, n: N, dir, log })) add(r);
 
   const out = {
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memory_gb: round(os.totalmem() / 2 ** 30, 1), platform: `${os.platform()} ${os.release()}`, node: process.version, load_at_start: loadAtStart, load_at_end: os.loadavg().map((l) => round(l, 1)), at: new Date().toISOString() },

@@ -33,6 +33,14 @@ export class Outbox {
     this.db.prepare('INSERT INTO hub_shared (item_id, hub_revision) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET hub_revision = excluded.hub_revision').run(itemId, hubRevision);
   }
 
+  /** Many items at once (a desk set up with the hub's items, as the bench does). */
+  setSharedMany(revisions: Map<string, number>): void {
+    const st = this.db.prepare('INSERT INTO hub_shared (item_id, hub_revision) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET hub_revision = excluded.hub_revision');
+    this.db.transaction(() => {
+      for (const [id, revision] of revisions) st.run(id, revision);
+    })();
+  }
+
   unshare(itemId: string): void {
     this.db.prepare('DELETE FROM hub_shared WHERE item_id = ?').run(itemId);
   }
