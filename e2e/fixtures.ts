@@ -17,10 +17,12 @@ export class DeskServerProcess {
   constructor(
     readonly dir: string,
     readonly dbPath: string,
+    /** More environment for the server and its CLI (e.g. WIREDESK_HUB). */
+    readonly env: NodeJS.ProcessEnv = {},
   ) {}
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [CLI, 'serve', '--db', this.dbPath], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WIREDESK_DB: '' } });
+    const child = spawn(process.execPath, [CLI, 'serve', '--db', this.dbPath], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WIREDESK_DB: '', ...this.env } });
     this.child = child;
     child.stderr.on('data', (d: Buffer) => (this.log += d.toString()));
     this.loginUrl = await new Promise<string>((resolve, reject) => {
@@ -57,7 +59,7 @@ export class DeskServerProcess {
   /** Run the CLI against the same database. */
   cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
-      const c = spawn(process.execPath, [CLI, ...args, '--db', this.dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const c = spawn(process.execPath, [CLI, ...args, '--db', this.dbPath], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...this.env } });
       let stdout = '';
       let stderr = '';
       c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

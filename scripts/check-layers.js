@@ -25,8 +25,8 @@ const RULES = {
   main: { layers: ['core', 'store', 'contract', 'service', 'main'], packages: ['electron', 'node:*'] },
   server: { layers: ['core', 'contract', 'service', 'server'], packages: ['node:*'] },
   cli: { layers: ['core', 'store', 'contract', 'service', 'server', 'cli'], packages: ['node:*'] },
-  // The bench drives Chromium (playwright-core), builds its bare Lexical page (vite) and seeds a
-  // throwaway shared desk (hub).
+  // The bench drives Chromium (playwright-core), builds its bare Lexical page (vite) and sets up
+  // its shared desk (src/hub/bench.ts).
   bench: { layers: ['core', 'store', 'hub', 'contract', 'service', 'bench'], packages: ['node:*', 'playwright-core', 'vite'] },
   preload: { layers: ['preload', 'contract'], packages: ['electron'] },
   renderer: { layers: ['core', 'contract', 'renderer'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'lexical', '@lexical/*', 'cmdk', '@tanstack/react-virtual', 'diff'] },

@@ -20,8 +20,8 @@ import { DeskService } from '../service/desk';
 import { benchWireCopy } from './wirecopy';
 import { type Result, interleave, peakRss, printTable, result, round } from './measure';
 import { COMMON, RARE, STATUSES, longText, seed, stringifyToFile, wireCopy } from './data';
-import { hubDeskWorker, hubResults } from './hub';
 import { uiResults } from './ui';
+import { hubResults } from './hub';
 
 const QUICK = process.argv.includes('--quick');
 const N = Number(process.env.BENCH_ITEMS ?? (QUICK ? 10_000 : 100_000));
@@ -220,8 +220,8 @@ async function main(): Promise<void> {
   const ui = await uiResults(wanted, { dbFile, dir, quick: QUICK, shortId, longId: current.id, longText: longText(5000), wireCopy, log });
   for (const r of ui) add(r);
 
-  // The shared desk: 20 desk processes on one PostgreSQL hub (its own fresh database).
-  if (wanted('hub20_queue_page', 'hub20_transition', 'hub20_sync_1000')) for (const r of await hubResults(N, dir, log)) add(r);
+  // The shared desk: 20 desk processes on one PostgreSQL hub (skipped without PostgreSQL).
+  for (const r of await hubResults({ quick: QUICK, wanted, n: N, dir, log })) add(r);
 
   const out = {
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memory_gb: round(os.totalmem() / 2 ** 30, 1), platform: `${os.platform()} ${os.release()}`, node: process.version, load_at_start: loadAtStart, load_at_end: os.loadavg().map((l) => round(l, 1)), at: new Date().toISOString() },
@@ -235,9 +235,7 @@ async function main(): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-// `bench.js --hub-desk FILE URL`: one desk process of the shared-desk part (see hub.ts).
-const worker = process.argv[2] === '--hub-desk' ? hubDeskWorker(process.argv[3]!, process.argv[4]!) : main();
-worker.catch((e) => {
+main().catch((e) => {
   console.error(e);
   process.exit(1);
 });

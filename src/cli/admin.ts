@@ -2,37 +2,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type OpenedDesk, openDesk } from '../service/open';
-import { initSharedDesk } from '../service/hub';
+import { type OpenedDesk } from '../service/open';
 import { backupNow, listBackups, restoreBackup, scheduleDailyBackups } from '../store/backup';
 import { resolveDbPath } from '../store/paths';
 import { startDeskServer } from '../server/server';
 import { UserError, checkDbFlag, checkOut, out, row } from './io';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** `wiredesk hub init|status`. */
-export async function hubCommand(sub: string | undefined, url: string | null, db: string | undefined): Promise<number> {
-  if (sub !== 'init' && sub !== 'status') throw new UserError('Usage: wiredesk hub init|status --hub URL');
-  if (!url) throw new UserError('Name the shared desk: --hub postgres://ROLE@HOST:PORT/DATABASE (or set WIREDESK_HUB).');
-  if (sub === 'init') {
-    const r = await initSharedDesk(url);
-    out(
-      r.from === r.to
-        ? `Shared desk ${r.hub} is up to date (schema ${r.to}).`
-        : `Shared desk ${r.hub} set up: schema ${r.from} → ${r.to}; roles wiredesk_writer and wiredesk_editor ready.`,
-    );
-    return 0;
-  }
-  const opened = openDesk(resolveDbPath(db), { hub: url });
-  try {
-    const s = await opened.hub!.status();
-    out(`${s.hub}: ${s.online ? 'online' : 'offline'} · ${s.waiting} change(s) waiting · ${s.conflicts} conflict(s)${s.banner ? ` — ${s.banner}` : ''}`);
-    return 0;
-  } finally {
-    await opened.close();
-  }
-}
 
 /** `wiredesk backup`: now, --list, or restore FILE. */
 export async function backup(dbFlag: string | undefined, positionals: string[], outFile: string | undefined, list: boolean): Promise<number> {
@@ -74,15 +50,12 @@ export async function serve(opened: OpenedDesk, port: number, store: string): Pr
   });
   out(`Wiredesk desk server: ${server.loginUrl}`);
   const stopBackups = scheduleDailyBackups(store);
-  // A joined desk pulls the hub's changes as they are announced, and retries its outbox.
-  const hub = opened.hub;
-  const stopLive = hub ? await hub.live(() => undefined).catch(() => null) : null;
-  const retry = hub ? setInterval(() => void hub.trySync().catch(() => undefined), 10_000) : null;
+  // While joined to a shared desk: its changes arrive as they are announced, waiting ones go out.
+  await opened.startLive();
   const stop = () => {
     stopBackups();
-    if (retry) clearInterval(retry);
-    void Promise.resolve(stopLive?.())
-      .then(() => server.close())
+    void server
+      .close()
       .then(() => opened.close())
       .then(() => process.exit(0));
   };

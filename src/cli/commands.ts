@@ -6,7 +6,7 @@ import { urgencyLabel } from '../core/urgency';
 import { FEED_FORMATS, hasNdjson } from '../core/vocabulary';
 import { type DeskHandlers, type FeedFormatName, type ValueOf } from '../contract';
 import { type OpenedDesk } from '../service/open';
-import { type SyncReport } from '../service/hub';
+import { resendShared, sharedBatches } from './hub';
 import { orList } from './help';
 import { UserError, call, checkOut, out, row } from './io';
 import { type Options } from './options';
@@ -131,6 +131,7 @@ export async function batchesCmd(desk: DeskHandlers, v: Options): Promise<number
     }
     return 0;
   }
+  if (v.shared) return await sharedBatches(desk, v.json === true);
   const page = await call(desk, 'listBatches', { limit: 200 });
   if (v.json) out(JSON.stringify(page.items, null, 2));
   else
@@ -151,22 +152,8 @@ export async function resendCmd(desk: DeskHandlers, v: Options, positionals: str
   if (!v.out) throw new UserError('Say where to write the batch: --out FILE.');
   const target = path.resolve(v.out);
   await checkOut(target);
+  if (v.shared) return await resendShared(desk, id, target);
   const r = await call(desk, 'resendBatch', { id, folder: path.dirname(target), fileName: path.basename(target) });
   out(`Batch ${id} written again to ${r.path} (sha256 ${r.sha256}).`);
   return 0;
-}
-
-/** `wiredesk sync`: push this desk's waiting changes to the shared desk and pull its own. */
-export async function syncCmd(opened: OpenedDesk, v: Options): Promise<number> {
-  const report = await opened.hub!.sync();
-  if (v.json) out(JSON.stringify({ ...report, conflictsKept: opened.hub!.outbox.conflicts() }, null, 2));
-  else printSync(report);
-  return report.conflicts.length > 0 ? 1 : 0;
-}
-
-function printSync(r: SyncReport): void {
-  for (const p of r.pushed) out(`↑ ${p.itemId}  ${p.slug}  ${p.action}`);
-  for (const p of r.pulled) out(`↓ ${p.itemId}  ${p.slug}  ${p.status} (${p.by})`);
-  for (const c of r.conflicts) out(`✗ ${c.message}`);
-  out(`Pushed ${r.pushed.length} change(s), pulled ${r.pulled.length} item(s), ${r.conflicts.length} conflict(s); ${r.waiting} waiting.`);
 }

@@ -2,6 +2,7 @@
 import { IMPORT_ENCODINGS } from '../core/encoding';
 import { FEED_FORMATS, IMPORT_FORMATS } from '../core/vocabulary';
 import { BACKUPS_KEPT } from '../store/backup';
+import { HUB_HELP } from './hub';
 
 /** "a, b or c" */
 export function orList(words: readonly string[]): string {
@@ -26,10 +27,12 @@ Commands:
   import FILE…          import wire copy or feed files as drafts
   backup                back up the store; --list, or restore FILE
   sync                  shared desk: push this desk's waiting changes, pull the hub's
-  hub init|status       shared desk: set up its PostgreSQL database; show the connection
+  hub init|status|join|leave
+                        shared desk: set up its PostgreSQL database; the connection; join or leave
 
 Every command takes --db PATH (or WIREDESK_DB); the default is the desktop app's database.
-Every command takes --hub URL (or WIREDESK_HUB) to work on a shared desk in PostgreSQL.
+Every command takes --hub URL (or WIREDESK_HUB) to work on a shared desk in PostgreSQL;
+without, the shared desk joined with "wiredesk hub join" or in Settings, if any.
 Run "wiredesk <command> --help" for its options.`,
   serve: `Usage: wiredesk serve [--port N] [--db PATH]
 Serves the desk on http://127.0.0.1 (a random free port unless --port) and prints the link to open.`,
@@ -44,21 +47,17 @@ Without --tab, prints the counts and the Submitted and Approved tabs.`,
 Without --preview: exports the approved queue (and kills waiting) as a batch, exactly as the app does.
 With --preview: writes any selection and changes nothing.`,
   batches: `Usage: wiredesk batches [--json]
+       wiredesk batches --shared [--json]     the shared desk's batches, whichever desk exported them
        wiredesk batches --complete BATCH_ID   write a stuck batch's stored file and publish it
        wiredesk batches --drop BATCH_ID       drop a stuck batch: nothing in it is published
 A batch is stuck when the Wiredesk writing it is gone and it could not be finished by itself.`,
-  resend: `Usage: wiredesk resend BATCH_ID --out FILE`,
+  resend: `Usage: wiredesk resend BATCH_ID --out FILE
+       wiredesk resend NO --shared --out FILE    a shared desk batch (any desk's), from the bytes kept there`,
   backup: `Usage: wiredesk backup [--out FILE]      back up the store now (into its backups folder, or FILE)
        wiredesk backup --list              the backups kept beside the store, newest first
        wiredesk backup restore FILE        make FILE the store; the current store is kept beside it
 Backups are also taken before every upgrade of the store and at most daily while the desk serves (the newest ${BACKUPS_KEPT} are kept).`,
-  sync: `Usage: wiredesk sync --hub postgres://ROLE@HOST:PORT/DATABASE [--json]
-Pushes this desk's waiting changes to the shared desk, pulls what changed there, prints what moved.`,
-  hub: `Usage: wiredesk hub init --hub postgres://OWNER@HOST:PORT/DATABASE
-       wiredesk hub status --hub URL
-init creates or migrates the shared desk's schema and the group roles wiredesk_writer and
-wiredesk_editor; grant them to each editor's own login role (GRANT wiredesk_editor TO anna).
-The password never goes in the URL: use PGPASSWORD or ~/.pgpass.`,
+  ...HUB_HELP,
   import: `Usage: wiredesk import FILE… [--format ${IMPORT_FORMATS.join('|')}] [--encoding ${Object.keys(IMPORT_ENCODINGS).join('|')}] [--dry-run] [--json]
 Prints each item found; stores them as drafts unless --dry-run. Unreadable input stores nothing.
 Without --encoding, each file's encoding is guessed (and named when it is not UTF-8).`,

@@ -9,8 +9,9 @@ import { toFailure } from '../service/dispatch';
 import { hubUrlFrom } from '../service/hub';
 import { openDesk } from '../service/open';
 import { resolveDbPath } from '../store/paths';
-import { backup, hubCommand, serve } from './admin';
-import { batchesCmd, exportCmd, listCmd, queueCmd, resendCmd, showCmd, syncCmd } from './commands';
+import { backup, serve } from './admin';
+import { batchesCmd, exportCmd, listCmd, queueCmd, resendCmd, showCmd } from './commands';
+import { hubCommand, hubInit, syncCommand } from './hub';
 import { HELP } from './help';
 import { importFiles } from './importFiles';
 import { UserError, call, checkDbFlag, out } from './io';
@@ -44,8 +45,7 @@ async function main(argv: string[]): Promise<number> {
   checkDbFlag(v.db);
 
   const hubUrl = hubUrlFrom(v.hub);
-  if (command === 'hub') return await hubCommand(positionals[0], hubUrl, v.db);
-  if (command === 'sync' && !hubUrl) throw new UserError('Name the shared desk: --hub postgres://ROLE@HOST:PORT/DATABASE (or set WIREDESK_HUB).');
+  if (command === 'hub' && positionals[0] === 'init') return await hubInit(hubUrl);
   const opened = openDesk(resolveDbPath(v.db), { hub: hubUrl });
   const desk = opened.handlers;
   // A batch an earlier process committed but did not finish writing is written out first,
@@ -53,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
   await opened.ready;
   try {
     if (command === 'serve') return await serve(opened, port, resolveDbPath(v.db));
+    if (command === 'hub') return await hubCommand(positionals[0], positionals[1], opened, v.force === true);
     if (isTransition) {
       if (positionals.length === 0) throw new UserError(`Name at least one item id: wiredesk ${command} ID…`);
       const done = await call(desk, 'transition', { ids: positionals, action: command as EditorAction, note: v.note });
@@ -73,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
       case 'resend':
         return await resendCmd(desk, v, positionals);
       case 'sync':
-        return await syncCmd(opened, v);
+        return await syncCommand(opened, v.json === true);
       case 'import':
         if (v.encoding !== undefined && !isImportEncoding(v.encoding)) throw new UserError(`--encoding is one of ${Object.keys(IMPORT_ENCODINGS).join(', ')}.`);
         return await importFiles(desk, positionals, v.format ?? 'auto', v['dry-run'] === true, v.json === true, v.encoding);

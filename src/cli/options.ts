@@ -24,6 +24,8 @@ const OPTIONS = {
   drop: { type: 'string' },
   encoding: { type: 'string' },
   list: { type: 'boolean' },
+  shared: { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const;
 
 export function parseOptions(args: string[]) {

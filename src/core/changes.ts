@@ -9,7 +9,9 @@ import type { ItemStatus } from './item';
 export type DeskChange =
   | { kind: 'item' | 'queue'; seq: number; id: string; revision: number; version: number; status: ItemStatus; by: string; at: string }
   | { kind: 'batch'; seq: number; id: number }
-  | { kind: 'settings'; seq: number };
+  | { kind: 'settings'; seq: number }
+  /** The shared desk: joined or left, or its connection state moved (online, offline, last sync). */
+  | { kind: 'hub'; seq: number };
 
 /** A change to one item: a save, a new item or a workflow step. */
 export type ItemChange = Extract<DeskChange, { kind: 'item' | 'queue' }>;
@@ -28,7 +30,7 @@ export interface DeskChanges {
 }
 
 /** The parts of the desk a view shows. */
-export type ChangeScope = 'desk' | 'queue' | 'batches' | 'settings';
+export type ChangeScope = 'desk' | 'queue' | 'batches' | 'settings' | 'hub';
 
 /** Whether a view showing `scope` needs to refresh after these changes. */
 export function affects(e: DeskChanges, scope: ChangeScope): boolean {
@@ -44,6 +46,9 @@ export function affects(e: DeskChanges, scope: ChangeScope): boolean {
         return c.kind === 'batch';
       case 'settings':
         return c.kind === 'settings';
+      // The connection, and the changes waiting to reach the shared desk (a shared item moved).
+      case 'hub':
+        return c.kind === 'hub' || c.kind === 'queue' || c.kind === 'batch' || (c.kind === 'item' && c.status !== 'draft');
     }
   });
 }

@@ -22,6 +22,10 @@ export const ErrorCode = {
   HubOffline: 'HUB_OFFLINE',
   /** The shared desk is not set up (or is older than this Wiredesk): run `wiredesk hub init`. */
   HubNotReady: 'HUB_NOT_READY',
+  /** This desk is not joined to a shared desk (and the request needs one). */
+  HubNotJoined: 'HUB_NOT_JOINED',
+  /** Changes wait in the outbox: leaving (or joining another shared desk) would strand them. */
+  HubChangesWaiting: 'HUB_CHANGES_WAITING',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

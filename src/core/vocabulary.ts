@@ -47,3 +47,32 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
 export const IMPORT_MAX_BYTES = 60 * 1024 * 1024;
 /** Most items one import stores (one transaction). */
 export const IMPORT_ITEMS_MAX = 10_000;
+
+/** How this desk's link to its shared desk stands, with the words Settings shows. */
+export const HUB_CONNECTIONS = ['online', 'offline', 'refused', 'unknown'] as const;
+export type HubConnection = (typeof HUB_CONNECTIONS)[number];
+export const HUB_CONNECTION_LABELS: Record<HubConnection, string> = {
+  online: 'Connected',
+  offline: 'Offline',
+  refused: 'Refused by the shared desk',
+  unknown: 'Not checked yet',
+};
+
+/** What a PostgreSQL role may do on a shared desk: its Wiredesk group. */
+export const HUB_ROLE_KINDS = ['editor', 'writer', 'none'] as const;
+export type HubRoleKind = (typeof HUB_ROLE_KINDS)[number];
+export const HUB_ROLE_LABELS: Record<HubRoleKind, string> = {
+  editor: 'editor (wiredesk_editor): reviews, kills and exports',
+  writer: 'writer (wiredesk_writer): submits and takes back own items',
+  none: 'neither a Wiredesk writer nor an editor',
+};
+
+/** "3 changes waiting", "1 change waiting", "no changes waiting". */
+export function waitingWords(n: number): string {
+  return n === 0 ? 'no changes waiting' : `${n} change${n === 1 ? '' : 's'} waiting`;
+}
+
+/** The line a joined desk shows while its shared desk cannot be reached: "Offline — 3 changes waiting". */
+export function offlineBanner(waiting: number): string {
+  return `Offline — ${waitingWords(waiting)}`;
+}

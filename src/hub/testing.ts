@@ -23,8 +23,10 @@ export interface FreshHub {
   name: string;
   /** The database's URL as `role` (the superuser when left out). */
   url(role?: string, host?: string): string;
-  /** A login role that is a member of `group`; dropped with the database. */
-  role(group: 'wiredesk_writer' | 'wiredesk_editor'): Promise<string>;
+  /** A login role that is a member of `group` (of neither when left out); dropped with the database. */
+  role(group?: 'wiredesk_writer' | 'wiredesk_editor'): Promise<string>;
+  /** The shared items by slug, with their status. */
+  items(): Promise<{ slug: string; status: string }[]>;
   query<T extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
   /** The hub's audit (of one item, or all), oldest first: what was done and by which role. */
   audit(itemId?: string): Promise<{ action: string; actor: string }[]>;
@@ -43,8 +45,8 @@ export async function freshHub(): Promise<FreshHub> {
     name,
     url,
     async role(group) {
-      const r = `${name}_${group.slice(9, 13)}${roles.length}`;
-      await admin((c) => c.query(`CREATE ROLE ${r} LOGIN IN ROLE ${group}`));
+      const r = `${name}_${group?.slice(9, 13) ?? 'none'}${roles.length}`;
+      await admin((c) => c.query(`CREATE ROLE ${r} LOGIN${group ? ` IN ROLE ${group}` : ''}`));
       roles.push(r);
       return r;
     },
@@ -59,6 +61,9 @@ export async function freshHub(): Promise<FreshHub> {
     },
     audit(itemId) {
       return hub.query('SELECT action, actor FROM hub_audit WHERE $1::uuid IS NULL OR item_id = $1 ORDER BY seq', [itemId ?? null]);
+    },
+    items() {
+      return hub.query('SELECT slug, status FROM hub_items ORDER BY slug');
     },
     batches() {
       return hub.query(

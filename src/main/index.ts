@@ -81,6 +81,8 @@ if (claimSingleInstance(() => mainWindow)) {
     registerDeskIpc(ipcMain, desk.handlers, trusted);
     // Every window follows the desk: its own saves, other windows', the CLI's, exports.
     forwardChanges(desk.changes(), () => BrowserWindow.getAllWindows());
+    // Joined to a shared desk: its changes arrive as they are announced, waiting ones go out.
+    void desk.startLive();
     registerShellIpc(ipcMain, trusted);
     installAppMenu(process.platform, sendMenu);
     createWindow();

@@ -25,6 +25,7 @@ import { BatchExporter } from './batches';
 import type { ArgOf, DeskHandlers, ItemDetail, ValueOf } from '../contract';
 import { importPreview, storedFields } from './imports';
 import { deskList, publishedVersion, queuePage } from './lists';
+import { NOT_JOINED, notJoined } from './hubStatus';
 
 export interface DeskOptions {
   now?: () => Date;
@@ -327,4 +328,9 @@ export class DeskService implements DeskHandlers {
     const ids = this.db.transaction(() => items.map((f) => this.insertDraft(storedFields(f), 'Imported').id))();
     return { ids };
   }
+
+  // A bare service is a desk of its own; openDesk (open.ts) joins shared desks (sharedDesk.ts).
+  hubStatus = (): ValueOf<'hubStatus'> => NOT_JOINED;
+  joinHub = notJoined; leaveHub = notJoined; syncHub = notJoined;
+  listSharedBatches = notJoined; getSharedBatch = notJoined; resendSharedBatch = notJoined;
 }

@@ -3,49 +3,48 @@
  * on a desk of its own; from "Submit for review" on, every change to an item goes through the
  * local outbox (one row per change, one idempotency key) and is pushed when the hub can be
  * reached. The hub applies each change with one statement guarded by the revision it was made
- * on, so of two editors acting on one item one wins and the other is told who did what, when.
+ * on, so of two editors acting on one item one wins and the other is told who did what, when;
+ * the changes of one action on several items are applied together or not at all.
+ *
+ * How reaching the hub went is stored (store/hubLink), so every window and process on this
+ * desk shows the same connection state and banner. The routing of contract methods through the
+ * hub is in hubHandlers.ts, joining and leaving in sharedDesk.ts, listening in hubLive.ts.
  */
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type pg from 'pg';
 import { DeskFailure, ErrorCode } from '../core/errors';
 import { pickFields } from '../core/item';
-import { ACTION_LABELS, type WorkflowAction } from '../core/workflow';
-import {
-  type HubAuditRow,
-  type HubItemRow,
-  auditSince,
-  checkHubVersion,
-  connectHub,
-  describeHub,
-  isOffline,
-  itemsSince,
-  initHub,
-  listenHub,
-  offlineFailure,
-  pushChange,
-  recordBatch,
-  withExportLock,
-} from '../hub/hub';
+import { offlineBanner, waitingWords } from '../core/vocabulary';
+import { type HubItemRow, auditSince, checkHubVersion, connectHub, describeHub, hubIdentity, isOffline, itemsSince, offlineFailure, whoAmI } from '../hub/hub';
 import { addAudit } from '../store/audit';
 import { durably } from '../store/db';
+import { type HubLinkState, readHubLink, readHubState, writeHubLink, writeHubState } from '../store/hubLink';
 import type { StoredItem } from '../store/items';
-import { type OutboxRow, Outbox } from '../store/outbox';
-import { type ArgOf, type BatchDetail, type BatchEntry, DESK_METHODS, type DeskHandlers, type ValueOf } from '../contract';
+import { Outbox } from '../store/outbox';
 import type { DeskService } from './desk';
+import { LiveLink, type LiveTiming } from './hubLive';
+import { pushWaiting } from './hubPush';
 
 export { hubUrlFrom } from '../hub/hub';
+export { initSharedDesk } from './hubInit';
 
 const PAGE = 1000;
+/** With nothing moving, "last sync" is brought up to date at most this often. */
+const LAST_SYNC_EVERY_MS = 60_000;
 
 export interface SyncReport {
   pushed: { itemId: string; action: string; slug: string }[];
   pulled: { itemId: string; status: string; slug: string; by: string }[];
-  /** Changes the hub did not take: made on an older revision (stale) or not this role's to make (refused). */
-  conflicts: { itemId: string; message: string; refused: boolean }[];
+  /**
+   * Changes the hub did not take: made on an older revision (stale) or not this role's to make
+   * (refused). `grp` is the action they were part of; `lost` is false for a change that was
+   * sound but went with a group that could not be applied whole.
+   */
+  conflicts: { itemId: string; message: string; refused: boolean; grp: string | null; lost: boolean }[];
   waiting: number;
 }
+
+export const emptyReport = (): SyncReport => ({ pushed: [], pulled: [], conflicts: [], waiting: 0 });
 
 export interface HubStatus {
   hub: string;
@@ -56,23 +55,11 @@ export interface HubStatus {
   banner: string | null;
 }
 
-function when(iso: string): string {
-  return iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-}
-
-/** The loser's message: who did what to the item, and when, before this desk's change got there. */
-export function conflictMessage(row: OutboxRow, current: HubItemRow, last: HubAuditRow | null): string {
-  const label = (current.doc.slug as string) || (current.doc.headline as string) || row.itemId;
-  const mine = ACTION_LABELS[row.action as WorkflowAction] ?? row.action;
-  const theirs = last ? `${last.actor} did "${ACTION_LABELS[last.action as WorkflowAction] ?? last.action}" at ${when(last.at)}` : `${current.updatedBy} changed it at ${when(current.updatedAt)}`;
-  return `${label}: ${theirs} (now ${current.status}); your "${mine}" was not applied. Both versions are kept in "wiredesk sync".`;
-}
-
 export class HubSync {
   readonly outbox: Outbox;
   private checked = false;
-  /** How the last attempt to reach the hub went: null before any. */
-  online: boolean | null = null;
+  /** Syncs and exports of this process, one at a time. */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly service: DeskService,
@@ -81,10 +68,36 @@ export class HubSync {
     this.outbox = new Outbox(service.db);
   }
 
+  /** How the last attempt to reach the hub went: null before any. */
+  get online(): boolean | null {
+    return this.state().online;
+  }
+
+  state(): HubLinkState {
+    return readHubState(this.service.db);
+  }
+
+  /** Store how reaching the hub went (the banner and Settings read it), when it is news. */
+  note(patch: Partial<HubLinkState>, synced?: { moved: boolean }): void {
+    if (!this.service.db.open) return;
+    const now = new Date().toISOString();
+    const before = this.state();
+    const next = { ...before, ...patch };
+    if (next.online !== before.online || next.error?.message !== before.error?.message) next.since = now;
+    if (synced && (synced.moved || next.since === now || !before.lastSync || Date.parse(before.lastSync) < Date.now() - LAST_SYNC_EVERY_MS)) next.lastSync = now;
+    writeHubState(this.service.db, next);
+  }
+
   private async client(): Promise<pg.Client> {
     const c = await connectHub(this.url);
     try {
-      if (!this.checked) await checkHubVersion(c, this.url);
+      if (!this.checked) {
+        await checkHubVersion(c, this.url);
+        const me = await whoAmI(c);
+        this.note({ role: me.role, roleKind: me.editor ? 'editor' : me.writer ? 'writer' : 'none' });
+        // Which shared desk this desk's shared items and cursors belong to (joined by --hub too).
+        if (!readHubLink(this.service.db)) writeHubLink(this.service.db, { url: null, identity: hubIdentity(this.url), at: new Date().toISOString() });
+      }
       this.checked = true;
       return c;
     } catch (e) {
@@ -93,21 +106,31 @@ export class HubSync {
     }
   }
 
-  async withHub<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-    let c: pg.Client;
+  /** A connection to the hub (the caller ends it); offline and refusals are noted for the banner. */
+  async connect(): Promise<pg.Client> {
     try {
-      c = await this.client();
+      return await this.client();
     } catch (e) {
-      if (e instanceof DeskFailure && e.code === ErrorCode.HubOffline) this.online = false;
+      if (e instanceof DeskFailure && e.code === ErrorCode.HubOffline) this.note({ online: false, error: null });
+      else if (e instanceof DeskFailure) this.note({ online: true, error: { code: e.code, message: e.message } });
+      else if (isOffline(e)) {
+        this.note({ online: false, error: null });
+        throw offlineFailure(this.url, e);
+      }
       throw e;
     }
+  }
+
+  /** Run `fn` on a fresh connection to the hub. */
+  async withHub<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+    const c = await this.connect();
     try {
       const r = await fn(c);
-      this.online = true;
+      this.note({ online: true, error: null });
       return r;
     } catch (e) {
       if (isOffline(e)) {
-        this.online = false;
+        this.note({ online: false, error: null });
         throw offlineFailure(this.url, e);
       }
       throw e;
@@ -116,8 +139,36 @@ export class HubSync {
     }
   }
 
+  /** The live link's connection while it listens (hubLive.ts); syncs of this process run on it. */
+  listener: pg.Client | null = null;
+
+  private async onListener(c: pg.Client, fn: (c: pg.Client) => Promise<void>): Promise<void> {
+    try {
+      await fn(c);
+      this.note({ online: true, error: null });
+    } catch (e) {
+      if (!isOffline(e)) throw e;
+      this.note({ online: false, error: null });
+      throw offlineFailure(this.url, e);
+    }
+  }
+
+  /** Pull whenever the hub announces a change (and push what waits), until the returned function is called. */
+  async live(onSynced: (r: SyncReport) => void, timing?: LiveTiming): Promise<() => Promise<void>> {
+    const link = new LiveLink(this, onSynced, timing);
+    await link.start();
+    return () => link.stop();
+  }
+
+  /** One sync or export at a time in this process (another process's is told apart by the hub). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(fn, fn);
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
   /** Queue a change this desk just made to a shared item (inside the caller's transaction). */
-  enqueue(itemId: string, action: string, fromStatus: string, note: string): void {
+  enqueue(itemId: string, action: string, fromStatus: string, note: string, grp: string | null = null): void {
     const item = this.service.items.get(itemId)!;
     this.outbox.enqueue({
       idemKey: randomUUID(),
@@ -125,11 +176,12 @@ export class HubSync {
       action,
       change: { fromStatus, toStatus: item.status, version: item.version, note, doc: item as unknown as Record<string, unknown> },
       createdAt: new Date().toISOString(),
+      grp,
     });
   }
 
   /** Make the hub's state of an item this desk's state (a pull, or the winner of a conflict). */
-  private adopt(row: HubItemRow): boolean {
+  adopt(row: HubItemRow): boolean {
     const local = this.service.items.get(row.id);
     // Returned items are drafts again: private to the writer's desk, not shown elsewhere.
     if (!local && row.status === 'draft') return false;
@@ -141,74 +193,47 @@ export class HubSync {
     return true;
   }
 
-  async push(c: pg.Client, report: SyncReport): Promise<void> {
-    for (;;) {
-      const rows = this.outbox.waiting(PAGE);
-      if (rows.length === 0) return;
-      for (const row of rows) {
-        const outcome = await pushChange(c, { ...row, ...row.change, doc: row.change.doc as never });
-        const slug = (row.change.doc.slug as string) || row.itemId;
-        durably(this.service.db, () => {
-          if (outcome.kind === 'applied' || outcome.kind === 'duplicate') {
-            this.outbox.markSent(row.seq);
-            if (outcome.kind === 'applied' && !this.outbox.hasWaiting(row.itemId)) this.outbox.setShared(row.itemId, outcome.revision);
-            report.pushed.push({ itemId: row.itemId, action: row.action, slug });
-          } else if (outcome.kind === 'conflict') {
-            const message = conflictMessage(row, outcome.current, outcome.last);
-            this.outbox.markConflict(row, { message, mine: row.change.doc, theirs: outcome.current.doc, by: outcome.last?.actor ?? outcome.current.updatedBy, at: outcome.last?.at ?? outcome.current.updatedAt });
-            this.adopt(outcome.current);
-            report.conflicts.push({ itemId: row.itemId, message, refused: false });
-          } else {
-            const message = `${slug}: the shared desk refused "${ACTION_LABELS[row.action as WorkflowAction] ?? row.action}": ${outcome.message}`;
-            this.outbox.markConflict(row, { message, mine: row.change.doc, theirs: outcome.current?.doc ?? null });
-            // The hub's state stands; an item the hub never took goes back to what it was.
-            if (outcome.current) this.adopt(outcome.current);
-            else {
-              const item = this.service.items.get(row.itemId);
-              if (item) this.service.items.update({ ...item, status: row.change.fromStatus as StoredItem['status'] });
-              this.outbox.unshare(row.itemId);
-            }
-            report.conflicts.push({ itemId: row.itemId, message, refused: true });
-          }
-        });
-      }
-    }
+  push(c: pg.Client, report: SyncReport): Promise<void> {
+    return pushWaiting(this, c, report);
   }
 
+  /** Pull what changed on the hub since the last pull: item states, then their audit, a page of each per durable write. */
   async pull(c: pg.Client, report: SyncReport): Promise<void> {
     for (;;) {
       const rows = await itemsSince(c, this.outbox.cursor('items'), PAGE);
-      if (rows.length === 0) break;
+      // The audit after the items: a step is never shown for an item this desk does not hold yet.
+      const audit = rows.length < PAGE ? await auditSince(c, this.outbox.cursor('audit'), PAGE) : [];
+      if (rows.length === 0 && audit.length === 0) return;
       durably(this.service.db, () => {
         for (const row of rows) {
           // Waiting changes of this desk go first; the push settles who wins.
           if (!this.outbox.hasWaiting(row.id) && this.adopt(row)) report.pulled.push({ itemId: row.id, status: row.status, slug: (row.doc.slug as string) || row.id, by: row.updatedBy });
         }
-        this.outbox.setCursor('items', rows[rows.length - 1]!.changeSeq);
-      });
-    }
-    for (;;) {
-      const rows = await auditSince(c, this.outbox.cursor('audit'), PAGE);
-      if (rows.length === 0) break;
-      durably(this.service.db, () => {
-        for (const a of rows) {
+        if (rows.length > 0) this.outbox.setCursor('items', rows[rows.length - 1]!.changeSeq);
+        for (const a of audit) {
           if (this.outbox.isOurs(a.idemKey) || !this.service.items.get(a.itemId)) continue;
           addAudit(this.service.db, a.itemId, { action: a.action, fromStatus: a.fromStatus, toStatus: a.toStatus, version: a.version, note: a.note, at: a.at, by: a.actor });
         }
-        this.outbox.setCursor('audit', rows[rows.length - 1]!.seq);
+        if (audit.length > 0) this.outbox.setCursor('audit', audit[audit.length - 1]!.seq);
       });
     }
   }
 
   /** Push every waiting change, then pull what changed on the hub: `wiredesk sync`. */
-  async sync(): Promise<SyncReport> {
-    const report: SyncReport = { pushed: [], pulled: [], conflicts: [], waiting: 0 };
-    await this.withHub(async (c) => {
-      await this.push(c, report);
-      await this.pull(c, report);
+  sync(): Promise<SyncReport> {
+    return this.exclusive(async () => {
+      const report = emptyReport();
+      const work = async (c: pg.Client) => {
+        await this.push(c, report);
+        await this.pull(c, report);
+      };
+      // Listening, the live connection does the work: no new connection (and server process) per sync.
+      if (this.listener) await this.onListener(this.listener, work);
+      else await this.withHub(work);
+      report.waiting = this.outbox.waitingCount();
+      this.note({}, { moved: report.pushed.length + report.pulled.length + report.conflicts.length > 0 });
+      return report;
     });
-    report.waiting = this.outbox.waitingCount();
-    return report;
   }
 
   /** Sync if the hub can be reached; offline, the changes wait. */
@@ -216,7 +241,7 @@ export class HubSync {
     try {
       return await this.sync();
     } catch (e) {
-      if (e instanceof DeskFailure && e.code === ErrorCode.HubOffline) return null;
+      if (e instanceof DeskFailure && (e.code === ErrorCode.HubOffline || e.code === ErrorCode.HubNotReady || e.code === ErrorCode.Forbidden || e.code === ErrorCode.DatabaseFromFuture)) return null;
       throw e;
     }
   }
@@ -233,116 +258,11 @@ export class HubSync {
   /** "Offline — 3 changes waiting" after the hub could not be reached; null when all is sent. */
   banner(): string | null {
     const waiting = this.outbox.waitingCount();
-    const changes = `${waiting} change${waiting === 1 ? '' : 's'} waiting`;
-    if (this.online === false) return `Offline — ${changes}`;
-    return waiting > 0 ? `Not sent yet — ${changes}` : null;
+    if (this.online === false) return offlineBanner(waiting);
+    return waiting > 0 ? `Not sent yet — ${waitingWords(waiting)}` : null;
   }
 
   /** The shared desk's number of the last batch this desk exported. */
   lastHubBatch: number | null = null;
 
-  /**
-   * Export on a joined desk: under the desk-wide advisory lock, catch up with the hub, export
-   * what is approved as a local batch, record the batch (number from the hub's sequence, exact
-   * bytes, each item version once desk-wide) and push the publications, then let go.
-   */
-  async exportShared(run: () => Promise<BatchDetail>): Promise<BatchDetail> {
-    return this.withHub((c) =>
-      withExportLock(c, async () => {
-        const report: SyncReport = { pushed: [], pulled: [], conflicts: [], waiting: 0 };
-        await this.push(c, report);
-        await this.pull(c, report);
-        const batch = await run();
-        const entries: BatchEntry[] = [];
-        for (let page = batch; ; page = this.service.getBatch({ id: batch.id, after: page.nextEntry, limit: 500 })) {
-          entries.push(...page.entries);
-          if (page.nextEntry === null) break;
-        }
-        durably(this.service.db, () => {
-          for (const e of entries) this.enqueue(e.itemId, e.kind === 'publish' ? 'publish' : 'kill sent', e.kind === 'publish' ? 'approved' : 'killed', `Batch ${batch.id}`);
-        });
-        const bytes = await fs.readFile(path.join(batch.folder, batch.fileName));
-        this.lastHubBatch = await recordBatch(c, {
-          format: batch.format,
-          ndjson: batch.ndjson,
-          fileName: batch.fileName,
-          sha256: batch.sha256 ?? '',
-          bytes,
-          entries: entries.map((e) => ({ itemId: e.itemId, version: e.version, kind: e.kind })),
-        });
-        await this.push(c, report);
-        return batch;
-      }),
-    );
-  }
-
-  /** Pull whenever the hub announces a change, until the returned function is called. */
-  async live(onPulled: (r: SyncReport) => void): Promise<() => Promise<void>> {
-    const c = await this.client();
-    let running: Promise<unknown> = Promise.resolve();
-    const stop = await listenHub(c, () => {
-      running = running.then(() => this.trySync().then((r) => r && onPulled(r))).catch(() => undefined);
-    });
-    return async () => {
-      await stop();
-      await running;
-      await c.end().catch(() => undefined);
-    };
-  }
-}
-
-/**
- * The contract's handlers for a joined desk: every method of the desk's service, with the
- * workflow, saves of shared items and the queue going through the hub.
- */
-export function hubHandlers(service: DeskService, sync: HubSync): DeskHandlers {
-  const handlers = Object.fromEntries(DESK_METHODS.map((m) => [m, (arg: never) => (service[m] as (a: never) => unknown).call(service, arg)])) as unknown as DeskHandlers;
-  const isShared = (id: string) => sync.outbox.sharedRevision(id) !== null;
-
-  handlers.transition = async (arg: ArgOf<'transition'>): Promise<ValueOf<'transition'>> => {
-    const ids = [...new Set(arg.ids)];
-    // An item another desk submitted may not have been pulled yet.
-    if (ids.some((id) => !service.items.get(id))) await sync.trySync();
-    if (arg.action !== 'submit' && !ids.some(isShared)) return service.transition(arg);
-    const before = new Map(ids.map((id) => [id, service.items.get(id)?.status ?? 'draft']));
-    const done = durably(service.db, () => {
-      const res = service.transition(arg);
-      for (const s of res) if (arg.action === 'submit' || isShared(s.id)) sync.enqueue(s.id, arg.action, before.get(s.id)!, arg.note?.trim() ?? '');
-      return res;
-    });
-    const report = await sync.trySync();
-    const lost = report?.conflicts.filter((c) => ids.includes(c.itemId)) ?? [];
-    if (lost.length > 0) {
-      throw new DeskFailure(lost.every((c) => c.refused) ? ErrorCode.Forbidden : ErrorCode.StaleRevision, lost.map((c) => c.message).join(' '), { conflicts: lost });
-    }
-    return done.map((s) => ({ ...s, ...(service.items.get(s.id) ? { status: service.items.get(s.id)!.status } : {}) }));
-  };
-
-  handlers.saveDraft = (arg: ArgOf<'saveDraft'>): ValueOf<'saveDraft'> => {
-    if (!isShared(arg.id)) return service.saveDraft(arg);
-    return durably(service.db, () => {
-      const before = service.items.get(arg.id);
-      const saved = service.saveDraft(arg);
-      if (before && saved.item.revision !== before.revision) sync.enqueue(arg.id, 'edit', before.status, '');
-      return saved;
-    });
-  };
-
-  handlers.queue = async (arg: ArgOf<'queue'>): Promise<ValueOf<'queue'>> => {
-    await sync.trySync();
-    return service.queue(arg);
-  };
-
-  handlers.exportBatch = (arg: ArgOf<'exportBatch'>): Promise<ValueOf<'exportBatch'>> => sync.exportShared(() => service.exportBatch(arg));
-  return handlers;
-}
-
-/** `wiredesk hub init`: create or migrate the shared desk's schema and its two group roles. */
-export async function initSharedDesk(url: string): Promise<{ from: number; to: number; hub: string }> {
-  const c = await connectHub(url);
-  try {
-    return { ...(await initHub(c)), hub: describeHub(url) };
-  } finally {
-    await c.end().catch(() => undefined);
-  }
 }

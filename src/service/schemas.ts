@@ -10,6 +10,7 @@ import { SIGN_OFF_MAX, SIGN_OFF_RE, SLUG_MAX } from '../core/slug';
 import { DESK_VIEWS, FEED_FORMATS, IMPORT_FORMATS, IMPORT_ITEMS_MAX, IMPORT_MAX_BYTES, QUEUE_TABS } from '../core/vocabulary';
 import { EDITOR_ACTIONS } from '../core/workflow';
 import type { ArgOf, DeskMethod } from '../contract';
+import { hubUrlProblem } from '../hub/url';
 
 const BODY_JSON_MAX = 8_000_000;
 const id = z.string().regex(UUID_RE, 'not an item id');
@@ -81,6 +82,18 @@ const settings = z.strictObject({
 
 const empty = z.strictObject({});
 
+/** A shared desk's URL: postgres://, never with a password in it. */
+const hubUrl = z
+  .string()
+  .trim()
+  .min(1, 'Give the shared desk URL, e.g. postgres://editor@db.example:5432/wiredesk.')
+  .max(2048)
+  .superRefine((url, ctx) => {
+    const problem = hubUrlProblem(url);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+const batchNo = z.number().int().min(1);
+
 export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = {
   getSettings: empty,
   saveSettings: settings,
@@ -121,6 +134,13 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   dropBatch: z.strictObject({ id: z.number().int().min(1) }),
   parseImport: z.strictObject({ text: z.string().max(IMPORT_MAX_BYTES, `The text is over the import limit of ${IMPORT_MAX_BYTES / 1048576} MB.`), format: z.enum(IMPORT_FORMATS).optional() }),
   acceptImport: z.strictObject({ items: z.array(importFields).min(1, 'Nothing to import.').max(IMPORT_ITEMS_MAX, `At most ${IMPORT_ITEMS_MAX.toLocaleString('en')} items in one import; split the file.`) }),
+  hubStatus: empty,
+  joinHub: z.strictObject({ url: hubUrl }),
+  leaveHub: z.strictObject({ force: z.boolean().optional() }),
+  syncHub: empty,
+  listSharedBatches: z.strictObject({ cursor, limit }),
+  getSharedBatch: z.strictObject({ no: batchNo, after: z.number().int().min(-1).optional(), limit: z.number().int().min(1).max(1000).optional() }),
+  resendSharedBatch: z.strictObject({ no: batchNo, folder, fileName }),
 };
 
 /** One thing wrong with a request (defined in core, where the renderer reads it too). */

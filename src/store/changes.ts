@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { DeskChange } from '../core/changes';
 import type { ItemStatus } from '../core/item';
 import type { Db } from './db';
+import { isHubKey } from './hubLink';
 
 interface ChangeRow {
   kind: DeskChange['kind'];
@@ -56,7 +57,7 @@ export class ChangeLog {
   since(seq: number, limit: number): DeskChange[] {
     const rows = this.sinceStmt.all(seq, limit) as ChangeRow[];
     return rows.flatMap((r): DeskChange[] => {
-      if (r.kind === 'settings') return [{ kind: 'settings', seq: r.seq }];
+      if (r.kind === 'settings') return [{ kind: isHubKey(r.key) ? 'hub' : 'settings', seq: r.seq }];
       if (r.kind === 'batch') return [{ kind: 'batch', seq: r.seq, id: Number(r.key) }];
       if (r.revision === null) return [];
       return [{ kind: r.kind, seq: r.seq, id: r.key, revision: r.revision, version: r.version!, status: r.status!, by: r.by!, at: r.at! }];

@@ -9,6 +9,8 @@ export interface OutboxRow {
   baseRevision: number | null;
   change: { fromStatus: string; toStatus: string; version: number; note: string; doc: Record<string, unknown> };
   createdAt: string;
+  /** The editor action this change was part of: a group goes to the hub all together or not at all. */
+  grp: string | null;
 }
 
 export interface ConflictRow extends OutboxRow {
@@ -16,7 +18,7 @@ export interface ConflictRow extends OutboxRow {
 }
 
 type Raw = Omit<OutboxRow, 'change'> & { change: string };
-const COLS = 'seq, idem_key AS idemKey, item_id AS itemId, action, base_revision AS baseRevision, change_json AS change, created_at AS createdAt';
+const COLS = 'seq, idem_key AS idemKey, item_id AS itemId, action, base_revision AS baseRevision, change_json AS change, created_at AS createdAt, grp';
 
 export class Outbox {
   constructor(readonly db: Db) {}
@@ -31,21 +33,60 @@ export class Outbox {
     this.db.prepare('INSERT INTO hub_shared (item_id, hub_revision) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET hub_revision = excluded.hub_revision').run(itemId, hubRevision);
   }
 
+  /** Many items at once (a desk set up with the hub's items, as the bench does). */
+  setSharedMany(revisions: Map<string, number>): void {
+    const st = this.db.prepare('INSERT INTO hub_shared (item_id, hub_revision) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET hub_revision = excluded.hub_revision');
+    this.db.transaction(() => {
+      for (const [id, revision] of revisions) st.run(id, revision);
+    })();
+  }
+
   unshare(itemId: string): void {
     this.db.prepare('DELETE FROM hub_shared WHERE item_id = ?').run(itemId);
   }
 
   /** Queue a change made on `baseRevision` (null: first submission); the next one is made on base + 1. */
-  enqueue(row: Omit<OutboxRow, 'seq' | 'baseRevision'>): void {
+  enqueue(row: Omit<OutboxRow, 'seq' | 'baseRevision' | 'grp'> & { grp?: string | null }): void {
     const base = this.sharedRevision(row.itemId);
     this.db
-      .prepare('INSERT INTO hub_outbox (idem_key, item_id, action, base_revision, change_json, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(row.idemKey, row.itemId, row.action, base, JSON.stringify(row.change), row.createdAt);
+      .prepare('INSERT INTO hub_outbox (idem_key, item_id, action, base_revision, change_json, created_at, grp) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(row.idemKey, row.itemId, row.action, base, JSON.stringify(row.change), row.createdAt, row.grp ?? null);
     this.setShared(row.itemId, (base ?? 0) + 1);
   }
 
   waiting(limit = 1000): OutboxRow[] {
     return (this.db.prepare(`SELECT ${COLS} FROM hub_outbox WHERE state = 'waiting' ORDER BY seq LIMIT ?`).all(limit) as Raw[]).map(parse);
+  }
+
+  /**
+   * The next changes to push, in order, as groups: each group whole (a group is queued in one
+   * transaction, so its rows are together), at least `limit` rows unless fewer wait.
+   */
+  waitingGroups(limit = 1000): OutboxRow[][] {
+    const groups: OutboxRow[][] = [];
+    for (const row of this.waiting(limit)) {
+      const last = groups[groups.length - 1];
+      if (last && row.grp !== null && last[0]!.grp === row.grp) last.push(row);
+      else groups.push([row]);
+    }
+    // A group cut off by the limit is read whole.
+    const tail = groups[groups.length - 1];
+    if (tail && tail[0]!.grp !== null) {
+      const rest = (this.db.prepare(`SELECT ${COLS} FROM hub_outbox WHERE state = 'waiting' AND grp = ? AND seq > ? ORDER BY seq`).all(tail[0]!.grp, tail[tail.length - 1]!.seq) as Raw[]).map(parse);
+      tail.push(...rest);
+    }
+    return groups;
+  }
+
+  /** Mark every waiting change as not to be sent (leaving a shared desk): kept, with why. */
+  abandonWaiting(outcome: unknown): number {
+    return this.db.prepare("UPDATE hub_outbox SET state = 'conflict', outcome = ? WHERE state = 'waiting'").run(JSON.stringify(outcome)).changes;
+  }
+
+  /** Forget which items were shared and how far the hub was pulled (joining another shared desk). */
+  forgetHub(): void {
+    this.db.prepare('DELETE FROM hub_shared').run();
+    this.db.prepare('DELETE FROM hub_cursor').run();
   }
 
   waitingCount(): number {
@@ -69,6 +110,10 @@ export class Outbox {
     return this.db
       .prepare("UPDATE hub_outbox SET state = 'conflict', outcome = ? WHERE item_id = ? AND state = 'waiting' AND seq >= ?")
       .run(JSON.stringify(outcome), row.itemId, row.seq).changes;
+  }
+
+  conflictCount(): number {
+    return this.db.prepare("SELECT count(*) FROM hub_outbox WHERE state = 'conflict'").pluck().get() as number;
   }
 
   conflicts(limit = 100): ConflictRow[] {

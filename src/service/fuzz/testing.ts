@@ -65,6 +65,14 @@ function validArgs(world: FuzzWorld): Record<DeskMethod, fc.Arbitrary<Record<str
     parseImport: fc.record({ text: fc.oneof(unicode, fc.json(), fc.constant('Baku/06.10.23/Turan: Text. ---06B---'), fc.constant('<p>'.repeat(500))), format: fc.constantFrom('auto', 'text', 'ninjs', 'jsonfeed') }, { requiredKeys: ['text'] }),
     // Found items as the preview gives them: plain paragraphs, or a feed's rich text.
     acceptImport: fc.record({ items: fc.array(fc.tuple(fields, fc.option(fc.array(unicode, { maxLength: 4 }))).map(([f, paragraphs]) => ({ ...f, body: paragraphs ? { paragraphs } : { rich: f.body } })), { minLength: 1, maxLength: 3 }) }),
+    // A desk of its own: the shared desk's methods answer without reaching any server.
+    hubStatus: fc.constant({}),
+    joinHub: fc.record({ url: fc.oneof(fc.constantFrom('postgres://anna@127.0.0.1:1/nowhere', 'postgres://anna:secret@127.0.0.1/desk', 'mysql://anna@h/d', ''), unicode) }),
+    leaveHub: fc.record({ force: fc.boolean() }, { requiredKeys: [] }),
+    syncHub: fc.constant({}),
+    listSharedBatches: fc.record({ cursor: fc.option(text), limit: fc.integer({ min: 1, max: 500 }) }, { requiredKeys: [] }),
+    getSharedBatch: fc.record({ no: fc.integer({ min: 1, max: 5 }), after: fc.integer({ min: -1, max: 5 }), limit: fc.integer({ min: 1, max: 1000 }) }, { requiredKeys: ['no'] }),
+    resendSharedBatch: fc.record({ no: fc.integer({ min: 1, max: 5 }), folder, fileName: fc.option(fc.stringMatching(/^[a-z][a-z0-9.-]{0,20}$/), { nil: undefined }) }, { requiredKeys: ['no', 'folder'] }),
   };
 }
 

@@ -3,6 +3,7 @@ import { affects } from '@core/changes';
 import type { DeskSettings } from '@core/settings';
 import { BatchesView } from '@renderer/batches/BatchesView';
 import { DeskView } from '@renderer/desk/DeskView';
+import { HubBanner } from '@renderer/hub/HubBanner';
 import { ImportView } from '@renderer/import/ImportView';
 import { QueueView } from '@renderer/queue/QueueView';
 import { SettingsView } from '@renderer/settings/SettingsView';
@@ -111,6 +112,7 @@ function Shell() {
             {app.settings.deskName} · {app.settings.editorName}
           </span>
         </header>
+        <HubBanner />
         {view === 'desk' && <DeskView />}
         {keep('queue', <QueueView active={view === 'queue'} />)}
         {view === 'batches' && <BatchesView />}

@@ -7,6 +7,8 @@ import { ErrorNote } from '@renderer/shared/ErrorNote';
 import { FolderField, useExportFolder } from '@renderer/shared/FolderField';
 import { useDeskEvents } from '@renderer/shared/useDeskEvents';
 import { usePaged } from '@renderer/shared/usePaged';
+import { SharedBatches } from '@renderer/hub/SharedBatches';
+import { useHubStatus } from '@renderer/hub/useHubStatus';
 import { BatchFacts } from './BatchFacts';
 import { StuckBatches } from './StuckBatches';
 import './batches.css';
@@ -15,8 +17,31 @@ const PAGE = 50;
 /** Entries shown at a time in a batch's detail. */
 const ENTRY_PAGE = 100;
 
-/** Batch history: every export, its file and hash; a batch can be sent again byte for byte. */
+/** Batch history: this desk's exports and, when joined, the shared desk's (whichever desk exported them). */
 export function BatchesView() {
+  const joined = useHubStatus().status?.joined ?? false;
+  const [source, setSource] = useState<'desk' | 'shared'>('desk');
+  const shown = joined ? source : 'desk';
+  return (
+    <main className="q-view" aria-label="Batches">
+      {joined && (
+        <div className="batches-source" role="group" aria-label="Whose batches">
+          <button type="button" aria-pressed={shown === 'desk'} onClick={() => setSource('desk')}>
+            This desk
+          </button>
+          <button type="button" aria-pressed={shown === 'shared'} onClick={() => setSource('shared')}>
+            Shared desk
+          </button>
+          <span className="q-muted">{shown === 'shared' ? 'Every batch any joined desk exported, kept with its exact bytes.' : 'The batches this desk wrote.'}</span>
+        </div>
+      )}
+      {shown === 'shared' ? <SharedBatches /> : <DeskBatches />}
+    </main>
+  );
+}
+
+/** This desk's batch history: every export, its file and hash; a batch can be sent again byte for byte. */
+function DeskBatches() {
   const fetchPage = useCallback((cursor: string | null, limit = PAGE) => desk('listBatches', { cursor, limit: Math.max(PAGE, limit) }), []);
   const list = usePaged(fetchPage);
   useDeskEvents((e) => {
@@ -32,7 +57,7 @@ export function BatchesView() {
   };
 
   return (
-    <main className="q-view" aria-label="Batches">
+    <>
       <ErrorNote message={list.error?.message ?? null} />
       {notice && (
         <p className="q-notice" role="status">
@@ -95,7 +120,7 @@ export function BatchesView() {
           </div>
         )}
       </div>
-    </main>
+    </>
   );
 }
 

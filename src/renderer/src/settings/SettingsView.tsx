@@ -5,6 +5,7 @@ import { type Category, type DateOrder, type DatelineStyle, type DeskSettings, D
 import { Field } from '@renderer/shared/Field';
 import { useApp } from '@renderer/app/AppContext';
 import { desk, shortTime } from '@renderer/shared/desk';
+import { SharedDeskPage } from '@renderer/hub/SharedDeskPage';
 import { ChoiceGroup } from './ChoiceGroup';
 import './settings.css';
 
@@ -39,8 +40,32 @@ function statusText(s: Status): string {
   }
 }
 
-/** Desk-wide settings: who is editing, the agency, the house dateline style, the category list. */
+const PAGES = [
+  { page: 'desk', label: 'Desk' },
+  { page: 'shared', label: 'Shared desk' },
+] as const;
+
+/** Settings: the desk's own (who, agency, datelines, categories) and the shared desk it may join. */
 export function SettingsView() {
+  const [page, setPage] = useState<(typeof PAGES)[number]['page']>('desk');
+  return (
+    <main className="settings">
+      <div className="settings-form">
+        <nav className="settings-pages" aria-label="Settings pages">
+          {PAGES.map((p) => (
+            <button key={p.page} type="button" aria-current={page === p.page ? 'page' : undefined} onClick={() => setPage(p.page)}>
+              {p.label}
+            </button>
+          ))}
+        </nav>
+        {page === 'desk' ? <DeskSettings /> : <SharedDeskPage />}
+      </div>
+    </main>
+  );
+}
+
+/** Desk-wide settings: who is editing, the agency, the house dateline style, the category list. */
+function DeskSettings() {
   const { settings, setSettings } = useApp();
   const [draft, setDraft] = useState<DeskSettings>(settings);
   const [status, setStatus] = useState<Status>({ kind: 'clean', at: null });
@@ -82,134 +107,132 @@ export function SettingsView() {
   );
 
   return (
-    <main className="settings">
-      <form className="settings-form" onSubmit={(e) => void save(e)} aria-labelledby="settings-title">
-        <h1 id="settings-title">Settings</h1>
-        <section className="settings-section" aria-labelledby="s-you">
-          <h2 id="s-you">You</h2>
-          <p className="section-hint">New items start with your sign-off; history and the workflow record your name.</p>
-          <div className="settings-grid">
-            {text('editorName', 'Editor name', 'Leyla Aliyeva')}
-            {text('defaultSignOff', 'Default sign-off', '06B')}
-          </div>
-        </section>
-        <section className="settings-section" aria-labelledby="s-desk">
-          <h2 id="s-desk">Desk</h2>
-          <div className="settings-grid">
-            {text('deskName', 'Desk name', 'Turan English desk')}
-            {text('agency', 'Agency', 'Turan')}
-            {text('language', 'Language', 'en')}
-          </div>
-        </section>
-        <section className="settings-section" aria-labelledby="s-dateline">
-          <h2 id="s-dateline">Dateline style</h2>
-          <ChoiceGroup
-            name="datelineStyle"
-            labelledBy="s-dateline"
-            prefix="style"
-            examplePrefix="example"
-            choices={STYLES.map(({ style, label }) => ({ value: style, label, example: `${formatDateline({ ...EXAMPLE, agency: draft.agency }, style)} …` }))}
-            value={draft.datelineStyle}
-            onChange={(datelineStyle) => change({ datelineStyle })}
-          />
-        </section>
-        <section className="settings-section" aria-labelledby="s-date-order">
-          <h2 id="s-date-order">Date order</h2>
-          <p className="section-hint">How dates are typed and shown in the editor, whatever this computer's language.</p>
-          <ChoiceGroup
-            name="dateOrder"
-            labelledBy="s-date-order"
-            prefix="order"
-            examplePrefix="order-example"
-            className="order-choice"
-            choices={ORDERS.map(({ order, label }) => ({ value: order, label, example: formatDeskDate(EXAMPLE.date, order) }))}
-            value={draft.dateOrder}
-            onChange={(dateOrder) => change({ dateOrder })}
-          />
-        </section>
-        <section className="settings-section" aria-labelledby="s-kill">
-          <h2 id="s-kill">Kill notice</h2>
-          <p className="section-hint">
-            Goes out in place of a killed story&apos;s text. <code>{'{slug}'}</code> and <code>{'{reason}'}</code> are filled in from the item and the kill.
-          </p>
-          <Field id="settings-killTemplate" label="Kill notice template" className="s-killTemplate" problem={problem('killTemplate')}>
-            <textarea
-              id="settings-killTemplate"
-              name="killTemplate"
-              rows={2}
-              maxLength={KILL_TEMPLATE_MAX}
-              value={draft.killTemplate}
-              placeholder={DEFAULT_KILL_TEMPLATE}
-              spellCheck={false}
-              aria-describedby="kill-example"
-              onChange={(e) => change({ killTemplate: e.target.value })}
-            />
-          </Field>
-          <p className="kill-example">
-            <span className="section-hint">Goes out as:</span> <code id="kill-example">{killNotice(draft.killTemplate, KILL_EXAMPLE.slug, KILL_EXAMPLE.reason)}</code>
-          </p>
-        </section>
-        <section className="settings-section" aria-labelledby="s-categories">
-          <h2 id="s-categories">Categories</h2>
-          <p className="section-hint">
-            Each category maps to an IPTC Media Topic code (medtop: and eight digits) that goes out with the item. Renaming a category does not change items already filed under
-            the old name.
-          </p>
-          <table className="categories">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Media Topic code</th>
-                <th scope="col">
-                  <span className="visually-hidden">Remove</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {draft.categories.map((c, i) => {
-                const nameProblem = problem(`categories.${i}.name`);
-                const codeProblem = problem(`categories.${i}.mediaTopic`);
-                return (
-                  <tr key={i}>
-                    <td>
-                      <input aria-label={`Category ${i + 1} name`} value={c.name} aria-invalid={nameProblem ? true : undefined} onChange={(e) => setCategory(i, { name: e.target.value })} />
-                      {nameProblem && <span className="field-error">{nameProblem.message}</span>}
-                    </td>
-                    <td>
-                      <input
-                        aria-label={`Category ${i + 1} Media Topic code`}
-                        className="mono"
-                        value={c.mediaTopic}
-                        placeholder="medtop:11000000"
-                        spellCheck={false}
-                        aria-invalid={codeProblem ? true : undefined}
-                        onChange={(e) => setCategory(i, { mediaTopic: e.target.value.trim() })}
-                      />
-                      {codeProblem && <span className="field-error">{codeProblem.message}</span>}
-                    </td>
-                    <td>
-                      <button type="button" className="danger" aria-label={`Remove category ${c.name || i + 1}`} onClick={() => change({ categories: draft.categories.filter((_, j) => j !== i) })}>
-                        Remove
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          <button type="button" onClick={() => change({ categories: [...draft.categories, { name: '', mediaTopic: 'medtop:' }] })}>
-            Add category
-          </button>
-        </section>
-        <div className="settings-actions">
-          <button type="submit" className="primary" disabled={status.kind === 'saving' || status.kind === 'clean'}>
-            Save settings
-          </button>
-          <span className={`save-state save-${status.kind}`} role="status">
-            {statusText(status)}
-          </span>
+    <form onSubmit={(e) => void save(e)} aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      <section className="settings-section" aria-labelledby="s-you">
+        <h2 id="s-you">You</h2>
+        <p className="section-hint">New items start with your sign-off; history and the workflow record your name.</p>
+        <div className="settings-grid">
+          {text('editorName', 'Editor name', 'Leyla Aliyeva')}
+          {text('defaultSignOff', 'Default sign-off', '06B')}
         </div>
-      </form>
-    </main>
+      </section>
+      <section className="settings-section" aria-labelledby="s-desk">
+        <h2 id="s-desk">Desk</h2>
+        <div className="settings-grid">
+          {text('deskName', 'Desk name', 'Turan English desk')}
+          {text('agency', 'Agency', 'Turan')}
+          {text('language', 'Language', 'en')}
+        </div>
+      </section>
+      <section className="settings-section" aria-labelledby="s-dateline">
+        <h2 id="s-dateline">Dateline style</h2>
+        <ChoiceGroup
+          name="datelineStyle"
+          labelledBy="s-dateline"
+          prefix="style"
+          examplePrefix="example"
+          choices={STYLES.map(({ style, label }) => ({ value: style, label, example: `${formatDateline({ ...EXAMPLE, agency: draft.agency }, style)} …` }))}
+          value={draft.datelineStyle}
+          onChange={(datelineStyle) => change({ datelineStyle })}
+        />
+      </section>
+      <section className="settings-section" aria-labelledby="s-date-order">
+        <h2 id="s-date-order">Date order</h2>
+        <p className="section-hint">How dates are typed and shown in the editor, whatever this computer's language.</p>
+        <ChoiceGroup
+          name="dateOrder"
+          labelledBy="s-date-order"
+          prefix="order"
+          examplePrefix="order-example"
+          className="order-choice"
+          choices={ORDERS.map(({ order, label }) => ({ value: order, label, example: formatDeskDate(EXAMPLE.date, order) }))}
+          value={draft.dateOrder}
+          onChange={(dateOrder) => change({ dateOrder })}
+        />
+      </section>
+      <section className="settings-section" aria-labelledby="s-kill">
+        <h2 id="s-kill">Kill notice</h2>
+        <p className="section-hint">
+          Goes out in place of a killed story&apos;s text. <code>{'{slug}'}</code> and <code>{'{reason}'}</code> are filled in from the item and the kill.
+        </p>
+        <Field id="settings-killTemplate" label="Kill notice template" className="s-killTemplate" problem={problem('killTemplate')}>
+          <textarea
+            id="settings-killTemplate"
+            name="killTemplate"
+            rows={2}
+            maxLength={KILL_TEMPLATE_MAX}
+            value={draft.killTemplate}
+            placeholder={DEFAULT_KILL_TEMPLATE}
+            spellCheck={false}
+            aria-describedby="kill-example"
+            onChange={(e) => change({ killTemplate: e.target.value })}
+          />
+        </Field>
+        <p className="kill-example">
+          <span className="section-hint">Goes out as:</span> <code id="kill-example">{killNotice(draft.killTemplate, KILL_EXAMPLE.slug, KILL_EXAMPLE.reason)}</code>
+        </p>
+      </section>
+      <section className="settings-section" aria-labelledby="s-categories">
+        <h2 id="s-categories">Categories</h2>
+        <p className="section-hint">
+          Each category maps to an IPTC Media Topic code (medtop: and eight digits) that goes out with the item. Renaming a category does not change items already filed under
+          the old name.
+        </p>
+        <table className="categories">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Media Topic code</th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {draft.categories.map((c, i) => {
+              const nameProblem = problem(`categories.${i}.name`);
+              const codeProblem = problem(`categories.${i}.mediaTopic`);
+              return (
+                <tr key={i}>
+                  <td>
+                    <input aria-label={`Category ${i + 1} name`} value={c.name} aria-invalid={nameProblem ? true : undefined} onChange={(e) => setCategory(i, { name: e.target.value })} />
+                    {nameProblem && <span className="field-error">{nameProblem.message}</span>}
+                  </td>
+                  <td>
+                    <input
+                      aria-label={`Category ${i + 1} Media Topic code`}
+                      className="mono"
+                      value={c.mediaTopic}
+                      placeholder="medtop:11000000"
+                      spellCheck={false}
+                      aria-invalid={codeProblem ? true : undefined}
+                      onChange={(e) => setCategory(i, { mediaTopic: e.target.value.trim() })}
+                    />
+                    {codeProblem && <span className="field-error">{codeProblem.message}</span>}
+                  </td>
+                  <td>
+                    <button type="button" className="danger" aria-label={`Remove category ${c.name || i + 1}`} onClick={() => change({ categories: draft.categories.filter((_, j) => j !== i) })}>
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <button type="button" onClick={() => change({ categories: [...draft.categories, { name: '', mediaTopic: 'medtop:' }] })}>
+          Add category
+        </button>
+      </section>
+      <div className="settings-actions">
+        <button type="submit" className="primary" disabled={status.kind === 'saving' || status.kind === 'clean'}>
+          Save settings
+        </button>
+        <span className={`save-state save-${status.kind}`} role="status">
+          {statusText(status)}
+        </span>
+      </div>
+    </form>
   );
 }
