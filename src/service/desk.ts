@@ -1,23 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { DeskFailure, ErrorCode } from '../core/errors';
-import {
-  type FieldProblem,
-  type ItemFields,
-  changedFieldLabels,
-  defaultFields,
-  fieldsJson,
-  hardLimitProblems,
-  pickFields,
-  submissionProblems,
-  summarize,
-} from '../core/item';
+import { type ItemFields, defaultFields, hardLimitProblems, pickFields, submissionProblems, summarize } from '../core/item';
 import { uuidv7 } from '../core/ids';
-import { bodyToPlainText } from '../core/richtext';
 import { sanitizeBody } from '../core/sanitize';
 import type { DeskSettings } from '../core/settings';
-import { isEditable, statusWords, transition as nextState } from '../core/workflow';
+import { transition as nextState } from '../core/workflow';
 import { type Db, durably } from '../store/db';
-import { addAudit, auditLog, moveEditAudit } from '../store/audit';
+import { addAudit, auditLog } from '../store/audit';
 import { type ItemState, ItemStore, type StoredItem, newStoredItem } from '../store/items';
 import { ProcessLock } from '../store/owner';
 import { readDeskSettings, writeDeskSettings } from '../store/settings';
@@ -25,6 +14,7 @@ import { BatchExporter } from './batches';
 import type { ArgOf, DeskHandlers, ItemDetail, ValueOf } from '../contract';
 import { importPreview, storedFields } from './imports';
 import { deskList, publishedVersion, queuePage } from './lists';
+import { notFound, problemsFailure, saveItemFields } from './itemSave';
 import { NOT_JOINED, notJoined } from './hubStatus';
 
 export interface DeskOptions {
@@ -32,23 +22,6 @@ export interface DeskOptions {
   /** This process's batch-owner lock (one per process and database). */
   lock?: ProcessLock;
   nativeBinding?: string;
-}
-
-/**
- * Autosaves of one editing session make one revision while typing goes on: each follows the
- * last by less than FOLD_PAUSE_MS, and the run is younger than FOLD_WINDOW_MS. A pause, another
- * window, a note or a minute's work starts a new revision.
- */
-const FOLD_PAUSE_MS = 3_000;
-const FOLD_WINDOW_MS = 60_000;
-
-function notFound(id: string): DeskFailure {
-  return new DeskFailure(ErrorCode.NotFound, `No item with id ${id} on this desk.`);
-}
-
-function problemsFailure(problems: FieldProblem[], intro: string): DeskFailure {
-  const errors = problems.filter((p) => p.severity === 'error');
-  return new DeskFailure(ErrorCode.ValidationFailed, `${intro} ${errors.map((p) => p.message).join(' ')}`, { problems: errors });
 }
 
 /** The desk's use cases over one store. Every contract method is here, typed by DeskHandlers. */
@@ -140,71 +113,7 @@ export class DeskService implements DeskHandlers {
 
   /** Save new field values as a revision, after the optimistic revision check. */
   private saveFields(id: string, baseRevision: number, fields: ItemFields, note: string, session = ''): StoredItem {
-    return this.db.transaction(() => {
-      // The stored body stays JSON text: an autosave of a long body compares it, never parses it.
-      const stored = this.items.getForSave(id);
-      if (!stored) throw notFound(id);
-      const { item } = stored;
-      if (!isEditable(item.status)) {
-        const hint = item.status === 'published' ? ' Use Correct to start a new version.' : '';
-        throw new DeskFailure(ErrorCode.IllegalTransition, `This item is ${statusWords(item.status)} and cannot be edited.${hint}`);
-      }
-      if (item.revision !== baseRevision) {
-        const { heldFrom: _h, ...current } = this.load(id);
-        throw new DeskFailure(
-          ErrorCode.StaleRevision,
-          `Someone else saved this item (revision ${item.revision}, by ${item.updatedBy} at ${item.updatedAt}) after you opened revision ${baseRevision}.`,
-          { current },
-        );
-      }
-      const clean = pickFields({ ...fields, body: sanitizeBody(fields.body) });
-      const problems = hardLimitProblems(clean);
-      if (item.publishedVersion > 0 && clean.slug !== item.slug) {
-        problems.push({ field: 'slug', code: 'SLUG_FIXED', message: 'The slug stays the same across versions of a published story.', severity: 'error' });
-      }
-      if (problems.length > 0) throw problemsFailure(problems, 'Not saved.');
-      // The body's JSON and plain text, each made once: compared, stored and kept in the revision.
-      const bodyJson = JSON.stringify(clean.body);
-      const bodyText = bodyToPlainText(clean.body);
-      const changed = changedFieldLabels(item, clean, bodyJson !== stored.bodyJson);
-      if (changed.length === 0) return { ...item, body: clean.body, bodyText };
-      const at = this.stamp();
-      const by = this.settings().editorName;
-      // An approval is for the text it saw: editing an approved or held item sends it back to review.
-      const reopen = item.status === 'approved' || item.status === 'held';
-      const updated: StoredItem = {
-        ...item,
-        ...clean,
-        bodyText,
-        revision: item.revision + 1,
-        updatedAt: at,
-        updatedBy: by,
-        ...(reopen ? { status: 'submitted' as const, heldFrom: null, approvedRevision: null, reopened: { at, by } } : {}),
-      };
-      this.items.update(updated, bodyJson);
-      const revisionFields = fieldsJson(clean, bodyJson);
-      const auditNote = reopen ? `Edited after ${item.status === 'held' ? 'being held' : 'approval'}; back to review.${note ? ` ${note}` : ''}` : note;
-      const last = this.items.latestRevision(id);
-      const fold =
-        last !== null &&
-        session !== '' &&
-        last.session === session &&
-        last.note === '' &&
-        note === '' &&
-        last.revision === item.revision &&
-        last.version === item.version &&
-        last.savedAt === item.updatedAt && // no transition since (it would have touched the item)
-        this.now().getTime() - Date.parse(last.savedAt) < FOLD_PAUSE_MS &&
-        this.now().getTime() - Date.parse(last.openedAt) < FOLD_WINDOW_MS;
-      if (fold && !reopen) {
-        this.items.foldIntoRevision(last.revision, updated, revisionFields, [...new Set([...last.changed, ...changed])]);
-        moveEditAudit(this.db, id, last.revision, updated.revision, at);
-      } else {
-        this.items.addRevision(updated, revisionFields, changed, note, session);
-        addAudit(this.db, id, { action: 'edit', fromStatus: item.status, toStatus: updated.status, version: updated.version, note: auditNote, at, by, revision: updated.revision });
-      }
-      return updated;
-    })();
+    return saveItemFields({ db: this.db, items: this.items, now: this.now, editor: () => this.settings().editorName }, { id, baseRevision, fields, note, session });
   }
 
   saveDraft({ id, baseRevision, fields, session }: ArgOf<'saveDraft'>): ItemDetail {

@@ -1,0 +1,112 @@
+/**
+ * Saving an item's fields (an autosave, a restored revision): the optimistic revision check,
+ * the sanitised fields and their limits, a new revision or one folded into a run of typing.
+ * An autosave of a 5,000-word body is mostly the text index's work, so the rest is done once:
+ * the stored body is compared as JSON text, never parsed, and the new body's JSON and plain
+ * text are made once for the comparison, the row, the revision and the problems shown.
+ */
+import { DeskFailure, ErrorCode } from '../core/errors';
+import { type FieldProblem, type ItemFields, changedFieldLabels, fieldsJson, hardLimitProblems, pickFields } from '../core/item';
+import { bodyToPlainText } from '../core/richtext';
+import { sanitizeBody } from '../core/sanitize';
+import { isEditable, statusWords } from '../core/workflow';
+import { addAudit, moveEditAudit } from '../store/audit';
+import type { Db } from '../store/db';
+import type { ItemStore, StoredItem } from '../store/items';
+
+/**
+ * Autosaves of one editing session make one revision while typing goes on: each follows the
+ * last by less than FOLD_PAUSE_MS, and the run is younger than FOLD_WINDOW_MS. A pause, another
+ * window, a note or a minute's work starts a new revision.
+ */
+const FOLD_PAUSE_MS = 3_000;
+const FOLD_WINDOW_MS = 60_000;
+
+export function notFound(id: string): DeskFailure {
+  return new DeskFailure(ErrorCode.NotFound, `No item with id ${id} on this desk.`);
+}
+
+export function problemsFailure(problems: FieldProblem[], intro: string): DeskFailure {
+  const errors = problems.filter((p) => p.severity === 'error');
+  return new DeskFailure(ErrorCode.ValidationFailed, `${intro} ${errors.map((p) => p.message).join(' ')}`, { problems: errors });
+}
+
+/** What a save reads and writes: the store, the clock, and who is editing. */
+export interface SaveContext {
+  db: Db;
+  items: ItemStore;
+  now: () => Date;
+  editor: () => string;
+}
+
+/**
+ * Save new field values as a revision (none when nothing changed). The item returned carries
+ * the plain text derived from the body it returns.
+ */
+export function saveItemFields(c: SaveContext, s: { id: string; baseRevision: number; fields: ItemFields; note: string; session: string }): StoredItem {
+  const { id, note, session } = s;
+  return c.db.transaction(() => {
+    const stored = c.items.getForSave(id);
+    if (!stored) throw notFound(id);
+    const { item } = stored;
+    if (!isEditable(item.status)) {
+      const hint = item.status === 'published' ? ' Use Correct to start a new version.' : '';
+      throw new DeskFailure(ErrorCode.IllegalTransition, `This item is ${statusWords(item.status)} and cannot be edited.${hint}`);
+    }
+    if (item.revision !== s.baseRevision) {
+      const { heldFrom: _h, ...current } = c.items.get(id)!;
+      throw new DeskFailure(
+        ErrorCode.StaleRevision,
+        `Someone else saved this item (revision ${item.revision}, by ${item.updatedBy} at ${item.updatedAt}) after you opened revision ${s.baseRevision}.`,
+        { current },
+      );
+    }
+    const clean = pickFields({ ...s.fields, body: sanitizeBody(s.fields.body) });
+    const problems = hardLimitProblems(clean);
+    if (item.publishedVersion > 0 && clean.slug !== item.slug) {
+      problems.push({ field: 'slug', code: 'SLUG_FIXED', message: 'The slug stays the same across versions of a published story.', severity: 'error' });
+    }
+    if (problems.length > 0) throw problemsFailure(problems, 'Not saved.');
+    const bodyJson = JSON.stringify(clean.body);
+    const bodyText = bodyToPlainText(clean.body);
+    const changed = changedFieldLabels(item, clean, bodyJson !== stored.bodyJson);
+    if (changed.length === 0) return { ...item, body: clean.body, bodyText };
+    const now = c.now();
+    const at = now.toISOString();
+    const by = c.editor();
+    // An approval is for the text it saw: editing an approved or held item sends it back to review.
+    const reopen = item.status === 'approved' || item.status === 'held';
+    const updated: StoredItem = {
+      ...item,
+      ...clean,
+      bodyText,
+      revision: item.revision + 1,
+      updatedAt: at,
+      updatedBy: by,
+      ...(reopen ? { status: 'submitted' as const, heldFrom: null, approvedRevision: null, reopened: { at, by } } : {}),
+    };
+    c.items.update(updated, bodyJson);
+    const revisionFields = fieldsJson(clean, bodyJson);
+    const auditNote = reopen ? `Edited after ${item.status === 'held' ? 'being held' : 'approval'}; back to review.${note ? ` ${note}` : ''}` : note;
+    const last = c.items.latestRevision(id);
+    const fold =
+      last !== null &&
+      session !== '' &&
+      last.session === session &&
+      last.note === '' &&
+      note === '' &&
+      last.revision === item.revision &&
+      last.version === item.version &&
+      last.savedAt === item.updatedAt && // no transition since (it would have touched the item)
+      now.getTime() - Date.parse(last.savedAt) < FOLD_PAUSE_MS &&
+      now.getTime() - Date.parse(last.openedAt) < FOLD_WINDOW_MS;
+    if (fold && !reopen) {
+      c.items.foldIntoRevision(last.revision, updated, revisionFields, [...new Set([...last.changed, ...changed])]);
+      moveEditAudit(c.db, id, last.revision, updated.revision, at);
+    } else {
+      c.items.addRevision(updated, revisionFields, changed, note, session);
+      addAudit(c.db, id, { action: 'edit', fromStatus: item.status, toStatus: updated.status, version: updated.version, note: auditNote, at, by, revision: updated.revision });
+    }
+    return updated;
+  })();
+}
