@@ -16,7 +16,8 @@ import { bodyFromPlainText } from '../core/richtext';
 import { toNinjs3 } from '../core/feed/ninjs';
 import { openDb } from '../store/db';
 import { BenchReference, checkpointForBench, idsInStatus, moveAllForBench, resetForBench } from '../store/reference';
-import { DeskService } from '../service/desk';
+import { openDesk } from '../service/open';
+import { ItemStore } from '../store/items';
 import { benchWireCopy } from './wirecopy';
 import { type Result, interleave, peakRss, printTable, result, round } from './measure';
 import { COMMON, RARE, STATUSES, longText, seed, stringifyToFile, wireCopy } from './data';
@@ -35,7 +36,12 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-bench-'));
   const dbFile = path.join(dir, 'bench.sqlite');
   const db = openDb(dbFile);
-  const desk = new DeskService(db);
+  // The measured paths go through the contract's handlers, as every adapter's do; the store
+  // itself only seeds the desk and gives the references.
+  const store = new ItemStore(db);
+  const opened = openDesk(dbFile);
+  await opened.ready;
+  const desk = opened.handlers;
   const ref = new BenchReference(db);
   const results: Result[] = [];
   const log = (s: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
@@ -46,7 +52,7 @@ async function main(): Promise<void> {
   log(`Wiredesk bench${QUICK ? ' --quick' : ''}: ${N} items, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
   // The wire-copy parser at 20 MB first, while the process is small: its memory figures are the parser's own.
   if (wanted('import_parse')) benchWireCopy();
-  const seeded = desk.items.insertMany(seed(N));
+  const seeded = store.insertMany(seed(N));
   log(`seeded ${seeded} items`);
 
   if (wanted('queue_page')) {
@@ -54,7 +60,7 @@ async function main(): Promise<void> {
     add(
       result(
         'queue_page',
-        await interleave(REPS * 4, () => desk.queue({ tab: 'submitted', limit: 100 }), () => desk.items.queue({ statuses: ['submitted'] }, 100)),
+        await interleave(REPS * 4, () => desk.queue({ tab: 'submitted', limit: 100 }), () => store.queue({ statuses: ['submitted'] }, 100)),
         'the page SQL alone (no counts)',
         'p95 < 2 ms',
         (r) => r.p95 < 2,
@@ -78,12 +84,12 @@ async function main(): Promise<void> {
       })
       .sort((a, b) => a.ms - b.ms)[0]!.plan;
     const pair = await interleave(REPS * 2, () => desk.queue({ tab: 'submitted', search: text, limit: 100 }), () => ref.searchBest(text, 'submitted', 101, best));
-    add(result(name, pair, `"${text}": bare SQL by the faster hand plan (${best === 'match' ? 'matches first' : 'queue index + match set'}), no snippets or counts`, 'p95 < 30 ms', (r) => r.p95 < 30, { matches_bound: desk.items.matchBound(text) }));
+    add(result(name, pair, `"${text}": bare SQL by the faster hand plan (${best === 'match' ? 'matches first' : 'queue index + match set'}), no snippets or counts`, 'p95 < 30 ms', (r) => r.p95 < 30, { matches_bound: store.matchBound(text) }));
   }
 
   if (wanted('list_slice')) {
     // A virtual desk list jumping to its end (issue 12): the last 100 by position with the total, against the first page by keyset.
-    const last = Math.max(0, (desk.listItems({ view: 'desk', offset: 0, limit: 1 }).total ?? 0) - 100);
+    const last = Math.max(0, ((await desk.listItems({ view: 'desk', offset: 0, limit: 1 })).total ?? 0) - 100);
     const pair = await interleave(REPS * 2, () => desk.listItems({ view: 'desk', offset: last, limit: 100 }), () => ref.listFirstPage(101));
     add(result('list_slice', pair, 'the first page of the desk list by keyset, bare SQL', 'p95 < 16 ms (a frame)', (r) => r.p95 < 16, { offset: last }));
   }
@@ -104,10 +110,10 @@ async function main(): Promise<void> {
 
   // Autosave of a 5,000-word body as the editor sends it, against a raw INSERT of the same bytes.
   const long = bodyFromPlainText(longText(5000));
-  const created = desk.createItem({ fields: { slug: 'LONG-BODY', headline: 'Long body: 5,000 words', body: long } });
+  const created = await desk.createItem({ fields: { slug: 'LONG-BODY', headline: 'Long body: 5,000 words', body: long } });
   let current = created.item;
   const shortId = idsInStatus(db, 'draft', 1)[0]!;
-  const settings = desk.getSettings();
+  const settings = await desk.getSettings({});
   const outDir = path.join(dir, 'out');
   fs.mkdirSync(outDir);
   let edit = 0;
@@ -120,8 +126,8 @@ async function main(): Promise<void> {
         'autosave',
         await interleave(
           REPS,
-          () => {
-            current = desk.saveDraft({ id: current.id, baseRevision: current.revision, fields: { ...pickFields(current), body }, session }).item;
+          async () => {
+            current = (await desk.saveDraft({ id: current.id, baseRevision: current.revision, fields: { ...pickFields(current), body }, session })).item;
           },
           () => ref.rawInsert(JSON.stringify(body)),
           () => void (body = nextBody()),
@@ -140,7 +146,7 @@ async function main(): Promise<void> {
     moveAllForBench(db, 'approved', 'draft');
     const tenK = idsInStatus(db, 'draft', exportN);
     resetForBench(db, tenK, 'approved');
-    const ninjs = tenK.map((id) => toNinjs3(desk.getItem({ id }).item, { settings, pubStatus: 'usable' }));
+    const ninjs = tenK.map((id) => toNinjs3(store.get(id)!, { settings, pubStatus: 'usable' }));
     let bytes = 0;
     let run = 0;
     const exportPair = await interleave(
@@ -181,7 +187,7 @@ async function main(): Promise<void> {
     const refAll = await peakRss(async () => {
       const t0 = performance.now();
       function* objects() {
-        for (const id of all) yield toNinjs3(desk.getItem({ id }).item, { settings, pubStatus: 'usable' });
+        for (const id of all) yield toNinjs3(store.get(id)!, { settings, pubStatus: 'usable' });
       }
       await stringifyToFile(path.join(outDir, 'all-ref.json'), objects());
       return performance.now() - t0;
@@ -214,7 +220,7 @@ async function main(): Promise<void> {
     );
   }
 
-  await desk.close();
+  await opened.close();
 
   // The browser parts, against the desk server on this database.
   const ui = await uiResults(wanted, { dbFile, dir, quick: QUICK, shortId, longId: current.id, longText: longText(5000), wireCopy, log });

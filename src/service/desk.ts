@@ -39,7 +39,14 @@ export class DeskService implements DeskHandlers {
     this.now = opts.now ?? (() => new Date());
     this.lock = opts.lock ?? ProcessLock.acquire(db.name, opts.nativeBinding);
     this.batches = new BatchExporter(db, this.items, () => this.settings(), this.now, this.lock);
-    void this.batches.recover();
+  }
+
+  /**
+   * Finish what an earlier process left: batches whose writer died are completed from their
+   * stored bytes or dropped. Called once by whoever opens the desk (openDesk), never implied.
+   */
+  start(): Promise<void> {
+    return this.batches.recover();
   }
 
   /** Wait for exports in progress, release the owner lock, close the database. */

@@ -50,7 +50,7 @@ export function openDesk(file: string, opts: OpenDeskOptions = {}): OpenedDesk {
     },
     shared,
     startLive: () => shared.startLive(),
-    ready: service.batches.idle(),
+    ready: service.start(),
     close: () => {
       feed?.close();
       feed = null;

@@ -14,6 +14,7 @@ export function testDesk(file = ':memory:', start = Date.parse('2026-11-26T10:00
     },
   };
   const desk = new DeskService(openDb(file), { now: clock.now });
+  void desk.start();
   return { desk, clock };
 }
 
