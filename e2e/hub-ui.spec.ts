@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type FreshHub, freshHub, pgProxy } from '../src/hub/testing';
+import { type FreshHub, freshHub, pgProxy } from '../test/hub';
 import { initSharedDesk } from '../src/service/hubInit';
 import { DeskServerProcess, expect } from './fixtures';
 import { DeskPage } from './models/DeskPage';

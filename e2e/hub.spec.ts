@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type FreshHub, freshHub, pgProxy } from '../src/hub/testing';
+import { type FreshHub, freshHub, pgProxy } from '../test/hub';
 
 /** Two desks as two `wiredesk` processes with their own SQLite files, on one fresh PostgreSQL database. */
 const CLI = path.resolve(process.env.WIREDESK_OUT ?? 'out', 'main', 'cli.js');

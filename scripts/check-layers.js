@@ -10,7 +10,8 @@
 //   cli       over the contract, the service's composition root and the server
 //   preload   electron and the contract only
 //   renderer  core and the contract; React, Lexical, cmdk, @tanstack/react-virtual and diff; never node:*, electron, store or service
-// Test files (*.test.ts) may also use test tools and node:* to read fixtures.
+// Test files (*.test.ts) may also use test tools and node:* to read fixtures, and the test helpers
+// in test/ (outside src/, so no helper ships); nothing else may import those.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,11 +72,13 @@ export function checkLayers(files) {
   for (const { rel, source } of files) {
     const from = layerOf(rel);
     if (!from || !(from in RULES)) continue;
-    const isTest = /\.test\.tsx?$|\/testing\.ts$/.test(rel);
+    const isTest = /\.test\.tsx?$/.test(rel);
     const ruleKey = from;
     for (const spec of importsOf(source)) {
       const target = localTarget(rel, spec);
-      if (target !== null) {
+      if (target !== null && target.startsWith('test/')) {
+        if (!isTest) problems.push(`${rel}: imports ${spec} — test helpers (test/) are for test files only; they never ship`);
+      } else if (target !== null) {
         const to = layerOf(target.replace(/\.(js|ts|tsx)$/, '') + '.ts');
         if (to === null || (spec.endsWith('.css') && from === 'renderer')) continue;
         if (!allowedLayer(from, to)) problems.push(`${rel}: imports ${spec} — ${from} may not depend on ${to}`);

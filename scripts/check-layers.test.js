@@ -12,6 +12,13 @@ describe('layer check', () => {
     expect(problems).toEqual(['src/core/item.ts: imports "better-sqlite3" — not allowed in core']);
   });
 
+  it('lets only test files import the test helpers in test/', () => {
+    expect(checkLayers([file('src/service/desk.test.ts', "import { testDesk } from '../../test/desk';\n")])).toEqual([]);
+    expect(checkLayers([file('src/service/desk.ts', "import { testDesk } from '../../test/desk';\n")])).toEqual([
+      'src/service/desk.ts: imports ../../test/desk — test helpers (test/) are for test files only; they never ship',
+    ]);
+  });
+
   it('fails when core reaches up into the store or uses node:*', () => {
     const problems = checkLayers([file('src/core/x.ts', "import { openDb } from '../store/db';\nimport fs from 'node:fs';\n")]);
     expect(problems).toHaveLength(2);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DeskFailure } from '../core/errors';
 import { checkHubUrl, checkHubVersion, connectHub, hubUrlFrom, initHub, pushChange } from './hub';
 import { HUB_LATEST, HUB_MIGRATIONS } from './migrations';
-import { type FreshHub, freshHub } from './testing';
+import { type FreshHub, freshHub } from '../../test/hub';
 
 let hub: FreshHub | null = null;
 afterEach(async () => {

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChangeListener } from '../service/changes';
 import { CHANGES_CHANNEL, DESK_METHODS, IPC_PREFIX, type DeskChanges } from '../contract';
-import { argFor, replyProblem, storeDigest } from '../service/fuzz/testing';
-import { readyFields, testDesk } from '../service/testing';
+import { argFor, replyProblem, storeDigest } from '../../test/fuzz';
+import { readyFields, testDesk } from '../../test/desk';
 import { type InvokeEventLike, type IpcMainLike, type WindowLike, forwardChanges, registerDeskIpc, trustedUrlCheck } from './ipc';
 
 /** A stand-in for Electron's ipcMain that records handlers and lets a test invoke them. */

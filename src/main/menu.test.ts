@@ -1,9 +1,9 @@
 import type { ContextMenuParams, MenuItemConstructorOptions, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { appMenuTemplate, contextMenuTemplate, installAppMenu, installContextMenu, type MenuCommand } from './menu';
-import { FakeWebContents, recorded, resetFake } from './testing';
+import { FakeWebContents, recorded, resetFake } from '../../test/electron';
 
-vi.mock('electron', async () => (await import('./testing')).fakeElectronModule());
+vi.mock('electron', async () => (await import('../../test/electron')).fakeElectronModule());
 beforeEach(resetFake);
 
 type Item = MenuItemConstructorOptions;

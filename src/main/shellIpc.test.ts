@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SHELL_CHANNELS, registerShellIpc } from './shellIpc';
-import { FakeBrowserWindow, dialogAnswer, recorded, resetFake } from './testing';
+import { FakeBrowserWindow, dialogAnswer, recorded, resetFake } from '../../test/electron';
 
-vi.mock('electron', async () => (await import('./testing')).fakeElectronModule());
+vi.mock('electron', async () => (await import('../../test/electron')).fakeElectronModule());
 
 type Handler = (event: unknown, arg?: unknown) => Promise<unknown>;
 const OURS = 'file:///app/out/renderer/index.html';

@@ -1,9 +1,9 @@
 import type { BrowserWindow } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { claimSingleInstance } from './singleInstance';
-import { FakeBrowserWindow, appState, fakeApp, recorded, resetFake } from './testing';
+import { FakeBrowserWindow, appState, fakeApp, recorded, resetFake } from '../../test/electron';
 
-vi.mock('electron', async () => (await import('./testing')).fakeElectronModule());
+vi.mock('electron', async () => (await import('../../test/electron')).fakeElectronModule());
 beforeEach(resetFake);
 
 describe('single-instance lock', () => {

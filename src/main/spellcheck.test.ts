@@ -1,7 +1,7 @@
 import type { Session } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { applySpellcheckLanguage, spellcheckLanguagesFor } from './spellcheck';
-import { FakeSession } from './testing';
+import { FakeSession } from '../../test/electron';
 
 const available = new FakeSession().availableSpellCheckerLanguages;
 

@@ -1,9 +1,9 @@
 import type { WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { guardNavigation, windowOptions } from './window';
-import { FakeWebContents, recorded, resetFake } from './testing';
+import { FakeWebContents, recorded, resetFake } from '../../test/electron';
 
-vi.mock('electron', async () => (await import('./testing')).fakeElectronModule());
+vi.mock('electron', async () => (await import('../../test/electron')).fakeElectronModule());
 beforeEach(resetFake);
 
 describe('the desk window', () => {

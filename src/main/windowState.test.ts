@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SIZE, loadWindowState, saveWindowState, trackWindowState } from './windowState';
-import { FakeBrowserWindow } from './testing';
+import { FakeBrowserWindow } from '../../test/electron';
 
 const dirs: string[] = [];
 const stateFile = () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { DeskChanges } from '../core/changes';
 import type { ChangeListener, ChangeSource } from '../service/changes';
-import { testDesk } from '../service/testing';
+import { testDesk } from '../../test/desk';
 import { type DeskServer, startDeskServer } from './server';
 
 /** A feed the test publishes on by hand. */

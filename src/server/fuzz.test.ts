@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESK_METHODS } from '../contract';
-import { type FuzzWorld, argFor, callArb, replyProblem, storeDigest } from '../service/fuzz/testing';
-import { readyFields, testDesk } from '../service/testing';
+import { type FuzzWorld, argFor, callArb, replyProblem, storeDigest } from '../../test/fuzz';
+import { readyFields, testDesk } from '../../test/desk';
 import { type DeskServer, startDeskServer } from './server';
 
 /** Runs per method, and a ceiling on the whole run so `npm test` stays bounded. */

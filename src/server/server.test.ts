@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_MAX_BYTES } from '../core/vocabulary';
-import { testDesk } from '../service/testing';
+import { testDesk } from '../../test/desk';
 import { type DeskServer, REQUEST_MAX_BYTES, startDeskServer } from './server';
 
 const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-server-test-'));

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/errors';
 import { entryPage } from '../store/batches';
 import type { DeskService } from './desk';
-import { readyFields, testDesk } from './testing';
+import { readyFields, testDesk } from '../../test/desk';
 
 const tmpFolder = () => fs.mkdtempSync(path.join(os.tmpdir(), 'wd-batch-'));
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');

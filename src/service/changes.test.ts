@@ -6,7 +6,7 @@ import { type DeskChanges, affects, touchesItem } from '../core/changes';
 import { ChangeLog } from '../store/changes';
 import { ChangeFeed } from './changes';
 import { foundFields } from '../core/importFields';
-import { readyFields, testDesk } from './testing';
+import { readyFields, testDesk } from '../../test/desk';
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {

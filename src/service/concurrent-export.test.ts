@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readyFields, testDesk } from './testing';
+import { readyFields, testDesk } from '../../test/desk';
 
 describe('two exports at once', () => {
   it('the loser is told the items are going out in the winner\'s batch, not that they have gone out', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bodyFromPlainText } from '../core/richtext';
 import { DEFAULT_SETTINGS } from '../core/settings';
-import { readyFields, testDesk } from './testing';
+import { readyFields, testDesk } from '../../test/desk';
 
 describe('queue search across tabs', () => {
   it('counts the matches in every tab and finds source and keywords', () => {

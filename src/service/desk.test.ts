@@ -3,7 +3,7 @@ import { ErrorCode, argIssues } from '../core/errors';
 import { bodyFromPlainText } from '../core/richtext';
 import { DESK_METHODS } from '../contract';
 import { dispatch } from './dispatch';
-import { readyFields, testDesk } from './testing';
+import { readyFields, testDesk } from '../../test/desk';
 
 describe('drafting', () => {
   it('creates a draft from the desk settings and saves revisions only when content changes', () => {

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeskFailure } from '../core/errors';
-import { type FreshHub, freshHub, pgProxy } from '../hub/testing';
+import { type FreshHub, freshHub, pgProxy } from '../../test/hub';
 import { initSharedDesk } from './hub';
 import { type OpenedDesk, openDesk } from './open';
-import { readyFields } from './testing';
+import { readyFields } from '../../test/desk';
 
 let hub: FreshHub | null = null;
 const opened: OpenedDesk[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bodyToPlainText } from '../core/richtext';
 import { IMPORT_ITEMS_MAX } from '../contract';
 import { dispatch } from './dispatch';
-import { readyFields, testDesk } from './testing';
+import { readyFields, testDesk } from '../../test/desk';
 
 const COPY = `Kazakh central bank holds key rate
 ASTANA, Oct 6 (Reuters) - Kazakhstan's central bank kept its base rate unchanged on Friday.

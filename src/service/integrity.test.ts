@@ -8,7 +8,7 @@ import { ErrorCode } from '../core/errors';
 import { DEFAULT_CATEGORIES } from '../core/settings';
 import { setOwner } from '../store/batches';
 import type { DeskService } from './desk';
-import { readyFields, testDesk } from './testing';
+import { readyFields, testDesk } from '../../test/desk';
 
 const tmpFolder = () => fs.mkdtempSync(path.join(os.tmpdir(), 'wd-integrity-'));
 const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');

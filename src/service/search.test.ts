@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyFromPlainText } from '../core/richtext';
-import { testDesk, readyFields } from './testing';
+import { testDesk, readyFields } from '../../test/desk';
 
 describe('queue search over a large desk', () => {
   it('finds exactly the right items among 10,000 (slug, headline and body), within the tab and filters', () => {

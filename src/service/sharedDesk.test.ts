@@ -4,11 +4,11 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type FreshHub, freshHub, pgProxy } from '../hub/testing';
+import { type FreshHub, freshHub, pgProxy } from '../../test/hub';
 import { dispatch } from './dispatch';
 import { initSharedDesk } from './hub';
 import { type OpenedDesk, openDesk } from './open';
-import { readyFields } from './testing';
+import { readyFields } from '../../test/desk';
 
 let hub: FreshHub | null = null;
 const opened: OpenedDesk[] = [];

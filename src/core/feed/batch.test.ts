@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeskFailure } from '../errors';
 import { FEED_FORMATS, type FeedEntry, batchChunks } from './batch';
-import { TEST_SETTINGS, makeItem } from './testing';
+import { TEST_SETTINGS, makeItem } from '../../../test/feed';
 
 const ctx = { settings: TEST_SETTINGS };
 const entries = (): FeedEntry[] => [

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { bodyToPlainText } from '../richtext';
 import { toNinjs2, toNinjs3 } from './ninjs';
 import { type ImportedItem, parseFeed } from './parse';
-import { feedContext, makeItem } from './testing';
+import { feedContext, makeItem } from '../../../test/feed';
 import { HAVE_SCHEMAS, expectValid, ninjsValidators } from './validators.test';
 
 const dir = new URL('../../../../shared/corpora/iptc-ninjs-examples/', import.meta.url);

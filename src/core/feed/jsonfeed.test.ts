@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyBody } from '../richtext';
 import { JSON_FEED_VERSION, jsonFeedHeader, toJsonFeedItem } from './jsonfeed';
-import { TEST_SETTINGS, feedContext, makeItem } from './testing';
+import { TEST_SETTINGS, feedContext, makeItem } from '../../../test/feed';
 import { expectValid, jsonFeedValidator } from './validators.test';
 
 const validate = jsonFeedValidator();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyBody } from '../richtext';
 import { NINJS2_SCHEMA_ID, NINJS3_SCHEMA_ID, toNinjs2, toNinjs3 } from './ninjs';
-import { RICH_BODY, TEST_SETTINGS, feedContext, makeItem } from './testing';
+import { RICH_BODY, TEST_SETTINGS, feedContext, makeItem } from '../../../test/feed';
 import { describeWithSchemas, expectValid, ninjsValidators } from './validators.test';
 
 const ITEMS = {

@@ -4,7 +4,7 @@ import { type WireItem, pickFields } from '../item';
 import { type SerializedBlock, type SerializedInline, type SerializedText, bodyFromBlocks, emptyBody } from '../richtext';
 import { sanitizeBody } from '../sanitize';
 import { batchChunks, FEED_FORMATS } from './batch';
-import { TEST_SETTINGS, exportThenImport, makeItem } from './testing';
+import { TEST_SETTINGS, exportThenImport, makeItem } from '../../../test/feed';
 import { HAVE_SCHEMAS, expectValid, jsonFeedValidator, ninjsValidators } from './validators.test';
 
 const HOSTILE = [

@@ -3,7 +3,7 @@ import { type WireItem, pickFields } from '../item';
 import { bodyFromBlocks, bodyFromPlainText, emptyBody, paragraph, textNode } from '../richtext';
 import { FEED_FORMATS, type FeedFormat } from './batch';
 import type { ImportedItem } from './parse';
-import { RICH_BODY, TEST_SETTINGS, exportThenImport, makeItem } from './testing';
+import { RICH_BODY, TEST_SETTINGS, exportThenImport, makeItem } from '../../../test/feed';
 
 /** What a feed carries back: every field but the desk note, which never leaves the desk. */
 const sent = (i: WireItem) => ({ ...pickFields(i), editorNote: '' });

@@ -1,9 +1,9 @@
 /** Test helpers: an in-memory desk with a controllable clock, and ready-made fields. */
-import { defaultFields, type ItemFields } from '../core/item';
-import { bodyFromBlocks, paragraph, textNode } from '../core/richtext';
-import { DEFAULT_SETTINGS } from '../core/settings';
-import { openDb } from '../store/db';
-import { DeskService } from './desk';
+import { defaultFields, type ItemFields } from '../src/core/item';
+import { bodyFromBlocks, paragraph, textNode } from '../src/core/richtext';
+import { DEFAULT_SETTINGS } from '../src/core/settings';
+import { openDb } from '../src/store/db';
+import { DeskService } from '../src/service/desk';
 
 export function testDesk(file = ':memory:', start = Date.parse('2026-11-26T10:00:00Z')) {
   let t = start;

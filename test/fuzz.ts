@@ -5,11 +5,11 @@
  * editor can read, never INTERNAL, a stack trace or a change left behind by a refusal.
  */
 import fc from 'fast-check';
-import { ErrorCode } from '../../core/errors';
-import { DEFAULT_SETTINGS } from '../../core/settings';
-import { readyFields } from '../testing';
-export { storeDigest } from '../../store/testing';
-import { DESK_METHODS, type DeskMethod } from '../../contract';
+import { ErrorCode } from '../src/core/errors';
+import { DEFAULT_SETTINGS } from '../src/core/settings';
+import { readyFields } from './desk';
+export { storeDigest } from '../src/store/testing';
+import { DESK_METHODS, type DeskMethod } from '../src/contract';
 
 /** Known ids the fuzzer mixes in, so calls reach the handlers and not only the validator. */
 export interface FuzzWorld {

@@ -1,10 +1,10 @@
 /** Fixtures for the feed tests (pure, so it lives beside the code it serves). */
-import type { WireItem } from '../item';
-import { type SerializedBody, type SerializedInline, TEXT_FORMAT, bodyFromBlocks, bodyToPlainText, paragraph, textNode } from '../richtext';
-import { DEFAULT_SETTINGS, type DeskSettings } from '../settings';
-import { batchChunks, type FeedFormat } from './batch';
-import type { FeedContext, PubStatus } from './context';
-import { type ParseFeedResult, parseFeed } from './parse';
+import type { WireItem } from '../src/core/item';
+import { type SerializedBody, type SerializedInline, TEXT_FORMAT, bodyFromBlocks, bodyToPlainText, paragraph, textNode } from '../src/core/richtext';
+import { DEFAULT_SETTINGS, type DeskSettings } from '../src/core/settings';
+import { batchChunks, type FeedFormat } from '../src/core/feed/batch';
+import type { FeedContext, PubStatus } from '../src/core/feed/context';
+import { type ParseFeedResult, parseFeed } from '../src/core/feed/parse';
 
 export const TEST_SETTINGS: DeskSettings = { ...DEFAULT_SETTINGS, deskName: 'Baku desk', agency: 'Turan', defaultSignOff: '06B' };
 
