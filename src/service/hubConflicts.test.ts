@@ -72,6 +72,7 @@ describe('conflicts kept on a joined desk', () => {
       await proxy.start();
       const report = await a.hub!.sync();
       expect(report.conflicts.map((c) => c.itemId)).toEqual([item.id]);
+      expect(report.conflicts[0]!.message).toMatch(/was not applied\. Both versions are kept under Conflicts in Settings → Shared desk\.$/);
       expect(a.hub!.outbox.conflicts().map((c) => c.action)).toEqual(['approve', 'edit']);
 
       // One conflict: what A did, who did what first, and both versions.
@@ -86,7 +87,7 @@ describe('conflicts kept on a joined desk', () => {
               slug: 'CASPIAN-PIPELINE',
               actions: ['edit', 'approve'],
               by: e2,
-              message: expect.stringMatching(new RegExp(`^CASPIAN-PIPELINE: ${e2} did .* at .*\\(now submitted\\); your "Edit" was not applied\\. Both versions are kept under Conflicts`)),
+              message: expect.stringMatching(new RegExp(`^CASPIAN-PIPELINE: ${e2} did .* at .*\\(now submitted\\); your "Edit" was not applied\\.$`)),
               mine: { headline: 'Pipeline talks stall in Baku', status: 'approved', version: 1, bodyText: 'Talks on the Caspian pipeline stalled on Monday.' },
               theirs: {
                 headline: 'Pipeline talks open in Baku with Turkmenistan',

@@ -6,9 +6,10 @@
 import { DeskFailure, ErrorCode } from '../core/errors';
 import type { ItemStatus } from '../core/item';
 import type { Db } from '../store/db';
-import { readHubState, writeHubState } from '../store/hubLink';
+import { announceHubChange } from '../store/hubLink';
 import { type ConflictRow, Outbox } from '../store/outbox';
 import type { ArgOf, ConflictVersion, HubConflict, ValueOf } from '../contract';
+import { WHERE_KEPT } from './hubPush';
 
 /** What pushing kept with a change the hub did not take (hubPush.ts; sharedDesk.ts on leaving). */
 interface Kept {
@@ -38,7 +39,7 @@ function conflictOf(rows: ConflictRow[]): HubConflict {
     itemId: first.itemId,
     slug: text(mine.slug) || text(kept.theirs?.slug) || first.itemId,
     actions: rows.map((r) => r.action),
-    message: kept.message ?? 'The shared desk did not take this change.',
+    message: (kept.message ?? 'The shared desk did not take this change.').replace(` ${WHERE_KEPT}`, ''),
     by: kept.by ?? null,
     at: kept.at ?? null,
     madeAt: first.createdAt,
@@ -58,7 +59,7 @@ export function dismissHubConflict(db: Db, { id }: ArgOf<'dismissHubConflict'>):
       throw new DeskFailure(ErrorCode.NotFound, 'This conflict is not kept on this desk (dismissed already?).');
     }
     // Every window's banner and Settings hear of it through the change feed.
-    writeHubState(db, readHubState(db));
+    announceHubChange(db);
   })();
   return listHubConflicts(db, {});
 }

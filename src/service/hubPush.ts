@@ -16,12 +16,15 @@ const PAGE = 1000;
 /** Changes sent in one hub transaction (one commit on the server for them all). */
 const PER_COMMIT = 200;
 
+/** Where the editor finds both versions (said in a sync's message, not in the list it points to). */
+export const WHERE_KEPT = 'Both versions are kept under Conflicts in Settings → Shared desk.';
+
 /** The loser's message: who did what to the item, and when, before this desk's change got there. */
 export function conflictMessage(row: { itemId: string; action: string }, current: HubItemRow, last: HubAuditRow | null): string {
   const label = (current.doc.slug as string) || (current.doc.headline as string) || row.itemId;
   const mine = changeLabel(row.action);
   const theirs = last ? `${last.actor} did "${changeLabel(last.action)}" at ${when(last.at)}` : `${current.updatedBy} changed it at ${when(current.updatedAt)}`;
-  return `${label}: ${theirs} (now ${current.status}); your "${mine}" was not applied. Both versions are kept under Conflicts in Settings → Shared desk.`;
+  return `${label}: ${theirs} (now ${current.status}); your "${mine}" was not applied. ${WHERE_KEPT}`;
 }
 
 function when(iso: string): string {
