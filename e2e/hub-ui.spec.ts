@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type Page, test as base } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -261,6 +262,8 @@ test('an edit and approval made offline that meet a newer edit on the shared des
     await expect(theirs.locator('.changes-headline del')).toHaveText(['open', ' with Turkmenistan']);
     await expect(a.page.getByTestId('hub-conflict-count')).toContainText('1 change the shared desk did not take');
     await a.page.screenshot({ path: test.info().outputPath('conflicts.png') });
+    const axe = await new AxeBuilder({ page: a.page }).include('#hub-conflicts').include('[data-testid="hub-banner"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     // The editor opens the shared desk's version: it stands.
     await conflict.getByRole('button', { name: 'Open in the editor' }).click();
