@@ -1,9 +1,12 @@
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type Page, test as base } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type FreshHub, freshHub, pgProxy } from '../test/hub';
+import { type ItemFields, pickFields } from '../src/core/item';
+import { bodyFromPlainText } from '../src/core/richtext';
 import { initSharedDesk } from '../src/service/hubInit';
 import { DeskServerProcess, expect } from './fixtures';
 import { DeskPage } from './models/DeskPage';
@@ -63,6 +66,23 @@ async function writeAndSubmit(page: Page, slug: string): Promise<void> {
 }
 
 const banner = (page: Page) => page.getByTestId('hub-banner');
+
+/** Rewrite an item's headline and text through the desk API, as its editor would in the editor. */
+async function rewrite(page: Page, id: string, headline: string, text: string): Promise<void> {
+  const item = await page.evaluate(async (id) => {
+    const r = await window.desk.getItem({ id });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value.item;
+  }, id);
+  const fields: ItemFields = { ...pickFields(item), headline, body: bodyFromPlainText(text) };
+  await page.evaluate(
+    async ({ id, baseRevision, fields }) => {
+      const r = await window.desk.saveDraft({ id, baseRevision, fields });
+      if (!r.ok) throw new Error(r.error.message);
+    },
+    { id, baseRevision: item.revision, fields },
+  );
+}
 
 test('desk A submits in the app; desk B sees it live, approves and exports; A sees it published', async ({ browser }) => {
   const [writer, editor] = [await hub.role('wiredesk_writer'), await hub.role('wiredesk_editor')];
@@ -194,4 +214,70 @@ test('any joined desk re-sends a shared desk batch byte for byte, from the Batch
   const cli = await b.server.cli(['resend', '1', '--shared', '--out', path.join(resendDir, 'cli.json')]);
   expect(cli.code, cli.stderr).toBe(0);
   expect(createHash('sha256').update(fs.readFileSync(path.join(resendDir, 'cli.json'))).digest('hex')).toBe(createHash('sha256').update(original).digest('hex'));
+});
+
+test('an edit and approval made offline that meet a newer edit on the shared desk: "1 conflict" leads to both versions side by side; Dismiss leaves the shared desk\'s', async ({ browser }) => {
+  const [e1, e2] = [await hub.role('wiredesk_editor'), await hub.role('wiredesk_editor')];
+  const proxy = await pgProxy();
+  try {
+    const a = await openDesk(browser, hub.url(e1, proxy.host));
+    const b = await openDesk(browser, hub.url(e2));
+    const [id] = await seed(a.page, [{ slug: 'CASPIAN-PIPELINE', headline: 'Pipeline talks open in Baku', text: 'Talks on the Caspian pipeline opened on Monday.' }]);
+    const queueB = new QueuePage(b.page);
+    await queueB.openView('Queue');
+    await expect(queueB.row('CASPIAN-PIPELINE')).toBeVisible();
+
+    // A, cut off, rewrites and approves; B, online, adds to it meanwhile.
+    await proxy.stop();
+    await expect(banner(a.page)).toHaveText(/^Offline/);
+    await rewrite(a.page, id!, 'Pipeline talks stall in Baku', 'Talks on the Caspian pipeline stalled on Monday.');
+    await a.page.evaluate(async (id) => {
+      const r = await window.desk.transition({ ids: [id], action: 'approve' });
+      if (!r.ok) throw new Error(r.error.message);
+    }, id!);
+    await rewrite(b.page, id!, 'Pipeline talks open in Baku with Turkmenistan', 'Talks on the Caspian pipeline opened on Monday. Turkmenistan joined them.');
+    await expect.poll(async () => (await hub.item(id!))?.headline).toBe('Pipeline talks open in Baku with Turkmenistan');
+
+    await proxy.start();
+    const conflicts = banner(a.page).getByRole('button', { name: '1 conflict' });
+    await expect(conflicts).toBeVisible();
+    await expect(banner(a.page)).not.toContainText('Offline');
+    await conflicts.click();
+
+    const section = a.page.getByRole('region', { name: /^Conflicts/ });
+    await expect(section.getByRole('heading', { name: /^Conflicts/ })).toBeFocused();
+    const conflict = section.getByRole('article', { name: /CASPIAN-PIPELINE/ });
+    await expect(conflict.getByRole('heading', { level: 3 })).toContainText('this desk\'s Edit, then Approve');
+    await expect(conflict).toContainText(new RegExp(`CASPIAN-PIPELINE: ${e2} did "Edit" at .* \\(now submitted\\); your "Edit" was not applied`));
+    const mine = conflict.getByRole('region', { name: 'Yours (not applied)' });
+    const theirs = conflict.getByRole('region', { name: 'On the shared desk' });
+    await expect(mine).toContainText('approved · version 1');
+    await expect(mine).toContainText('Pipeline talks stall in Baku');
+    await expect(mine).toContainText('Talks on the Caspian pipeline stalled on Monday.');
+    await expect(theirs).toContainText('submitted for review · version 1');
+    await expect(theirs).toContainText('Pipeline talks open in Baku with Turkmenistan');
+    await expect(theirs).toContainText('Turkmenistan joined them.');
+    // The words only one version has are marked.
+    await expect(mine.locator('.changes-headline ins')).toHaveText(['stall']);
+    await expect(theirs.locator('.changes-headline del')).toHaveText(['open', ' with Turkmenistan']);
+    await expect(a.page.getByTestId('hub-conflict-count')).toContainText('1 change the shared desk did not take');
+    await a.page.screenshot({ path: test.info().outputPath('conflicts.png') });
+    const axe = await new AxeBuilder({ page: a.page }).include('#hub-conflicts').include('[data-testid="hub-banner"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+    // The editor opens the shared desk's version: it stands.
+    await conflict.getByRole('button', { name: 'Open in the editor' }).click();
+    const deskA = new DeskPage(a.page);
+    await expect(deskA.field('Slug')).toHaveValue('CASPIAN-PIPELINE');
+    await expect(deskA.field('Headline')).toHaveValue('Pipeline talks open in Baku with Turkmenistan');
+
+    await conflicts.click();
+    await section.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(section).toBeHidden();
+    await expect(banner(a.page)).toBeHidden();
+    expect(await hub.item(id!)).toEqual({ status: 'submitted', headline: 'Pipeline talks open in Baku with Turkmenistan' });
+    expect((await hub.audit(id)).map((r) => `${r.action} ${r.actor}`)).toEqual([`submit ${e1}`, `edit ${e2}`]);
+  } finally {
+    await proxy.close();
+  }
 });

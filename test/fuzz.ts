@@ -73,6 +73,8 @@ function validArgs(world: FuzzWorld): Record<DeskMethod, fc.Arbitrary<Record<str
     listSharedBatches: fc.record({ cursor: fc.option(text), limit: fc.integer({ min: 1, max: 500 }) }, { requiredKeys: [] }),
     getSharedBatch: fc.record({ no: fc.integer({ min: 1, max: 5 }), after: fc.integer({ min: -1, max: 5 }), limit: fc.integer({ min: 1, max: 1000 }) }, { requiredKeys: ['no'] }),
     resendSharedBatch: fc.record({ no: fc.integer({ min: 1, max: 5 }), folder, fileName: fc.option(fc.stringMatching(/^[a-z][a-z0-9.-]{0,20}$/), { nil: undefined }) }, { requiredKeys: ['no', 'folder'] }),
+    listHubConflicts: fc.record({ limit: fc.integer({ min: 1, max: 500 }) }, { requiredKeys: [] }),
+    dismissHubConflict: fc.record({ id: fc.integer({ min: 1, max: 5 }) }),
   };
 }
 

@@ -27,6 +27,8 @@ export interface FreshHub {
   role(group?: 'wiredesk_writer' | 'wiredesk_editor'): Promise<string>;
   /** The shared items by slug, with their status. */
   items(): Promise<{ slug: string; status: string }[]>;
+  /** One shared item's status and headline as the hub holds them. */
+  item(id: string): Promise<{ status: string; headline: string } | undefined>;
   query<T extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
   /** The hub's audit (of one item, or all), oldest first: what was done and by which role. */
   audit(itemId?: string): Promise<{ action: string; actor: string }[]>;
@@ -64,6 +66,9 @@ export async function freshHub(): Promise<FreshHub> {
     },
     items() {
       return hub.query('SELECT slug, status FROM hub_items ORDER BY slug');
+    },
+    async item(id) {
+      return (await hub.query<{ status: string; headline: string }>("SELECT status, doc->>'headline' AS headline FROM hub_items WHERE id = $1", [id]))[0];
     },
     batches() {
       return hub.query(

@@ -15,9 +15,11 @@ import type { DroppedLine } from '../core/wirecopy/parse';
 import type { ImportFields } from '../core/importFields';
 export type { ImportBody, ImportFields } from '../core/importFields';
 
-import { type DeskListView, type FeedFormat, type HubConnection, type HubRoleKind, type ImportFormat, QUEUE_TABS as TAB_NAMES, QUEUE_TAB_LABELS, type QueueTab } from '../core/vocabulary';
+import { type DeskListView, type FeedFormat, type ImportFormat, QUEUE_TABS as TAB_NAMES, QUEUE_TAB_LABELS, type QueueTab } from '../core/vocabulary';
 export { IMPORT_ITEMS_MAX } from '../core/vocabulary';
-export type { HubConnection, HubRoleKind, ImportFormat, QueueTab };
+export type { ImportFormat, QueueTab };
+import type { HubMethods } from './hub';
+export type * from './hub';
 export type DeskView = DeskListView;
 export type FeedFormatName = FeedFormat;
 /** The queue's tabs with their labels (the words are defined in core/vocabulary). */
@@ -125,62 +127,8 @@ export interface ImportPreview {
   warnings: string[];
 }
 
-/** The shared desk as this desk sees it: Settings → Shared desk, and the offline banner. Read without reaching the hub. */
-export interface SharedDeskStatus {
-  joined: boolean;
-  /** Joined in Settings (join and leave there), or by --hub / WIREDESK_HUB (fixed for this run). */
-  source: 'settings' | 'command' | null;
-  /** The shared desk's URL (it never holds a password). */
-  url: string | null;
-  /** role@host:port/database */
-  hub: string | null;
-  /** How the last attempt to reach it went. */
-  connection: HubConnection;
-  /** Why the shared desk refused this desk (not set up, a newer Wiredesk, the role), by code. */
-  error: { code: string; message: string } | null;
-  /** The PostgreSQL role this desk acts as (the audit's "by" on the shared desk), and its group. */
-  role: string | null;
-  roleKind: HubRoleKind | null;
-  /** Changes in this desk's outbox not yet on the shared desk. */
-  waiting: number;
-  /** Changes the shared desk did not take (kept with both versions). */
-  conflicts: number;
-  lastSync: string | null;
-  /** When the connection last changed state (went online, offline or was refused). */
-  since: string | null;
-  /** "Offline — 3 changes waiting" while the shared desk cannot be reached; null otherwise. */
-  banner: string | null;
-}
-
-/** What one sync moved. */
-export interface SyncSummary {
-  pushed: number;
-  pulled: number;
-  /** Each change the shared desk did not take, in words (who did what, when). */
-  conflicts: string[];
-  waiting: number;
-}
-
-/** A batch recorded on the shared desk (by any joined desk), numbered by the shared desk. */
-export interface SharedBatchSummary {
-  no: number;
-  format: FeedFormatName;
-  ndjson: boolean;
-  fileName: string;
-  sha256: string;
-  bytes: number;
-  itemCount: number;
-  /** The PostgreSQL role that exported it. */
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface SharedBatchDetail extends SharedBatchSummary {
-  entries: BatchEntry[];
-  nextEntry: number | null;
-}
-
-export interface DeskMethods {
+/** Every method: the desk's own below, the shared desk's in ./hub. */
+export interface DeskMethods extends HubMethods {
   getSettings: { arg: Record<string, never>; value: DeskSettings };
   saveSettings: { arg: DeskSettings; value: DeskSettings };
   createItem: { arg: { fields?: Partial<ItemFields> }; value: ItemDetail };
@@ -220,18 +168,6 @@ export interface DeskMethods {
   parseImport: { arg: { text: string; format?: ImportFormat }; value: ImportPreview };
   /** Store found items as drafts, all or none; plain-paragraph bodies become the editor's rich text here. */
   acceptImport: { arg: { items: ImportFields[] }; value: { ids: string[] } };
-  /** The shared desk: joined or not, the connection, the role, what waits. Never reaches PostgreSQL. */
-  hubStatus: { arg: Record<string, never>; value: SharedDeskStatus };
-  /** Join a shared desk (checked first: reachable, set up, the role a Wiredesk writer or editor); the URL is stored. */
-  joinHub: { arg: { url: string }; value: SharedDeskStatus };
-  /** Leave it; refused with HUB_CHANGES_WAITING while changes wait, unless `force` (they are kept, unsent). */
-  leaveHub: { arg: { force?: boolean }; value: SharedDeskStatus };
-  /** Push what waits and pull what changed, now. */
-  syncHub: { arg: Record<string, never>; value: { sync: SyncSummary; status: SharedDeskStatus } };
-  listSharedBatches: { arg: { cursor?: string | null; limit?: number }; value: Page<SharedBatchSummary> };
-  getSharedBatch: { arg: { no: number; after?: number; limit?: number }; value: SharedBatchDetail };
-  /** Write a shared desk batch again from the bytes kept on the shared desk, byte for byte. */
-  resendSharedBatch: { arg: { no: number; folder: string; fileName?: string }; value: { path: string; sha256: string } };
 }
 
 export type DeskMethod = keyof DeskMethods;
@@ -276,6 +212,8 @@ const METHOD_TABLE: Record<DeskMethod, true> = {
   listSharedBatches: true,
   getSharedBatch: true,
   resendSharedBatch: true,
+  listHubConflicts: true,
+  dismissHubConflict: true,
 };
 export const DESK_METHODS = Object.keys(METHOD_TABLE) as DeskMethod[];
 

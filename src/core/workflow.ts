@@ -19,6 +19,11 @@ export const ACTION_LABELS: Record<WorkflowAction, string> = {
   publish: 'Publish',
 };
 
+/** What a change to a shared item is called: its workflow action's label, or "Edit" for a save of the text. */
+export function changeLabel(action: string): string {
+  return action === 'edit' ? 'Edit' : (ACTION_LABELS[action as WorkflowAction] ?? action);
+}
+
 export interface WorkflowState {
   status: ItemStatus;
   /** Highest version already sent in a batch (0 = never published). */

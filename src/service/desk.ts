@@ -247,6 +247,7 @@ export class DeskService implements DeskHandlers {
 
   // A bare service is a desk of its own; openDesk (open.ts) joins shared desks (sharedDesk.ts).
   hubStatus = (): ValueOf<'hubStatus'> => NOT_JOINED;
-  joinHub = notJoined; leaveHub = notJoined; syncHub = notJoined;
+  listHubConflicts = (): ValueOf<'listHubConflicts'> => ({ conflicts: [], total: 0 });
+  joinHub = notJoined; dismissHubConflict = notJoined; leaveHub = notJoined; syncHub = notJoined;
   listSharedBatches = notJoined; getSharedBatch = notJoined; resendSharedBatch = notJoined;
 }

@@ -252,7 +252,7 @@ export class HubSync {
       throw e;
     });
     const waiting = this.outbox.waitingCount();
-    return { hub: describeHub(this.url), online, waiting, conflicts: this.outbox.conflicts().length, banner: this.banner() };
+    return { hub: describeHub(this.url), online, waiting, conflicts: this.outbox.conflictCount(), banner: this.banner() };
   }
 
   /** "Offline — 3 changes waiting" after the hub could not be reached; null when all is sent. */

@@ -10,6 +10,7 @@ import { durably } from '../store/db';
 import { type ArgOf, DESK_METHODS, type DeskHandlers, type ValueOf } from '../contract';
 import type { DeskService } from './desk';
 import type { HubSync, SyncReport } from './hub';
+import { dismissHubConflict, listHubConflicts } from './hubConflicts';
 import { exportShared } from './hubExport';
 import { getSharedBatch, listSharedBatches, resendSharedBatch } from './sharedBatches';
 import type { SharedDesk } from './sharedDesk';
@@ -79,5 +80,7 @@ export function hubHandlers(service: DeskService, shared: SharedDesk): DeskHandl
   handlers.listSharedBatches = (arg) => listSharedBatches(shared.joined(), arg);
   handlers.getSharedBatch = (arg) => getSharedBatch(shared.joined(), arg);
   handlers.resendSharedBatch = (arg) => resendSharedBatch(shared.joined(), arg);
+  handlers.listHubConflicts = (arg) => (shared.sync ? listHubConflicts(service.db, arg) : service.listHubConflicts());
+  handlers.dismissHubConflict = (arg) => dismissHubConflict(shared.joined().service.db, arg);
   return handlers;
 }

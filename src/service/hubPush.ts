@@ -5,7 +5,7 @@
  * lost says who did what and when; the others say they went with it.
  */
 import type pg from 'pg';
-import { ACTION_LABELS, type WorkflowAction } from '../core/workflow';
+import { changeLabel } from '../core/workflow';
 import { type GroupOutcome, type HubAuditRow, type HubChange, type HubItemRow, type LostChange, pushGroups } from '../hub/hub';
 import { durably } from '../store/db';
 import type { StoredItem } from '../store/items';
@@ -16,12 +16,15 @@ const PAGE = 1000;
 /** Changes sent in one hub transaction (one commit on the server for them all). */
 const PER_COMMIT = 200;
 
+/** Where the editor finds both versions (said in a sync's message, not in the list it points to). */
+export const WHERE_KEPT = 'Both versions are kept under Conflicts in Settings → Shared desk.';
+
 /** The loser's message: who did what to the item, and when, before this desk's change got there. */
 export function conflictMessage(row: { itemId: string; action: string }, current: HubItemRow, last: HubAuditRow | null): string {
   const label = (current.doc.slug as string) || (current.doc.headline as string) || row.itemId;
-  const mine = ACTION_LABELS[row.action as WorkflowAction] ?? row.action;
-  const theirs = last ? `${last.actor} did "${ACTION_LABELS[last.action as WorkflowAction] ?? last.action}" at ${when(last.at)}` : `${current.updatedBy} changed it at ${when(current.updatedAt)}`;
-  return `${label}: ${theirs} (now ${current.status}); your "${mine}" was not applied. Both versions are kept in "wiredesk sync".`;
+  const mine = changeLabel(row.action);
+  const theirs = last ? `${last.actor} did "${changeLabel(last.action)}" at ${when(last.at)}` : `${current.updatedBy} changed it at ${when(current.updatedAt)}`;
+  return `${label}: ${theirs} (now ${current.status}); your "${mine}" was not applied. ${WHERE_KEPT}`;
 }
 
 function when(iso: string): string {
@@ -34,11 +37,10 @@ function toChange(row: OutboxRow): HubChange {
 }
 
 const slugOf = (row: OutboxRow) => (row.change.doc.slug as string) || row.itemId;
-const labelOf = (action: string) => ACTION_LABELS[action as WorkflowAction] ?? action;
 
 function lostMessage(row: OutboxRow, l: LostChange): string {
   if (l.why === 'conflict') return conflictMessage(row, l.current, l.last);
-  return `${slugOf(row)}: the shared desk refused "${labelOf(row.action)}": ${l.message}`;
+  return `${slugOf(row)}: the shared desk refused "${changeLabel(row.action)}": ${l.message}`;
 }
 
 function settle(sync: HubSync, rows: OutboxRow[], outcome: GroupOutcome, report: SyncReport): void {
@@ -58,7 +60,7 @@ function settle(sync: HubSync, rows: OutboxRow[], outcome: GroupOutcome, report:
     const current = outcome.current[row.itemId] ?? null;
     const message = l
       ? lostMessage(row, l)
-      : `${slugOf(row)}: your "${labelOf(row.action)}" was not applied either: it was one action on ${rows.length} items, which the shared desk applies whole or not at all, and ${losers.join(', ')} could not be changed.`;
+      : `${slugOf(row)}: your "${changeLabel(row.action)}" was not applied either: it was one action on ${rows.length} items, which the shared desk applies whole or not at all, and ${losers.join(', ')} could not be changed.`;
     const who = l?.why === 'conflict' ? { by: l.last?.actor ?? l.current.updatedBy, at: l.last?.at ?? l.current.updatedAt } : {};
     sync.outbox.markConflict(row, { message, mine: row.change.doc, theirs: current?.doc ?? null, grp: row.grp, ...who });
     // The hub's state stands; an item the hub never took goes back to what it was.

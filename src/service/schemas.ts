@@ -141,6 +141,8 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   listSharedBatches: z.strictObject({ cursor, limit }),
   getSharedBatch: z.strictObject({ no: batchNo, after: z.number().int().min(-1).optional(), limit: z.number().int().min(1).max(1000).optional() }),
   resendSharedBatch: z.strictObject({ no: batchNo, folder, fileName }),
+  listHubConflicts: z.strictObject({ limit }),
+  dismissHubConflict: z.strictObject({ id: z.number().int().min(1) }),
 };
 
 /** One thing wrong with a request (defined in core, where the renderer reads it too). */

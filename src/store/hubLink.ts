@@ -68,3 +68,8 @@ export function writeHubState(db: Db, state: HubLinkState): boolean {
   setSetting(db, STATE_KEY, next);
   return true;
 }
+
+/** Tell every window and process the shared desk's status moved when the connection did not (a conflict dismissed). */
+export function announceHubChange(db: Db): void {
+  setSetting(db, STATE_KEY, getSetting(db, STATE_KEY) ?? JSON.stringify(NO_HUB_STATE));
+}

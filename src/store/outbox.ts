@@ -17,6 +17,9 @@ export interface ConflictRow extends OutboxRow {
   outcome: unknown;
 }
 
+/** A change the hub did not take, kept with both versions, and not yet dismissed by the editor. */
+const KEPT = "state = 'conflict' AND dismissed_at IS NULL";
+
 type Raw = Omit<OutboxRow, 'change'> & { change: string };
 const COLS = 'seq, idem_key AS idemKey, item_id AS itemId, action, base_revision AS baseRevision, change_json AS change, created_at AS createdAt, grp';
 
@@ -112,15 +115,33 @@ export class Outbox {
       .run(JSON.stringify(outcome), row.itemId, row.seq).changes;
   }
 
+  /** Kept conflicts not yet dismissed: one per item and loss (the later changes that lost with it count with it). */
   conflictCount(): number {
-    return this.db.prepare("SELECT count(*) FROM hub_outbox WHERE state = 'conflict'").pluck().get() as number;
+    return this.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM hub_outbox WHERE ${KEPT} GROUP BY item_id, outcome)`).pluck().get() as number;
   }
 
+  /** Every kept change not yet dismissed, newest first. */
   conflicts(limit = 100): ConflictRow[] {
-    return (this.db.prepare(`SELECT ${COLS}, outcome FROM hub_outbox WHERE state = 'conflict' ORDER BY seq DESC LIMIT ?`).all(limit) as (Raw & { outcome: string })[]).map((r) => ({
-      ...parse(r),
-      outcome: JSON.parse(r.outcome) as unknown,
-    }));
+    return (this.db.prepare(`SELECT ${COLS}, outcome FROM hub_outbox WHERE ${KEPT} ORDER BY seq DESC LIMIT ?`).all(limit) as (Raw & { outcome: string })[]).map(withOutcome);
+  }
+
+  /**
+   * Kept conflicts as the editor reads them, newest first: one per item and loss, with every
+   * change of this desk that lost with it, oldest first (the last is the version this desk had).
+   */
+  keptConflicts(limit = 100): ConflictRow[][] {
+    const groups = this.db.prepare(`SELECT item_id AS itemId, outcome, max(seq) AS last FROM hub_outbox WHERE ${KEPT} GROUP BY item_id, outcome ORDER BY last DESC LIMIT ?`).all(limit) as {
+      itemId: string;
+      outcome: string;
+    }[];
+    const rows = this.db.prepare(`SELECT ${COLS}, outcome FROM hub_outbox WHERE ${KEPT} AND item_id = ? AND outcome = ? ORDER BY seq`);
+    return groups.map((g) => (rows.all(g.itemId, g.outcome) as (Raw & { outcome: string })[]).map(withOutcome));
+  }
+
+  /** The editor has read the conflict the change `seq` is part of: it is kept, no longer listed. False when there is none. */
+  dismissConflict(seq: number, at: string): boolean {
+    const sql = `UPDATE hub_outbox SET dismissed_at = ? WHERE ${KEPT} AND (item_id, outcome) = (SELECT item_id, outcome FROM hub_outbox WHERE seq = ? AND ${KEPT})`;
+    return this.db.prepare(sql).run(at, seq).changes > 0;
   }
 
   cursor(name: string): number {
@@ -130,6 +151,10 @@ export class Outbox {
   setCursor(name: string, seq: number): void {
     this.db.prepare('INSERT INTO hub_cursor (name, seq) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET seq = excluded.seq').run(name, seq);
   }
+}
+
+function withOutcome(r: Raw & { outcome: string }): ConflictRow {
+  return { ...parse(r), outcome: JSON.parse(r.outcome) as unknown };
 }
 
 function parse(r: Raw): OutboxRow {

@@ -11,7 +11,7 @@ import { CommandPalette } from '@renderer/shared/CommandPalette';
 import { CommandsProvider, useCommands } from '@renderer/shared/commands';
 import { desk } from '@renderer/shared/desk';
 import { useDeskEvents } from '@renderer/shared/useDeskEvents';
-import { AppContext, type AppState, type DeskRequest, VIEWS, type View } from './AppContext';
+import { AppContext, type AppState, type DeskRequest, type SettingsRequest, VIEWS, type View } from './AppContext';
 import './app.css';
 
 const TABS: Record<View, string> = { desk: 'Desk', queue: 'Queue', batches: 'Batches', import: 'Import', settings: 'Settings' };
@@ -30,6 +30,7 @@ function Shell() {
   const [settings, setSettings] = useState<DeskSettings | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
   const [deskRequest, setDeskRequest] = useState<DeskRequest | null>(null);
+  const [settingsRequest, setSettingsRequest] = useState<SettingsRequest | null>(null);
   // The queue's tab and filters, and import work in progress, survive a look at another view:
   // once opened, these views stay mounted, hidden.
   const [kept, setKept] = useState<ReadonlySet<View>>(new Set());
@@ -76,8 +77,14 @@ function Shell() {
         openItem: (id) => askDesk({ kind: 'open', id }),
         deskRequest,
         takeDeskRequest: () => setDeskRequest(null),
+        settingsRequest,
+        showSettings: (request) => {
+          setSettingsRequest(request);
+          setView('settings');
+        },
+        takeSettingsRequest: () => setSettingsRequest(null),
       },
-    [settings, view, deskRequest, askDesk],
+    [settings, view, deskRequest, settingsRequest, askDesk],
   );
 
   if (fatal) {

@@ -11,6 +11,12 @@ export type View = (typeof VIEWS)[number];
 /** Asked of the desk view by another view or the menu: open an item, or start a new one. Taken once. */
 export type DeskRequest = { kind: 'open'; id: string } | { kind: 'new' };
 
+/** Asked of Settings by another view: show this page, at this section (the banner's "2 conflicts"). Taken once. */
+export interface SettingsRequest {
+  page: 'desk' | 'shared';
+  section?: 'conflicts';
+}
+
 export interface AppState {
   settings: DeskSettings;
   /** The settings just saved: every view reads them from here. */
@@ -22,6 +28,9 @@ export interface AppState {
   deskRequest: DeskRequest | null;
   /** The desk view has acted on `deskRequest`. */
   takeDeskRequest(): void;
+  settingsRequest: SettingsRequest | null;
+  showSettings(request: SettingsRequest): void;
+  takeSettingsRequest(): void;
 }
 
 export const AppContext = createContext<AppState | null>(null);

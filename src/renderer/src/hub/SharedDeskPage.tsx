@@ -4,6 +4,7 @@ import { HUB_CONNECTION_LABELS, HUB_ROLE_LABELS, waitingWords } from '@core/voca
 import { Field } from '@renderer/shared/Field';
 import { desk, shortTime } from '@renderer/shared/desk';
 import type { SharedDeskStatus } from '../../../contract';
+import { HubConflicts } from './HubConflicts';
 import { useHubStatus } from './useHubStatus';
 import './hub.css';
 
@@ -28,7 +29,7 @@ function adviceFor(error: DeskError): string | null {
 type Outcome = { kind: 'done'; text: string } | { kind: 'failed'; error: DeskError };
 
 /** Settings → Shared desk: whether this desk is joined, the connection, the role, what waits; join, sync, leave. */
-export function SharedDeskPage() {
+export function SharedDeskPage({ toConflicts = null }: { toConflicts?: object | null }) {
   const { status, set } = useHubStatus();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -119,6 +120,7 @@ export function SharedDeskPage() {
           )}
         </div>
       )}
+      {status.joined && <HubConflicts count={status.conflicts} lastSync={status.lastSync} focus={toConflicts} />}
     </section>
   );
 }
@@ -166,9 +168,9 @@ function Joined({ status, busy, onSync, onLeave }: { status: SharedDeskStatus; b
         {status.conflicts > 0 && (
           <>
             <dt>Not taken</dt>
-            <dd>
+            <dd data-testid="hub-conflict-count">
               {status.conflicts} change{status.conflicts === 1 ? '' : 's'} the shared desk did not take (someone else acted first, or the role may not); both
-              versions are kept.
+              versions are kept under <a href="#hub-conflicts">Conflicts</a>.
             </dd>
           </>
         )}

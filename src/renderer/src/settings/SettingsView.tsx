@@ -47,18 +47,36 @@ const PAGES = [
 
 /** Settings: the desk's own (who, agency, datelines, categories) and the shared desk it may join. */
 export function SettingsView() {
-  const [page, setPage] = useState<(typeof PAGES)[number]['page']>('desk');
+  const { settingsRequest, takeSettingsRequest } = useApp();
+  const [page, setPage] = useState<(typeof PAGES)[number]['page']>(settingsRequest?.page ?? 'desk');
+  // The request itself: asked twice, it is a new one (and scrolls there again).
+  const [asked, setAsked] = useState(settingsRequest);
+  // Asked again while on screen (the banner's link): go there.
+  useEffect(() => {
+    if (!settingsRequest) return;
+    setPage(settingsRequest.page);
+    setAsked(settingsRequest);
+    takeSettingsRequest();
+  }, [settingsRequest, takeSettingsRequest]);
   return (
     <main className="settings">
       <div className="settings-form">
         <nav className="settings-pages" aria-label="Settings pages">
           {PAGES.map((p) => (
-            <button key={p.page} type="button" aria-current={page === p.page ? 'page' : undefined} onClick={() => setPage(p.page)}>
+            <button
+              key={p.page}
+              type="button"
+              aria-current={page === p.page ? 'page' : undefined}
+              onClick={() => {
+                setPage(p.page);
+                setAsked(null);
+              }}
+            >
               {p.label}
             </button>
           ))}
         </nav>
-        {page === 'desk' ? <DeskSettings /> : <SharedDeskPage />}
+        {page === 'desk' ? <DeskSettings /> : <SharedDeskPage toConflicts={asked?.section === 'conflicts' ? asked : null} />}
       </div>
     </main>
   );

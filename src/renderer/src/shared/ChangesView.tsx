@@ -4,10 +4,15 @@ import { desk, shortTime } from './desk';
 import './changes.css';
 import { type DiffPart, hasChanges, wordDiff } from './wordDiff';
 
-function Parts({ parts }: { parts: readonly DiffPart[] }) {
+/**
+ * A word diff as one text with insertions in <ins> and deletions in <del>; or one side of it,
+ * for two versions side by side: `before` with its own words in <del>, `after` with its in <ins>.
+ */
+export function Parts({ parts, side }: { parts: readonly DiffPart[]; side?: 'before' | 'after' }) {
+  const shown = side === 'before' ? parts.filter((p) => p.kind !== 'ins') : side === 'after' ? parts.filter((p) => p.kind !== 'del') : parts;
   return (
     <>
-      {parts.map((p, i) => (p.kind === 'ins' ? <ins key={i}>{p.text}</ins> : p.kind === 'del' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>))}
+      {shown.map((p, i) => (p.kind === 'ins' ? <ins key={i}>{p.text}</ins> : p.kind === 'del' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>))}
     </>
   );
 }
