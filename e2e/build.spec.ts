@@ -19,7 +19,10 @@ test('the preload is one CommonJS file that requires only electron', () => {
 function literalAfter(code: string, prefix: string): Record<string, string> {
   const m = new RegExp(`${prefix}\\s*\\{([^{}]*)\\}`).exec(code);
   if (!m) throw new Error(`no ${prefix} in the built main process`);
-  const pairs = m[1]!.split(',').map((p) => p.trim()).filter(Boolean);
+  const pairs = m[1]!
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   // `preload,` is shorthand for `preload: preload`.
   return Object.fromEntries(pairs.map((p) => (p.includes(':') ? [p.slice(0, p.indexOf(':')).trim(), p.slice(p.indexOf(':') + 1).trim()] : [p, p])));
 }
@@ -39,7 +42,9 @@ test('the main process opens a sandboxed, isolated window with no Node in the pa
     disableBlinkFeatures: '"Auxclick"',
   });
   // Nothing anywhere in the main process loosens them.
-  expect(main).not.toMatch(/sandbox:\s*false|contextIsolation:\s*false|nodeIntegration\w*:\s*true|webSecurity:\s*false|enableRemoteModule|allowRunningInsecureContent:\s*true/);
+  expect(main).not.toMatch(
+    /sandbox:\s*false|contextIsolation:\s*false|nodeIntegration\w*:\s*true|webSecurity:\s*false|enableRemoteModule|allowRunningInsecureContent:\s*true/,
+  );
   expect(main).not.toMatch(/appendSwitch\(\s*["']no-sandbox|disable-web-security/);
   // The preload and the page it loads are the ones built beside it.
   expect(main).toContain('path.join(here, "../preload/index.cjs")');
@@ -62,7 +67,9 @@ test('every shell channel the preload calls has a handler in the main process, a
   const main = fs.readFileSync(path.join(OUT, 'main', 'index.js'), 'utf8');
   const preload = fs.readFileSync(path.join(OUT, 'preload', 'index.cjs'), 'utf8');
   const invoked = [...preload.matchAll(/ipcRenderer\.invoke\("(shell:[^"]+)"/g)].map((m) => m[1]).sort();
-  const handled = Object.values(literalAfter(main, 'SHELL_CHANNELS =')).map((v) => v.replace(/"/g, '')).sort();
+  const handled = Object.values(literalAfter(main, 'SHELL_CHANNELS ='))
+    .map((v) => v.replace(/"/g, ''))
+    .sort();
   expect(invoked).toEqual(['shell:chooseFolder', 'shell:readTextFile', 'shell:setSpellcheckLanguage']);
   expect(handled).toEqual(invoked);
   expect(main).toMatch(/if \(!isTrustedFrame\(event\.senderFrame, isTrustedUrl\)\) return null;/);
@@ -72,7 +79,12 @@ test('the page the window loads carries a strict Content-Security-Policy and no 
   const html = fs.readFileSync(path.join(OUT, 'renderer', 'index.html'), 'utf8');
   const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
   expect(csp).toBeDefined();
-  const directives = Object.fromEntries(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+  const directives = Object.fromEntries(
+    csp!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k!, v]),
+  );
   expect(directives['default-src']).toEqual(["'self'"]);
   expect(directives['script-src']).toEqual(["'self'"]);
   expect(directives['object-src']).toEqual(["'none'"]);

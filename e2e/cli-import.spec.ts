@@ -73,7 +73,9 @@ test('--dry-run prints each item found (slug, dateline, headline, warnings) and 
   const r = await wiredesk(['import', file('turan.txt', text), '--dry-run']);
   expect(r.code, r.stderr).toBe(0);
   const lines = r.stdout.trimEnd().split('\n');
-  expect(lines[0]).toBe('(dry run)  AZERBAIJAN-KAZAKHSTAN-APPROVED-PLAN  Baku/2023-10-06/Turan  Azerbaijan and Kazakhstan approved the "Plan of bilateral military cooperation for 2024"');
+  expect(lines[0]).toBe(
+    '(dry run)  AZERBAIJAN-KAZAKHSTAN-APPROVED-PLAN  Baku/2023-10-06/Turan  Azerbaijan and Kazakhstan approved the "Plan of bilateral military cooperation for 2024"',
+  );
   expect(lines.filter((l) => l.startsWith('(dry run)'))).toHaveLength(5);
   expect(r.stdout).toContain('    ! Dropped page furniture: "Leave a review".');
   expect(lines.at(-1)).toBe('5 item(s) found; nothing stored (dry run).');
@@ -81,7 +83,11 @@ test('--dry-run prints each item found (slug, dateline, headline, warnings) and 
 
   const json = await wiredesk(['import', path.join(dir, 'turan.txt'), '--dry-run', '--json']);
   expect(json.code, json.stderr).toBe(0);
-  const items = JSON.parse(json.stdout) as { id: string | null; fields: { slug: string; dateline: object; signOff: string; source: string }; warnings: string[] }[];
+  const items = JSON.parse(json.stdout) as {
+    id: string | null;
+    fields: { slug: string; dateline: object; signOff: string; source: string };
+    warnings: string[];
+  }[];
   expect(items).toHaveLength(5);
   expect(items.every((i) => i.id === null)).toBe(true);
   expect(items[0]!.fields).toMatchObject({ dateline: { place: 'Baku', date: '2023-10-06', agency: 'Turan' }, signOff: '06B', source: 'mod.gov.az' });
@@ -99,13 +105,21 @@ test('import stores every item as a draft; the first keeps its fields and loses 
 
   const show = await wiredesk(['show', printed[0]!.id, '--json']);
   const item = JSON.parse(show.stdout) as { status: string; slug: string; signOff: string; bodyText: string; dateline: object };
-  expect(item).toMatchObject({ status: 'draft', slug: 'AZERBAIJAN-KAZAKHSTAN-APPROVED-PLAN', signOff: '06B', dateline: { place: 'Baku', date: '2023-10-06', agency: 'Turan' } });
+  expect(item).toMatchObject({
+    status: 'draft',
+    slug: 'AZERBAIJAN-KAZAKHSTAN-APPROVED-PLAN',
+    signOff: '06B',
+    dateline: { place: 'Baku', date: '2023-10-06', agency: 'Turan' },
+  });
   expect(item.bodyText).toMatch(/^The "Plan of bilateral/);
   expect(item.bodyText).not.toContain('---06B---');
 });
 
 test('mixed line endings (CRLF, CR, LF) read as lines', async () => {
-  const p = file('mixed.txt', 'Mixed endings headline\r\nBaku/06.10.23/Turan: First body line.\r\nSecond line.\rThird line. ---06B---\n-\r\nAnother item text.\n');
+  const p = file(
+    'mixed.txt',
+    'Mixed endings headline\r\nBaku/06.10.23/Turan: First body line.\r\nSecond line.\rThird line. ---06B---\n-\r\nAnother item text.\n',
+  );
   const r = await wiredesk(['import', p, '--json']);
   expect(r.code, r.stderr).toBe(0);
   const [first, second] = JSON.parse(r.stdout) as { id: string }[];
@@ -116,8 +130,19 @@ test('mixed line endings (CRLF, CR, LF) read as lines', async () => {
 });
 
 test('ninjs (NDJSON) and JSON Feed files import; --format must match the file', async () => {
-  const ninjs = (n: number) => JSON.stringify({ uri: `urn:example:${n}`, slugline: `NINJS-${n}`, headlines: [{ role: 'main', value: `Ninjs headline ${n}` }], language: 'en', bodies: [{ contenttype: 'text/plain', value: 'Body.' }] });
-  const feed = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Agency', items: [{ id: 'urn:example:feed:1', title: 'Feed headline', content_text: 'Feed body.' }] });
+  const ninjs = (n: number) =>
+    JSON.stringify({
+      uri: `urn:example:${n}`,
+      slugline: `NINJS-${n}`,
+      headlines: [{ role: 'main', value: `Ninjs headline ${n}` }],
+      language: 'en',
+      bodies: [{ contenttype: 'text/plain', value: 'Body.' }],
+    });
+  const feed = JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Agency',
+    items: [{ id: 'urn:example:feed:1', title: 'Feed headline', content_text: 'Feed body.' }],
+  });
   const ndjsonFile = file('items.ndjson', `${ninjs(1)}\n${ninjs(2)}\n`);
   const feedFile = file('feed.json', feed);
 
@@ -132,9 +157,18 @@ test.describe('unreadable or invalid input: exit 1, one clear line, nothing stor
   const cases: { name: string; content: string | Buffer; args?: string[]; message: RegExp }[] = [
     { name: 'empty.txt', content: '', message: /empty\.txt: The text is empty/ },
     { name: 'blank.txt', content: '  \n\n\t\n', message: /blank\.txt: The text is empty/ },
-    { name: 'photo.png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xd8, 0xfe]), message: /photo\.png (is not valid UTF-8 text|looks like a binary file)/ },
+    {
+      name: 'photo.png',
+      content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xd8, 0xfe]),
+      message: /photo\.png (is not valid UTF-8 text|looks like a binary file)/,
+    },
     { name: 'zeros.bin', content: Buffer.alloc(4096), message: /zeros\.bin:? (This )?looks like a binary file/ },
-    { name: 'latin1.txt', content: Buffer.from('Baku/06.10.23/Turan: Caf\xe9 society. ---06B---\n', 'latin1'), args: ['--encoding', 'utf-8'], message: /latin1\.txt is not valid UTF-8 text; name its encoding with --encoding/ },
+    {
+      name: 'latin1.txt',
+      content: Buffer.from('Baku/06.10.23/Turan: Caf\xe9 society. ---06B---\n', 'latin1'),
+      args: ['--encoding', 'utf-8'],
+      message: /latin1\.txt is not valid UTF-8 text; name its encoding with --encoding/,
+    },
     { name: 'copy.txt', content: 'Baku/06.10.23/Turan: Text. ---06B---', args: ['--encoding', 'koi8-r'], message: /--encoding is one of utf-8, utf-16le/ },
     { name: 'other.json', content: '{"hello": "world"}\n', message: /other\.json: This file is neither ninjs nor JSON Feed/ },
     { name: 'numbers.json', content: '[1, 2, 3]', message: /neither ninjs nor JSON Feed/ },
@@ -181,7 +215,10 @@ test('a 50 MB file is imported or refused in one clear line, in bounded memory, 
   const r = await wiredesk(['import', big], ['--import', REPORT_PEAK]);
   const peakMb = Number(/peak-rss-kb (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
   const said = r.stderr.replace(/^peak-rss-kb.*\n/m, '');
-  testInfo.annotations.push({ type: 'peak memory', description: `${Math.round(peakMb)} MB; exit ${r.code}; ${said.trim() || r.stdout.trimEnd().split('\n').at(-1)}` });
+  testInfo.annotations.push({
+    type: 'peak memory',
+    description: `${Math.round(peakMb)} MB; exit ${r.code}; ${said.trim() || r.stdout.trimEnd().split('\n').at(-1)}`,
+  });
   expect([0, 1], said).toContain(r.code);
   expect(peakMb, 'peak memory of the CLI in MB').toBeLessThan(1500);
   const list = await wiredesk(['list', '--json', '--limit', '1']);

@@ -80,7 +80,11 @@ test('a preview exports any selection and changes nothing', async () => {
   const out = path.join(dir, 'preview.ndjson');
   const r = await cli('export', '--preview', '--format', 'ninjs2', '--ndjson', '--status', 'draft', '--out', out);
   expect(r.code).toBe(0);
-  const lines = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const lines = fs
+    .readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(lines).toHaveLength(2);
   expect(lines[0]).toHaveProperty('pubstatus'); // ninjs 2.x spelling
   expect(await ids(cli, 'draft')).toHaveLength(2);
@@ -89,7 +93,16 @@ test('a preview exports any selection and changes nothing', async () => {
 
 test('user errors exit 1 with one clear line; --help on every command', async () => {
   const { dir, cli } = freshDesk();
-  for (const args of [['frobnicate'], ['export', '--format', 'rss', '--out', 'x'], ['show', '0190a0a0-0000-7000-8000-000000000000'], ['kill'], ['list', '--status', 'lost'], ['export', '--preview', '--format', 'ninjs', '--status', 'bogus', '--out', path.join(dir, 'p.json')], ['export', '--preview', '--format', 'ninjs', '--ids', 'nope', '--out', path.join(dir, 'p.json')], ['import', path.join(dir, 'missing.txt')]]) {
+  for (const args of [
+    ['frobnicate'],
+    ['export', '--format', 'rss', '--out', 'x'],
+    ['show', '0190a0a0-0000-7000-8000-000000000000'],
+    ['kill'],
+    ['list', '--status', 'lost'],
+    ['export', '--preview', '--format', 'ninjs', '--status', 'bogus', '--out', path.join(dir, 'p.json')],
+    ['export', '--preview', '--format', 'ninjs', '--ids', 'nope', '--out', path.join(dir, 'p.json')],
+    ['import', path.join(dir, 'missing.txt')],
+  ]) {
     const r = await cli(...args);
     expect(r.code, args.join(' ')).toBe(1);
     expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
@@ -118,7 +131,9 @@ test('an export killed at any moment leaves the whole batch or nothing, and a re
   test.setTimeout(180_000);
   const { dir, db, cli } = freshDesk();
   // 1,500 approved items (import → submit → approve in bulk).
-  const many = Array.from({ length: 1500 }, (_, i) => `Item ${i} headline here\nBaku/06.10.23/Turan: Body of item ${i} about the Caspian. ---06B---\n-`).join('\n');
+  const many = Array.from({ length: 1500 }, (_, i) => `Item ${i} headline here\nBaku/06.10.23/Turan: Body of item ${i} about the Caspian. ---06B---\n-`).join(
+    '\n',
+  );
   fs.writeFileSync(path.join(dir, 'many.txt'), many);
   expect((await cli('import', path.join(dir, 'many.txt'))).code).toBe(0);
   const drafts = await ids(cli, 'draft');
@@ -171,7 +186,10 @@ test('a database that is not one, or a first run with no user-data folder: a cle
   // The default database lives in a folder a fresh machine does not have yet.
   const home = path.join(dir, 'home');
   const fresh = await new Promise<{ code: number; stderr: string }>((resolve) => {
-    const c = spawn(process.execPath, [CLI, 'list', '--json'], { env: { ...process.env, HOME: home, XDG_CONFIG_HOME: '', WIREDESK_DB: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const c = spawn(process.execPath, [CLI, 'list', '--json'], {
+      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: '', WIREDESK_DB: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     c.on('exit', (code) => resolve({ code: code ?? -1, stderr }));

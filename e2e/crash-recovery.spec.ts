@@ -21,7 +21,10 @@ const TOKEN = 'crash-harness-token-0123456789abcdef';
 
 function cli(db: string, ...args: string[]): { code: number; stdout: string } {
   try {
-    return { code: 0, stdout: execFileSync(process.execPath, [CLI, ...args, '--db', db], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] }) };
+    return {
+      code: 0,
+      stdout: execFileSync(process.execPath, [CLI, ...args, '--db', db], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] }),
+    };
   } catch (e) {
     const { status, stderr } = e as { status: number; stderr: string };
     throw new Error(`wiredesk ${args.join(' ').slice(0, 80)} exited ${status}: ${String(stderr)}`, { cause: e });
@@ -115,7 +118,10 @@ function seedApproved(dir: string, db: string, round: number): void {
   const approved = (JSON.parse(cli(db, 'list', '--json', '--status', 'approved', '--limit', '5000').stdout) as unknown[]).length;
   const missing = ITEMS - approved;
   if (missing <= 0) return;
-  const copy = Array.from({ length: missing }, (_, i) => `Round ${round} item ${i} headline\nBaku/06.10.23/Turan: Body of round ${round} item ${i} about the Caspian. ---06B---\n-`).join('\n');
+  const copy = Array.from(
+    { length: missing },
+    (_, i) => `Round ${round} item ${i} headline\nBaku/06.10.23/Turan: Body of round ${round} item ${i} about the Caspian. ---06B---\n-`,
+  ).join('\n');
   const file = path.join(dir, `seed-${round}.txt`);
   fs.writeFileSync(file, copy);
   expect(cli(db, 'import', file).code).toBe(0);

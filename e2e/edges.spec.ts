@@ -11,7 +11,10 @@ const CLI = path.resolve(process.env.WIREDESK_OUT ?? 'out', 'main', 'cli.js');
 
 function run(args: string[], opts: { closeStdoutAfter?: number } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const c = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WIREDESK_DB: '', XDG_CONFIG_HOME: path.join(os.tmpdir(), 'wiredesk-no-such-home') } });
+    const c = spawn(process.execPath, [CLI, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, WIREDESK_DB: '', XDG_CONFIG_HOME: path.join(os.tmpdir(), 'wiredesk-no-such-home') },
+    });
     let stdout = '';
     let stderr = '';
     c.stdout.on('data', (d: Buffer) => {
@@ -106,9 +109,16 @@ test('the CLI reads UTF-16 and Windows-1251 files, says what it guessed, and tak
   try {
     const db = path.join(dir, 'desk.sqlite');
     const cyrillic = 'Переговоры в Баку продолжатся завтра утром, сообщил министр.';
-    const cp1251 = Buffer.from([...`Переговоры в Баку\nБаку/06.10.23/Туран: ${cyrillic} ---06B---\n`].map((c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : c.charCodeAt(0) - 0x410 + 0xc0)));
+    const cp1251 = Buffer.from(
+      [...`Переговоры в Баку\nБаку/06.10.23/Туран: ${cyrillic} ---06B---\n`].map((c) =>
+        c.charCodeAt(0) < 128 ? c.charCodeAt(0) : c.charCodeAt(0) - 0x410 + 0xc0,
+      ),
+    );
     fs.writeFileSync(path.join(dir, 'ru.txt'), cp1251);
-    fs.writeFileSync(path.join(dir, 'u16.txt'), Buffer.from('\ufeffFerry traffic resumes\nAktau/07.10.23/Turan: Ferry traffic resumed. ---06B---\n', 'utf16le'));
+    fs.writeFileSync(
+      path.join(dir, 'u16.txt'),
+      Buffer.from('\ufeffFerry traffic resumes\nAktau/07.10.23/Turan: Ferry traffic resumed. ---06B---\n', 'utf16le'),
+    );
     const r = await run(['import', path.join(dir, 'ru.txt'), path.join(dir, 'u16.txt'), '--json', '--db', db]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('ru.txt: read as Windows-1251 (Cyrillic) (a guess; choose with --encoding).');
@@ -134,7 +144,8 @@ test('wiredesk backup, backup --list and backup restore FILE: the current store 
       fs.writeFileSync(f, `Story ${n}\nBaku/06.10.23/Turan: Text ${n}. ---06B---\n`);
       return f;
     };
-    const headlines = async (file = db) => (JSON.parse((await run(['list', '--json', '--db', file])).stdout) as { headline: string }[]).map((i) => i.headline).sort();
+    const headlines = async (file = db) =>
+      (JSON.parse((await run(['list', '--json', '--db', file])).stdout) as { headline: string }[]).map((i) => i.headline).sort();
     expect((await run(['import', copy(1), '--db', db])).code).toBe(0);
     const taken = await run(['backup', '--db', db]);
     expect(taken.code, taken.stderr).toBe(0);

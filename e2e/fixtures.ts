@@ -22,7 +22,10 @@ export class DeskServerProcess {
   ) {}
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [CLI, 'serve', '--db', this.dbPath], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WIREDESK_DB: '', ...this.env } });
+    const child = spawn(process.execPath, [CLI, 'serve', '--db', this.dbPath], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, WIREDESK_DB: '', ...this.env },
+    });
     this.child = child;
     child.stderr.on('data', (d: Buffer) => (this.log += d.toString()));
     this.loginUrl = await new Promise<string>((resolve, reject) => {

@@ -24,14 +24,22 @@ test('the API refuses calls without the desk key and from other origins', async 
   const anonymous = await fetch(api, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
   expect(anonymous.status).toBe(401);
   const token = new URL(server.loginUrl).searchParams.get('token')!;
-  const foreign = await fetch(api, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Wiredesk-Token': token, Origin: 'http://evil.example' }, body: '{}' });
+  const foreign = await fetch(api, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Wiredesk-Token': token, Origin: 'http://evil.example' },
+    body: '{}',
+  });
   expect(foreign.status).toBe(403);
   // A DNS-rebound name reaches 127.0.0.1 with a foreign Host header: refused.
   const rebound = await new Promise<number>((resolve, reject) => {
-    const req = http.request(api, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Wiredesk-Token': token, Host: 'evil.example' } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = http.request(
+      api,
+      { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Wiredesk-Token': token, Host: 'evil.example' } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
     req.end('{}');
   });

@@ -154,7 +154,9 @@ test('offline: A shows "Offline — 3 changes waiting" while the hub is cut off,
   }
 });
 
-test('Settings → Shared desk: a URL with a password is refused; joining shows the role, the connection and what waits; Sync now; Leave', async ({ browser }) => {
+test('Settings → Shared desk: a URL with a password is refused; joining shows the role, the connection and what waits; Sync now; Leave', async ({
+  browser,
+}) => {
   const editor = await hub.role('wiredesk_editor');
   const a = await openDesk(browser);
   await a.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Settings', exact: true }).click();
@@ -213,16 +215,24 @@ test('any joined desk re-sends a shared desk batch byte for byte, from the Batch
 
   const cli = await b.server.cli(['resend', '1', '--shared', '--out', path.join(resendDir, 'cli.json')]);
   expect(cli.code, cli.stderr).toBe(0);
-  expect(createHash('sha256').update(fs.readFileSync(path.join(resendDir, 'cli.json'))).digest('hex')).toBe(createHash('sha256').update(original).digest('hex'));
+  expect(
+    createHash('sha256')
+      .update(fs.readFileSync(path.join(resendDir, 'cli.json')))
+      .digest('hex'),
+  ).toBe(createHash('sha256').update(original).digest('hex'));
 });
 
-test('an edit and approval made offline that meet a newer edit on the shared desk: "1 conflict" leads to both versions side by side; Dismiss leaves the shared desk\'s', async ({ browser }) => {
+test('an edit and approval made offline that meet a newer edit on the shared desk: "1 conflict" leads to both versions side by side; Dismiss leaves the shared desk\'s', async ({
+  browser,
+}) => {
   const [e1, e2] = [await hub.role('wiredesk_editor'), await hub.role('wiredesk_editor')];
   const proxy = await pgProxy();
   try {
     const a = await openDesk(browser, hub.url(e1, proxy.host));
     const b = await openDesk(browser, hub.url(e2));
-    const [id] = await seed(a.page, [{ slug: 'CASPIAN-PIPELINE', headline: 'Pipeline talks open in Baku', text: 'Talks on the Caspian pipeline opened on Monday.' }]);
+    const [id] = await seed(a.page, [
+      { slug: 'CASPIAN-PIPELINE', headline: 'Pipeline talks open in Baku', text: 'Talks on the Caspian pipeline opened on Monday.' },
+    ]);
     const queueB = new QueuePage(b.page);
     await queueB.openView('Queue');
     await expect(queueB.row('CASPIAN-PIPELINE')).toBeVisible();
@@ -247,7 +257,7 @@ test('an edit and approval made offline that meet a newer edit on the shared des
     const section = a.page.getByRole('region', { name: /^Conflicts/ });
     await expect(section.getByRole('heading', { name: /^Conflicts/ })).toBeFocused();
     const conflict = section.getByRole('article', { name: /CASPIAN-PIPELINE/ });
-    await expect(conflict.getByRole('heading', { level: 3 })).toContainText('this desk\'s Edit, then Approve');
+    await expect(conflict.getByRole('heading', { level: 3 })).toContainText("this desk's Edit, then Approve");
     await expect(conflict).toContainText(new RegExp(`CASPIAN-PIPELINE: ${e2} did "Edit" at .* \\(now submitted\\); your "Edit" was not applied`));
     const mine = conflict.getByRole('region', { name: 'Yours (not applied)' });
     const theirs = conflict.getByRole('region', { name: 'On the shared desk' });
@@ -262,8 +272,16 @@ test('an edit and approval made offline that meet a newer edit on the shared des
     await expect(theirs.locator('.changes-headline del')).toHaveText(['open', ' with Turkmenistan']);
     await expect(a.page.getByTestId('hub-conflict-count')).toContainText('1 change the shared desk did not take');
     await a.page.screenshot({ path: test.info().outputPath('conflicts.png') });
-    const axe = await new AxeBuilder({ page: a.page }).include('#hub-conflicts').include('[data-testid="hub-banner"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    const axe = await new AxeBuilder({ page: a.page })
+      .include('#hub-conflicts')
+      .include('[data-testid="hub-banner"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    expect(
+      axe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
 
     // The editor opens the shared desk's version: it stands.
     await conflict.getByRole('button', { name: 'Open in the editor' }).click();

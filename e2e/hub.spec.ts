@@ -144,7 +144,10 @@ test('two desks export at once: each item goes out once, the batch is on the hub
   expect((await a.cli('submit', ...ids)).code).toBe(0);
   expect((await b.cli('approve', ...ids)).code).toBe(0);
   await queue(c);
-  const [rb, rc] = await Promise.all([b.cli('export', '--format', 'ninjs', '--out', path.join(b.dir, 'out.json')), c.cli('export', '--format', 'ninjs', '--out', path.join(c.dir, 'out.json'))]);
+  const [rb, rc] = await Promise.all([
+    b.cli('export', '--format', 'ninjs', '--out', path.join(b.dir, 'out.json')),
+    c.cli('export', '--format', 'ninjs', '--out', path.join(c.dir, 'out.json')),
+  ]);
   expect([rb.code, rc.code].sort()).toEqual([0, 1]);
   const won = rb.code === 0 ? rb : rc;
   const winner = rb.code === 0 ? b : c;

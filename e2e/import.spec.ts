@@ -80,7 +80,11 @@ test('a binary, a wrongly encoded, an empty or a foreign JSON file is refused in
   const imp = new ImportPage(page);
   await desk.openView('Import');
   const files = [
-    { name: 'photo.png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8]), message: 'photo.png looks like a binary file' },
+    {
+      name: 'photo.png',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8]),
+      message: 'photo.png looks like a binary file',
+    },
     { name: 'zeros.bin', buffer: Buffer.alloc(4096), message: 'zeros.bin looks like a binary file' },
     { name: 'empty.txt', buffer: Buffer.alloc(0), message: 'The text is empty' },
     { name: 'other.json', buffer: Buffer.from('{"hello": "world"}\n'), message: 'neither ninjs nor JSON Feed' },
@@ -139,7 +143,10 @@ test('found items and their edits survive a look at another view', async ({ page
   expect(await stored(server)).toEqual([]);
 });
 
-test('agency copy: furniture left out can be put back, the desk agency is flagged, and a second paste is recognised as already on the desk', async ({ page, server }, testInfo) => {
+test('agency copy: furniture left out can be put back, the desk agency is flagged, and a second paste is recognised as already on the desk', async ({
+  page,
+  server,
+}, testInfo) => {
   const desk = new DeskPage(page);
   const imp = new ImportPage(page);
   await desk.openView('Import');
@@ -189,14 +196,17 @@ test('a paste too long to edit is read-only and shown a page of items at a time;
   const desk = new DeskPage(page);
   const imp = new ImportPage(page);
   await desk.openView('Import');
-  const story = (n: number) => `Harbour talks round ${n}\nBAKU (AP) — Delegations met at the harbour for round ${n} of the talks on Caspian shipping rules and port fees.\n`;
+  const story = (n: number) =>
+    `Harbour talks round ${n}\nBAKU (AP) — Delegations met at the harbour for round ${n} of the talks on Caspian shipping rules and port fees.\n`;
   const copy = Array.from({ length: 1500 }, (_, n) => story(n + 1)).join('\n');
   expect(copy.length).toBeGreaterThan(200_000);
   await imp.pasteLarge(copy);
 
   // Not in the box: named and sized, read-only.
   await expect(imp.paste).toHaveCount(0);
-  await expect(page.getByRole('group', { name: 'Text to import' })).toContainText(`Pasted text — ${copy.length.toLocaleString('en-GB')} characters: too long to edit here.`);
+  await expect(page.getByRole('group', { name: 'Text to import' })).toContainText(
+    `Pasted text — ${copy.length.toLocaleString('en-GB')} characters: too long to edit here.`,
+  );
   await expect(page.getByRole('region', { name: 'Items found' }).getByRole('status')).toHaveText('Found 1,500 items in wire copy text.');
   await expect(imp.pages).toContainText('Items 1–50 of 1,500');
   await expect(imp.items).toHaveCount(50);
@@ -248,7 +258,11 @@ test('a file in another encoding is read in its likely encoding, which the edito
   await expect(imp.paste).toHaveValue(new RegExp(russian));
 
   // UTF-16 with a byte-order mark is text, not "binary".
-  await imp.openFile({ name: 'utf16.txt', mimeType: 'text/plain', buffer: Buffer.from('\ufeffBaku/06.10.23/Turan: Café society reopened. ---06B---\n', 'utf16le') });
+  await imp.openFile({
+    name: 'utf16.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('\ufeffBaku/06.10.23/Turan: Café society reopened. ---06B---\n', 'utf16le'),
+  });
   await expect(encoding).toHaveValue('utf-16le');
   await expect(imp.paste).toHaveValue(/Café society reopened/);
   await expect(imp.error).toHaveCount(0);

@@ -25,7 +25,9 @@ test('an approved item edited in the editor goes back to review, and the queue s
 
   await desk.field('Headline').fill('Parliament adopts the 2024 budget after a nine-hour debate');
   await desk.waitSaved();
-  await expect(page.getByRole('note')).toHaveText(/^Back in review: edited after approval\. Desk editor changed it at \d\d:\d\d; it goes out only once it is approved again\.$/);
+  await expect(page.getByRole('note')).toHaveText(
+    /^Back in review: edited after approval\. Desk editor changed it at \d\d:\d\d; it goes out only once it is approved again\.$/,
+  );
   await expect(page.locator('.item-head .status')).toHaveText('submitted');
   await expect(desk.selectedRow).toContainText('submitted');
   expect((await desk.getItem(id!)).item).toMatchObject({ status: 'submitted', reopened: { by: 'Desk editor' } });
@@ -46,7 +48,10 @@ test('an approved item edited in the editor goes back to review, and the queue s
   await expect(queue.row('BAKU-BUDGET')).not.toContainText('Edited after approval');
 });
 
-test('dates are typed in the desk order; a half-typed or impossible date is shown at the field and holds Submit back', async ({ page, server: _server }, testInfo) => {
+test('dates are typed in the desk order; a half-typed or impossible date is shown at the field and holds Submit back', async ({
+  page,
+  server: _server,
+}, testInfo) => {
   const desk = new DeskPage(page);
   await desk.newItem();
   await desk.field('Slug').fill('DATE-CHECK');
@@ -106,7 +111,10 @@ test('dates are typed in the desk order; a half-typed or impossible date is show
   await page.screenshot({ path: testInfo.outputPath('date-mdy.png') });
 });
 
-test('Settings: the kill notice template is checked at its field, and a kill shows its reason, who, when and the notice', async ({ page, server }, testInfo) => {
+test('Settings: the kill notice template is checked at its field, and a kill shows its reason, who, when and the notice', async ({
+  page,
+  server,
+}, testInfo) => {
   const desk = new DeskPage(page);
   const queue = new QueuePage(page);
   await desk.openView('Settings');
@@ -142,7 +150,10 @@ test('Settings: the kill notice template is checked at its field, and a kill sho
   expect((await desk.getItem(id!)).item.kill).toMatchObject({ reason: 'The ministry corrected its figures.', by: 'Desk editor' });
 });
 
-test('a stuck batch is shown with Complete and Drop; Complete writes its stored bytes, Drop asks first and publishes nothing', async ({ page, server }, testInfo) => {
+test('a stuck batch is shown with Complete and Drop; Complete writes its stored bytes, Drop asks first and publishes nothing', async ({
+  page,
+  server,
+}, testInfo) => {
   const queue = new QueuePage(page);
   const out = path.join(server.dir, 'out');
   fs.mkdirSync(out);
@@ -179,7 +190,9 @@ test('a stuck batch is shown with Complete and Drop; Complete writes its stored 
 
   // Complete: the stored bytes go out, the same file as before.
   await one.getByRole('button', { name: 'Complete', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'completed' })).toHaveText(`Batch ${batches[0]!.id} completed: 1 entry written to ${batches[0]!.file}.`);
+  await expect(page.getByRole('status').filter({ hasText: 'completed' })).toHaveText(
+    `Batch ${batches[0]!.id} completed: 1 entry written to ${batches[0]!.file}.`,
+  );
   expect(createHash('sha256').update(fs.readFileSync(batches[0]!.file)).digest('hex')).toBe(batches[0]!.sha256);
   await expect(one).toBeHidden();
 
@@ -192,7 +205,9 @@ test('a stuck batch is shown with Complete and Drop; Complete writes its stored 
   await expect(confirm).toBeHidden();
   await two.getByRole('button', { name: 'Drop…' }).click();
   await two.getByRole('button', { name: `Drop batch ${batches[1]!.id}`, exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'dropped' })).toHaveText(`Batch ${batches[1]!.id} dropped: nothing in it was published; its items wait for the next export.`);
+  await expect(page.getByRole('status').filter({ hasText: 'dropped' })).toHaveText(
+    `Batch ${batches[1]!.id} dropped: nothing in it was published; its items wait for the next export.`,
+  );
   await expect(page.getByRole('region', { name: 'Stuck batches' })).toBeHidden();
   await expect(queue.batchRows).toHaveCount(1);
   expect(fs.existsSync(batches[1]!.file)).toBe(false);

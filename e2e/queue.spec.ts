@@ -257,7 +257,13 @@ test('search marks the matches as text, filters narrow the tab, and Flash items 
     { slug: 'ROUTINE-PIPELINE', headline: 'Pipeline talks resume', category: 'Economy', text: 'Talks on the pipeline resumed in Baku on <b>Tuesday</b>.' },
     { slug: 'FLASH-QUAKE', headline: 'Earthquake hits the Caspian coast', category: 'Society', urgency: 1, text: 'A strong earthquake hit the coast.' },
     { slug: 'BULLETIN-VOTE', headline: 'Parliament passes the budget', category: 'Politics', urgency: 2, text: 'The budget passed.' },
-    { slug: 'EMBARGOED-REPORT', headline: 'Central bank report', category: 'Economy', embargo: '2099-01-01T10:00Z', text: 'The report will be published on Friday.' },
+    {
+      slug: 'EMBARGOED-REPORT',
+      headline: 'Central bank report',
+      category: 'Economy',
+      embargo: '2099-01-01T10:00Z',
+      text: 'The report will be published on Friday.',
+    },
   ]);
   await queue.openView('Queue');
   await queue.expectCount('Submitted', 4);
@@ -293,7 +299,9 @@ test('search marks the matches as text, filters narrow the tab, and Flash items 
   await expect(queue.rows).toHaveCount(2);
   await queue.openView('Desk');
   await page.evaluate(async () => {
-    const r = await window.desk.createItem({ fields: { slug: 'LATE-ECONOMY', headline: 'Late economy item', category: 'Economy', dateline: { place: 'Baku', date: '2026-11-26', agency: 'Turan' } } });
+    const r = await window.desk.createItem({
+      fields: { slug: 'LATE-ECONOMY', headline: 'Late economy item', category: 'Economy', dateline: { place: 'Baku', date: '2026-11-26', agency: 'Turan' } },
+    });
     if (!r.ok) throw new Error(r.error.message);
     const { id, slug, headline, dateline, category, source, byline, signOff, urgency, embargo, keywords, editorNote, subscriberNote, language } = r.value.item;
     const body = { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Late.' }] }] } };
@@ -407,7 +415,12 @@ test('a large batch shows its entries a page at a time', async ({ page, server }
   const queue = new QueuePage(page);
   await seed(
     page,
-    Array.from({ length: 101 }, (_, i) => ({ slug: `BATCH-${String(i).padStart(3, '0')}`, headline: `Item ${i}`, text: `Body ${i}.`, to: 'approved' as const })),
+    Array.from({ length: 101 }, (_, i) => ({
+      slug: `BATCH-${String(i).padStart(3, '0')}`,
+      headline: `Item ${i}`,
+      text: `Body ${i}.`,
+      to: 'approved' as const,
+    })),
   );
   await queue.openView('Queue');
   await queue.openTab('Approved');

@@ -60,7 +60,11 @@ fs.writeFileSync(path.join(__dirname, 'path.txt'), 'electron');
 
 function start(args: string[], env: NodeJS.ProcessEnv): Run {
   const t0 = Date.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/start.js'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   const waiters: { re: RegExp; resolve: (v: { line: string; ms: number }) => void; reject: (e: Error) => void }[] = [];
   let buf = '';
@@ -70,10 +74,11 @@ function start(args: string[], env: NodeJS.ProcessEnv): Run {
     buf = parts.pop() ?? '';
     for (const line of parts) {
       lines.push(line);
-      for (const w of [...waiters]) if (w.re.test(line)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve({ line, ms: Date.now() - t0 });
-      }
+      for (const w of [...waiters])
+        if (w.re.test(line)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve({ line, ms: Date.now() - t0 });
+        }
     }
   };
   child.stdout.on('data', onData);
@@ -122,7 +127,9 @@ test('offline, npm start falls back to the browser desk in under 3 s, in one lin
     // One line for the download step, one saying what is missing and the fixing command.
     expect(first.lines.slice(0, -1)).toEqual([
       expect.stringMatching(new RegExp(`^Downloading Electron ${ELECTRON_VERSION.replace(/\./g, '\\.')} .*… failed \\(\\d+\\.\\d s\\)$`)),
-      expect.stringMatching(/^Electron \S+ is not installed and could not be downloaded \(.+\)\. Serving the desk in your browser instead; for the desktop app run `npx install-electron` with internet access\.$/),
+      expect.stringMatching(
+        /^Electron \S+ is not installed and could not be downloaded \(.+\)\. Serving the desk in your browser instead; for the desktop app run `npx install-electron` with internet access\.$/,
+      ),
     ]);
     const res = await fetch(LINK.exec(line)![1]!);
     expect(res.status).toBe(200);
@@ -139,7 +146,9 @@ test('offline, npm start falls back to the browser desk in under 3 s, in one lin
     expect((await second.waitFor(/Serving the desk in your browser/)).ms).toBeLessThan(fallbackBound());
     await second.waitFor(LINK);
     expect(second.lines).toHaveLength(2);
-    expect(second.lines[0]).toMatch(/^Electron \S+ is not installed .*; tried at \d\d:\d\d; npm start tries again after \d\d:\d\d\. Serving the desk in your browser instead;/);
+    expect(second.lines[0]).toMatch(
+      /^Electron \S+ is not installed .*; tried at \d\d:\d\d; npm start tries again after \d\d:\d\d\. Serving the desk in your browser instead;/,
+    );
   } finally {
     await stop(second);
   }
@@ -174,7 +183,10 @@ test('with Electron downloadable, npm start installs it, fetches SQLite for Elec
   };
   // A failure remembered from yesterday does not stop today's attempt.
   fs.mkdirSync(path.join(dir, 'config', 'Wiredesk'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'config', 'Wiredesk', 'electron-setup-failed.json'), JSON.stringify({ at: Date.now() - 2 * 3600_000, electron: ELECTRON_VERSION, missing: 'x', fix: 'y' }));
+  fs.writeFileSync(
+    path.join(dir, 'config', 'Wiredesk', 'electron-setup-failed.json'),
+    JSON.stringify({ at: Date.now() - 2 * 3600_000, electron: ELECTRON_VERSION, missing: 'x', fix: 'y' }),
+  );
   const db = path.join(dir, 'desk.sqlite');
   try {
     const run = start(['--db', db], env);
@@ -184,10 +196,15 @@ test('with Electron downloadable, npm start installs it, fetches SQLite for Elec
       expect.stringMatching(new RegExp(`^Fetching better-sqlite3 \\S+ prebuilt for Electron ${ELECTRON_VERSION.replace(/\./g, '\\.')}… done`)),
     ]);
     const abi = fs.readFileSync(path.join(ROOT, 'node_modules/electron/abi_version'), 'utf8').trim();
-    expect(asked).toEqual([expect.stringMatching(new RegExp(`^/v[\\d.]+/better-sqlite3-v[\\d.]+-electron-v${abi}-${process.platform}-${process.arch}\\.tar\\.gz$`))]);
+    expect(asked).toEqual([
+      expect.stringMatching(new RegExp(`^/v[\\d.]+/better-sqlite3-v[\\d.]+-electron-v${abi}-${process.platform}-${process.arch}\\.tar\\.gz$`)),
+    ]);
     const installed = path.join(dir, 'native', 'better_sqlite3.node');
     expect(fs.readFileSync(installed)).toEqual(binding);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'native', 'better_sqlite3.json'), 'utf8'))).toMatchObject({ electron: ELECTRON_VERSION, how: 'prebuild-install' });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'native', 'better_sqlite3.json'), 'utf8'))).toMatchObject({
+      electron: ELECTRON_VERSION,
+      how: 'prebuild-install',
+    });
     expect(JSON.parse(fs.readFileSync(record, 'utf8'))).toEqual({ argv: [ROOT, '--db', db], sqlite: installed, runAsNode: null });
     expect(fs.existsSync(path.join(dir, 'config', 'Wiredesk', 'electron-setup-failed.json'))).toBe(false);
 

@@ -19,7 +19,8 @@ export const REVIEWED = {
   // The window's options come from windowOptions() in src/main/window.ts, which the tool's
   // static analysis cannot follow into; src/main/window.test.ts asserts them exactly.
   AUXCLICK_JS_CHECK: "Reported where the options object is out of sight: windowOptions() sets disableBlinkFeatures: 'Auxclick' (src/main/window.test.ts).",
-  CONTEXT_ISOLATION_JS_CHECK: 'Reported where the options object is out of sight: windowOptions() sets contextIsolation: true (src/main/window.test.ts, e2e/build.spec.ts).',
+  CONTEXT_ISOLATION_JS_CHECK:
+    'Reported where the options object is out of sight: windowOptions() sets contextIsolation: true (src/main/window.test.ts, e2e/build.spec.ts).',
   SANDBOX_JS_CHECK: 'Reported where the options object is out of sight: windowOptions() sets sandbox: true (src/main/window.test.ts, e2e/build.spec.ts).',
   PRELOAD_JS_CHECK:
     'The preload is one sandboxed CommonJS file requiring only electron; it exposes window.desk (one function per contract method over ipcRenderer.invoke) and the two shell helpers through contextBridge, never ipcRenderer itself (e2e/build.spec.ts).',
@@ -97,7 +98,9 @@ function main() {
     if (rows.some((row) => row[0] === issue)) process.stdout.write(`reviewed: ${issue} — ${why}\n`);
   }
   for (const f of bad) process.stdout.write(`FAIL ${f.issue} ${f.severity}/${f.confidence} ${f.file}:${f.location}\n`);
-  process.stdout.write(`electronegativity ${electron ? `(Electron ${electron})` : ''}: ${all} finding(s), ${bad.length} HIGH or MEDIUM at FIRM or CERTAIN confidence.\n`);
+  process.stdout.write(
+    `electronegativity ${electron ? `(Electron ${electron})` : ''}: ${all} finding(s), ${bad.length} HIGH or MEDIUM at FIRM or CERTAIN confidence.\n`,
+  );
   process.exit(bad.length > 0 ? 1 : 0);
 }
 

@@ -10,7 +10,7 @@ NODE_INTEGRATION_JS_CHECK,"HIGH","CERTAIN","out/main/index.js","1:1","nodeIntegr
 `;
 
 describe('audit:security', () => {
-  it('reads electronegativity\'s CSV, quotes and commas inside fields included', () => {
+  it("reads electronegativity's CSV, quotes and commas inside fields included", () => {
     const rows = parseCsv(CSV);
     expect(rows).toHaveLength(6);
     expect(rows[1]).toHaveLength(8);

@@ -30,7 +30,10 @@ const RULES = {
   // its shared desk (src/hub/bench.ts).
   bench: { layers: ['core', 'store', 'hub', 'contract', 'service', 'bench'], packages: ['node:*', 'playwright-core', 'vite'] },
   preload: { layers: ['preload', 'contract'], packages: ['electron'] },
-  renderer: { layers: ['core', 'contract', 'renderer'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'lexical', '@lexical/*', 'cmdk', '@tanstack/react-virtual', 'diff'] },
+  renderer: {
+    layers: ['core', 'contract', 'renderer'],
+    packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'lexical', '@lexical/*', 'cmdk', '@tanstack/react-virtual', 'diff'],
+  },
 };
 const TEST_PACKAGES = ['vitest', 'ajv', 'ajv/*', 'ajv-formats', 'fast-check', 'node:*', '@lexical/headless', 'better-sqlite3'];
 
@@ -40,7 +43,9 @@ function importsOf(source) {
 }
 
 function matches(spec, patterns) {
-  return patterns.some((p) => (p.endsWith('/*') ? spec.startsWith(p.slice(0, -1)) || spec === p.slice(0, -2) : p === spec || (p === 'node:*' && spec.startsWith('node:'))));
+  return patterns.some((p) =>
+    p.endsWith('/*') ? spec.startsWith(p.slice(0, -1)) || spec === p.slice(0, -2) : p === spec || (p === 'node:*' && spec.startsWith('node:')),
+  );
 }
 
 /** The layer a path under src/ belongs to: its first folder. */

@@ -26,9 +26,7 @@ describe('layer check', () => {
   });
 
   it('fails when the renderer imports the service implementation or electron', () => {
-    const problems = checkLayers([
-      file('src/renderer/src/App.tsx', "import { Desk } from '../../service/desk';\nimport { ipcRenderer } from 'electron';\n"),
-    ]);
+    const problems = checkLayers([file('src/renderer/src/App.tsx', "import { Desk } from '../../service/desk';\nimport { ipcRenderer } from 'electron';\n")]);
     expect(problems).toEqual([
       'src/renderer/src/App.tsx: imports ../../service/desk — renderer may not depend on service',
       'src/renderer/src/App.tsx: imports "electron" — not allowed in renderer',
@@ -36,7 +34,9 @@ describe('layer check', () => {
   });
 
   it("reads the renderer's aliases as the paths they stand for", () => {
-    expect(checkLayers([file('src/renderer/src/desk/x.tsx', "import { copy } from '@core/copy';\nimport { desk } from '@renderer/shared/desk';\n")])).toEqual([]);
+    expect(checkLayers([file('src/renderer/src/desk/x.tsx', "import { copy } from '@core/copy';\nimport { desk } from '@renderer/shared/desk';\n")])).toEqual(
+      [],
+    );
     expect(checkLayers([file('src/renderer/src/desk/x.tsx', "import { Desk } from '@renderer/../../service/desk';\n")])).toEqual([
       'src/renderer/src/desk/x.tsx: imports @renderer/../../service/desk — renderer may not depend on service',
     ]);
@@ -75,7 +75,14 @@ describe('layer check', () => {
     expect(checkLayers(files)).toEqual([]);
   });
   it('keeps the contract on core alone: no service, store or package behind it', () => {
-    expect(checkLayers([file('src/contract/index.ts', "import type { DeskSettings } from '../core/settings';\nimport { openDb } from '../store/db';\nimport { z } from 'zod';\n")])).toEqual([
+    expect(
+      checkLayers([
+        file(
+          'src/contract/index.ts',
+          "import type { DeskSettings } from '../core/settings';\nimport { openDb } from '../store/db';\nimport { z } from 'zod';\n",
+        ),
+      ]),
+    ).toEqual([
       'src/contract/index.ts: imports ../store/db — contract may not depend on store',
       'src/contract/index.ts: imports "zod" — not allowed in contract',
     ]);

@@ -14,7 +14,8 @@ function walk(dir, root, out) {
   for (const name of readdirSync(dir)) {
     const p = path.join(dir, name);
     if (statSync(p).isDirectory()) walk(p, root, out);
-    else if (/\.(ts|tsx|js|css)$/.test(name)) out.push({ rel: path.relative(root, p).split(path.sep).join('/'), lines: readFileSync(p, 'utf8').split('\n').length - 1 });
+    else if (/\.(ts|tsx|js|css)$/.test(name))
+      out.push({ rel: path.relative(root, p).split(path.sep).join('/'), lines: readFileSync(p, 'utf8').split('\n').length - 1 });
   }
   return out;
 }

@@ -98,7 +98,10 @@ export function isNetworkFailure(output) {
 export function reasonFrom(output) {
   const net = NETWORK_ERROR.exec(output);
   if (net) return `no network: ${net[1] ? `${net[1]} ${net[2]}`.trim() : net[0]}`;
-  const lines = output.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !/^at\s/.test(l));
+  const lines = output
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !/^at\s/.test(l));
   const line = lines.find((l) => /error|failed|not found|\b40\d\b|\b50\d\b/i.test(l)) ?? lines.at(-1) ?? 'no output';
   const short = line.replace(/^(Error|TypeError|prebuild-install (?:warn|WARN|ERR!))[: ]+/, '').replace(/\s+/g, ' ');
   return short.length > 140 ? `${short.slice(0, 137)}…` : short;
@@ -143,7 +146,11 @@ function stepper(write) {
 /** Step 1: Electron's own installer. */
 async function installElectron(p, env, step) {
   const r = await step(`Downloading Electron ${p.electronVersion} (once; cached afterwards)`, () =>
-    run(process.execPath, [path.join(p.electronDir, 'install.js')], { cwd: p.electronDir, env: { ...env, ELECTRON_GET_NO_PROGRESS: '1' }, timeoutMs: DOWNLOAD_TIMEOUT_MS }),
+    run(process.execPath, [path.join(p.electronDir, 'install.js')], {
+      cwd: p.electronDir,
+      env: { ...env, ELECTRON_GET_NO_PROGRESS: '1' },
+      timeoutMs: DOWNLOAD_TIMEOUT_MS,
+    }),
   );
   const exe = electronExecutable(p.electronDir);
   if (exe) return { ok: true, exe };
@@ -160,7 +167,10 @@ function scratchCopy(p) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'wiredesk-sqlite-'));
   const dir = path.join(work, 'node_modules', 'better-sqlite3');
   cpSync(p.sqliteDir, dir, { recursive: true, filter: (src) => path.relative(p.sqliteDir, src).split(path.sep)[0] !== 'build' });
-  writeFileSync(path.join(work, 'package.json'), JSON.stringify({ name: 'wiredesk-electron-sqlite', private: true, dependencies: { 'better-sqlite3': p.sqliteVersion } }));
+  writeFileSync(
+    path.join(work, 'package.json'),
+    JSON.stringify({ name: 'wiredesk-electron-sqlite', private: true, dependencies: { 'better-sqlite3': p.sqliteVersion } }),
+  );
   return { work, dir, built: path.join(dir, 'build', 'Release', BINDING) };
 }
 
@@ -169,7 +179,14 @@ function install(p, built, how) {
   const tmp = `${p.binding}.${process.pid}.tmp`;
   cpSync(built, tmp);
   renameSync(tmp, p.binding);
-  const info = { electron: p.electronVersion, betterSqlite3: p.sqliteVersion, platform: process.platform, arch: process.arch, how, at: new Date().toISOString() };
+  const info = {
+    electron: p.electronVersion,
+    betterSqlite3: p.sqliteVersion,
+    platform: process.platform,
+    arch: process.arch,
+    how,
+    at: new Date().toISOString(),
+  };
   writeFileSync(path.join(p.nativeDir, BINDING_INFO), JSON.stringify(info, null, 2) + '\n');
 }
 
@@ -178,7 +195,11 @@ async function buildSqlite(p, env, step) {
   const copy = scratchCopy(p);
   try {
     const pre = await step(`Fetching better-sqlite3 ${p.sqliteVersion} prebuilt for Electron ${p.electronVersion}`, () =>
-      run(p.bin('prebuild-install'), ['--runtime', 'electron', '--target', p.electronVersion, '--arch', process.arch, '--platform', process.platform, '--tag-prefix', 'v'], { cwd: copy.dir, env, timeoutMs: DOWNLOAD_TIMEOUT_MS }),
+      run(
+        p.bin('prebuild-install'),
+        ['--runtime', 'electron', '--target', p.electronVersion, '--arch', process.arch, '--platform', process.platform, '--tag-prefix', 'v'],
+        { cwd: copy.dir, env, timeoutMs: DOWNLOAD_TIMEOUT_MS },
+      ),
     );
     if (pre.ok && existsSync(copy.built)) {
       install(p, copy.built, 'prebuild-install');
@@ -194,7 +215,11 @@ async function buildSqlite(p, env, step) {
       };
     }
     const re = await step(`Building better-sqlite3 ${p.sqliteVersion} for Electron ${p.electronVersion} with @electron/rebuild (a few minutes)`, () =>
-      run(p.bin('electron-rebuild'), ['--version', p.electronVersion, '--module-dir', copy.work, '--only', 'better-sqlite3', '--force', '--build-from-source'], { cwd: copy.work, env, timeoutMs: REBUILD_TIMEOUT_MS }),
+      run(
+        p.bin('electron-rebuild'),
+        ['--version', p.electronVersion, '--module-dir', copy.work, '--only', 'better-sqlite3', '--force', '--build-from-source'],
+        { cwd: copy.work, env, timeoutMs: REBUILD_TIMEOUT_MS },
+      ),
     );
     if (re.ok && existsSync(copy.built)) {
       install(p, copy.built, '@electron/rebuild');

@@ -41,9 +41,20 @@ describe('remembered set-up failure', () => {
     writeFileSync(path.join(electronDir, 'package.json'), JSON.stringify({ version: '45.5.0' }));
     writeFileSync(path.join(electronDir, 'install.js'), 'throw new Error("must not run")');
     const now = Date.now();
-    write(memoDir, { at: now - 60_000, electron: '45.5.0', missing: 'Electron 45.5.0 is not installed and could not be downloaded (no network: ENOTFOUND github.com)', fix: 'npx install-electron' });
+    write(memoDir, {
+      at: now - 60_000,
+      electron: '45.5.0',
+      missing: 'Electron 45.5.0 is not installed and could not be downloaded (no network: ENOTFOUND github.com)',
+      fix: 'npx install-electron',
+    });
     const out = [];
-    const r = await setUpDesktop({ root, env: { WIREDESK_ELECTRON_DIR: electronDir, WIREDESK_NATIVE_DIR: scratch() }, write: (s) => out.push(s), memoDir, now });
+    const r = await setUpDesktop({
+      root,
+      env: { WIREDESK_ELECTRON_DIR: electronDir, WIREDESK_NATIVE_DIR: scratch() },
+      write: (s) => out.push(s),
+      memoDir,
+      now,
+    });
     expect(r).toMatchObject({ ok: false, fix: 'npx install-electron', rememberedAt: now - 60_000 });
     expect(out).toEqual([]);
   });
@@ -76,7 +87,9 @@ describe('one-line reasons', () => {
   it('names a missing network plainly', () => {
     expect(reasonFrom('TypeError: fetch failed\n    at node:internal/deps/undici/undici:14976:13\n')).toBe('no network: fetch failed');
     expect(reasonFrom('prebuild-install warn install getaddrinfo ENOTFOUND github.com\n')).toBe('no network: ENOTFOUND github.com');
-    expect(reasonFrom('Error: This is most likely not a problem with node-gyp or the package itself and\nis related to network connectivity.')).toBe('no network: network connectivity');
+    expect(reasonFrom('Error: This is most likely not a problem with node-gyp or the package itself and\nis related to network connectivity.')).toBe(
+      'no network: network connectivity',
+    );
   });
 
   it('otherwise keeps the error line, shortened', () => {

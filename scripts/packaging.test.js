@@ -37,7 +37,9 @@ describe('installers', () => {
     const config = await getConfig(root, null, null);
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
     // …and would refuse a misspelt option, so the check above means something.
-    await expect(validateConfiguration({ ...config, linux: { ...config.linux, targets: ['deb'] } }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration/);
+    await expect(validateConfiguration({ ...config, linux: { ...config.linux, targets: ['deb'] } }, new DebugLogger(false))).rejects.toThrow(
+      /Invalid configuration/,
+    );
   }, 60_000);
 
   it('keeps the user-data folder the README names (productName Wiredesk)', () => {
@@ -57,7 +59,7 @@ describe('installers', () => {
     expect(first).toBe(path.join(resources, 'app.asar.unpacked', ...binding.split('/')));
   });
 
-  it("leaves out the Node build of better-sqlite3 and its sources, and never rebuilds node_modules for Electron", () => {
+  it('leaves out the Node build of better-sqlite3 and its sources, and never rebuilds node_modules for Electron', () => {
     expect(build.files).toContain('!node_modules/better-sqlite3/{build,deps,src}/**');
     // electron-builder's own rebuild would overwrite the Node build the tests, CLI and desk server use.
     expect(build.npmRebuild).toBe(false);
@@ -70,7 +72,10 @@ describe('release fuses', () => {
   /** An "Electron binary": the fuse sentinel and a nine-fuse wire as Electron ships it. */
   function fakeElectron(file) {
     const shipped = '101100011'; // RunAsNode on, cookies unencrypted, NODE_OPTIONS on, inspect on, …
-    writeFileSync(file, Buffer.concat([Buffer.from('\x7fELF…code…'), Buffer.from(SENTINEL), Buffer.from([1, shipped.length]), Buffer.from(shipped), Buffer.from('…more code')]));
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('\x7fELF…code…'), Buffer.from(SENTINEL), Buffer.from([1, shipped.length]), Buffer.from(shipped), Buffer.from('…more code')]),
+    );
   }
 
   it('are flipped in the packed executable by the afterPack hook', async () => {
@@ -78,7 +83,12 @@ describe('release fuses', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'wiredesk-fuses-'));
     dirs.push(dir);
     fakeElectron(path.join(dir, 'wiredesk'));
-    await afterPack({ appOutDir: dir, electronPlatformName: 'linux', arch: 1, packager: { executableName: build.linux.executableName, appInfo: { productFilename: 'Wiredesk' } } });
+    await afterPack({
+      appOutDir: dir,
+      electronPlatformName: 'linux',
+      arch: 1,
+      packager: { executableName: build.linux.executableName, appInfo: { productFilename: 'Wiredesk' } },
+    });
     const wire = await getCurrentFuseWire(path.join(dir, 'wiredesk'));
     expect(wire[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
     expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
@@ -102,8 +112,17 @@ describe('release fuses', () => {
   it('set exactly the six the release needs', () => {
     const { version, ...fuses } = RELEASE_FUSES;
     expect(version).toBe('1');
-    expect(Object.keys(fuses).map((k) => FuseV1Options[Number(k)]).sort()).toEqual(
-      ['EnableCookieEncryption', 'EnableEmbeddedAsarIntegrityValidation', 'EnableNodeCliInspectArguments', 'EnableNodeOptionsEnvironmentVariable', 'OnlyLoadAppFromAsar', 'RunAsNode'],
-    );
+    expect(
+      Object.keys(fuses)
+        .map((k) => FuseV1Options[Number(k)])
+        .sort(),
+    ).toEqual([
+      'EnableCookieEncryption',
+      'EnableEmbeddedAsarIntegrityValidation',
+      'EnableNodeCliInspectArguments',
+      'EnableNodeOptionsEnvironmentVariable',
+      'OnlyLoadAppFromAsar',
+      'RunAsNode',
+    ]);
   });
 });

@@ -51,7 +51,25 @@ function startServer(db) {
 }
 
 const body = (text) => ({
-  root: { type: 'root', version: 1, format: '', indent: 0, direction: null, children: [{ type: 'paragraph', version: 1, format: '', indent: 0, direction: null, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }] }] },
+  root: {
+    type: 'root',
+    version: 1,
+    format: '',
+    indent: 0,
+    direction: null,
+    children: [
+      {
+        type: 'paragraph',
+        version: 1,
+        format: '',
+        indent: 0,
+        direction: null,
+        textFormat: 0,
+        textStyle: '',
+        children: [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }],
+      },
+    ],
+  },
 });
 
 /** The scripted editor's state: what the desk acknowledged, and so must never lose. */
@@ -68,7 +86,11 @@ class Editor {
   }
 
   async call(server, method, arg) {
-    const res = await fetch(`${server.base}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Wiredesk-Token': server.token }, body: JSON.stringify(arg) });
+    const res = await fetch(`${server.base}api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Wiredesk-Token': server.token },
+      body: JSON.stringify(arg),
+    });
     const reply = await res.json();
     if (res.status !== 200) throw new Error(`${method}: HTTP ${res.status} ${JSON.stringify(reply)}`);
     if (!reply.ok && reply.error.code === 'INTERNAL') throw new Error(`${method}: INTERNAL ${reply.error.message}`);
@@ -133,7 +155,12 @@ class Editor {
     // Autosaves of one sitting fold into one revision: a save whose answer is lost to the kill
     // may still have landed on the acknowledged revision.
     item.inflight = headline;
-    const reply = await this.call(server, 'saveDraft', { id, baseRevision: item.revision, fields: this.fields(id, headline), session: `${server.sitting}-${id}` });
+    const reply = await this.call(server, 'saveDraft', {
+      id,
+      baseRevision: item.revision,
+      fields: this.fields(id, headline),
+      session: `${server.sitting}-${id}`,
+    });
     if (!reply.ok) {
       await this.resync(server, id);
       return false;
@@ -164,14 +191,16 @@ class Editor {
         const row = get.get(id);
         if (!row) problems.push(`acknowledged item ${id} is gone`);
         else if (row.revision < want.revision) problems.push(`item ${id}: revision ${row.revision}, but ${want.revision} was acknowledged`);
-        else if (row.revision === want.revision && row.headline !== want.headline && row.headline !== want.inflight) problems.push(`item ${id}: acknowledged headline "${want.headline}" became "${row.headline}"`);
+        else if (row.revision === want.revision && row.headline !== want.headline && row.headline !== want.inflight)
+          problems.push(`item ${id}: acknowledged headline "${want.headline}" became "${row.headline}"`);
       }
     } finally {
       db.close();
     }
     for (const [id, b] of this.batches) {
       if (!fs.existsSync(b.file)) problems.push(`batch ${id}: ${b.file} is missing`);
-      else if (createHash('sha256').update(fs.readFileSync(b.file)).digest('hex') !== b.sha256) problems.push(`batch ${id}: ${b.file} does not match its recorded hash`);
+      else if (createHash('sha256').update(fs.readFileSync(b.file)).digest('hex') !== b.sha256)
+        problems.push(`batch ${id}: ${b.file} does not match its recorded hash`);
     }
     return problems;
   }

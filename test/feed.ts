@@ -38,7 +38,14 @@ export const RICH_BODY: SerializedBody = bodyFromBlocks([
     textNode('Details: '),
     link('https://example.org/a?b=1&c=2', 'statement'),
   ]),
-  { type: 'quote', children: [textNode('We are close,'), textNode(' he said', TEXT_FORMAT.bold | TEXT_FORMAT.italic | TEXT_FORMAT.underline)], direction: null, format: '', indent: 0, version: 1 },
+  {
+    type: 'quote',
+    children: [textNode('We are close,'), textNode(' he said', TEXT_FORMAT.bold | TEXT_FORMAT.italic | TEXT_FORMAT.underline)],
+    direction: null,
+    format: '',
+    indent: 0,
+    version: 1,
+  },
   {
     type: 'list',
     listType: 'number',
@@ -117,7 +124,11 @@ export function makeItem(overrides: Partial<WireItem> = {}): WireItem {
 }
 
 /** The whole trip: items out through the batch writer, the text back in through parseFeed. */
-export function exportThenImport(format: FeedFormat, items: WireItem[], opts: { pubStatus?: PubStatus; ndjson?: boolean; settings?: DeskSettings } = {}): ParseFeedResult {
+export function exportThenImport(
+  format: FeedFormat,
+  items: WireItem[],
+  opts: { pubStatus?: PubStatus; ndjson?: boolean; settings?: DeskSettings } = {},
+): ParseFeedResult {
   const entries = items.map((item) => ({ item, pubStatus: opts.pubStatus ?? 'usable' }));
   return parseFeed([...batchChunks(format, opts.ndjson ?? false, entries, { settings: opts.settings ?? TEST_SETTINGS })].join(''));
 }

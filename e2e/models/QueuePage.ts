@@ -104,7 +104,10 @@ export class QueuePage {
     return this.page.getByRole('status', { name: 'Export result' });
   }
   /** Export the pending entries to `folder`; returns what the desk reports. */
-  async exportBatch(folder: string, opts: { format?: 'ninjs 3.1' | 'ninjs 2.2' | 'JSON Feed 1.1'; ndjson?: boolean } = {}): Promise<{ id: number; path: string; sha256: string }> {
+  async exportBatch(
+    folder: string,
+    opts: { format?: 'ninjs 3.1' | 'ninjs 2.2' | 'JSON Feed 1.1'; ndjson?: boolean } = {},
+  ): Promise<{ id: number; path: string; sha256: string }> {
     await this.folder.fill(folder);
     if (opts.format) await this.exportPanel.getByLabel('Format').selectOption({ label: opts.format });
     if (opts.ndjson !== undefined) await this.exportPanel.getByLabel('NDJSON').setChecked(opts.ndjson);

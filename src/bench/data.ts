@@ -7,7 +7,28 @@ import { bodyFromPlainText } from '../core/richtext';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { type StoredItem, newStoredItem } from '../store/items';
 
-export const WORDS = ['minister', 'defence', 'Baku', 'Astana', 'agreement', 'signed', 'cooperation', 'plan', 'military', 'exercise', 'Caspian', 'naval', 'press', 'service', 'reported', 'talks', 'energy', 'pipeline', 'budget', 'election'];
+export const WORDS = [
+  'minister',
+  'defence',
+  'Baku',
+  'Astana',
+  'agreement',
+  'signed',
+  'cooperation',
+  'plan',
+  'military',
+  'exercise',
+  'Caspian',
+  'naval',
+  'press',
+  'service',
+  'reported',
+  'talks',
+  'energy',
+  'pipeline',
+  'budget',
+  'election',
+];
 /** Search words: one item in 1,000 holds the rare one, one in 10 the common one; every item holds "caspian". */
 export const RARE = 'Zangezur';
 export const COMMON = 'Nakhchivan';
@@ -91,7 +112,9 @@ export async function stringifyToFile(file: string, objects: Iterable<object>): 
 export function wireCopy(stories: number): string {
   const out: string[] = [];
   for (let i = 0; i < stories; i++) {
-    out.push(`AZERBAIJAN-TALKS-${i}\nMinisters sign ${WORDS[i % WORDS.length]} agreement ${i}\nBaku, 26 November (Turan) -- ${sentence(60, i)}\n${sentence(80, i + 1)}\n${sentence(40, i + 2)}\n06B\n`);
+    out.push(
+      `AZERBAIJAN-TALKS-${i}\nMinisters sign ${WORDS[i % WORDS.length]} agreement ${i}\nBaku, 26 November (Turan) -- ${sentence(60, i)}\n${sentence(80, i + 1)}\n${sentence(40, i + 2)}\n06B\n`,
+    );
   }
   return out.join('\n');
 }

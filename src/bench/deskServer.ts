@@ -12,7 +12,10 @@ export interface Server {
 export async function startServer(dbFile: string): Promise<Server> {
   const token = randomBytes(18).toString('base64url');
   const cli = path.resolve('out', 'main', 'cli.js');
-  const child = spawn(process.execPath, [cli, 'serve', '--db', dbFile], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WIREDESK_TOKEN: token, WIREDESK_DB: '' } });
+  const child = spawn(process.execPath, [cli, 'serve', '--db', dbFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WIREDESK_TOKEN: token, WIREDESK_DB: '' },
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {

@@ -30,7 +30,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** An item ready to submit, as a reporter files it. */
 function filed(slug: string, i: number): ItemFields {
   const dateline = { place: 'Aktau', date: '2026-11-30', agency: 'Turan' };
-  return { ...defaultFields(DEFAULT_SETTINGS), slug, headline: `Filed from the field ${i}`, dateline, category: 'Economy', signOff: '06B', body: bodyFromPlainText(sentence(80, i)) };
+  return {
+    ...defaultFields(DEFAULT_SETTINGS),
+    slug,
+    headline: `Filed from the field ${i}`,
+    dateline,
+    category: 'Economy',
+    signOff: '06B',
+    body: bodyFromPlainText(sentence(80, i)),
+  };
 }
 
 interface Served {
@@ -42,7 +50,10 @@ interface Served {
 
 async function serve(file: string, hubUrl: string): Promise<Served> {
   const token = randomBytes(18).toString('base64url');
-  const child = spawn(process.execPath, [path.join(here, 'cli.js'), 'serve', '--db', file], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WIREDESK_TOKEN: token, WIREDESK_DB: '', WIREDESK_HUB: hubUrl } });
+  const child = spawn(process.execPath, [path.join(here, 'cli.js'), 'serve', '--db', file], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WIREDESK_TOKEN: token, WIREDESK_DB: '', WIREDESK_HUB: hubUrl },
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`desk server did not start:\n${out}`)), 60_000);
@@ -62,7 +73,11 @@ async function serve(file: string, hubUrl: string): Promise<Served> {
 }
 
 async function api<T>(s: Served, method: string, arg: unknown): Promise<T> {
-  const res = await fetch(`${s.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Wiredesk-Token': s.token }, body: JSON.stringify(arg) });
+  const res = await fetch(`${s.url}api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Wiredesk-Token': s.token },
+    body: JSON.stringify(arg),
+  });
   const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
   return r.value;
@@ -117,7 +132,13 @@ async function prepare(hub: BenchHub, dir: string, desks: number, n: number, log
   return files;
 }
 
-export async function hubResults(o: { quick: boolean; wanted: (...names: string[]) => boolean; n: number; dir: string; log: (s: string) => void }): Promise<Result[]> {
+export async function hubResults(o: {
+  quick: boolean;
+  wanted: (...names: string[]) => boolean;
+  n: number;
+  dir: string;
+  log: (s: string) => void;
+}): Promise<Result[]> {
   if (!o.wanted('hub_queue_page', 'hub_transition', 'hub_sync_1000')) return [];
   const hub = await openBenchHub();
   if ('missing' in hub) {
@@ -139,12 +160,24 @@ export async function hubResults(o: { quick: boolean; wanted: (...names: string[
     const statusIn = (db: Db, id: string) => stores.get(db)!.getState(id)?.status ?? null;
 
     if (o.wanted('hub_queue_page')) {
-      const pair = await interleave(o.quick ? 20 : 50, () => api(main, 'queue', { tab: 'submitted', limit: 100 }), () => api(main, 'getSettings', {}));
-      results.push(result('hub_queue_page', pair, 'the same desk server answering getSettings (the HTTP round trip alone)', 'p95 < 50 ms', (r) => r.p95 < 50, { desks: servers.length, items: o.n }));
+      const pair = await interleave(
+        o.quick ? 20 : 50,
+        () => api(main, 'queue', { tab: 'submitted', limit: 100 }),
+        () => api(main, 'getSettings', {}),
+      );
+      results.push(
+        result('hub_queue_page', pair, 'the same desk server answering getSettings (the HTTP round trip alone)', 'p95 < 50 ms', (r) => r.p95 < 50, {
+          desks: servers.length,
+          items: o.n,
+        }),
+      );
     }
 
     if (o.wanted('hub_transition')) {
-      const page = await api<{ items: { id: string; slug: string; headline: string; urgency: number; status: string }[] }>(main, 'queue', { tab: 'submitted', limit: 100 });
+      const page = await api<{ items: { id: string; slug: string; headline: string; urgency: number; status: string }[] }>(main, 'queue', {
+        tab: 'submitted',
+        limit: 100,
+      });
       const ids = page.items.map((i) => i.id);
       const spread: number[] = [];
       let k = 0;
@@ -198,10 +231,17 @@ export async function hubResults(o: { quick: boolean; wanted: (...names: string[
         ref.push(performance.now() - r0);
       }
       results.push(
-        result('hub_sync_1000', { real, ref }, '1,000 INSERTs of the same documents in one transaction into a plain table', 'under 30 s', (r) => r.median < 30_000, {
-          desks_listening: servers.length,
-          then_on_every_other_desk_after_ms: round(Math.max(...spread), 0),
-        }),
+        result(
+          'hub_sync_1000',
+          { real, ref },
+          '1,000 INSERTs of the same documents in one transaction into a plain table',
+          'under 30 s',
+          (r) => r.median < 30_000,
+          {
+            desks_listening: servers.length,
+            then_on_every_other_desk_after_ms: round(Math.max(...spread), 0),
+          },
+        ),
       );
     }
     for (const r of readers) r.close();

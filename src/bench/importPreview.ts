@@ -49,7 +49,13 @@ export async function importPreview(o: { dbFile: string; wireCopy: (stories: num
       text_echoed: echoed(page),
       answered_ok: ok(page),
       sent_as: 'the text as the body (text/plain), as the page sends it',
-      as_json: { peak_rss_mb: round(json.peakMb, 0), response_mb: round(json.answer.length / 1048576, 1), text_echoed: echoed(json), answered_ok: ok(json), ms: round(json.ms, 0) },
+      as_json: {
+        peak_rss_mb: round(json.peakMb, 0),
+        response_mb: round(json.answer.length / 1048576, 1),
+        text_echoed: echoed(json),
+        answered_ok: ok(json),
+        ms: round(json.ms, 0),
+      },
     }),
   ];
 }

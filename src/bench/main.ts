@@ -47,9 +47,16 @@ async function main(): Promise<void> {
   const log = (s: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
   const add = (r: Result) => {
     results.push(r);
-    log(`${r.name}: median ${r.median_ms} ms, p95 ${r.p95_ms} ms; reference ${r.reference_median_ms} ms; ${r.ratio}× ${r.met === null ? '' : r.met ? '(met)' : '(NOT met)'}`);
+    log(
+      `${r.name}: median ${r.median_ms} ms, p95 ${r.p95_ms} ms; reference ${r.reference_median_ms} ms; ${r.ratio}× ${r.met === null ? '' : r.met ? '(met)' : '(NOT met)'}`,
+    );
   };
-  log(`Wiredesk bench${QUICK ? ' --quick' : ''}: ${N} items, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, node ${process.version}`);
+  log(
+    `Wiredesk bench${QUICK ? ' --quick' : ''}: ${N} items, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}, node ${process.version}`,
+  );
   // The wire-copy parser at 20 MB first, while the process is small: its memory figures are the parser's own.
   if (wanted('import_parse')) benchWireCopy();
   const seeded = store.insertMany(seed(N));
@@ -60,7 +67,11 @@ async function main(): Promise<void> {
     add(
       result(
         'queue_page',
-        await interleave(REPS * 4, () => desk.queue({ tab: 'submitted', limit: 100 }), () => store.queue({ statuses: ['submitted'] }, 100)),
+        await interleave(
+          REPS * 4,
+          () => desk.queue({ tab: 'submitted', limit: 100 }),
+          () => store.queue({ statuses: ['submitted'] }, 100),
+        ),
         'the page SQL alone (no counts)',
         'p95 < 2 ms',
         (r) => r.p95 < 2,
@@ -83,14 +94,31 @@ async function main(): Promise<void> {
         return { plan, ms: performance.now() - t0 };
       })
       .sort((a, b) => a.ms - b.ms)[0]!.plan;
-    const pair = await interleave(REPS * 2, () => desk.queue({ tab: 'submitted', search: text, limit: 100 }), () => ref.searchBest(text, 'submitted', 101, best));
-    add(result(name, pair, `"${text}": bare SQL by the faster hand plan (${best === 'match' ? 'matches first' : 'queue index + match set'}), no snippets or counts`, 'p95 < 30 ms', (r) => r.p95 < 30, { matches_bound: store.matchBound(text) }));
+    const pair = await interleave(
+      REPS * 2,
+      () => desk.queue({ tab: 'submitted', search: text, limit: 100 }),
+      () => ref.searchBest(text, 'submitted', 101, best),
+    );
+    add(
+      result(
+        name,
+        pair,
+        `"${text}": bare SQL by the faster hand plan (${best === 'match' ? 'matches first' : 'queue index + match set'}), no snippets or counts`,
+        'p95 < 30 ms',
+        (r) => r.p95 < 30,
+        { matches_bound: store.matchBound(text) },
+      ),
+    );
   }
 
   if (wanted('list_slice')) {
     // A virtual desk list jumping to its end (issue 12): the last 100 by position with the total, against the first page by keyset.
     const last = Math.max(0, ((await desk.listItems({ view: 'desk', offset: 0, limit: 1 })).total ?? 0) - 100);
-    const pair = await interleave(REPS * 2, () => desk.listItems({ view: 'desk', offset: last, limit: 100 }), () => ref.listFirstPage(101));
+    const pair = await interleave(
+      REPS * 2,
+      () => desk.listItems({ view: 'desk', offset: last, limit: 100 }),
+      () => ref.listFirstPage(101),
+    );
     add(result('list_slice', pair, 'the first page of the desk list by keyset, bare SQL', 'p95 < 16 ms (a frame)', (r) => r.p95 < 16, { offset: last }));
   }
 
@@ -100,7 +128,12 @@ async function main(): Promise<void> {
     add(
       result(
         'transition_bulk_1000',
-        await interleave(QUICK ? 5 : 9, () => desk.transition({ ids: thousand, action: 'approve' }), () => ref.statusOnlyUpdates(thousand, 'approved'), () => resetForBench(db, thousand, 'submitted')),
+        await interleave(
+          QUICK ? 5 : 9,
+          () => desk.transition({ ids: thousand, action: 'approve' }),
+          () => ref.statusOnlyUpdates(thousand, 'approved'),
+          () => resetForBench(db, thousand, 'submitted'),
+        ),
         '1,000 status-only UPDATEs in one durable transaction',
         'ratio ≤ 1.5',
         (r) => r.ratio <= 1.5,
@@ -164,12 +197,19 @@ async function main(): Promise<void> {
     );
     const mbps = (ms: number) => round(bytes / 1048576 / (ms / 1000), 1);
     add(
-      result('export_10k', exportPair, `JSON.stringify of the same ${tenK.length} ninjs objects to a file, fsync`, 'ratio ≤ 2.5 (≥ 0.4× the throughput)', (r) => r.ratio <= 2.5, {
-        items_exported: tenK.length, // fewer than 10,000 when the desk has fewer drafts (--quick: 5,000)
-        file_mb: round(bytes / 1048576, 1),
-        mb_per_s: mbps(exportPair.real.sort((a, b) => a - b)[Math.floor(exportPair.real.length / 2)]!),
-        reference_mb_per_s: mbps(exportPair.ref.sort((a, b) => a - b)[Math.floor(exportPair.ref.length / 2)]!),
-      }),
+      result(
+        'export_10k',
+        exportPair,
+        `JSON.stringify of the same ${tenK.length} ninjs objects to a file, fsync`,
+        'ratio ≤ 2.5 (≥ 0.4× the throughput)',
+        (r) => r.ratio <= 2.5,
+        {
+          items_exported: tenK.length, // fewer than 10,000 when the desk has fewer drafts (--quick: 5,000)
+          file_mb: round(bytes / 1048576, 1),
+          mb_per_s: mbps(exportPair.real.sort((a, b) => a - b)[Math.floor(exportPair.real.length / 2)]!),
+          reference_mb_per_s: mbps(exportPair.ref.sort((a, b) => a - b)[Math.floor(exportPair.ref.length / 2)]!),
+        },
+      ),
     );
     ninjs.length = 0;
   }
@@ -193,13 +233,20 @@ async function main(): Promise<void> {
       return performance.now() - t0;
     });
     add(
-      result('export_100k_rss_mb', { real: [realAll.value.ms], ref: [refAll.value] }, `reading each item and JSON.stringify of its ninjs, streamed to a file with fsync (peak RSS ${refAll.peakMb.toFixed(0)} MB)`, 'peak RSS < 300 MB', () => realAll.peakMb < 300, {
-        items_exported: all.length,
-        peak_rss_mb: round(realAll.peakMb, 0),
-        reference_peak_rss_mb: round(refAll.peakMb, 0),
-        file_mb: round(realAll.value.bytes / 1048576, 1),
-        mb_per_s: round(realAll.value.bytes / 1048576 / (realAll.value.ms / 1000), 1),
-      }),
+      result(
+        'export_100k_rss_mb',
+        { real: [realAll.value.ms], ref: [refAll.value] },
+        `reading each item and JSON.stringify of its ninjs, streamed to a file with fsync (peak RSS ${refAll.peakMb.toFixed(0)} MB)`,
+        'peak RSS < 300 MB',
+        () => realAll.peakMb < 300,
+        {
+          items_exported: all.length,
+          peak_rss_mb: round(realAll.peakMb, 0),
+          reference_peak_rss_mb: round(refAll.peakMb, 0),
+          file_mb: round(realAll.value.bytes / 1048576, 1),
+          mb_per_s: round(realAll.value.bytes / 1048576 / (realAll.value.ms / 1000), 1),
+        },
+      ),
     );
     resetForBench(db, all, 'draft'); // editable again, for the browser parts
     for (const f of fs.readdirSync(outDir)) fs.rmSync(path.join(outDir, f));
@@ -212,7 +259,11 @@ async function main(): Promise<void> {
     add(
       result(
         'import_parse',
-        await interleave(QUICK ? 5 : 9, () => desk.parseImport({ text: copy }), () => copy.split('\n').filter((l) => /^[A-Z][A-Za-z ]+, \d+ \w+ \(/.test(l)).length),
+        await interleave(
+          QUICK ? 5 : 9,
+          () => desk.parseImport({ text: copy }),
+          () => copy.split('\n').filter((l) => /^[A-Z][A-Za-z ]+, \d+ \w+ \(/.test(l)).length,
+        ),
         `one regex pass over the lines of the same ${(copy.length / 1048576).toFixed(1)} MB`,
         'none set (informational)',
         () => null,
@@ -230,7 +281,16 @@ async function main(): Promise<void> {
   for (const r of await hubResults({ quick: QUICK, wanted, n: N, dir, log })) add(r);
 
   const out = {
-    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memory_gb: round(os.totalmem() / 2 ** 30, 1), platform: `${os.platform()} ${os.release()}`, node: process.version, load_at_start: loadAtStart, load_at_end: os.loadavg().map((l) => round(l, 1)), at: new Date().toISOString() },
+    machine: {
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? '',
+      memory_gb: round(os.totalmem() / 2 ** 30, 1),
+      platform: `${os.platform()} ${os.release()}`,
+      node: process.version,
+      load_at_start: loadAtStart,
+      load_at_end: os.loadavg().map((l) => round(l, 1)),
+      at: new Date().toISOString(),
+    },
     items: N,
     quick: QUICK,
     results,

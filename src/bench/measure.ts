@@ -85,7 +85,14 @@ export function vmHwmKb(statusFile: string): number {
   }
 }
 
-export function result(name: string, pair: Pair, reference: string, target: string, met: (r: { median: number; p95: number; ratio: number; refMedian: number; refP95: number }) => boolean | null, extra: Record<string, unknown> = {}): Result {
+export function result(
+  name: string,
+  pair: Pair,
+  reference: string,
+  target: string,
+  met: (r: { median: number; p95: number; ratio: number; refMedian: number; refP95: number }) => boolean | null,
+  extra: Record<string, unknown> = {},
+): Result {
   const m = median(pair.real);
   const refMedian = median(pair.ref);
   const r = { median: m, p95: p95(pair.real), ratio: m / refMedian, refMedian, refP95: p95(pair.ref) };
@@ -105,7 +112,15 @@ export function result(name: string, pair: Pair, reference: string, target: stri
 }
 
 export function printTable(results: Result[]): void {
-  const rows = results.map((r) => [r.name, r.median_ms.toFixed(2), r.p95_ms.toFixed(2), r.reference_median_ms.toFixed(2), `${r.ratio.toFixed(2)}×`, r.met === null ? '—' : r.met ? 'met' : 'NOT met', r.target]);
+  const rows = results.map((r) => [
+    r.name,
+    r.median_ms.toFixed(2),
+    r.p95_ms.toFixed(2),
+    r.reference_median_ms.toFixed(2),
+    `${r.ratio.toFixed(2)}×`,
+    r.met === null ? '—' : r.met ? 'met' : 'NOT met',
+    r.target,
+  ]);
   const head = ['result', 'median ms', 'p95 ms', 'ref median', 'ratio', 'target', 'what'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i >= 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');

@@ -38,7 +38,13 @@ export interface UiOptions {
 /** Build the bare Lexical page with vite into `outDir` and serve it (and the body) on 127.0.0.1. */
 async function bareServer(outDir: string, body: string): Promise<{ url: string; close: () => void }> {
   const vite = await import('vite');
-  await vite.build({ root: path.resolve('src', 'bench', 'bare'), base: './', logLevel: 'warn', configFile: false, build: { outDir, emptyOutDir: true, minify: true, target: 'es2022' } });
+  await vite.build({
+    root: path.resolve('src', 'bench', 'bare'),
+    base: './',
+    logLevel: 'warn',
+    configFile: false,
+    build: { outDir, emptyOutDir: true, minify: true, target: 'es2022' },
+  });
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.txt': 'text/plain; charset=utf-8' };
   const server = http.createServer((req, res) => {
     const name = new URL(req.url ?? '/', 'http://x').pathname;
@@ -82,15 +88,35 @@ const INSTRUMENT = () => {
   );
 };
 
-const notMeasured = (name: string, why: string, target: string): Result => ({ name, median_ms: Number.NaN, p95_ms: Number.NaN, reference: why, reference_median_ms: Number.NaN, ratio: Number.NaN, target, met: false, not_measured: why });
+const notMeasured = (name: string, why: string, target: string): Result => ({
+  name,
+  median_ms: Number.NaN,
+  p95_ms: Number.NaN,
+  reference: why,
+  reference_median_ms: Number.NaN,
+  ratio: Number.NaN,
+  target,
+  met: false,
+  not_measured: why,
+});
 
 export async function uiResults(wanted: (...names: string[]) => boolean, o: UiOptions): Promise<Result[]> {
-  const targets = { cold: 'ratio ≤ 1.3', typing: 'p95 ≤ 1.5× the bare editor and ≥ 95% of keys under 16.7 ms', switch: 'p95 < 30 ms with 2,000 rows listed', importRss: 'server peak RSS < 500 MB, no text echoed back' };
+  const targets = {
+    cold: 'ratio ≤ 1.3',
+    typing: 'p95 ≤ 1.5× the bare editor and ≥ 95% of keys under 16.7 ms',
+    switch: 'p95 < 30 ms with 2,000 rows listed',
+    importRss: 'server peak RSS < 500 MB, no text echoed back',
+  };
   const importResults = () => (wanted('import_preview_38mb_rss_mb') ? importPreview(o, targets.importRss) : Promise.resolve([]));
   if (!wanted('cold_start', 'typing_5000_words', 'item_switch_100k')) return importResults();
   if (!fs.existsSync(CHROMIUM)) {
     const why = `no Chromium at ${CHROMIUM}`;
-    return [notMeasured('cold_start', why, targets.cold), notMeasured('typing_5000_words', why, targets.typing), notMeasured('item_switch_100k', why, targets.switch), ...(await importResults())];
+    return [
+      notMeasured('cold_start', why, targets.cold),
+      notMeasured('typing_5000_words', why, targets.typing),
+      notMeasured('item_switch_100k', why, targets.switch),
+      ...(await importResults()),
+    ];
   }
   const { chromium } = await import('playwright-core');
   const server = await startServer(o.dbFile);
@@ -121,18 +147,18 @@ export async function uiResults(wanted: (...names: string[]) => boolean, o: UiOp
     };
     if (wanted('cold_start')) await coldStart();
     async function coldStart() {
-    await coldOnce(login, o.shortId); // the server's first answers, and the login cookie, out of the way
-    const cold: Pair = { real: [], ref: [] };
-    const coldLogin = async () => {
-      const ms = await coldOnce(login, o.shortId);
-      cold.real.push(ms);
-    };
-    const coldBare = async () => {
-      cold.ref.push(await coldOnce(bare.url, null));
-    };
-    await interleave(o.quick ? 5 : 9, coldLogin, coldBare);
-    results.push(result('cold_start', cold, 'bare Lexical page (same browser, fresh context)', targets.cold, (r) => r.ratio <= 1.3));
-    o.log('cold_start measured');
+      await coldOnce(login, o.shortId); // the server's first answers, and the login cookie, out of the way
+      const cold: Pair = { real: [], ref: [] };
+      const coldLogin = async () => {
+        const ms = await coldOnce(login, o.shortId);
+        cold.real.push(ms);
+      };
+      const coldBare = async () => {
+        cold.ref.push(await coldOnce(bare.url, null));
+      };
+      await interleave(o.quick ? 5 : 9, coldLogin, coldBare);
+      results.push(result('cold_start', cold, 'bare Lexical page (same browser, fresh context)', targets.cold, (r) => r.ratio <= 1.3));
+      o.log('cold_start measured');
     }
 
     // Typing into the 5,000-word body, in blocks alternating with the bare page.
@@ -147,7 +173,7 @@ export async function uiResults(wanted: (...names: string[]) => boolean, o: UiOp
     await barePage.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true);
     for (const page of [deskPage, barePage]) {
       const body = page.getByRole('textbox', { name: 'Body' });
-      for (const deadline = Date.now() + 60_000; (await body.evaluate((el) => el.textContent?.length ?? 0)) < 20_000; ) {
+      for (const deadline = Date.now() + 60_000; (await body.evaluate((el) => el.textContent?.length ?? 0)) < 20_000;) {
         if (Date.now() > deadline) throw new Error('The 5,000-word item did not open in the editor.');
         await page.waitForTimeout(200);
       }
@@ -160,10 +186,12 @@ export async function uiResults(wanted: (...names: string[]) => boolean, o: UiOp
       await page.bringToFront();
       const before = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.length);
       await page.keyboard.type('wire copy ed'.padEnd(perBlock, 'x').slice(0, perBlock), { delay: 40 });
-      await page.waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, before + perBlock).catch(async (e: Error) => {
-        const got = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.length);
-        throw new Error(`${page === deskPage ? 'desk' : 'bare'} page: ${got - before} of ${perBlock} keys painted (${e.message})`);
-      });
+      await page
+        .waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, before + perBlock)
+        .catch(async (e: Error) => {
+          const got = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.length);
+          throw new Error(`${page === deskPage ? 'desk' : 'bare'} page: ${got - before} of ${perBlock} keys painted (${e.message})`);
+        });
     };
     for (let b = 0; b < blocks; b++) {
       if (b % 2 === 0) {
@@ -177,12 +205,19 @@ export async function uiResults(wanted: (...names: string[]) => boolean, o: UiOp
     const lat = async (page: typeof deskPage) => page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
     const typing: Pair = { real: await lat(deskPage), ref: await lat(barePage) };
     const overFrame = typing.real.filter((ms) => ms > FRAME_MS).length / typing.real.length;
-    const typingResult = result('typing_5000_words', typing, 'bare Lexical page with the same body (rich text + history)', targets.typing, (r) => r.p95 <= 1.5 * r.refP95 && overFrame <= 0.05, {
-      keys: typing.real.length,
-      ratio_of: 'p95',
-      share_over_one_frame: round(overFrame, 3),
-      reference_share_over_one_frame: round(typing.ref.filter((ms) => ms > FRAME_MS).length / typing.ref.length, 3),
-    });
+    const typingResult = result(
+      'typing_5000_words',
+      typing,
+      'bare Lexical page with the same body (rich text + history)',
+      targets.typing,
+      (r) => r.p95 <= 1.5 * r.refP95 && overFrame <= 0.05,
+      {
+        keys: typing.real.length,
+        ratio_of: 'p95',
+        share_over_one_frame: round(overFrame, 3),
+        reference_share_over_one_frame: round(typing.ref.filter((ms) => ms > FRAME_MS).length / typing.ref.length, 3),
+      },
+    );
     typingResult.ratio = round(p95(typing.real) / p95(typing.ref), 2);
     results.push(typingResult);
     await bareCtx.close();
@@ -247,7 +282,12 @@ export async function uiResults(wanted: (...names: string[]) => boolean, o: UiOp
     results.push(
       result('item_switch_100k', many, 'getItem over HTTP from the page (same item)', targets.switch, (r) => r.p95 < 30, {
         rows_listed: listed,
-        with_100_rows: { rows_listed: rowsBefore, median_ms: round(median(few.real), 2), p95_ms: round(p95(few.real), 2), reference_median_ms: round(median(few.ref), 2) },
+        with_100_rows: {
+          rows_listed: rowsBefore,
+          median_ms: round(median(few.real), 2),
+          p95_ms: round(p95(few.real), 2),
+          reference_median_ms: round(median(few.ref), 2),
+        },
       }),
     );
     o.log('item_switch_100k measured');

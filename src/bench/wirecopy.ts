@@ -7,7 +7,10 @@ import { performance } from 'node:perf_hooks';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { parseWireCopy } from '../core/wirecopy/parse';
 
-const WORDS = 'the minister said on friday that talks on the new pipeline would continue next week after officials from both countries met in the capital to discuss energy prices'.split(' ');
+const WORDS =
+  'the minister said on friday that talks on the new pipeline would continue next week after officials from both countries met in the capital to discuss energy prices'.split(
+    ' ',
+  );
 
 function wrapped(n: number, words: number): string {
   const out: string[] = [];

@@ -44,7 +44,11 @@ export async function syncCommand(opened: OpenedDesk, json: boolean): Promise<nu
 export async function hubInit(url: string | null): Promise<number> {
   if (!url) throw new UserError('Name the shared desk to set up: wiredesk hub init --hub postgres://OWNER@HOST:PORT/DATABASE.');
   const r = await initSharedDesk(url);
-  out(r.from === r.to ? `Shared desk ${r.hub} is up to date (schema ${r.to}).` : `Shared desk ${r.hub} set up: schema ${r.from} → ${r.to}; roles wiredesk_writer and wiredesk_editor ready.`);
+  out(
+    r.from === r.to
+      ? `Shared desk ${r.hub} is up to date (schema ${r.to}).`
+      : `Shared desk ${r.hub} set up: schema ${r.from} → ${r.to}; roles wiredesk_writer and wiredesk_editor ready.`,
+  );
   return 0;
 }
 
@@ -68,7 +72,9 @@ export async function hubCommand(sub: string | undefined, arg: string | undefine
   const s = await call(desk, 'hubStatus', {});
   const connection = online.online ? 'online' : s.connection === 'refused' ? `refused — ${s.error?.message ?? ''}` : 'offline';
   out(`${online.hub}: ${connection} · ${online.waiting} change(s) waiting · ${online.conflicts} conflict(s)${online.banner ? ` — ${online.banner}` : ''}`);
-  out(`  joined ${s.source === 'command' ? 'by --hub / WIREDESK_HUB' : 'in Settings'} · as ${s.role ?? '?'} (${s.roleKind ?? '?'}) · last sync ${s.lastSync ?? 'never'} · ${HUB_CONNECTION_LABELS[s.connection]}`);
+  out(
+    `  joined ${s.source === 'command' ? 'by --hub / WIREDESK_HUB' : 'in Settings'} · as ${s.role ?? '?'} (${s.roleKind ?? '?'}) · last sync ${s.lastSync ?? 'never'} · ${HUB_CONNECTION_LABELS[s.connection]}`,
+  );
   return 0;
 }
 
@@ -76,7 +82,14 @@ export async function hubCommand(sub: string | undefined, arg: string | undefine
 export async function sharedBatches(desk: DeskHandlers, json: boolean): Promise<number> {
   const page = await call(desk, 'listSharedBatches', { limit: 200 });
   if (json) out(JSON.stringify(page.items, null, 2));
-  else for (const b of page.items) out(row([`S${b.no}`, b.createdAt, b.format + (b.ndjson ? '/ndjson' : ''), `${b.itemCount} item(s)`, b.createdBy, b.fileName, b.sha256], [7, 24, 14, 11, 16, 40, 0]));
+  else
+    for (const b of page.items)
+      out(
+        row(
+          [`S${b.no}`, b.createdAt, b.format + (b.ndjson ? '/ndjson' : ''), `${b.itemCount} item(s)`, b.createdBy, b.fileName, b.sha256],
+          [7, 24, 14, 11, 16, 40, 0],
+        ),
+      );
   return 0;
 }
 

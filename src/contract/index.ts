@@ -152,7 +152,10 @@ export interface DeskMethods extends HubMethods {
   /** The latest published version before the item's current one (null if none went out). */
   getPublished: { arg: { id: string }; value: PublishedVersion | null };
   /** Write the pending entries (or `ids`) as one batch file into `folder`; items publish only once it is safely written. */
-  exportBatch: { arg: { format: FeedFormatName; ndjson?: boolean; folder: string; fileName?: string; ids?: string[]; allowPastEmbargo?: boolean }; value: BatchDetail };
+  exportBatch: {
+    arg: { format: FeedFormatName; ndjson?: boolean; folder: string; fileName?: string; ids?: string[]; allowPastEmbargo?: boolean };
+    value: BatchDetail;
+  };
   listBatches: { arg: { cursor?: string | null; limit?: number }; value: Page<BatchSummary> };
   getBatch: { arg: { id: number; after?: number; limit?: number }; value: BatchDetail };
   resendBatch: { arg: { id: number; folder: string; fileName?: string }; value: { path: string; sha256: string } };

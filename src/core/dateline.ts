@@ -32,7 +32,8 @@ export function formatDateline(d: Dateline, style: DatelineStyle): string {
   // A date that is not (yet) a real one is shown as typed, never silently left out.
   const raw = d.date.trim();
   const date = isIsoDate(raw) ? raw : '';
-  if (raw !== '' && date === '') return style === 'ap' ? `${place.toUpperCase()}, ${raw}${agency ? ` (${agency})` : ''} —` : `${[place, raw, ...(agency ? [agency] : [])].join('/')}:`;
+  if (raw !== '' && date === '')
+    return style === 'ap' ? `${place.toUpperCase()}, ${raw}${agency ? ` (${agency})` : ''} —` : `${[place, raw, ...(agency ? [agency] : [])].join('/')}:`;
   if (style === 'ap') {
     let s = place.toUpperCase();
     if (date) {

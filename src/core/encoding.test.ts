@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { type ImportEncoding, guessEncoding, looksBinary } from './encoding';
 
 /** Single-byte encoders for the test's text: Cyrillic in Windows-1251, Latin-1 letters in Windows-1252/1254. */
-const cp1251 = (s: string) => Uint8Array.from([...s].map((c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : c === 'ё' ? 0xb8 : c === 'Ё' ? 0xa8 : c.charCodeAt(0) - 0x410 + 0xc0)));
+const cp1251 = (s: string) =>
+  Uint8Array.from([...s].map((c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : c === 'ё' ? 0xb8 : c === 'Ё' ? 0xa8 : c.charCodeAt(0) - 0x410 + 0xc0)));
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 const utf16 = (s: string, le: boolean) => {
   const b = Buffer.from(s, 'utf16le');
@@ -14,8 +15,12 @@ const utf16 = (s: string, le: boolean) => {
 const decode = (bytes: Uint8Array, e: ImportEncoding) => new TextDecoder(e).decode(bytes);
 
 const RU = 'Президент Азербайджана принял в понедельник делегацию. Переговоры прошли в Баку, сообщает агентство. Стороны обсудили ещё несколько вопросов.';
-const FR = 'Le président a déclaré à Genève que la réunion était très importante pour la sécurité régionale. Ça a été décidé hier soir à l’unanimité.'.replace('’', "'");
-const DE = 'Die Verhandlungen über die Öffnung der Grenzübergänge wurden am Dienstag fortgesetzt, teilte das Ministerium in Baku mit. Größere Änderungen gäbe es nicht.';
+const FR = 'Le président a déclaré à Genève que la réunion était très importante pour la sécurité régionale. Ça a été décidé hier soir à l’unanimité.'.replace(
+  '’',
+  "'",
+);
+const DE =
+  'Die Verhandlungen über die Öffnung der Grenzübergänge wurden am Dienstag fortgesetzt, teilte das Ministerium in Baku mit. Größere Änderungen gäbe es nicht.';
 
 describe('guessEncoding', () => {
   it.each<[string, Uint8Array, ImportEncoding]>([

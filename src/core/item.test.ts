@@ -15,7 +15,9 @@ const ready = (over: Partial<ItemFields> = {}): ItemFields => ({
   ...over,
 });
 const codes = (f: ItemFields, ctx: Parameters<typeof submissionProblems>[1] = { settings: DEFAULT_SETTINGS }) =>
-  submissionProblems(f, ctx).filter((p) => p.severity === 'error').map((p) => `${p.field}:${p.code}`);
+  submissionProblems(f, ctx)
+    .filter((p) => p.severity === 'error')
+    .map((p) => `${p.field}:${p.code}`);
 
 describe('what stands before submission, as codes', () => {
   it('a ready item has none', () => {
@@ -28,7 +30,9 @@ describe('what stands before submission, as codes', () => {
     expect(codes(ready({ dateline: { place: 'Baku', date: '', agency: 'Turan' } }))).toEqual(['dateline.date:DATE_REQUIRED']);
     const ap = { settings: { ...DEFAULT_SETTINGS, datelineStyle: 'ap' as const } };
     expect(codes(ready({ dateline: { place: 'Baku', date: '', agency: 'Turan' } }), ap)).toEqual([]);
-    expect(submissionProblems(ready({ dateline: { place: 'Baku', date: '', agency: 'Turan' } }), ap)).toContainEqual(expect.objectContaining({ code: 'NO_DATE', severity: 'warning' }));
+    expect(submissionProblems(ready({ dateline: { place: 'Baku', date: '', agency: 'Turan' } }), ap)).toContainEqual(
+      expect.objectContaining({ code: 'NO_DATE', severity: 'warning' }),
+    );
   });
 
   it('a correction needs a note to subscribers; version 1 does not', () => {
@@ -51,10 +55,17 @@ describe('the kill notice', () => {
 describe('what a save stores and compares', () => {
   it('the revision JSON made from the body JSON at hand is exactly JSON.stringify of the fields', () => {
     fc.assert(
-      fc.property(fc.string(), fc.string(), fc.array(fc.string(), { maxLength: 3 }), fc.option(fc.string(), { nil: null }), fc.string(), (slug, headline, keywords, embargo, text) => {
-        const f = ready({ slug, headline, keywords, embargo, body: bodyFromPlainText(text) });
-        return fieldsJson(f, JSON.stringify(f.body)) === JSON.stringify(pickFields(f));
-      }),
+      fc.property(
+        fc.string(),
+        fc.string(),
+        fc.array(fc.string(), { maxLength: 3 }),
+        fc.option(fc.string(), { nil: null }),
+        fc.string(),
+        (slug, headline, keywords, embargo, text) => {
+          const f = ready({ slug, headline, keywords, embargo, body: bodyFromPlainText(text) });
+          return fieldsJson(f, JSON.stringify(f.body)) === JSON.stringify(pickFields(f));
+        },
+      ),
     );
   });
 

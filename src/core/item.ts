@@ -89,8 +89,21 @@ export interface ItemSummary {
 }
 
 /** The list row of an item. */
-export function summarize(i: Pick<WireItem, 'id' | 'slug' | 'headline' | 'status' | 'urgency' | 'category' | 'version' | 'embargo' | 'updatedAt' | 'updatedBy' | 'reopened' | 'kill'>): ItemSummary {
-  const s: ItemSummary = { id: i.id, slug: i.slug, headline: i.headline, status: i.status, urgency: i.urgency, category: i.category, version: i.version, embargo: i.embargo, updatedAt: i.updatedAt, updatedBy: i.updatedBy };
+export function summarize(
+  i: Pick<WireItem, 'id' | 'slug' | 'headline' | 'status' | 'urgency' | 'category' | 'version' | 'embargo' | 'updatedAt' | 'updatedBy' | 'reopened' | 'kill'>,
+): ItemSummary {
+  const s: ItemSummary = {
+    id: i.id,
+    slug: i.slug,
+    headline: i.headline,
+    status: i.status,
+    urgency: i.urgency,
+    category: i.category,
+    version: i.version,
+    embargo: i.embargo,
+    updatedAt: i.updatedAt,
+    updatedBy: i.updatedBy,
+  };
   if (i.reopened) s.reopened = i.reopened;
   if (i.kill) s.kill = i.kill;
   return s;
@@ -168,7 +181,8 @@ export function hardLimitProblems(f: Omit<ItemFields, 'body'>): FieldProblem[] {
   if (f.headline.length > HEADLINE_MAX) err('headline', 'TOO_LONG', `Headline is ${f.headline.length} characters; the limit is ${HEADLINE_MAX}.`);
   if (f.slug.length > SLUG_MAX) err('slug', 'TOO_LONG', `Slug is ${f.slug.length} characters; the limit is ${SLUG_MAX}.`);
   if (!isValidUrgency(f.urgency)) err('urgency', 'INVALID', 'Urgency must be a whole number from 1 (Flash) to 9.');
-  if (f.embargo !== null && !isZonedDateTime(f.embargo)) err('embargo', 'INVALID', 'Embargo must be a date and time with a time zone, e.g. 2026-11-27T09:00+04:00.');
+  if (f.embargo !== null && !isZonedDateTime(f.embargo))
+    err('embargo', 'INVALID', 'Embargo must be a date and time with a time zone, e.g. 2026-11-27T09:00+04:00.');
   if (f.dateline.date.length > DATE_TEXT_MAX) err('dateline.date', 'TOO_LONG', `A date is at most ${DATE_TEXT_MAX} characters.`);
   for (const [field, value] of [
     ['dateline.place', f.dateline.place],
@@ -207,7 +221,8 @@ export function submissionProblems(f: ItemFields, ctx: SubmissionContext = {}): 
   const err = (field: FieldName, code: ProblemCode, message: string) => p.push({ field, code, message, severity: 'error' });
   const warn = (field: FieldName, code: ProblemCode, message: string) => p.push({ field, code, message, severity: 'warning' });
   if (f.headline.trim() === '') err('headline', 'REQUIRED', 'Headline is required.');
-  else if (f.headline.length > HEADLINE_SOFT_MAX) warn('headline', 'TOO_LONG', `Headline is ${f.headline.length} characters; keep it under ${HEADLINE_SOFT_MAX}.`);
+  else if (f.headline.length > HEADLINE_SOFT_MAX)
+    warn('headline', 'TOO_LONG', `Headline is ${f.headline.length} characters; keep it under ${HEADLINE_SOFT_MAX}.`);
   if (f.slug === '') err('slug', 'REQUIRED', 'Slug is required.');
   else {
     const s = slugProblem(f.slug);
@@ -218,16 +233,19 @@ export function submissionProblems(f: ItemFields, ctx: SubmissionContext = {}): 
   if (dateCode === 'DATE_INCOMPLETE') err('dateline.date', dateCode, `The date "${f.dateline.date}" is not complete: give day, month and year.`);
   else if (dateCode === 'DATE_IMPOSSIBLE') err('dateline.date', dateCode, `The date "${f.dateline.date}" is not a real calendar date.`);
   else if (f.dateline.date === '') {
-    if ((settings?.datelineStyle ?? 'slash') === 'slash') err('dateline.date', 'DATE_REQUIRED', 'The dateline needs a date in the desk style (Place/dd.mm.yy/Agency).');
+    if ((settings?.datelineStyle ?? 'slash') === 'slash')
+      err('dateline.date', 'DATE_REQUIRED', 'The dateline needs a date in the desk style (Place/dd.mm.yy/Agency).');
     else warn('dateline.date', 'NO_DATE', 'Dateline has no date.');
   }
   if (f.signOff !== '' && !SIGN_OFF_RE.test(f.signOff)) err('signOff', 'INVALID', 'Sign-off must be letters and digits only, e.g. 06B.');
   if (f.signOff === '') warn('signOff', 'NO_SIGN_OFF', 'No sign-off.');
   if (!hasWords(ctx.bodyText ?? bodyToPlainText(f.body))) err('body', 'REQUIRED', 'Body is empty.');
   if (f.category === '') warn('category', 'NO_CATEGORY', 'No category.');
-  else if (settings && !settings.categories.some((c) => c.name === f.category)) warn('category', 'UNKNOWN_CATEGORY', `Category "${f.category}" is not in the desk's list.`);
+  else if (settings && !settings.categories.some((c) => c.name === f.category))
+    warn('category', 'UNKNOWN_CATEGORY', `Category "${f.category}" is not in the desk's list.`);
   if (f.language.trim() === '') err('language', 'REQUIRED', 'Language is required.');
-  if (version >= 2 && f.subscriberNote.trim() === '') err('subscriberNote', 'SUBSCRIBER_NOTE_REQUIRED', `Version ${version} is a correction: tell subscribers what changed in the Note to subscribers.`);
+  if (version >= 2 && f.subscriberNote.trim() === '')
+    err('subscriberNote', 'SUBSCRIBER_NOTE_REQUIRED', `Version ${version} is a correction: tell subscribers what changed in the Note to subscribers.`);
   return p;
 }
 
@@ -280,7 +298,21 @@ export function pickFields(i: ItemFields): ItemFields {
  */
 export function changedFieldLabels(a: Omit<ItemFields, 'body'>, b: Omit<ItemFields, 'body'>, bodyChanged: boolean): string[] {
   const out: string[] = [];
-  const keys = ['slug', 'headline', 'dateline', 'category', 'source', 'byline', 'signOff', 'urgency', 'embargo', 'keywords', 'editorNote', 'subscriberNote', 'language'] as const;
+  const keys = [
+    'slug',
+    'headline',
+    'dateline',
+    'category',
+    'source',
+    'byline',
+    'signOff',
+    'urgency',
+    'embargo',
+    'keywords',
+    'editorNote',
+    'subscriberNote',
+    'language',
+  ] as const;
   for (const k of keys) if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) out.push(fieldLabel(k));
   if (bodyChanged) out.push(fieldLabel('body'));
   return out;

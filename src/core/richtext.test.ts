@@ -14,7 +14,15 @@ const text = fc
   )
   .map((parts) => parts.join(''));
 /** ASCII only: the counts' fast path. */
-const ascii = fc.array(fc.oneof(fc.constantFrom('a', 'Z', '9', ' ', '-', '.', "'", ','), fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c))), { maxLength: 60 }).map((p) => p.join(''));
+const ascii = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('a', 'Z', '9', ' ', '-', '.', "'", ','),
+      fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)),
+    ),
+    { maxLength: 60 },
+  )
+  .map((p) => p.join(''));
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu;
 
 describe('body counts', () => {
@@ -32,6 +40,11 @@ describe('body counts', () => {
   });
 
   it('escapes the five HTML specials and leaves other text as it is', () => {
-    fc.assert(fc.property(text, (t) => escapeHtml(t) === t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')));
+    fc.assert(
+      fc.property(
+        text,
+        (t) => escapeHtml(t) === t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'),
+      ),
+    );
   });
 });

@@ -174,7 +174,8 @@ function countAsciiWords(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    if (inWord) inWord = alnum || c === 39 || c === 45 || c === 46; // ' - .
+    if (inWord)
+      inWord = alnum || c === 39 || c === 45 || c === 46; // ' - .
     else if (alnum) {
       inWord = true;
       n++;

@@ -22,7 +22,15 @@ describe('the body sanitizer', () => {
   });
 
   it('links keep only http(s) and mailto; others keep their text', () => {
-    const body = sanitizeBody(root([p({ type: 'link', url: 'javascript:alert(1)', children: [t('click')] }, t(' '), { type: 'link', url: 'https://mod.gov.az/x', children: [t('ministry')] })]));
+    const body = sanitizeBody(
+      root([
+        p({ type: 'link', url: 'javascript:alert(1)', children: [t('click')] }, t(' '), {
+          type: 'link',
+          url: 'https://mod.gov.az/x',
+          children: [t('ministry')],
+        }),
+      ]),
+    );
     expect(JSON.stringify(body)).not.toContain('javascript');
     expect(bodyToPlainText(body)).toBe('click ministry');
     expect(safeUrl('https://a.b/c?d=1')).toBe('https://a.b/c?d=1');
@@ -31,13 +39,23 @@ describe('the body sanitizer', () => {
   });
 
   it('unknown containers (tables, code) keep their text as paragraphs; unknown leaves go', () => {
-    const body = sanitizeBody(root([{ type: 'table', children: [{ type: 'tablerow', children: [{ type: 'tablecell', children: [p(t('cell text'))] }] }] }, { type: 'image', src: 'x.png' }]));
+    const body = sanitizeBody(
+      root([
+        { type: 'table', children: [{ type: 'tablerow', children: [{ type: 'tablecell', children: [p(t('cell text'))] }] }] },
+        { type: 'image', src: 'x.png' },
+      ]),
+    );
     expect(bodyToPlainText(body)).toBe('cell text');
     expect(JSON.stringify(body)).not.toContain('x.png');
   });
 
   it('headings become the one sub-heading level; lists renumber from 1 and nest only so deep', () => {
-    const body = sanitizeBody(root([{ type: 'heading', tag: 'h1', children: [t('Sub')] }, { type: 'list', listType: 'number', start: 3, children: [{ type: 'listitem', value: 9, children: [t('a')] }] }]));
+    const body = sanitizeBody(
+      root([
+        { type: 'heading', tag: 'h1', children: [t('Sub')] },
+        { type: 'list', listType: 'number', start: 3, children: [{ type: 'listitem', value: 9, children: [t('a')] }] },
+      ]),
+    );
     expect(body.root.children[0]).toMatchObject({ type: 'heading', tag: 'h2' });
     expect(body.root.children[1]).toMatchObject({ type: 'list', tag: 'ol', start: 3, children: [{ value: 1 }] });
     let deep: unknown = { type: 'list', listType: 'bullet', children: [{ type: 'listitem', children: [t('bottom')] }] };

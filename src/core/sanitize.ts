@@ -43,7 +43,18 @@ function sanitizeInlines(nodes: unknown[], depth: number): SerializedInline[] {
       const texts = sanitizeInlines(childrenOf(n), depth + 1).filter((c): c is SerializedText => c.type === 'text');
       const url = safeUrl(n.url);
       if (url && texts.length > 0) {
-        out.push({ type: 'link', url, rel: 'noopener noreferrer', target: null, title: null, children: texts, direction: dirOf(n), format: '', indent: 0, version: 1 });
+        out.push({
+          type: 'link',
+          url,
+          rel: 'noopener noreferrer',
+          target: null,
+          title: null,
+          children: texts,
+          direction: dirOf(n),
+          format: '',
+          indent: 0,
+          version: 1,
+        });
       } else {
         out.push(...texts);
       }

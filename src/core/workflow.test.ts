@@ -47,7 +47,10 @@ describe('the workflow state machine, every status × action', () => {
 
   it('return and kill need a note', () => {
     expect(transition({ status: 'submitted', publishedVersion: 0, heldFrom: null }, 'return', ' ')).toMatchObject({ ok: false });
-    expect(transition({ status: 'published', publishedVersion: 1, heldFrom: null }, 'kill', '')).toMatchObject({ ok: false, message: 'A kill needs a reason.' });
+    expect(transition({ status: 'published', publishedVersion: 1, heldFrom: null }, 'kill', '')).toMatchObject({
+      ok: false,
+      message: 'A kill needs a reason.',
+    });
   });
 
   it('a held item is released to where it was held from', () => {

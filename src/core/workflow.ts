@@ -2,7 +2,17 @@ import type { ItemStatus } from './item';
 
 /** What an editor can do to an item; `publish` and `sendKill` are done only by a batch export. */
 export type WorkflowAction = 'submit' | 'approve' | 'return' | 'hold' | 'release' | 'kill' | 'correct' | 'spike' | 'restore' | 'publish';
-export const EDITOR_ACTIONS = ['submit', 'approve', 'return', 'hold', 'release', 'kill', 'correct', 'spike', 'restore'] as const satisfies readonly WorkflowAction[];
+export const EDITOR_ACTIONS = [
+  'submit',
+  'approve',
+  'return',
+  'hold',
+  'release',
+  'kill',
+  'correct',
+  'spike',
+  'restore',
+] as const satisfies readonly WorkflowAction[];
 export type EditorAction = (typeof EDITOR_ACTIONS)[number];
 
 /** The button label for each action (also its accessible name). */
@@ -32,9 +42,7 @@ export interface WorkflowState {
   heldFrom: ItemStatus | null;
 }
 
-export type TransitionOutcome =
-  | { ok: true; status: ItemStatus; bumpVersion: boolean; heldFrom: ItemStatus | null }
-  | { ok: false; message: string };
+export type TransitionOutcome = { ok: true; status: ItemStatus; bumpVersion: boolean; heldFrom: ItemStatus | null } | { ok: false; message: string };
 
 /** Actions that must carry a note (the reason is shown to the writer or kept in the audit log). */
 export const NOTE_REQUIRED: ReadonlySet<WorkflowAction> = new Set(['return', 'kill']);
@@ -56,7 +64,12 @@ export function statusWords(s: ItemStatus): string {
 /** The state machine. Every refusal says why, in the editor's words. */
 export function transition(state: WorkflowState, action: WorkflowAction, note = ''): TransitionOutcome {
   const { status, publishedVersion } = state;
-  const to = (next: ItemStatus, bumpVersion = false, heldFrom: ItemStatus | null = null): TransitionOutcome => ({ ok: true, status: next, bumpVersion, heldFrom });
+  const to = (next: ItemStatus, bumpVersion = false, heldFrom: ItemStatus | null = null): TransitionOutcome => ({
+    ok: true,
+    status: next,
+    bumpVersion,
+    heldFrom,
+  });
   const no = (message: string): TransitionOutcome => ({ ok: false, message });
   const label = ACTION_LABELS[action];
   if (NOTE_REQUIRED.has(action) && note.trim() === '') {
@@ -68,9 +81,13 @@ export function transition(state: WorkflowState, action: WorkflowAction, note = 
     case 'approve':
       return status === 'submitted' ? to('approved') : no(`Only an item submitted for review can be approved; this item is ${STATUS_WORDS[status]}.`);
     case 'return':
-      return status === 'submitted' || status === 'approved' || status === 'held' ? to('draft') : no(`${label}: only a submitted, approved or held item can go back to the writer; this item is ${STATUS_WORDS[status]}.`);
+      return status === 'submitted' || status === 'approved' || status === 'held'
+        ? to('draft')
+        : no(`${label}: only a submitted, approved or held item can go back to the writer; this item is ${STATUS_WORDS[status]}.`);
     case 'hold':
-      return status === 'submitted' || status === 'approved' ? to('held', false, status) : no(`Only a submitted or approved item can be held; this item is ${STATUS_WORDS[status]}.`);
+      return status === 'submitted' || status === 'approved'
+        ? to('held', false, status)
+        : no(`Only a submitted or approved item can be held; this item is ${STATUS_WORDS[status]}.`);
     case 'release':
       return status === 'held' ? to(state.heldFrom ?? 'submitted') : no(`Only a held item can be released; this item is ${STATUS_WORDS[status]}.`);
     case 'kill':

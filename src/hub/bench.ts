@@ -52,9 +52,14 @@ export async function seedHub(c: pg.ClientBase, docs: Iterable<Doc>): Promise<Ma
   let rows: Doc[] = [];
   const flush = async () => {
     if (rows.length === 0) return;
-    const values = rows.map((_, i) => `($${i * 5 + 1}::uuid, 'submitted', $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}::int, $${i * 5 + 5}::jsonb, 0, '', '', now(), 0)`);
+    const values = rows.map(
+      (_, i) => `($${i * 5 + 1}::uuid, 'submitted', $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}::int, $${i * 5 + 5}::jsonb, 0, '', '', now(), 0)`,
+    );
     const params = rows.flatMap((d) => [d.id, d.slug, d.headline, d.urgency, JSON.stringify(d)]);
-    await c.query(`INSERT INTO hub_items (id, status, slug, headline, urgency, doc, revision, submitted_by, updated_by, updated_at, change_seq) VALUES ${values.join(', ')}`, params);
+    await c.query(
+      `INSERT INTO hub_items (id, status, slug, headline, urgency, doc, revision, submitted_by, updated_by, updated_at, change_seq) VALUES ${values.join(', ')}`,
+      params,
+    );
     rows = [];
   };
   await c.query('BEGIN');
@@ -71,7 +76,9 @@ export async function seedHub(c: pg.ClientBase, docs: Iterable<Doc>): Promise<Ma
 
 /** The hub's newest change numbers (items, audit): where a desk that holds everything has pulled to. */
 export async function hubHeads(c: pg.ClientBase): Promise<{ items: number; audit: number }> {
-  const r = await c.query<{ items: string | null; audit: string | null }>('SELECT (SELECT max(change_seq) FROM hub_items) AS items, (SELECT max(seq) FROM hub_audit) AS audit');
+  const r = await c.query<{ items: string | null; audit: string | null }>(
+    'SELECT (SELECT max(change_seq) FROM hub_items) AS items, (SELECT max(seq) FROM hub_audit) AS audit',
+  );
   return { items: Number(r.rows[0]?.items ?? 0), audit: Number(r.rows[0]?.audit ?? 0) };
 }
 
@@ -86,5 +93,9 @@ export async function referenceInserts(c: pg.ClientBase, docs: Doc[]): Promise<v
 /** Reference for one transition: one guarded UPDATE of a plain row, committed. */
 export async function referenceUpdate(c: pg.ClientBase, doc: Doc): Promise<void> {
   await c.query('INSERT INTO bench_ref (id, status, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [doc.id, doc.status, JSON.stringify(doc)]);
-  await c.query('UPDATE bench_ref SET status = $2, doc = $3, revision = revision + 1 WHERE id = $1 AND revision = revision', [doc.id, 'approved', JSON.stringify({ ...doc, status: 'approved' })]);
+  await c.query('UPDATE bench_ref SET status = $2, doc = $3, revision = revision + 1 WHERE id = $1 AND revision = revision', [
+    doc.id,
+    'approved',
+    JSON.stringify({ ...doc, status: 'approved' }),
+  ]);
 }

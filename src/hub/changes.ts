@@ -63,8 +63,7 @@ export type GroupOutcome =
   | { kind: 'lost'; lost: LostChange[]; current: Record<string, HubItemRow | null> };
 
 const ITEM_COLS = 'id, revision, status, doc, submitted_by AS "submittedBy", updated_by AS "updatedBy", updated_at AS "updatedAt", change_seq AS "changeSeq"';
-const AUDIT_COLS =
-  'seq, idem_key AS "idemKey", item_id AS "itemId", action, from_status AS "fromStatus", to_status AS "toStatus", version, note, actor, at';
+const AUDIT_COLS = 'seq, idem_key AS "idemKey", item_id AS "itemId", action, from_status AS "fromStatus", to_status AS "toStatus", version, note, actor, at';
 
 function itemRow(r: HubItemRow): HubItemRow {
   return { ...r, changeSeq: Number(r.changeSeq), updatedAt: new Date(r.updatedAt).toISOString() };
@@ -97,17 +96,15 @@ async function applyOne(c: pg.ClientBase, ch: HubChange): Promise<number | null>
           "INSERT INTO hub_items (id, status, slug, headline, urgency, doc, revision, submitted_by, updated_by, updated_at, change_seq) VALUES ($1, $2, $3, $4, $5, $6, 0, '', '', now(), 0) ON CONFLICT (id) DO NOTHING RETURNING revision",
           values,
         )
-      : await c.query<{ revision: number }>('UPDATE hub_items SET status = $2, slug = $3, headline = $4, urgency = $5, doc = $6 WHERE id = $1 AND revision = $7 RETURNING revision', [...values, ch.baseRevision]);
+      : await c.query<{ revision: number }>(
+          'UPDATE hub_items SET status = $2, slug = $3, headline = $4, urgency = $5, doc = $6 WHERE id = $1 AND revision = $7 RETURNING revision',
+          [...values, ch.baseRevision],
+        );
   if (!r.rows[0]) return null;
-  await c.query("INSERT INTO hub_audit (idem_key, item_id, action, from_status, to_status, version, note, actor, at) VALUES ($1, $2, $3, $4, $5, $6, $7, '', now())", [
-    ch.idemKey,
-    ch.itemId,
-    ch.action,
-    ch.fromStatus,
-    ch.toStatus,
-    ch.version,
-    ch.note,
-  ]);
+  await c.query(
+    "INSERT INTO hub_audit (idem_key, item_id, action, from_status, to_status, version, note, actor, at) VALUES ($1, $2, $3, $4, $5, $6, $7, '', now())",
+    [ch.idemKey, ch.itemId, ch.action, ch.fromStatus, ch.toStatus, ch.version, ch.note],
+  );
   return r.rows[0].revision;
 }
 
@@ -152,7 +149,13 @@ async function applyGroup(c: pg.ClientBase, changes: HubChange[], seen: Set<stri
 /** A group that could not be applied: every item's state on the hub now, and who did what to the ones that failed. */
 async function explain(c: pg.ClientBase, changes: HubChange[], lost: Lost[]): Promise<GroupOutcome> {
   // Lost to a change another process of this desk made with these very keys: applied after all.
-  if (await allSeen(c, changes.map((ch) => ch.idemKey))) return { kind: 'duplicate' };
+  if (
+    await allSeen(
+      c,
+      changes.map((ch) => ch.idemKey),
+    )
+  )
+    return { kind: 'duplicate' };
   const current: Record<string, HubItemRow | null> = {};
   for (const id of new Set(changes.map((ch) => ch.itemId))) current[id] = await hubItem(c, id);
   const out: LostChange[] = [];

@@ -69,7 +69,10 @@ describe('shared desk (PostgreSQL hub)', () => {
       const refused = await pushChange(w, change('k2', 'approve', 1, 'approved', 'submitted'));
       expect(refused.kind).toBe('refused');
       // Two editors on revision 1 at once: one wins, the other is told who did what.
-      const [a, b] = await Promise.all([pushChange(e1, change('k3', 'approve', 1, 'approved', 'submitted')), pushChange(e2, change('k4', 'hold', 1, 'held', 'submitted'))]);
+      const [a, b] = await Promise.all([
+        pushChange(e1, change('k3', 'approve', 1, 'approved', 'submitted')),
+        pushChange(e2, change('k4', 'hold', 1, 'held', 'submitted')),
+      ]);
       const outcomes = [a.kind, b.kind].sort();
       expect(outcomes).toEqual(['applied', 'conflict']);
       const lost = a.kind === 'conflict' ? a : b.kind === 'conflict' ? b : null;

@@ -19,13 +19,17 @@ export function isOffline(e: unknown): boolean {
   const code = (e as { code?: string }).code ?? '';
   const msg = (e as Error).message ?? '';
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003'].includes(code) ||
-    /Connection terminated|timeout expired|Client has encountered a connection error|not queryable/i.test(msg)
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003'].includes(
+      code,
+    ) || /Connection terminated|timeout expired|Client has encountered a connection error|not queryable/i.test(msg)
   );
 }
 
 export function offlineFailure(url: string, e: unknown): DeskFailure {
-  return new DeskFailure(ErrorCode.HubOffline, `The shared desk ${describeHub(url)} cannot be reached (${(e as Error).message}). Changes wait on this desk until it can.`);
+  return new DeskFailure(
+    ErrorCode.HubOffline,
+    `The shared desk ${describeHub(url)} cannot be reached (${(e as Error).message}). Changes wait on this desk until it can.`,
+  );
 }
 
 /** A connected client; the caller ends it. */
@@ -42,9 +46,16 @@ export async function connectHub(url: string, timeoutMs = 3000): Promise<pg.Clie
     const code = (e as { code?: string }).code;
     // The server answered and said no: the role (or its password), or the database.
     if (code === '28000' || code === '28P01') {
-      throw new DeskFailure(ErrorCode.Forbidden, `The shared desk ${describeHub(url)} refused this role: ${(e as Error).message}. Check the role name, and its password in PGPASSWORD or ~/.pgpass.`);
+      throw new DeskFailure(
+        ErrorCode.Forbidden,
+        `The shared desk ${describeHub(url)} refused this role: ${(e as Error).message}. Check the role name, and its password in PGPASSWORD or ~/.pgpass.`,
+      );
     }
-    if (code === '3D000') throw new DeskFailure(ErrorCode.HubNotReady, `There is no shared desk at ${describeHub(url)}: ${(e as Error).message}. Create the database and run "wiredesk hub init --hub URL" as its owner.`);
+    if (code === '3D000')
+      throw new DeskFailure(
+        ErrorCode.HubNotReady,
+        `There is no shared desk at ${describeHub(url)}: ${(e as Error).message}. Create the database and run "wiredesk hub init --hub URL" as its owner.`,
+      );
     throw new DeskFailure(ErrorCode.HubOffline, `Cannot join the shared desk ${describeHub(url)}: ${(e as Error).message}`);
   }
   return client;
@@ -68,10 +79,17 @@ function fromFuture(current: number, latest: number): DeskFailure {
 export async function checkHubVersion(c: pg.ClientBase, url: string): Promise<void> {
   const v = await hubVersion(c).catch((e: unknown) => {
     if ((e as { code?: string }).code !== '42501') throw e;
-    throw new DeskFailure(ErrorCode.Forbidden, `This role may not use the shared desk ${describeHub(url)}: ask its owner to GRANT wiredesk_writer (or wiredesk_editor) to it.`);
+    throw new DeskFailure(
+      ErrorCode.Forbidden,
+      `This role may not use the shared desk ${describeHub(url)}: ask its owner to GRANT wiredesk_writer (or wiredesk_editor) to it.`,
+    );
   });
   if (v > HUB_LATEST) throw fromFuture(v, HUB_LATEST);
-  if (v < HUB_LATEST) throw new DeskFailure(ErrorCode.HubNotReady, `The shared desk ${describeHub(url)} is ${v === 0 ? 'not set up' : `at schema ${v}, older than this Wiredesk`}: run "wiredesk hub init --hub URL" as its owner.`);
+  if (v < HUB_LATEST)
+    throw new DeskFailure(
+      ErrorCode.HubNotReady,
+      `The shared desk ${describeHub(url)} is ${v === 0 ? 'not set up' : `at schema ${v}, older than this Wiredesk`}: run "wiredesk hub init --hub URL" as its owner.`,
+    );
 }
 
 /**
@@ -87,7 +105,9 @@ export async function initHub(c: pg.ClientBase, migrations: readonly HubMigratio
   await c.query('BEGIN');
   try {
     await c.query("SELECT pg_advisory_xact_lock(hashtext('wiredesk hub migrate'))");
-    await c.query('CREATE TABLE IF NOT EXISTS wiredesk_hub_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now(), applied_by text NOT NULL DEFAULT session_user)');
+    await c.query(
+      'CREATE TABLE IF NOT EXISTS wiredesk_hub_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now(), applied_by text NOT NULL DEFAULT session_user)',
+    );
     const from = await hubVersion(c);
     if (from > latest) throw fromFuture(from, latest);
     for (const m of migrations.filter((m) => m.version > from)) {

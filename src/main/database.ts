@@ -14,7 +14,11 @@ export function sqliteBindingCandidates(o: { here: string; resourcesPath: string
   const fromOut = path.resolve(o.here, '..', '..', 'resources', BINDING);
   if (!o.isPackaged) return [...(o.env.WIREDESK_ELECTRON_SQLITE ? [o.env.WIREDESK_ELECTRON_SQLITE] : []), fromOut];
   const resources = o.resourcesPath ?? '';
-  return [path.join(resources, 'app.asar.unpacked', 'resources', BINDING), path.join(resources, BINDING), fromOut.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`)];
+  return [
+    path.join(resources, 'app.asar.unpacked', 'resources', BINDING),
+    path.join(resources, BINDING),
+    fromOut.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
+  ];
 }
 
 export function findSqliteBinding(candidates: readonly string[]): string | undefined {

@@ -53,7 +53,10 @@ function sendMenu(command: MenuCommand): void {
 
 function createWindow(): void {
   const stateFile = path.join(app.getPath('userData'), 'window-state.json');
-  const state = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const state = loadWindowState(
+    stateFile,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow(windowOptions(preloadFile, state));
   mainWindow = win;
   trackWindowState(win, stateFile);

@@ -60,7 +60,10 @@ describe('IPC handlers', () => {
   it('answers bad arguments with a coded error, never a throw', async () => {
     const { ipc } = setup();
     expect(await ipc.invoke('desk:getItem', { id: 42 }, ours)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
-    expect(await ipc.invoke('desk:transition', { ids: [], action: 'submit' }, ours)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('Select at least one item') } });
+    expect(await ipc.invoke('desk:transition', { ids: [], action: 'submit' }, ours)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('Select at least one item') },
+    });
     expect(await ipc.invoke('desk:saveSettings', null, ours)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });
 });

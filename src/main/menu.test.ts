@@ -11,7 +11,7 @@ const submenu = (t: Item[], label: string) => (t.find((i) => i.label === label)?
 const click = (item: Item | undefined) => (item?.click as () => void)();
 
 describe('application menu', () => {
-  it("hands File commands to the renderer, and quits on Linux and Windows", () => {
+  it('hands File commands to the renderer, and quits on Linux and Windows', () => {
     const sent: MenuCommand[] = [];
     const template = appMenuTemplate('linux', (c) => sent.push(c));
     const file = submenu(template, 'File');
@@ -36,12 +36,32 @@ describe('application menu', () => {
 
 describe('right-click menu', () => {
   const params = (p: Partial<ContextMenuParams>): ContextMenuParams =>
-    ({ misspelledWord: '', dictionarySuggestions: [], isEditable: false, selectionText: '', editFlags: { canCut: true, canCopy: true, canPaste: true, canSelectAll: true }, ...p }) as ContextMenuParams;
+    ({
+      misspelledWord: '',
+      dictionarySuggestions: [],
+      isEditable: false,
+      selectionText: '',
+      editFlags: { canCut: true, canCopy: true, canPaste: true, canSelectAll: true },
+      ...p,
+    }) as ContextMenuParams;
 
   it('offers spelling suggestions and Add to dictionary for a misspelt word', () => {
     const wc = new FakeWebContents();
-    const t = contextMenuTemplate(params({ misspelledWord: 'goverment', dictionarySuggestions: ['government', 'governments'], isEditable: true }), wc as unknown as WebContents);
-    expect(t.map((i) => i.label ?? i.role ?? i.type)).toEqual(['government', 'governments', 'Add to dictionary', 'separator', 'cut', 'copy', 'paste', 'separator', 'selectAll']);
+    const t = contextMenuTemplate(
+      params({ misspelledWord: 'goverment', dictionarySuggestions: ['government', 'governments'], isEditable: true }),
+      wc as unknown as WebContents,
+    );
+    expect(t.map((i) => i.label ?? i.role ?? i.type)).toEqual([
+      'government',
+      'governments',
+      'Add to dictionary',
+      'separator',
+      'cut',
+      'copy',
+      'paste',
+      'separator',
+      'selectAll',
+    ]);
     click(t[0]);
     click(t[2]);
     expect(wc.replaced).toEqual(['government']);

@@ -45,7 +45,13 @@ export function contextMenuTemplate(params: ContextMenuParams, contents: Pick<We
   }
   const f = params.editFlags;
   if (params.isEditable) {
-    items.push({ role: 'cut', enabled: f.canCut }, { role: 'copy', enabled: f.canCopy }, { role: 'paste', enabled: f.canPaste }, { type: 'separator' }, { role: 'selectAll', enabled: f.canSelectAll });
+    items.push(
+      { role: 'cut', enabled: f.canCut },
+      { role: 'copy', enabled: f.canCopy },
+      { role: 'paste', enabled: f.canPaste },
+      { type: 'separator' },
+      { role: 'selectAll', enabled: f.canSelectAll },
+    );
   } else if (params.selectionText.trim()) {
     items.push({ role: 'copy', enabled: f.canCopy });
   }

@@ -34,7 +34,10 @@ export async function openImportFile(win: BrowserWindow): Promise<{ name: string
   if (!file) return null;
   const { size } = await fs.stat(file);
   if (size > IMPORT_FILE_MAX) {
-    await dialog.showMessageBox(win, { type: 'warning', message: `${path.basename(file)} is ${Math.round(size / 1048576)} MB; Wiredesk imports files of up to ${IMPORT_FILE_MAX / 1048576} MB.` });
+    await dialog.showMessageBox(win, {
+      type: 'warning',
+      message: `${path.basename(file)} is ${Math.round(size / 1048576)} MB; Wiredesk imports files of up to ${IMPORT_FILE_MAX / 1048576} MB.`,
+    });
     return null;
   }
   return { name: path.basename(file), bytes: new Uint8Array(await fs.readFile(file)) };
@@ -45,13 +48,24 @@ export async function openImportFile(win: BrowserWindow): Promise<{ name: string
  * anything else gets null. Returns a function that removes them.
  */
 export function registerShellIpc(ipc: Pick<IpcMain, 'handle' | 'removeHandler'>, isTrustedUrl: (url: string) => boolean): () => void {
-  const forWindow = <T>(work: (win: BrowserWindow, event: IpcMainInvokeEvent, arg: unknown) => Promise<T> | T) => async (event: IpcMainInvokeEvent, arg: unknown) => {
-    if (!isTrustedFrame(event.senderFrame, isTrustedUrl)) return null;
-    const win = BrowserWindow.fromWebContents(event.sender);
-    return win ? work(win, event, arg) : null;
-  };
-  ipc.handle(SHELL_CHANNELS.chooseFolder, forWindow((win) => chooseFolder(win)));
-  ipc.handle(SHELL_CHANNELS.openFile, forWindow((win) => openImportFile(win)));
-  ipc.handle(SHELL_CHANNELS.setSpellcheckLanguage, forWindow((_win, event, language) => applySpellcheckLanguage(event.sender.session, language)));
+  const forWindow =
+    <T>(work: (win: BrowserWindow, event: IpcMainInvokeEvent, arg: unknown) => Promise<T> | T) =>
+    async (event: IpcMainInvokeEvent, arg: unknown) => {
+      if (!isTrustedFrame(event.senderFrame, isTrustedUrl)) return null;
+      const win = BrowserWindow.fromWebContents(event.sender);
+      return win ? work(win, event, arg) : null;
+    };
+  ipc.handle(
+    SHELL_CHANNELS.chooseFolder,
+    forWindow((win) => chooseFolder(win)),
+  );
+  ipc.handle(
+    SHELL_CHANNELS.openFile,
+    forWindow((win) => openImportFile(win)),
+  );
+  ipc.handle(
+    SHELL_CHANNELS.setSpellcheckLanguage,
+    forWindow((_win, event, language) => applySpellcheckLanguage(event.sender.session, language)),
+  );
   return () => Object.values(SHELL_CHANNELS).forEach((c) => ipc.removeHandler(c));
 }

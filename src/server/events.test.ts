@@ -93,7 +93,9 @@ describe('GET /api/events', () => {
 
   it('leaves the rest of the API to POST', async () => {
     const { server: s } = await start();
-    const res = await new Promise<http.IncomingMessage>((resolve) => http.get(new URL('api/getSettings', s.url), { headers: { 'X-Wiredesk-Token': s.token } }, resolve));
+    const res = await new Promise<http.IncomingMessage>((resolve) =>
+      http.get(new URL('api/getSettings', s.url), { headers: { 'X-Wiredesk-Token': s.token } }, resolve),
+    );
     expect([res.statusCode, res.headers.allow]).toEqual([405, 'POST']);
     res.resume();
   });

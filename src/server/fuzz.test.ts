@@ -37,7 +37,11 @@ const toJson = (arg: unknown) => JSON.stringify(arg, (_k, v: unknown) => (typeof
 async function call(method: string, arg: unknown): Promise<void> {
   const before = storeDigest(desk.db);
   const body = toJson(arg);
-  const res = await fetch(`${server.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Wiredesk-Token': server.token }, body });
+  const res = await fetch(`${server.url}api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Wiredesk-Token': server.token },
+    body,
+  });
   const text = await res.text();
   cases++;
   expect(res.status, `${method} ${body.slice(0, 300)} → ${text.slice(0, 300)}`).toBe(200);
@@ -49,7 +53,13 @@ async function call(method: string, arg: unknown): Promise<void> {
 
 beforeAll(async () => {
   // A desk with something in each state, and a batch, so calls reach past the validator.
-  for (const [slug, actions] of [['DRAFT', []], ['SUBMITTED', ['submit']], ['APPROVED', ['submit', 'approve']], ['HELD', ['submit', 'hold']], ['SPIKED', ['spike']]] as const) {
+  for (const [slug, actions] of [
+    ['DRAFT', []],
+    ['SUBMITTED', ['submit']],
+    ['APPROVED', ['submit', 'approve']],
+    ['HELD', ['submit', 'hold']],
+    ['SPIKED', ['spike']],
+  ] as const) {
     const { item } = desk.createItem({ fields: readyFields({ slug }) });
     for (const action of actions) desk.transition({ ids: [item.id], action });
     world.itemIds.push(item.id);
@@ -70,23 +80,35 @@ describe('fuzzing the contract through the HTTP adapter', () => {
     );
   });
 
-  it('any method, any order (state carries over between calls)', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(callArb(world), { minLength: 1, maxLength: 8 }), async (calls) => {
-        for (const c of calls) await call(c.method, c.arg);
-      }),
-      { numRuns: MIXED_RUNS, interruptAfterTimeLimit: MIXED_TIME_LIMIT_MS },
-    );
-  }, MIXED_TIME_LIMIT_MS * 3);
+  it(
+    'any method, any order (state carries over between calls)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(callArb(world), { minLength: 1, maxLength: 8 }), async (calls) => {
+          for (const c of calls) await call(c.method, c.arg);
+        }),
+        { numRuns: MIXED_RUNS, interruptAfterTimeLimit: MIXED_TIME_LIMIT_MS },
+      );
+    },
+    MIXED_TIME_LIMIT_MS * 3,
+  );
 
   it('unknown methods and bodies that are not an object', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 30 }).filter((m) => /^[\w-]+$/.test(m)), fc.json(), async (method, json) => {
-        const res = await fetch(`${server.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Wiredesk-Token': server.token }, body: json });
-        cases++;
-        expect(res.status).toBe(200);
-        expect(replyProblem(await res.json())).toBeNull();
-      }),
+      fc.asyncProperty(
+        fc.string({ maxLength: 30 }).filter((m) => /^[\w-]+$/.test(m)),
+        fc.json(),
+        async (method, json) => {
+          const res = await fetch(`${server.url}api/${method}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Wiredesk-Token': server.token },
+            body: json,
+          });
+          cases++;
+          expect(res.status).toBe(200);
+          expect(replyProblem(await res.json())).toBeNull();
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -5,7 +5,18 @@ import { jsonPieces, writeJson } from './json';
 const values: unknown[] = [
   null,
   'text "quoted" \n ünïcödé',
-  { ok: true, value: { items: Array.from({ length: 300 }, (_, i) => ({ n: i, skip: undefined, fn: () => i, when: new Date(i), nested: [[i], { deep: { deeper: { deepest: [i, i] } } }] })) } },
+  {
+    ok: true,
+    value: {
+      items: Array.from({ length: 300 }, (_, i) => ({
+        n: i,
+        skip: undefined,
+        fn: () => i,
+        when: new Date(i),
+        nested: [[i], { deep: { deeper: { deepest: [i, i] } } }],
+      })),
+    },
+  },
   Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? undefined : i % 3 === 1 ? () => i : Symbol('s'))),
   Object.assign(Object.create(null) as object, { a: 1, b: [1, 2] }),
   { toJSON: () => 'replaced', other: 1 },

@@ -25,11 +25,14 @@ interface Reply {
 /** A raw request (fetch would normalise the malformed paths this test needs to send). */
 function request(server: DeskServer, method: string, rawPath: string, body?: string | Buffer, headers: http.OutgoingHttpHeaders = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, method, path: rawPath, headers: { Host: `127.0.0.1:${server.port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, method, path: rawPath, headers: { Host: `127.0.0.1:${server.port}`, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -70,7 +73,9 @@ describe('desk server', () => {
     // Nothing outside the path: no page, no API, no login.
     expect((await request(server, 'GET', '/')).status).toBe(404);
     expect((await request(server, 'GET', `/?token=${encodeURIComponent(server.token)}`)).status).toBe(404);
-    expect((await request(server, 'POST', '/api/getSettings', '{}', { 'Content-Type': 'application/json', 'X-Wiredesk-Token': server.token })).status).toBe(404);
+    expect((await request(server, 'POST', '/api/getSettings', '{}', { 'Content-Type': 'application/json', 'X-Wiredesk-Token': server.token })).status).toBe(
+      404,
+    );
 
     // The page and its assets, relative to the path; the API with the cookie.
     const page = await request(server, 'GET', path1);
@@ -81,11 +86,14 @@ describe('desk server', () => {
     expect(JSON.parse(viaCookie.body)).toMatchObject({ ok: true });
   });
 
-  it('answers a body over the limit with 413 and the desk\'s message, after reading it', async () => {
+  it("answers a body over the limit with 413 and the desk's message, after reading it", async () => {
     const big = JSON.stringify({ text: 'x'.repeat(10_000) });
     const r = await request(small, 'POST', `${base(small)}api/parseImport`, big, { 'Content-Type': 'application/json', 'X-Wiredesk-Token': small.token });
     expect(r.status).toBe(413);
-    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('larger than the desk takes') } });
+    expect(JSON.parse(r.body)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('larger than the desk takes') },
+    });
   });
 
   it('takes a request as large as the largest import, JSON-escaped', async () => {
@@ -101,7 +109,7 @@ describe('desk server', () => {
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('format') } });
   }, 60_000);
 
-  it('takes an import preview\'s text as the plain body, the rest in the query, and sends no text back', async () => {
+  it("takes an import preview's text as the plain body, the rest in the query, and sends no text back", async () => {
     const copy = 'Ferry traffic resumes\nAktau/07.10.23/Turan: Ferry traffic resumed on Saturday. ---06B---\n';
     const post = (query: string, type: string, method = 'parseImport') =>
       request(server, 'POST', `${base(server)}api/${method}${query}`, copy, { 'Content-Type': type, 'X-Wiredesk-Token': server.token });
@@ -137,8 +145,13 @@ describe('desk server', () => {
     expect(r.body).not.toMatch(/\n\s+at /);
   });
 
-  it('refuses a forged page link as the editor\'s mistake, not an internal error', async () => {
-    for (const cursor of [Buffer.from('[{},{}]').toString('base64url'), Buffer.from('[1]').toString('base64url'), 'not-a-cursor', Buffer.from('"x"').toString('base64url')]) {
+  it("refuses a forged page link as the editor's mistake, not an internal error", async () => {
+    for (const cursor of [
+      Buffer.from('[{},{}]').toString('base64url'),
+      Buffer.from('[1]').toString('base64url'),
+      'not-a-cursor',
+      Buffer.from('"x"').toString('base64url'),
+    ]) {
       const r = JSON.parse((await api(server, 'listItems', { view: 'desk', cursor })).body);
       expect(r, cursor).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('page link') } });
       const q = JSON.parse((await api(server, 'queue', { tab: 'submitted', cursor })).body);

@@ -267,9 +267,10 @@ export async function startDeskServer(opts: DeskServerOptions): Promise<DeskServ
     loginUrl: `${url}?token=${encodeURIComponent(token)}`,
     port,
     token,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

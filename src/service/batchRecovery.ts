@@ -66,7 +66,8 @@ function stuckRow(s: RecoverySteps, id: number, action: string): store.BatchRow 
   const b = s.row(id);
   if (b.state === 'written') throw new DeskFailure(ErrorCode.IllegalTransition, `Batch ${id} is complete; there is nothing to ${action}.`);
   const who = s.lock.stateOf(b.owner);
-  if (who === 'alive') throw new DeskFailure(ErrorCode.BatchInProgress, `Batch ${id} is still being written by ${writerWords(b.owner)}; wait for it to finish.`, { batchId: id });
+  if (who === 'alive')
+    throw new DeskFailure(ErrorCode.BatchInProgress, `Batch ${id} is still being written by ${writerWords(b.owner)}; wait for it to finish.`, { batchId: id });
   return b;
 }
 
@@ -95,7 +96,10 @@ export async function dropBatch(s: RecoverySteps, id: number, by: string): Promi
         if (e.kind !== 'publish') continue;
         const item = s.items.getState(e.itemId)!;
         if (!e.prior || item.status !== 'published' || item.publishedVersion !== e.version) {
-          throw new DeskFailure(ErrorCode.IllegalTransition, `Batch ${id} cannot be dropped: ${item.slug || item.id} has moved on since (it is ${item.status}, version ${item.version}). Complete it instead.`);
+          throw new DeskFailure(
+            ErrorCode.IllegalTransition,
+            `Batch ${id} cannot be dropped: ${item.slug || item.id} has moved on since (it is ${item.status}, version ${item.version}). Complete it instead.`,
+          );
         }
         s.items.updateState({ ...item, ...e.prior });
       }
@@ -111,6 +115,15 @@ function auditBatch(s: RecoverySteps, id: number, action: string, note: string, 
   const at = s.now().toISOString();
   for (const e of store.priors(s.db, id)) {
     const item = s.items.getState(e.itemId);
-    if (item) addAudit(s.db, e.itemId, { action, fromStatus: item.status, toStatus: e.kind === 'publish' && action === 'batch dropped' ? (e.prior?.status ?? item.status) : item.status, version: e.version, note, at, by });
+    if (item)
+      addAudit(s.db, e.itemId, {
+        action,
+        fromStatus: item.status,
+        toStatus: e.kind === 'publish' && action === 'batch dropped' ? (e.prior?.status ?? item.status) : item.status,
+        version: e.version,
+        note,
+        at,
+        by,
+      });
   }
 }

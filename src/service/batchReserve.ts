@@ -33,38 +33,48 @@ export function reserveBatch(c: ReserveContext, arg: ArgOf<'exportBatch'>, by: s
   const settings = c.settings();
   const ndjson = arg.ndjson === true;
   const frame = batchFrame(arg.format, ndjson, settings);
-  return c.db.transaction(() => {
-    refuseUnfinished(c);
-    const ids = pendingIds(c, arg.ids);
-    if (ids.length === 0) throw new DeskFailure(ErrorCode.NothingToExport, 'Nothing to export: no approved items and no kills waiting.');
-    if (!arg.allowPastEmbargo) refusePastEmbargo(c, ids);
-    const id = store.insertBatch(
-      c.db,
-      { format: arg.format, ndjson, folder: arg.folder, itemCount: ids.length, createdAt: at, createdBy: by, owner: c.lock.tag, frame },
-      (n) => arg.fileName ?? batchFileName(n, arg.format, ndjson),
-    );
-    const insert = store.entryInserter(c.db, id);
-    // One item in memory at a time: a queue of thousands of long items stays small.
-    ids.forEach((itemId, seq) => {
-      const item = c.items.get(itemId)!;
-      const { entry, kind, version } = entryFor(c.db, item, at, settings);
-      const wire = serializeEntry(arg.format, { item: entry, pubStatus: kind === 'kill' ? 'canceled' : 'usable' }, { settings });
-      // The body goes out (and is kept) as the entry's bytes; the fields are kept beside them.
-      const { body: _body, ...head } = entry;
-      // The state the commit changes, as it stands now: the commit goes ahead only if the
-      // item is still exactly as reserved, so this is also its state just before the commit.
-      const prior = { status: item.status, publishedVersion: item.publishedVersion, firstPublishedAt: item.firstPublishedAt, versionPublishedAt: item.versionPublishedAt };
-      try {
-        insert(seq, { itemId: item.id, version, kind, revision: item.revision, head, wire, prior });
-      } catch (e) {
-        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-          throw new DeskFailure(ErrorCode.AlreadyExported, `${item.slug || item.id} version ${version} has already gone out in a batch. Use Re-send on that batch to send it again.`);
+  return c.db
+    .transaction(() => {
+      refuseUnfinished(c);
+      const ids = pendingIds(c, arg.ids);
+      if (ids.length === 0) throw new DeskFailure(ErrorCode.NothingToExport, 'Nothing to export: no approved items and no kills waiting.');
+      if (!arg.allowPastEmbargo) refusePastEmbargo(c, ids);
+      const id = store.insertBatch(
+        c.db,
+        { format: arg.format, ndjson, folder: arg.folder, itemCount: ids.length, createdAt: at, createdBy: by, owner: c.lock.tag, frame },
+        (n) => arg.fileName ?? batchFileName(n, arg.format, ndjson),
+      );
+      const insert = store.entryInserter(c.db, id);
+      // One item in memory at a time: a queue of thousands of long items stays small.
+      ids.forEach((itemId, seq) => {
+        const item = c.items.get(itemId)!;
+        const { entry, kind, version } = entryFor(c.db, item, at, settings);
+        const wire = serializeEntry(arg.format, { item: entry, pubStatus: kind === 'kill' ? 'canceled' : 'usable' }, { settings });
+        // The body goes out (and is kept) as the entry's bytes; the fields are kept beside them.
+        const { body: _body, ...head } = entry;
+        // The state the commit changes, as it stands now: the commit goes ahead only if the
+        // item is still exactly as reserved, so this is also its state just before the commit.
+        const prior = {
+          status: item.status,
+          publishedVersion: item.publishedVersion,
+          firstPublishedAt: item.firstPublishedAt,
+          versionPublishedAt: item.versionPublishedAt,
+        };
+        try {
+          insert(seq, { itemId: item.id, version, kind, revision: item.revision, head, wire, prior });
+        } catch (e) {
+          if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+            throw new DeskFailure(
+              ErrorCode.AlreadyExported,
+              `${item.slug || item.id} version ${version} has already gone out in a batch. Use Re-send on that batch to send it again.`,
+            );
+          }
+          throw e;
         }
-        throw e;
-      }
-    });
-    return store.getBatchRow(c.db, id)!;
-  }).immediate();
+      });
+      return store.getBatchRow(c.db, id)!;
+    })
+    .immediate();
 }
 
 /** Refuse while another batch is unfinished: say who is writing it, or that it is stuck. */
@@ -72,9 +82,13 @@ function refuseUnfinished(c: ReserveContext): void {
   for (const b of store.unfinishedBatches(c.db)) {
     const who = c.lock.stateOf(b.owner);
     if (who === 'alive' || who === 'self') {
-      throw new DeskFailure(ErrorCode.BatchInProgress, `Batch ${b.id} is still being written by ${who === 'self' ? 'this Wiredesk' : writerWords(b.owner)}. Export again when it has finished.`, {
-        batchId: b.id,
-      });
+      throw new DeskFailure(
+        ErrorCode.BatchInProgress,
+        `Batch ${b.id} is still being written by ${who === 'self' ? 'this Wiredesk' : writerWords(b.owner)}. Export again when it has finished.`,
+        {
+          batchId: b.id,
+        },
+      );
     }
     throw new DeskFailure(
       ErrorCode.BatchStuck,
@@ -92,7 +106,10 @@ function pendingIds(c: ReserveContext, ids?: string[]): string[] {
   const chosen = pending.filter((id) => wanted.has(id));
   if (chosen.length < wanted.size) {
     const ready = new Set(chosen);
-    const labels = [...wanted].filter((id) => !ready.has(id)).map((id) => c.items.get(id)?.slug || id).join(', ');
+    const labels = [...wanted]
+      .filter((id) => !ready.has(id))
+      .map((id) => c.items.get(id)?.slug || id)
+      .join(', ');
     throw new DeskFailure(ErrorCode.ValidationFailed, `Only approved items (and kills not yet sent) go out in a batch: ${labels}.`);
   }
   return chosen;

@@ -49,7 +49,10 @@ describe('batch export', () => {
     expect(out[1]!.embargoedUntil).toBe('2026-11-27T09:00:00+04:00');
     expect(desk.getItem({ id: a }).item).toMatchObject({ status: 'published', publishedVersion: 1, firstPublishedAt: '2026-11-26T10:00:02.000Z' });
     expect(desk.getItem({ id: b }).item.status).toBe('published');
-    expect(batch.entries.map((e) => [e.slug, e.version, e.kind])).toEqual([['FIRST', 1, 'publish'], ['SECOND', 1, 'publish']]);
+    expect(batch.entries.map((e) => [e.slug, e.version, e.kind])).toEqual([
+      ['FIRST', 1, 'publish'],
+      ['SECOND', 1, 'publish'],
+    ]);
     expect(batch.nextEntry).toBeNull();
     const first = desk.getBatch({ id: 1, limit: 1 });
     expect(first.entries.map((e) => e.slug)).toEqual(['FIRST']);
@@ -75,11 +78,15 @@ describe('batch export', () => {
     const { desk } = testDesk();
     const id = approved(desk, 'STUCK');
     const missing = path.join(tmpFolder(), 'no-such-folder');
-    await expect(desk.exportBatch({ format: 'ninjs', folder: missing })).rejects.toMatchObject({ code: ErrorCode.ExportFailed, message: expect.stringContaining('does not exist') });
+    await expect(desk.exportBatch({ format: 'ninjs', folder: missing })).rejects.toMatchObject({
+      code: ErrorCode.ExportFailed,
+      message: expect.stringContaining('does not exist'),
+    });
     const readOnly = tmpFolder();
     fs.chmodSync(readOnly, 0o500);
     const asRoot = process.getuid?.() === 0;
-    if (!asRoot) await expect(desk.exportBatch({ format: 'ninjs', folder: readOnly })).rejects.toMatchObject({ message: expect.stringContaining('no permission') });
+    if (!asRoot)
+      await expect(desk.exportBatch({ format: 'ninjs', folder: readOnly })).rejects.toMatchObject({ message: expect.stringContaining('no permission') });
     const aFile = path.join(tmpFolder(), 'plain-file');
     fs.writeFileSync(aFile, 'x');
     await expect(desk.exportBatch({ format: 'ninjs', folder: aFile })).rejects.toMatchObject({ code: ErrorCode.ExportFailed });
@@ -98,12 +105,22 @@ describe('batch export', () => {
     clock.advance(60_000);
     desk.transition({ ids: [id], action: 'correct' });
     const draft = desk.getItem({ id }).item;
-    desk.saveDraft({ id, baseRevision: draft.revision, fields: readyFields({ slug: 'STORY', headline: 'Corrected headline', subscriberNote: 'Corrects the headline.' }) });
+    desk.saveDraft({
+      id,
+      baseRevision: draft.revision,
+      fields: readyFields({ slug: 'STORY', headline: 'Corrected headline', subscriberNote: 'Corrects the headline.' }),
+    });
     desk.transition({ ids: [id], action: 'submit' });
     desk.transition({ ids: [id], action: 'approve' });
     const second = await desk.exportBatch({ format: 'ninjs', folder });
     const v2 = JSON.parse(fs.readFileSync(path.join(folder, second.fileName), 'utf8'))[0];
-    expect(v2).toMatchObject({ version: '2', slugline: 'STORY', headlines: [{ role: 'main', value: 'Corrected headline' }], pubStatus: 'usable', edNote: 'Corrects the headline.' });
+    expect(v2).toMatchObject({
+      version: '2',
+      slugline: 'STORY',
+      headlines: [{ role: 'main', value: 'Corrected headline' }],
+      pubStatus: 'usable',
+      edNote: 'Corrects the headline.',
+    });
     // The correction is dated when it was made, not when version 1 went out.
     expect(v2.versionCreated).toBe('2026-11-26T10:01:00.000Z');
 
@@ -140,7 +157,9 @@ describe('batch export', () => {
     const { desk } = testDesk();
     approved(desk, 'LATE', { embargo: '2026-11-26T08:00+00:00' });
     const folder = tmpFolder();
-    await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({ message: expect.stringContaining('embargo has already passed for LATE') });
+    await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({
+      message: expect.stringContaining('embargo has already passed for LATE'),
+    });
     expect((await desk.exportBatch({ format: 'ninjs', folder, allowPastEmbargo: true })).itemCount).toBe(1);
   });
 
@@ -228,7 +247,10 @@ describe('batch export against a moving desk', () => {
       desk.transition({ ids: [b], action: 'hold' }); // the chief editor, in another window
       return w;
     };
-    await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({ code: ErrorCode.ExportFailed, message: expect.stringContaining('HELD-MEANWHILE changed while batch 1 was being written') });
+    await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({
+      code: ErrorCode.ExportFailed,
+      message: expect.stringContaining('HELD-MEANWHILE changed while batch 1 was being written'),
+    });
     expect(desk.getItem({ id: a }).item.status).toBe('approved');
     expect(desk.getItem({ id: b }).item.status).toBe('held');
     expect(desk.listBatches({}).items).toEqual([]);
@@ -249,7 +271,10 @@ describe('batch export against a moving desk', () => {
       desk.items.update({ ...item, headline: 'Never reviewed', revision: item.revision + 1, approvedRevision: item.revision + 1 });
       return w;
     };
-    await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({ code: ErrorCode.ExportFailed, message: expect.stringContaining('REWRITTEN changed while batch 1 was being written') });
+    await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({
+      code: ErrorCode.ExportFailed,
+      message: expect.stringContaining('REWRITTEN changed while batch 1 was being written'),
+    });
     expect(desk.queue({ tab: 'approved' }).items).toHaveLength(2);
     expect(desk.history({ id: b }).audit.filter((a) => a.action === 'publish')).toEqual([]);
     expect(fs.readdirSync(folder)).toEqual([]);
@@ -293,7 +318,10 @@ describe('batch export against a moving desk', () => {
     const id = approved(desk, 'NAMED');
     const folder = tmpFolder();
     fs.writeFileSync(path.join(folder, 'feed.json'), 'somebody else’s file');
-    await expect(desk.exportBatch({ format: 'ninjs', folder, fileName: 'feed.json' })).rejects.toMatchObject({ code: ErrorCode.ExportFailed, message: expect.stringContaining('already exists') });
+    await expect(desk.exportBatch({ format: 'ninjs', folder, fileName: 'feed.json' })).rejects.toMatchObject({
+      code: ErrorCode.ExportFailed,
+      message: expect.stringContaining('already exists'),
+    });
     expect(fs.readFileSync(path.join(folder, 'feed.json'), 'utf8')).toBe('somebody else’s file');
     expect(desk.getItem({ id }).item.status).toBe('approved');
     const batch = await desk.exportBatch({ format: 'ninjs', folder, fileName: 'feed-2.json' });

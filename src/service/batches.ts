@@ -133,7 +133,10 @@ export class BatchExporter {
       // Someone may have held, returned, edited or killed an item while the file was written.
       const changed = store.firstChangedEntry(this.db, b.id);
       if (changed) {
-        throw new DeskFailure(ErrorCode.ExportFailed, `${changed.slug || changed.itemId} changed while batch ${b.id} was being written; nothing was exported. Export again.`);
+        throw new DeskFailure(
+          ErrorCode.ExportFailed,
+          `${changed.slug || changed.itemId} changed while batch ${b.id} was being written; nothing was exported. Export again.`,
+        );
       }
       store.auditEntries(this.db, b.id, { publish: 'publish', kill: 'kill sent', note: `Batch ${b.id}`, at: b.created_at, by: b.created_by });
       store.publishEntries(this.db, b.id, b.created_at);

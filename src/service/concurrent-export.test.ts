@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readyFields, testDesk } from '../../test/desk';
 
 describe('two exports at once', () => {
-  it('the loser is told the items are going out in the winner\'s batch, not that they have gone out', async () => {
+  it("the loser is told the items are going out in the winner's batch, not that they have gone out", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-race-'));
     const file = path.join(dir, 'desk.sqlite');
     // Two Wiredesks (say the app and the CLI) on one store.
@@ -26,7 +26,9 @@ describe('two exports at once', () => {
     expect(loser.message).not.toMatch(/already gone out/);
     expect(fs.existsSync(path.join(dir, 'two.json'))).toBe(false);
     // Once written, a second try hears the plain fact.
-    await expect(two.exportBatch({ format: 'ninjs', folder: dir, fileName: 'three.json', ids: [item.id] })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(two.exportBatch({ format: 'ninjs', folder: dir, fileName: 'three.json', ids: [item.id] })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     one.db.close();
     two.db.close();
   });

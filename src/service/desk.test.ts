@@ -19,7 +19,9 @@ describe('drafting', () => {
     expect(same.revision).toBe(2);
     const history = desk.history({ id: item.id });
     expect(history.revisions.map((r) => r.revision)).toEqual([2, 1]);
-    expect(history.revisions[0]!.changed).toEqual(expect.arrayContaining(['Slug', 'Headline', 'Place', 'Body'].filter((l) => l !== 'Place').concat(['Dateline'])));
+    expect(history.revisions[0]!.changed).toEqual(
+      expect.arrayContaining(['Slug', 'Headline', 'Place', 'Body'].filter((l) => l !== 'Place').concat(['Dateline'])),
+    );
   });
 
   it('refuses a stale save and hands back the current item, losing neither text', () => {
@@ -69,7 +71,14 @@ describe('drafting', () => {
     save('ABCDE', 'window-2'); // so is one after a pause
     for (let i = 0; i < 130; i++) save(`ABCDE ${i}`, 'window-2'); // a minute of typing, every half second
     revisions = desk.history({ id: item.id }).revisions;
-    expect(revisions.map((r) => desk.getRevision({ id: item.id, revision: r.revision }).headline)).toEqual(['ABCDE 129', 'ABCDE 118', 'ABCD', 'ABC', 'ABC', '']);
+    expect(revisions.map((r) => desk.getRevision({ id: item.id, revision: r.revision }).headline)).toEqual([
+      'ABCDE 129',
+      'ABCDE 118',
+      'ABCD',
+      'ABC',
+      'ABC',
+      '',
+    ]);
   });
 
   it('strips hostile markup from the body before storing it', () => {
@@ -79,7 +88,13 @@ describe('drafting', () => {
       root: {
         type: 'root',
         children: [
-          { type: 'paragraph', children: [{ type: 'text', text: 'Hi', format: 1 | 4 | 16, style: 'color:red' }, { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'x' }] }] },
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'text', text: 'Hi', format: 1 | 4 | 16, style: 'color:red' },
+              { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'x' }] },
+            ],
+          },
           { type: 'image', src: 'x', onerror: 'alert(1)' },
           { type: 'code', children: [{ type: 'text', text: '<script>alert(1)</script>' }] },
         ],
@@ -133,13 +148,22 @@ describe('workflow', () => {
     desk.transition({ ids: [item.id], action: 'release' });
     expect(desk.getItem({ id: item.id }).item.status).toBe('submitted');
     const audit = desk.history({ id: item.id }).audit.map((a) => `${a.action}:${a.fromStatus}>${a.toStatus}`);
-    expect(audit).toEqual(['release:held>submitted', 'hold:submitted>held', 'submit:draft>submitted', 'return:submitted>draft', 'submit:draft>submitted', 'create:draft>draft']);
+    expect(audit).toEqual([
+      'release:held>submitted',
+      'hold:submitted>held',
+      'submit:draft>submitted',
+      'return:submitted>draft',
+      'submit:draft>submitted',
+      'create:draft>draft',
+    ]);
   });
 
   it('refuses to submit an incomplete item, naming what is missing', () => {
     const { desk } = testDesk();
     const { item } = desk.createItem({});
-    expect(() => desk.transition({ ids: [item.id], action: 'submit' })).toThrow(/Headline is required.*Slug is required.*Dateline place is required.*Body is empty/s);
+    expect(() => desk.transition({ ids: [item.id], action: 'submit' })).toThrow(
+      /Headline is required.*Slug is required.*Dateline place is required.*Body is empty/s,
+    );
   });
 
   it('changes all items of a bulk action or none', () => {
@@ -148,7 +172,9 @@ describe('workflow', () => {
     const b = desk.createItem({ fields: readyFields({ slug: 'OTHER' }) }).item;
     desk.transition({ ids: [a.id, b.id], action: 'submit' });
     desk.transition({ ids: [a.id], action: 'approve' });
-    expect(() => desk.transition({ ids: [b.id, a.id], action: 'approve' })).toThrow(/AZERBAIJAN-KAZAKHSTAN-DEFENCE: Only an item submitted for review can be approved/);
+    expect(() => desk.transition({ ids: [b.id, a.id], action: 'approve' })).toThrow(
+      /AZERBAIJAN-KAZAKHSTAN-DEFENCE: Only an item submitted for review can be approved/,
+    );
     expect(desk.getItem({ id: b.id }).item.status).toBe('submitted');
   });
 
@@ -176,8 +202,13 @@ describe('contract boundary', () => {
   it('answers every method and refuses bad arguments with a coded error', async () => {
     const { desk } = testDesk();
     for (const m of DESK_METHODS) expect(typeof desk[m]).toBe('function');
-    expect(await dispatch(desk, 'getItem', { id: 'not-an-id' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('id') } });
-    expect(await dispatch(desk, 'saveDraft', { id: '0190a0a0-0000-7000-8000-000000000000', baseRevision: 1, fields: { headline: 'x'.repeat(151) } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await dispatch(desk, 'getItem', { id: 'not-an-id' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('id') },
+    });
+    expect(
+      await dispatch(desk, 'saveDraft', { id: '0190a0a0-0000-7000-8000-000000000000', baseRevision: 1, fields: { headline: 'x'.repeat(151) } }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect(await dispatch(desk, 'dropTables', {})).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect(await dispatch(desk, 'getItem', { id: '0190a0a0-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await dispatch(desk, 'getSettings', {})).toMatchObject({ ok: true, value: { agency: 'Turan' } });

@@ -120,7 +120,10 @@ export class DeskService implements DeskHandlers {
 
   /** Save new field values as a revision, after the optimistic revision check. */
   private saveFields(id: string, baseRevision: number, fields: ItemFields, note: string, session = ''): StoredItem {
-    return saveItemFields({ db: this.db, items: this.items, now: this.now, editor: () => this.settings().editorName }, { id, baseRevision, fields, note, session });
+    return saveItemFields(
+      { db: this.db, items: this.items, now: this.now, editor: () => this.settings().editorName },
+      { id, baseRevision, fields, note, session },
+    );
   }
 
   saveDraft({ id, baseRevision, fields, session }: ArgOf<'saveDraft'>): ItemDetail {
@@ -159,7 +162,12 @@ export class DeskService implements DeskHandlers {
         // Submitting checks the text, and a correction may start a revision; any other step
         // needs only the item's state (its text is neither read nor rewritten).
         const full = action === 'submit' || action === 'correct' ? this.load(id) : null;
-        const item: ItemState = full ?? this.items.getState(id) ?? (() => { throw notFound(id); })();
+        const item: ItemState =
+          full ??
+          this.items.getState(id) ??
+          (() => {
+            throw notFound(id);
+          })();
         const label = item.slug || item.headline || id;
         const out = nextState(item, action, note);
         if (!out.ok) throw new DeskFailure(ErrorCode.IllegalTransition, `${label}: ${out.message}`);
@@ -182,7 +190,8 @@ export class DeskService implements DeskHandlers {
         // A kill is a new version, dated now, carrying its reason.
         if (action === 'kill') updated = { ...updated, version: item.publishedVersion + 1, kill: { reason: note.trim(), at, by }, versionStartedAt: at };
         // A correction starts with an empty note to subscribers: a note goes out with one version only.
-        if (action === 'correct') updated = { ...updated, versionStartedAt: at, subscriberNote: '', revision: item.subscriberNote !== '' ? item.revision + 1 : item.revision };
+        if (action === 'correct')
+          updated = { ...updated, versionStartedAt: at, subscriberNote: '', revision: item.subscriberNote !== '' ? item.revision + 1 : item.revision };
         this.items.updateState(updated);
         if (full && updated.revision !== item.revision) {
           const next: StoredItem = { ...full, ...updated };
@@ -248,6 +257,11 @@ export class DeskService implements DeskHandlers {
   // A bare service is a desk of its own; openDesk (open.ts) joins shared desks (sharedDesk.ts).
   hubStatus = (): ValueOf<'hubStatus'> => NOT_JOINED;
   listHubConflicts = (): ValueOf<'listHubConflicts'> => ({ conflicts: [], total: 0 });
-  joinHub = notJoined; dismissHubConflict = notJoined; leaveHub = notJoined; syncHub = notJoined;
-  listSharedBatches = notJoined; getSharedBatch = notJoined; resendSharedBatch = notJoined;
+  joinHub = notJoined;
+  dismissHubConflict = notJoined;
+  leaveHub = notJoined;
+  syncHub = notJoined;
+  listSharedBatches = notJoined;
+  getSharedBatch = notJoined;
+  resendSharedBatch = notJoined;
 }

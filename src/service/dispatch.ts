@@ -35,7 +35,8 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
 export async function dispatch(handlers: DeskHandlers, method: string, arg: unknown): Promise<Result<unknown>> {
   if (!isDeskMethod(method)) return fail(ErrorCode.InvalidArgument, `Unknown desk request "${method}".`);
   try {
-    if (nestsDeeperThan(arg, ARG_DEPTH_MAX)) return fail(ErrorCode.InvalidArgument, `Invalid request to ${method} — it nests more than ${ARG_DEPTH_MAX} levels deep.`);
+    if (nestsDeeperThan(arg, ARG_DEPTH_MAX))
+      return fail(ErrorCode.InvalidArgument, `Invalid request to ${method} — it nests more than ${ARG_DEPTH_MAX} levels deep.`);
     const parsed = parseArg(method, arg);
     if (!parsed.ok) return fail(ErrorCode.InvalidArgument, parsed.message, { issues: parsed.issues });
     const handler = handlers[method] as (a: unknown) => unknown;

@@ -78,7 +78,7 @@ describe('a desk joined to a shared desk', () => {
     expect(b.hub!.outbox.conflicts()).toHaveLength(1);
   });
 
-  it('live: a desk listening on the hub pulls another desk\'s submission within a second', async () => {
+  it("live: a desk listening on the hub pulls another desk's submission within a second", async () => {
     hub = await freshHub();
     await initSharedDesk(hub.url());
     const a = desk(hub.url());

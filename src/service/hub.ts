@@ -84,7 +84,8 @@ export class HubSync {
     const before = this.state();
     const next = { ...before, ...patch };
     if (next.online !== before.online || next.error?.message !== before.error?.message) next.since = now;
-    if (synced && (synced.moved || next.since === now || !before.lastSync || Date.parse(before.lastSync) < Date.now() - LAST_SYNC_EVERY_MS)) next.lastSync = now;
+    if (synced && (synced.moved || next.since === now || !before.lastSync || Date.parse(before.lastSync) < Date.now() - LAST_SYNC_EVERY_MS))
+      next.lastSync = now;
     writeHubState(this.service.db, next);
   }
 
@@ -207,12 +208,21 @@ export class HubSync {
       durably(this.service.db, () => {
         for (const row of rows) {
           // Waiting changes of this desk go first; the push settles who wins.
-          if (!this.outbox.hasWaiting(row.id) && this.adopt(row)) report.pulled.push({ itemId: row.id, status: row.status, slug: (row.doc.slug as string) || row.id, by: row.updatedBy });
+          if (!this.outbox.hasWaiting(row.id) && this.adopt(row))
+            report.pulled.push({ itemId: row.id, status: row.status, slug: (row.doc.slug as string) || row.id, by: row.updatedBy });
         }
         if (rows.length > 0) this.outbox.setCursor('items', rows[rows.length - 1]!.changeSeq);
         for (const a of audit) {
           if (this.outbox.isOurs(a.idemKey) || !this.service.items.get(a.itemId)) continue;
-          addAudit(this.service.db, a.itemId, { action: a.action, fromStatus: a.fromStatus, toStatus: a.toStatus, version: a.version, note: a.note, at: a.at, by: a.actor });
+          addAudit(this.service.db, a.itemId, {
+            action: a.action,
+            fromStatus: a.fromStatus,
+            toStatus: a.toStatus,
+            version: a.version,
+            note: a.note,
+            at: a.at,
+            by: a.actor,
+          });
         }
         if (audit.length > 0) this.outbox.setCursor('audit', audit[audit.length - 1]!.seq);
       });
@@ -241,7 +251,11 @@ export class HubSync {
     try {
       return await this.sync();
     } catch (e) {
-      if (e instanceof DeskFailure && (e.code === ErrorCode.HubOffline || e.code === ErrorCode.HubNotReady || e.code === ErrorCode.Forbidden || e.code === ErrorCode.DatabaseFromFuture)) return null;
+      if (
+        e instanceof DeskFailure &&
+        (e.code === ErrorCode.HubOffline || e.code === ErrorCode.HubNotReady || e.code === ErrorCode.Forbidden || e.code === ErrorCode.DatabaseFromFuture)
+      )
+        return null;
       throw e;
     }
   }
@@ -264,5 +278,4 @@ export class HubSync {
 
   /** The shared desk's number of the last batch this desk exported. */
   lastHubBatch: number | null = null;
-
 }

@@ -28,7 +28,11 @@ function desk(url?: string): OpenedDesk {
   return d;
 }
 
-async function call<T = unknown>(d: OpenedDesk, method: string, arg: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }> {
+async function call<T = unknown>(
+  d: OpenedDesk,
+  method: string,
+  arg: unknown,
+): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }> {
   return (await dispatch(d.handlers, method, arg)) as never;
 }
 
@@ -46,7 +50,7 @@ describe('conflicts kept on a joined desk', () => {
     expect(connect).not.toHaveBeenCalled();
   });
 
-  it('an edit and approval made offline meet a newer edit on the shared desk: both versions are listed; dismissing leaves the shared desk\'s standing', async () => {
+  it("an edit and approval made offline meet a newer edit on the shared desk: both versions are listed; dismissing leaves the shared desk's standing", async () => {
     hub = await freshHub();
     await initSharedDesk(hub.url());
     const [e1, e2] = [await hub.role('wiredesk_editor'), await hub.role('wiredesk_editor')];
@@ -62,10 +66,18 @@ describe('conflicts kept on a joined desk', () => {
       // A, cut off, rewrites the item and approves it; B, online, edits it meanwhile.
       await proxy.stop();
       const submitted = (await a.handlers.getItem({ id: item.id })).item;
-      await a.handlers.saveDraft({ id: item.id, baseRevision: submitted.revision, fields: fields('Pipeline talks stall in Baku', 'Talks on the Caspian pipeline stalled on Monday.') });
+      await a.handlers.saveDraft({
+        id: item.id,
+        baseRevision: submitted.revision,
+        fields: fields('Pipeline talks stall in Baku', 'Talks on the Caspian pipeline stalled on Monday.'),
+      });
       await a.handlers.transition({ ids: [item.id], action: 'approve' });
       expect((await a.handlers.getItem({ id: item.id })).item.status).toBe('approved');
-      await b.handlers.saveDraft({ id: item.id, baseRevision: atB.revision, fields: fields('Pipeline talks open in Baku with Turkmenistan', 'Talks on the Caspian pipeline opened on Monday.', 'Turkmenistan joined them.') });
+      await b.handlers.saveDraft({
+        id: item.id,
+        baseRevision: atB.revision,
+        fields: fields('Pipeline talks open in Baku with Turkmenistan', 'Talks on the Caspian pipeline opened on Monday.', 'Turkmenistan joined them.'),
+      });
       // (B's app listens and sends its edit at once; here B syncs.)
       expect((await b.hub!.sync()).pushed.map((p) => p.action)).toEqual(['edit']);
 
@@ -103,7 +115,10 @@ describe('conflicts kept on a joined desk', () => {
       // Never an overwrite: the shared desk, and A's copy of it, hold B's version.
       const onHub = () => hub!.item(item.id);
       expect(await onHub()).toEqual({ status: 'submitted', headline: 'Pipeline talks open in Baku with Turkmenistan' });
-      expect((await a.handlers.getItem({ id: item.id })).item).toMatchObject({ headline: 'Pipeline talks open in Baku with Turkmenistan', status: 'submitted' });
+      expect((await a.handlers.getItem({ id: item.id })).item).toMatchObject({
+        headline: 'Pipeline talks open in Baku with Turkmenistan',
+        status: 'submitted',
+      });
 
       // Dismissed: no longer listed or counted; nothing reached the shared desk.
       const { conflicts } = listed.ok ? listed.value : { conflicts: [] };

@@ -24,7 +24,12 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function versionOf(doc: Record<string, unknown> | null | undefined): ConflictVersion | null {
   if (!doc || typeof doc !== 'object') return null;
-  return { headline: text(doc.headline), status: text(doc.status) as ItemStatus, version: typeof doc.version === 'number' ? doc.version : 1, bodyText: text(doc.bodyText) };
+  return {
+    headline: text(doc.headline),
+    status: text(doc.status) as ItemStatus,
+    version: typeof doc.version === 'number' ? doc.version : 1,
+    bodyText: text(doc.bodyText),
+  };
 }
 
 function conflictOf(rows: ConflictRow[]): HubConflict {

@@ -24,7 +24,8 @@ export function exportShared(sync: HubSync, run: () => Promise<BatchDetail>): Pr
           if (page.nextEntry === null) break;
         }
         durably(sync.service.db, () => {
-          for (const e of entries) sync.enqueue(e.itemId, e.kind === 'publish' ? 'publish' : 'kill sent', e.kind === 'publish' ? 'approved' : 'killed', `Batch ${batch.id}`);
+          for (const e of entries)
+            sync.enqueue(e.itemId, e.kind === 'publish' ? 'publish' : 'kill sent', e.kind === 'publish' ? 'approved' : 'killed', `Batch ${batch.id}`);
         });
         const bytes = await fs.readFile(path.join(batch.folder, batch.fileName));
         sync.lastHubBatch = await recordBatch(c, {

@@ -48,7 +48,9 @@ async function transition(service: DeskService, shared: SharedDesk, sync: HubSyn
 }
 
 export function hubHandlers(service: DeskService, shared: SharedDesk): DeskHandlers {
-  const handlers = Object.fromEntries(DESK_METHODS.map((m) => [m, (arg: never) => (service[m] as (a: never) => unknown).call(service, arg)])) as unknown as DeskHandlers;
+  const handlers = Object.fromEntries(
+    DESK_METHODS.map((m) => [m, (arg: never) => (service[m] as (a: never) => unknown).call(service, arg)]),
+  ) as unknown as DeskHandlers;
 
   handlers.transition = (arg) => (shared.sync ? transition(service, shared, shared.sync, arg) : service.transition(arg));
 

@@ -33,7 +33,17 @@ function when(iso: string): string {
 
 function toChange(row: OutboxRow): HubChange {
   const { fromStatus, toStatus, version, note, doc } = row.change;
-  return { idemKey: row.idemKey, itemId: row.itemId, action: row.action, baseRevision: row.baseRevision, fromStatus, toStatus, version, note, doc: doc as HubChange['doc'] };
+  return {
+    idemKey: row.idemKey,
+    itemId: row.itemId,
+    action: row.action,
+    baseRevision: row.baseRevision,
+    fromStatus,
+    toStatus,
+    version,
+    note,
+    doc: doc as HubChange['doc'],
+  };
 }
 
 const slugOf = (row: OutboxRow) => (row.change.doc.slug as string) || row.itemId;
@@ -87,13 +97,16 @@ export async function pushWaiting(sync: HubSync, c: pg.Client, report: SyncRepor
     if (groups.length === 0) return;
     const answered: [OutboxRow[], GroupOutcome][] = [];
     try {
-      for (let i = 0; i < groups.length; ) {
+      for (let i = 0; i < groups.length;) {
         const chunk: OutboxRow[][] = [];
         for (let size = 0; i < groups.length && (chunk.length === 0 || size + groups[i]!.length <= PER_COMMIT); i++) {
           chunk.push(groups[i]!);
           size += groups[i]!.length;
         }
-        const outcomes = await pushGroups(c, chunk.map((rows) => rows.map(toChange)));
+        const outcomes = await pushGroups(
+          c,
+          chunk.map((rows) => rows.map(toChange)),
+        );
         outcomes.forEach((o, k) => answered.push([chunk[k]!, o]));
         if (outcomes[outcomes.length - 1]?.kind === 'lost') break;
       }

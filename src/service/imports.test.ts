@@ -38,7 +38,11 @@ describe('import: copy already on the desk', () => {
 
   it('warns of a feed item already on the desk too', () => {
     const { desk } = testDesk();
-    const feed = JSON.stringify({ uri: 'urn:x:1', headlines: [{ value: 'Quake hits coast' }], bodies: [{ contentType: 'text/plain', value: 'A quake hit the coast.' }] });
+    const feed = JSON.stringify({
+      uri: 'urn:x:1',
+      headlines: [{ value: 'Quake hits coast' }],
+      bodies: [{ contentType: 'text/plain', value: 'A quake hit the coast.' }],
+    });
     desk.acceptImport({ items: [desk.parseImport({ text: feed }).items[0]!.fields] });
     expect(desk.parseImport({ text: feed }).items[0]!.duplicateOf).not.toBeNull();
   });
@@ -60,19 +64,23 @@ describe('import: agency, dropped lines, limit', () => {
     const text = Array.from({ length: IMPORT_ITEMS_MAX + 50 }, (_, n) => story(n)).join('\n');
     const r = desk.parseImport({ text });
     expect(r.items).toHaveLength(IMPORT_ITEMS_MAX + 1);
-    expect(r.warnings.at(-1)).toMatch(/^The text holds more than 10,000 items; one import takes at most 10,000\. Leave some out or split it\. Reading stopped at character [\d,]+\.$/);
+    expect(r.warnings.at(-1)).toMatch(
+      /^The text holds more than 10,000 items; one import takes at most 10,000\. Leave some out or split it\. Reading stopped at character [\d,]+\.$/,
+    );
     const stopped = Number(/character ([\d,]+)/.exec(r.warnings.at(-1)!)![1]!.replace(/,/g, ''));
     expect(text.slice(stopped).startsWith(`Story ${IMPORT_ITEMS_MAX + 1}\n`)).toBe(true);
   });
 });
 
 describe('import: what the preview carries', () => {
-  it('sends no text back and wire-copy bodies as plain paragraphs; the import makes them the editor\'s rich text', () => {
+  it("sends no text back and wire-copy bodies as plain paragraphs; the import makes them the editor's rich text", () => {
     const { desk } = testDesk();
     const preview = desk.parseImport({ text: COPY });
     expect(preview).not.toHaveProperty('text');
     expect(JSON.stringify(preview)).not.toContain(COPY.slice(0, 60));
-    expect(preview.items[0]!.fields.body).toEqual({ paragraphs: ["Kazakhstan's central bank kept its base rate unchanged on Friday.", '(Reporting by Olzhas Auyezov)'] });
+    expect(preview.items[0]!.fields.body).toEqual({
+      paragraphs: ["Kazakhstan's central bank kept its base rate unchanged on Friday.", '(Reporting by Olzhas Auyezov)'],
+    });
     // Spans are offsets into the text the caller holds.
     const headline = preview.items[0]!.recognised.find((s) => s.field === 'headline')!;
     expect(COPY.slice(headline.start, headline.end)).toBe('Kazakh central bank holds key rate');
@@ -83,10 +91,12 @@ describe('import: what the preview carries', () => {
     expect(bodyToPlainText(stored.body)).toBe("Kazakhstan's central bank kept its base rate unchanged on Friday.\n(Reporting by Olzhas Auyezov)");
   });
 
-  it('keeps a feed\'s formatted body as rich text, losslessly, and a plain one as paragraphs', () => {
+  it("keeps a feed's formatted body as rich text, losslessly, and a plain one as paragraphs", () => {
     const { desk } = testDesk();
     const entry = (uri: string, html: string) => ({ uri, headlines: [{ value: `Headline ${uri}` }], bodies: [{ contentType: 'text/html', value: html }] });
-    const feed = [entry('urn:x:1', '<p>Plain one.</p><p>Plain two.</p>'), entry('urn:x:2', '<p>Some <b>bold</b> words.</p>')].map((e) => JSON.stringify(e)).join('\n');
+    const feed = [entry('urn:x:1', '<p>Plain one.</p><p>Plain two.</p>'), entry('urn:x:2', '<p>Some <b>bold</b> words.</p>')]
+      .map((e) => JSON.stringify(e))
+      .join('\n');
     const [plain, rich] = desk.parseImport({ text: feed }).items;
     expect(plain!.fields.body).toEqual({ paragraphs: ['Plain one.', 'Plain two.'] });
     expect(rich!.fields.body).toHaveProperty('rich');

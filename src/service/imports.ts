@@ -21,13 +21,15 @@ function looksBinary(text: string): boolean {
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if ((c < 9 || (c > 13 && c < 32)) || c === 0xfffd) control++;
+    if (c < 9 || (c > 13 && c < 32) || c === 0xfffd) control++;
   }
   return control / sample.length > 0.05;
 }
 
 /** What the desk holds under some headlines (ItemStore.withHeadlines). */
-export type DeskCopyLookup = (headlines: string[]) => { id: string; slug: string; status: ItemStatus; headline: string; place: string; date: string; agency: string; bodyText: string }[];
+export type DeskCopyLookup = (
+  headlines: string[],
+) => { id: string; slug: string; status: ItemStatus; headline: string; place: string; date: string; agency: string; bodyText: string }[];
 
 const sameText = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const copyKey = (headline: string, d: { place: string; date: string; agency: string }, body: string): string =>
@@ -68,7 +70,10 @@ function feedPreview(text: string, format: ImportFormat, settings: DeskSettings)
   if ('error' in parsed) throw new DeskFailure(ErrorCode.ImportFailed, parsed.error);
   const detected = parsed.format;
   if (format !== 'auto' && format !== detected) {
-    throw new DeskFailure(ErrorCode.ImportFailed, `This file is ${detected === 'jsonfeed' ? 'a JSON Feed' : 'ninjs'}, not ${format === 'jsonfeed' ? 'a JSON Feed' : 'ninjs'}.`);
+    throw new DeskFailure(
+      ErrorCode.ImportFailed,
+      `This file is ${detected === 'jsonfeed' ? 'a JSON Feed' : 'ninjs'}, not ${format === 'jsonfeed' ? 'a JSON Feed' : 'ninjs'}.`,
+    );
   }
   const warnings = [...parsed.warnings];
   if (parsed.items.length > IMPORT_ITEMS_MAX) warnings.push(overLimit(`This file holds ${parsed.items.length.toLocaleString('en')} items`));

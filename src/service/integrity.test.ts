@@ -68,7 +68,10 @@ describe('review means review', () => {
     const item = desk.items.get(id)!;
     desk.items.update({ ...item, headline: 'Never reviewed', revision: item.revision + 1 });
     const folder = tmpFolder();
-    await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({ code: ErrorCode.UnreviewedChange, message: expect.stringContaining('SNEAKED changed after it was approved') });
+    await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({
+      code: ErrorCode.UnreviewedChange,
+      message: expect.stringContaining('SNEAKED changed after it was approved'),
+    });
     expect(fs.readdirSync(folder)).toEqual([]);
     expect(desk.getItem({ id: ok }).item.status).toBe('approved');
     expect(desk.listBatches({}).items).toEqual([]);
@@ -79,17 +82,29 @@ describe('two notes', () => {
   it('the desk note never appears in any format, preview or re-send; the note to subscribers goes out as edNote / ednote / note', async () => {
     const { desk } = testDesk();
     const secret = 'DESK-ONLY-7f3a9c';
-    const ids = [approved(desk, 'ONE', { editorNote: `${secret} one` }), approved(desk, 'TWO', { editorNote: `${secret} two`, subscriberNote: 'Embargo lifted early.' })];
+    const ids = [
+      approved(desk, 'ONE', { editorNote: `${secret} one` }),
+      approved(desk, 'TWO', { editorNote: `${secret} two`, subscriberNote: 'Embargo lifted early.' }),
+    ];
     const folder = tmpFolder();
     const outputs: string[] = [];
-    for (const [format, ndjson] of [['ninjs', false], ['ninjs2', true], ['jsonfeed', false]] as const) {
-      if (format !== 'ninjs') for (const id of ids) {
-        desk.transition({ ids: [id], action: 'correct' });
-        const d = desk.getItem({ id }).item;
-        desk.saveDraft({ id, baseRevision: d.revision, fields: { ...readyFields({ slug: d.slug, editorNote: `${secret} again` }), subscriberNote: `Corrected for ${format}.` } });
-        desk.transition({ ids: [id], action: 'submit' });
-        desk.transition({ ids: [id], action: 'approve' });
-      }
+    for (const [format, ndjson] of [
+      ['ninjs', false],
+      ['ninjs2', true],
+      ['jsonfeed', false],
+    ] as const) {
+      if (format !== 'ninjs')
+        for (const id of ids) {
+          desk.transition({ ids: [id], action: 'correct' });
+          const d = desk.getItem({ id }).item;
+          desk.saveDraft({
+            id,
+            baseRevision: d.revision,
+            fields: { ...readyFields({ slug: d.slug, editorNote: `${secret} again` }), subscriberNote: `Corrected for ${format}.` },
+          });
+          desk.transition({ ids: [id], action: 'submit' });
+          desk.transition({ ids: [id], action: 'approve' });
+        }
       const b = await desk.exportBatch({ format, ndjson, folder });
       outputs.push(fs.readFileSync(path.join(folder, b.fileName), 'utf8'));
       const again = await desk.resendBatch({ id: b.id, folder: tmpFolder() });
@@ -114,7 +129,11 @@ describe('two notes', () => {
     let d = desk.getItem({ id });
     expect(d.problems).toContainEqual(expect.objectContaining({ field: 'subscriberNote', code: 'SUBSCRIBER_NOTE_REQUIRED' }));
     expect(() => desk.transition({ ids: [id], action: 'submit' })).toThrow(/Note to subscribers/);
-    desk.saveDraft({ id, baseRevision: d.item.revision, fields: { ...readyFields({ slug: 'FRIDAY' }), subscriberNote: 'Corrects day of signing to Thursday.' } });
+    desk.saveDraft({
+      id,
+      baseRevision: d.item.revision,
+      fields: { ...readyFields({ slug: 'FRIDAY' }), subscriberNote: 'Corrects day of signing to Thursday.' },
+    });
     desk.transition({ ids: [id], action: 'submit' });
     desk.transition({ ids: [id], action: 'approve' });
     await desk.exportBatch({ format: 'ninjs', folder: tmpFolder() });
@@ -153,7 +172,14 @@ describe('a batch is a fact', () => {
       approved(desk, `FACT-${format.toUpperCase()}`);
       const b = await desk.exportBatch({ format, folder });
       const original = path.join(folder, b.fileName);
-      desk.saveSettings({ ...desk.getSettings(), agency: 'Other Agency', datelineStyle: 'ap', language: 'ru', deskName: 'Renamed desk', categories: [...DEFAULT_CATEGORIES].reverse().map((c) => ({ ...c, mediaTopic: 'medtop:20000001' })) });
+      desk.saveSettings({
+        ...desk.getSettings(),
+        agency: 'Other Agency',
+        datelineStyle: 'ap',
+        language: 'ru',
+        deskName: 'Renamed desk',
+        categories: [...DEFAULT_CATEGORIES].reverse().map((c) => ({ ...c, mediaTopic: 'medtop:20000001' })),
+      });
       const again = await desk.resendBatch({ id: b.id, folder: tmpFolder() });
       expect(fs.readFileSync(again.path)).toEqual(fs.readFileSync(original));
       expect(again.sha256).toBe(sha(original));

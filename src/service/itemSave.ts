@@ -105,7 +105,16 @@ export function saveItemFields(c: SaveContext, s: { id: string; baseRevision: nu
       moveEditAudit(c.db, id, last.revision, updated.revision, at);
     } else {
       c.items.addRevision(updated, revisionFields, changed, note, session);
-      addAudit(c.db, id, { action: 'edit', fromStatus: item.status, toStatus: updated.status, version: updated.version, note: auditNote, at, by, revision: updated.revision });
+      addAudit(c.db, id, {
+        action: 'edit',
+        fromStatus: item.status,
+        toStatus: updated.status,
+        version: updated.version,
+        note: auditNote,
+        at,
+        by,
+        revision: updated.revision,
+      });
     }
     return updated;
   })();

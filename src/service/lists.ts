@@ -25,9 +25,15 @@ export function deskList(items: ItemStore, { view, statuses, cursor, offset, lim
 
 export function queuePage(items: ItemStore, q: ArgOf<'queue'>, pendingKills: () => number): ValueOf<'queue'> {
   const filter = { category: q.category, urgency: q.urgency, editor: q.editor, search: q.search };
-  const page = items.queue({ statuses: [TAB_STATUS[q.tab]], withBatch: q.tab === 'published' || q.tab === 'killed', ...filter }, q.limit ?? 100, q.cursor, q.offset);
+  const page = items.queue(
+    { statuses: [TAB_STATUS[q.tab]], withBatch: q.tab === 'published' || q.tab === 'killed', ...filter },
+    q.limit ?? 100,
+    q.cursor,
+    q.offset,
+  );
   const byStatus = items.countsByStatus();
-  const perTab = (n: Record<ItemStatus, number>) => Object.fromEntries(Object.entries(TAB_STATUS).map(([tab, status]) => [tab, n[status]])) as Record<QueueTab, number>;
+  const perTab = (n: Record<ItemStatus, number>) =>
+    Object.fromEntries(Object.entries(TAB_STATUS).map(([tab, status]) => [tab, n[status]])) as Record<QueueTab, number>;
   // A search runs in every tab, with the other filters: each tab shows how many it holds.
   return {
     ...page,

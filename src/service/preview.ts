@@ -22,7 +22,8 @@ export interface PreviewSelection {
 
 /** Stream the selection a page at a time into `target` (via `tempName` beside it); how many items were written. */
 export async function writePreview(db: Db, items: ItemStore, settings: DeskSettings, tempName: string, sel: PreviewSelection, target: string): Promise<number> {
-  if (sel.since !== undefined && Number.isNaN(Date.parse(sel.since))) throw new DeskFailure(ErrorCode.InvalidArgument, `--since must be a date-time such as 2026-11-26T09:00Z, not "${sel.since}".`);
+  if (sel.since !== undefined && Number.isNaN(Date.parse(sel.since)))
+    throw new DeskFailure(ErrorCode.InvalidArgument, `--since must be a date-time such as 2026-11-26T09:00Z, not "${sel.since}".`);
   const selection = { statuses: sel.statuses, ids: sel.ids, since: sel.since === undefined ? undefined : new Date(sel.since).toISOString() };
   let count = 0;
   function* all(): Generator<FeedEntry> {

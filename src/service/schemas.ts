@@ -75,7 +75,12 @@ const settings = z.strictObject({
   dateOrder: z.enum(DATE_ORDERS),
   killTemplate: text(KILL_TEMPLATE_MAX).refine((t) => t.includes('{reason}'), 'The kill notice must contain {reason}.'),
   categories: z
-    .array(z.strictObject({ name: text(60).min(1, 'A category needs a name.'), mediaTopic: z.string().regex(/^medtop:\d{8}$/, 'Media Topic codes look like medtop:11000000.') }))
+    .array(
+      z.strictObject({
+        name: text(60).min(1, 'A category needs a name.'),
+        mediaTopic: z.string().regex(/^medtop:\d{8}$/, 'Media Topic codes look like medtop:11000000.'),
+      }),
+    )
     .min(1, 'Keep at least one category.')
     .max(100),
 });
@@ -105,7 +110,11 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   history: z.strictObject({ id }),
   getRevision: z.strictObject({ id, revision: z.number().int().min(1) }),
   restoreRevision: z.strictObject({ id, revision: z.number().int().min(1), baseRevision: z.number().int().min(1) }),
-  transition: z.strictObject({ ids: z.array(id).min(1, 'Select at least one item.').max(1000), action: z.enum(EDITOR_ACTIONS), note: text(NOTE_MAX).optional() }),
+  transition: z.strictObject({
+    ids: z.array(id).min(1, 'Select at least one item.').max(1000),
+    action: z.enum(EDITOR_ACTIONS),
+    note: text(NOTE_MAX).optional(),
+  }),
   queue: z.strictObject({
     tab: z.enum(QUEUE_TABS),
     category: text(60).optional(),
@@ -118,7 +127,14 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
   }),
   listEditors: empty,
   getPublished: z.strictObject({ id }),
-  exportBatch: z.strictObject({ format, ndjson: z.boolean().optional(), folder, fileName, ids: z.array(id).max(100_000).optional(), allowPastEmbargo: z.boolean().optional() }),
+  exportBatch: z.strictObject({
+    format,
+    ndjson: z.boolean().optional(),
+    folder,
+    fileName,
+    ids: z.array(id).max(100_000).optional(),
+    allowPastEmbargo: z.boolean().optional(),
+  }),
   listBatches: z.strictObject({ cursor, limit }),
   getBatch: z.strictObject({ id: z.number().int().min(1), after: z.number().int().min(-1).optional(), limit: z.number().int().min(1).max(1000).optional() }),
   resendBatch: z.strictObject({ id: z.number().int().min(1), folder, fileName }),
@@ -127,13 +143,25 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
     ndjson: z.boolean().optional(),
     statuses: z.array(z.enum(ITEM_STATUSES)).min(1).optional(),
     ids: z.array(id).min(1).max(100_000).optional(),
-    since: z.string().max(64).refine((t) => !Number.isNaN(Date.parse(t)), 'A date-time such as 2026-11-26T09:00Z.').optional(),
+    since: z
+      .string()
+      .max(64)
+      .refine((t) => !Number.isNaN(Date.parse(t)), 'A date-time such as 2026-11-26T09:00Z.')
+      .optional(),
     target: z.string().min(1).max(4096),
   }),
   completeBatch: z.strictObject({ id: z.number().int().min(1) }),
   dropBatch: z.strictObject({ id: z.number().int().min(1) }),
-  parseImport: z.strictObject({ text: z.string().max(IMPORT_MAX_BYTES, `The text is over the import limit of ${IMPORT_MAX_BYTES / 1048576} MB.`), format: z.enum(IMPORT_FORMATS).optional() }),
-  acceptImport: z.strictObject({ items: z.array(importFields).min(1, 'Nothing to import.').max(IMPORT_ITEMS_MAX, `At most ${IMPORT_ITEMS_MAX.toLocaleString('en')} items in one import; split the file.`) }),
+  parseImport: z.strictObject({
+    text: z.string().max(IMPORT_MAX_BYTES, `The text is over the import limit of ${IMPORT_MAX_BYTES / 1048576} MB.`),
+    format: z.enum(IMPORT_FORMATS).optional(),
+  }),
+  acceptImport: z.strictObject({
+    items: z
+      .array(importFields)
+      .min(1, 'Nothing to import.')
+      .max(IMPORT_ITEMS_MAX, `At most ${IMPORT_ITEMS_MAX.toLocaleString('en')} items in one import; split the file.`),
+  }),
   hubStatus: empty,
   joinHub: z.strictObject({ url: hubUrl }),
   leaveHub: z.strictObject({ force: z.boolean().optional() }),

@@ -14,7 +14,13 @@ describe('queue search over a large desk', () => {
         const kazan = i % 250 === 0;
         const text = `${places[i % places.length]} council met on item ${i}.${pipeline ? ' The pipeline tender was reopened.' : ''}${kazan ? ' Flights to Kazan were suspended.' : ''}`;
         const { item } = desk.createItem({
-          fields: readyFields({ slug: i === 4242 ? 'ZANGEZUR-CORRIDOR' : `ITEM-${i}`, headline: `Council item ${i}`, urgency: (i % 9) + 1, category: i % 2 ? 'Politics' : 'Economy', body: bodyFromPlainText(text) }),
+          fields: readyFields({
+            slug: i === 4242 ? 'ZANGEZUR-CORRIDOR' : `ITEM-${i}`,
+            headline: `Council item ${i}`,
+            urgency: (i % 9) + 1,
+            category: i % 2 ? 'Politics' : 'Economy',
+            body: bodyFromPlainText(text),
+          }),
         });
         if (i % 3 === 0) desk.transition({ ids: [item.id], action: 'submit' });
         if (pipeline && i % 3 === 0) expected.pipeline.push(item.id);

@@ -15,14 +15,25 @@ import type { HubSync } from './hub';
 
 function summary(r: HubBatchRow): SharedBatchSummary {
   const format = (FEED_FORMATS as readonly string[]).includes(r.format) ? (r.format as FeedFormat) : 'ninjs';
-  return { no: r.no, format, ndjson: r.ndjson, fileName: r.fileName, sha256: r.sha256, bytes: r.bytes, itemCount: r.itemCount, createdBy: r.createdBy, createdAt: r.createdAt };
+  return {
+    no: r.no,
+    format,
+    ndjson: r.ndjson,
+    fileName: r.fileName,
+    sha256: r.sha256,
+    bytes: r.bytes,
+    itemCount: r.itemCount,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+  };
 }
 
 const notFound = (no: number) => new DeskFailure(ErrorCode.NotFound, `The shared desk has no batch ${no}.`);
 
 export async function listSharedBatches(sync: HubSync, { cursor, limit = 50 }: ArgOf<'listSharedBatches'>): Promise<ValueOf<'listSharedBatches'>> {
   const before = cursor ? Number(cursor) : null;
-  if (before !== null && (!Number.isInteger(before) || before < 1)) throw new DeskFailure(ErrorCode.InvalidArgument, 'This page link is not one the desk handed out.');
+  if (before !== null && (!Number.isInteger(before) || before < 1))
+    throw new DeskFailure(ErrorCode.InvalidArgument, 'This page link is not one the desk handed out.');
   const rows = await sync.withHub((c) => hubBatches(c, before, limit + 1));
   const items = rows.slice(0, limit).map(summary);
   return { items, next: rows.length > limit ? String(items[items.length - 1]!.no) : null };

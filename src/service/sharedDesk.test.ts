@@ -28,7 +28,11 @@ function desk(url?: string): OpenedDesk {
   return deskAt(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-shared-')), 'desk.sqlite'), url);
 }
 
-async function call<T>(d: OpenedDesk, method: string, arg: unknown): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: unknown } }> {
+async function call<T>(
+  d: OpenedDesk,
+  method: string,
+  arg: unknown,
+): Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: unknown } }> {
   return (await dispatch(d.handlers, method, arg)) as never;
 }
 
@@ -58,13 +62,22 @@ describe('Settings → Shared desk', () => {
     hub = await freshHub();
     const d = desk();
     const password = await call(d, 'joinHub', { url: 'postgres://anna:secret@127.0.0.1:5432/desk' });
-    expect(password).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', details: { issues: [{ path: 'url', message: expect.stringMatching(/PGPASSWORD or ~\/\.pgpass/) }] } } });
+    expect(password).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', details: { issues: [{ path: 'url', message: expect.stringMatching(/PGPASSWORD or ~\/\.pgpass/) }] } },
+    });
     const offline = await call(d, 'joinHub', { url: 'postgres://anna@127.0.0.1:1/desk' });
     expect(offline).toMatchObject({ ok: false, error: { code: 'HUB_OFFLINE' } });
-    expect(await call(d, 'joinHub', { url: hub.url() })).toMatchObject({ ok: false, error: { code: 'HUB_NOT_READY', message: expect.stringMatching(/hub init/) } });
+    expect(await call(d, 'joinHub', { url: hub.url() })).toMatchObject({
+      ok: false,
+      error: { code: 'HUB_NOT_READY', message: expect.stringMatching(/hub init/) },
+    });
     await initSharedDesk(hub.url());
     const stranger = await hub.role();
-    expect(await call(d, 'joinHub', { url: hub.url(stranger) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/GRANT wiredesk_writer TO/) } });
+    expect(await call(d, 'joinHub', { url: hub.url(stranger) })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringMatching(/GRANT wiredesk_writer TO/) },
+    });
     expect(await call(d, 'hubStatus', {})).toMatchObject({ ok: true, value: { joined: false } });
   });
 
@@ -77,7 +90,10 @@ describe('Settings → Shared desk', () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-shared-')), 'desk.sqlite');
       let d = deskAt(file);
       const joined = await call(d, 'joinHub', { url: hub.url(editor, proxy.host) });
-      expect(joined).toMatchObject({ ok: true, value: { joined: true, source: 'settings', role: editor, roleKind: 'editor', connection: 'online', waiting: 0, banner: null } });
+      expect(joined).toMatchObject({
+        ok: true,
+        value: { joined: true, source: 'settings', role: editor, roleKind: 'editor', connection: 'online', waiting: 0, banner: null },
+      });
       await d.close();
       d = deskAt(file);
       expect(d.hub?.url).toBe(hub.url(editor, proxy.host));
@@ -87,7 +103,10 @@ describe('Settings → Shared desk', () => {
       expect(await call(d, 'hubStatus', {})).toMatchObject({ ok: true, value: { connection: 'offline', waiting: 1, banner: 'Offline — 1 change waiting' } });
       expect(await call(d, 'leaveHub', {})).toMatchObject({ ok: false, error: { code: 'HUB_CHANGES_WAITING', details: { waiting: 1 } } });
       await proxy.start();
-      expect(await call(d, 'syncHub', {})).toMatchObject({ ok: true, value: { sync: { pushed: 1, waiting: 0 }, status: { connection: 'online', banner: null } } });
+      expect(await call(d, 'syncHub', {})).toMatchObject({
+        ok: true,
+        value: { sync: { pushed: 1, waiting: 0 }, status: { connection: 'online', banner: null } },
+      });
       expect(await call(d, 'leaveHub', {})).toMatchObject({ ok: true, value: { joined: false } });
       await d.close();
       expect(deskAt(file).hub).toBeNull();
@@ -151,7 +170,11 @@ describe('one action on several shared items', () => {
     expect(r.ok).toBe(false);
     const error = (r as { error: { code: string; message: string; details: { conflicts: { itemId: string; lost: boolean }[] } } }).error;
     expect(error.code).toBe('STALE_REVISION');
-    expect(error.message).toMatch(new RegExp(`^Nothing was done: "Approve" on 3 items goes to the shared desk whole or not at all\\. TWO: ${e2} did "Hold" at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC \\(now held\\); your "Approve" was not applied\\..* The other 2 items are as they were\\.$`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^Nothing was done: "Approve" on 3 items goes to the shared desk whole or not at all\\. TWO: ${e2} did "Hold" at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC \\(now held\\); your "Approve" was not applied\\..* The other 2 items are as they were\\.$`,
+      ),
+    );
     expect(error.details.conflicts.filter((x) => x.lost).map((x) => x.itemId)).toEqual([ids[1]]);
     // Nothing of it on the hub; b's desk shows the hub's state of all three.
     expect((await hub.audit()).filter((x) => x.action === 'approve')).toEqual([]);
@@ -211,13 +234,24 @@ describe('shared desk batches', () => {
     const list = await call<{ items: { no: number; createdBy: string; sha256: string; itemCount: number }[] }>(b, 'listSharedBatches', {});
     expect(list).toMatchObject({ ok: true, value: { items: [{ no: 1, createdBy: e1, sha256: batch.sha256, itemCount: 2 }] } });
     const detail = await call<{ entries: { slug: string; kind: string }[] }>(b, 'getSharedBatch', { no: 1 });
-    expect(detail).toMatchObject({ ok: true, value: { entries: [{ slug: 'ONE', kind: 'publish' }, { slug: 'TWO', kind: 'publish' }] } });
+    expect(detail).toMatchObject({
+      ok: true,
+      value: {
+        entries: [
+          { slug: 'ONE', kind: 'publish' },
+          { slug: 'TWO', kind: 'publish' },
+        ],
+      },
+    });
     const sent = await call<{ path: string; sha256: string }>(b, 'resendSharedBatch', { no: 1, folder, fileName: 'b.json' });
     expect(sent).toMatchObject({ ok: true, value: { path: path.join(folder, 'b.json'), sha256: batch.sha256 } });
     expect(fs.readFileSync(path.join(folder, 'b.json')).equals(original)).toBe(true);
     expect(createHash('sha256').update(original).digest('hex')).toBe(batch.sha256);
     // Never over an existing file.
-    expect(await call(b, 'resendSharedBatch', { no: 1, folder, fileName: 'b.json' })).toMatchObject({ ok: false, error: { code: 'EXPORT_FAILED', message: expect.stringMatching(/already exists/) } });
+    expect(await call(b, 'resendSharedBatch', { no: 1, folder, fileName: 'b.json' })).toMatchObject({
+      ok: false,
+      error: { code: 'EXPORT_FAILED', message: expect.stringMatching(/already exists/) },
+    });
     expect(await call(b, 'getSharedBatch', { no: 9 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -60,7 +60,10 @@ export class SharedDesk {
 
   private refuseIfCommand(what: string): void {
     if (this.source === 'command') {
-      throw new DeskFailure(ErrorCode.Forbidden, `This desk was started on the shared desk ${describeHub(this.sync!.url)} with --hub or WIREDESK_HUB, so it cannot ${what} here. Start it without them.`);
+      throw new DeskFailure(
+        ErrorCode.Forbidden,
+        `This desk was started on the shared desk ${describeHub(this.sync!.url)} with --hub or WIREDESK_HUB, so it cannot ${what} here. Start it without them.`,
+      );
     }
   }
 
@@ -68,7 +71,11 @@ export class SharedDesk {
     const waiting = new Outbox(this.service.db).waitingCount();
     if (waiting > 0) {
       const changes = waiting === 1 ? '1 change has' : `${waiting} changes have`;
-      throw new DeskFailure(ErrorCode.HubChangesWaiting, `${changes} not reached the shared desk yet; ${what} would leave them unsent. Sync first, or leave anyway.`, { waiting });
+      throw new DeskFailure(
+        ErrorCode.HubChangesWaiting,
+        `${changes} not reached the shared desk yet; ${what} would leave them unsent. Sync first, or leave anyway.`,
+        { waiting },
+      );
     }
   }
 

@@ -22,7 +22,9 @@ export function moveEditAudit(db: Db, itemId: string, fromRevision: number, toRe
 }
 
 export function auditLog(db: Db, itemId: string): AuditRecord[] {
-  const rows = stmt(db, 'SELECT action, from_status AS fromStatus, to_status AS toStatus, version, note, at, by, revision FROM audit_log WHERE item_id = ? ORDER BY id DESC')
-    .all(itemId) as (AuditRecord & { revision: number | null })[];
+  const rows = stmt(
+    db,
+    'SELECT action, from_status AS fromStatus, to_status AS toStatus, version, note, at, by, revision FROM audit_log WHERE item_id = ? ORDER BY id DESC',
+  ).all(itemId) as (AuditRecord & { revision: number | null })[];
   return rows.map(({ revision, ...r }) => (revision === null ? r : { ...r, revision }));
 }

@@ -116,7 +116,10 @@ export function checkBackup(file: string): { version: number; items: number } {
       throw new DeskFailure(ErrorCode.DatabaseUnreadable, `${file} is not a Wiredesk store (not a SQLite database); nothing was restored.`);
     }
     if (version > LATEST_VERSION) {
-      throw new DeskFailure(ErrorCode.DatabaseFromFuture, `${file} was written by a newer Wiredesk (schema ${version}; this version knows up to ${LATEST_VERSION}). Update Wiredesk to restore it; nothing was restored.`);
+      throw new DeskFailure(
+        ErrorCode.DatabaseFromFuture,
+        `${file} was written by a newer Wiredesk (schema ${version}; this version knows up to ${LATEST_VERSION}). Update Wiredesk to restore it; nothing was restored.`,
+      );
     }
     if (version < 1 || !hasItems) throw new DeskFailure(ErrorCode.DatabaseUnreadable, `${file} is a database, but not a Wiredesk store; nothing was restored.`);
     const check = src.pragma('quick_check', { simple: true });
@@ -169,7 +172,9 @@ export async function restoreBackup(file: string, storeFile: string, now = new D
  */
 export function scheduleDailyBackups(storeFile: string, nativeBinding?: string): () => void {
   const check = () => {
-    dailyBackup(storeFile, new Date(), nativeBinding).catch((e: unknown) => console.error('[wiredesk] daily backup failed:', e instanceof Error ? e.message : String(e)));
+    dailyBackup(storeFile, new Date(), nativeBinding).catch((e: unknown) =>
+      console.error('[wiredesk] daily backup failed:', e instanceof Error ? e.message : String(e)),
+    );
   };
   check();
   const timer = setInterval(check, 60 * 60 * 1000);

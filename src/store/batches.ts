@@ -68,18 +68,26 @@ export function unfinishedBatches(db: Db): BatchRow[] {
 }
 
 /** A page of a batch's entries for display: what went out, in order. */
-export function entrySummaries(db: Db, batchId: number, after: number, limit: number): { seq: number; itemId: string; version: number; kind: EntryKind; slug: string; headline: string }[] {
-  return stmt(db, 
-      `SELECT seq, item_id AS itemId, version, kind, json_extract(snapshot_json, '$.slug') AS slug, json_extract(snapshot_json, '$.headline') AS headline
+export function entrySummaries(
+  db: Db,
+  batchId: number,
+  after: number,
+  limit: number,
+): { seq: number; itemId: string; version: number; kind: EntryKind; slug: string; headline: string }[] {
+  return stmt(
+    db,
+    `SELECT seq, item_id AS itemId, version, kind, json_extract(snapshot_json, '$.slug') AS slug, json_extract(snapshot_json, '$.headline') AS headline
        FROM batch_items WHERE batch_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
-    )
-    .all(batchId, after, limit) as { seq: number; itemId: string; version: number; kind: EntryKind; slug: string; headline: string }[];
+  ).all(batchId, after, limit) as { seq: number; itemId: string; version: number; kind: EntryKind; slug: string; headline: string }[];
 }
 
 /** A page of a batch's entries with their snapshots and bytes. */
 export function entryPage(db: Db, batchId: number, after: number, limit: number): EntryRow[] {
-  const rows = stmt(db, 'SELECT seq, item_id, version, kind, snapshot_json, wire FROM batch_items WHERE batch_id = ? AND seq > ? ORDER BY seq LIMIT ?')
-    .all(batchId, after, limit) as (Omit<EntryRow, 'snapshot'> & { snapshot_json: string })[];
+  const rows = stmt(db, 'SELECT seq, item_id, version, kind, snapshot_json, wire FROM batch_items WHERE batch_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(
+    batchId,
+    after,
+    limit,
+  ) as (Omit<EntryRow, 'snapshot'> & { snapshot_json: string })[];
   return rows.map(({ snapshot_json, ...r }) => ({ ...r, snapshot: JSON.parse(snapshot_json) as WireItem }));
 }
 
@@ -102,30 +110,38 @@ export function pendingKillCount(db: Db): number {
 
 /** Pending entries in batch order (most urgent, then oldest): approved items, and kills not yet sent. */
 export function pendingItemIds(db: Db): string[] {
-  return stmt(db, 
-      `SELECT i.id FROM items i
+  return stmt(
+    db,
+    `SELECT i.id FROM items i
        WHERE i.status = 'approved' OR (i.status = 'killed' AND NOT EXISTS (${KILL_SENT}))
        ORDER BY i.urgency, i.updated_at, i.id`,
-    )
+  )
     .pluck()
     .all() as string[];
 }
 
 /** Approved items with an embargo. */
 export function embargoedApproved(db: Db): { id: string; slug: string; embargo: string }[] {
-  return stmt(db, "SELECT id, slug, embargo FROM items WHERE status = 'approved' AND embargo IS NOT NULL").all() as { id: string; slug: string; embargo: string }[];
+  return stmt(db, "SELECT id, slug, embargo FROM items WHERE status = 'approved' AND embargo IS NOT NULL").all() as {
+    id: string;
+    slug: string;
+    embargo: string;
+  }[];
 }
 
 /** The fields of the version that went out (its publish entry), or null. */
 export function publishedHead(db: Db, itemId: string, version: number): EntryHead | null {
-  const s = stmt(db, "SELECT snapshot_json FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version = ?").pluck().get(itemId, version) as string | undefined;
+  const s = stmt(db, "SELECT snapshot_json FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version = ?").pluck().get(itemId, version) as
+    string | undefined;
   return s ? (JSON.parse(s) as EntryHead) : null;
 }
 
 /** The latest version that went out before `belowVersion` (a correction's baseline), or null. */
 export function publishedBefore(db: Db, itemId: string, belowVersion: number): { version: number; item: EntryHead } | null {
-  const r = stmt(db, "SELECT version, snapshot_json FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version < ? ORDER BY version DESC LIMIT 1")
-    .get(itemId, belowVersion) as { version: number; snapshot_json: string } | undefined;
+  const r = stmt(db, "SELECT version, snapshot_json FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version < ? ORDER BY version DESC LIMIT 1").get(
+    itemId,
+    belowVersion,
+  ) as { version: number; snapshot_json: string } | undefined;
   return r ? { version: r.version, item: JSON.parse(r.snapshot_json) as EntryHead } : null;
 }
 
@@ -134,10 +150,10 @@ export function insertBatch(
   b: { format: BatchRow['format']; ndjson: boolean; folder: string; itemCount: number; createdAt: string; createdBy: string; owner: string; frame: BatchFrame },
   fileNameFor: (id: number) => string,
 ): number {
-  const info = stmt(db, 
-      `INSERT INTO batches (state, format, ndjson, folder, file_name, item_count, created_at, created_by, owner, frame_json) VALUES ('writing', ?, ?, ?, '', ?, ?, ?, ?, ?)`,
-    )
-    .run(b.format, b.ndjson ? 1 : 0, b.folder, b.itemCount, b.createdAt, b.createdBy, b.owner, JSON.stringify(b.frame));
+  const info = stmt(
+    db,
+    `INSERT INTO batches (state, format, ndjson, folder, file_name, item_count, created_at, created_by, owner, frame_json) VALUES ('writing', ?, ?, ?, '', ?, ?, ?, ?, ?)`,
+  ).run(b.format, b.ndjson ? 1 : 0, b.folder, b.itemCount, b.createdAt, b.createdBy, b.owner, JSON.stringify(b.frame));
   const id = Number(info.lastInsertRowid);
   stmt(db, 'UPDATE batches SET file_name = ? WHERE id = ?').run(fileNameFor(id), id);
   return id;
@@ -160,7 +176,10 @@ export interface NewEntry {
  * transaction); a second entry for the same item version and kind violates batch_items_once.
  */
 export function entryInserter(db: Db, batchId: number): (seq: number, e: NewEntry) => void {
-  const insert = stmt(db, 'INSERT INTO batch_items (batch_id, seq, item_id, version, kind, revision, snapshot_json, wire, prior_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = stmt(
+    db,
+    'INSERT INTO batch_items (batch_id, seq, item_id, version, kind, revision, snapshot_json, wire, prior_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   return (seq, e) => {
     insert.run(batchId, seq, e.itemId, e.version, e.kind, e.revision, JSON.stringify(e.head), e.wire, JSON.stringify(e.prior));
   };
@@ -202,8 +221,10 @@ const CHANGED = `i.id IS NULL OR NOT coalesce(CASE b.kind
 
 /** The first entry, in batch order, whose item changed since the batch was reserved; null when none did. */
 export function firstChangedEntry(db: Db, batchId: number): { itemId: string; slug: string } | null {
-  const r = stmt(db, `SELECT b.item_id AS itemId, coalesce(i.slug, '') AS slug FROM batch_items b LEFT JOIN items i ON i.id = b.item_id WHERE b.batch_id = ? AND (${CHANGED}) ORDER BY b.seq LIMIT 1`)
-    .get(batchId) as { itemId: string; slug: string } | undefined;
+  const r = stmt(
+    db,
+    `SELECT b.item_id AS itemId, coalesce(i.slug, '') AS slug FROM batch_items b LEFT JOIN items i ON i.id = b.item_id WHERE b.batch_id = ? AND (${CHANGED}) ORDER BY b.seq LIMIT 1`,
+  ).get(batchId) as { itemId: string; slug: string } | undefined;
   return r ?? null;
 }
 
@@ -212,7 +233,8 @@ export function firstChangedEntry(db: Db, batchId: number): { itemId: string; sl
  * (before publishEntries): a publish moves the item to published, a kill leaves it killed.
  */
 export function auditEntries(db: Db, batchId: number, a: { publish: string; kill: string; note: string; at: string; by: string }): void {
-  stmt(db,
+  stmt(
+    db,
     `INSERT INTO audit_log (item_id, action, from_status, to_status, version, note, at, by)
      SELECT b.item_id, CASE b.kind WHEN 'publish' THEN @publish ELSE @kill END, i.status, CASE b.kind WHEN 'publish' THEN 'published' ELSE i.status END, b.version, @note, @at, @by
      FROM batch_items b JOIN items i ON i.id = b.item_id WHERE b.batch_id = @batchId ORDER BY b.seq`,
@@ -224,7 +246,8 @@ export function auditEntries(db: Db, batchId: number, a: { publish: string; kill
  * Only the publishing columns are written, so the text index is not touched.
  */
 export function publishEntries(db: Db, batchId: number, at: string): void {
-  stmt(db,
+  stmt(
+    db,
     `UPDATE items SET status = 'published', published_version = b.version, first_published_at = coalesce(items.first_published_at, @at), version_published_at = @at
      FROM batch_items b WHERE b.batch_id = @batchId AND b.kind = 'publish' AND b.item_id = items.id`,
   ).run({ batchId, at });

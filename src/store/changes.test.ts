@@ -39,7 +39,9 @@ describe('change log (migration 70)', () => {
     db.prepare("UPDATE items SET slug = 'S' WHERE id = 'a'").run(); // nothing an open view shows
     db.prepare("INSERT INTO settings (key, value) VALUES ('desk', '{}') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
     db.prepare("INSERT INTO settings (key, value) VALUES ('desk', '{\"a\":1}') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
-    db.prepare("INSERT INTO batches (id, state, format, ndjson, folder, file_name, item_count, created_at, created_by) VALUES (4, 'writing', 'ninjs', 0, '/tmp', 'f', 1, 't', 'u')").run();
+    db.prepare(
+      "INSERT INTO batches (id, state, format, ndjson, folder, file_name, item_count, created_at, created_by) VALUES (4, 'writing', 'ninjs', 0, '/tmp', 'f', 1, 't', 'u')",
+    ).run();
     db.prepare("UPDATE batches SET state = 'written' WHERE id = 4").run();
     expect(rows()).toEqual([
       { kind: 'item', key: 'a' },
@@ -58,7 +60,10 @@ describe('change log (migration 70)', () => {
     insertItem(db, 'b');
     db.prepare("UPDATE items SET revision = 2, updated_by = 'Rashad', updated_at = 't1' WHERE id = 'a'").run();
     const all = log.since(0, 10);
-    expect(all.map((c) => [c.kind, 'id' in c ? c.id : null])).toEqual([['item', 'b'], ['item', 'a']]);
+    expect(all.map((c) => [c.kind, 'id' in c ? c.id : null])).toEqual([
+      ['item', 'b'],
+      ['item', 'a'],
+    ]);
     expect(all[1]).toMatchObject({ revision: 2, by: 'Rashad', at: 't1', status: 'draft' });
     expect(log.since(all[0]!.seq, 10).map((c) => c.seq)).toEqual([all[1]!.seq]);
     expect(log.since(0, 1)).toHaveLength(1);

@@ -16,7 +16,13 @@ function desk() {
   const all: StoredItem[] = [];
   for (let i = 0; i < 40; i++) {
     const at = new Date(BASE + Math.floor(i / 4) * 60_000).toISOString();
-    const fields = { ...defaultFields(DEFAULT_SETTINGS), slug: `CURSOR-${i}`, headline: `Item ${i}`, urgency: (i % 5) + 1, body: bodyFromPlainText(`Text ${i}.`) };
+    const fields = {
+      ...defaultFields(DEFAULT_SETTINGS),
+      slug: `CURSOR-${i}`,
+      headline: `Item ${i}`,
+      urgency: (i % 5) + 1,
+      body: bodyFromPlainText(`Text ${i}.`),
+    };
     all.push({ ...newStoredItem(fields, { id: `id-${String(i).padStart(3, '0')}`, at, by: 'x' }), status: 'submitted' });
   }
   items.insertMany(all);

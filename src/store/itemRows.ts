@@ -48,19 +48,51 @@ export interface StoredItem extends WireItem {
 
 /** The workflow state of an item: what a transition or a publish may change. */
 export const STATE_COLUMNS = [
-  'subscriber_note', 'status', 'held_from', 'version', 'revision', 'published_version', 'return_note', 'updated_at', 'updated_by',
-  'first_published_at', 'version_published_at', 'approved_revision', 'reopened_at', 'reopened_by', 'kill_reason', 'killed_at', 'killed_by',
+  'subscriber_note',
+  'status',
+  'held_from',
+  'version',
+  'revision',
+  'published_version',
+  'return_note',
+  'updated_at',
+  'updated_by',
+  'first_published_at',
+  'version_published_at',
+  'approved_revision',
+  'reopened_at',
+  'reopened_by',
+  'kill_reason',
+  'killed_at',
+  'killed_by',
   'version_started_at',
 ] as const satisfies readonly (keyof ItemRow)[];
 
 /** An item without its text: enough for a workflow step and its list row. */
 export type ItemState = Pick<
   StoredItem,
-  | 'id' | 'slug' | 'headline' | 'urgency' | 'category' | 'embargo' | 'subscriberNote' | 'status' | 'heldFrom' | 'version' | 'revision'
-  | 'publishedVersion' | 'returnNote' | 'updatedAt' | 'updatedBy' | 'firstPublishedAt' | 'versionPublishedAt' | 'approvedRevision'
-  | 'reopened' | 'kill' | 'versionStartedAt'
+  | 'id'
+  | 'slug'
+  | 'headline'
+  | 'urgency'
+  | 'category'
+  | 'embargo'
+  | 'subscriberNote'
+  | 'status'
+  | 'heldFrom'
+  | 'version'
+  | 'revision'
+  | 'publishedVersion'
+  | 'returnNote'
+  | 'updatedAt'
+  | 'updatedBy'
+  | 'firstPublishedAt'
+  | 'versionPublishedAt'
+  | 'approvedRevision'
+  | 'reopened'
+  | 'kill'
+  | 'versionStartedAt'
 >;
-
 
 export type StateRow = Pick<ItemRow, (typeof STATE_COLUMNS)[number]>;
 type WorkflowState = Omit<ItemState, 'id' | 'slug' | 'headline' | 'urgency' | 'category' | 'embargo'>;
@@ -189,8 +221,41 @@ export function newStoredItem(fields: ItemFields, o: { id: string; at: string; b
 }
 
 export const COLUMNS: readonly (keyof ItemRow)[] = [
-  'id', 'slug', 'headline', 'dateline_place', 'dateline_date', 'dateline_agency', 'category', 'source', 'byline', 'sign_off', 'urgency',
-  'embargo', 'keywords', 'editor_note', 'language', 'body_json', 'body_text', 'status', 'held_from', 'version', 'revision', 'published_version',
-  'return_note', 'created_at', 'updated_at', 'created_by', 'updated_by', 'first_published_at', 'version_published_at',
-  'subscriber_note', 'approved_revision', 'reopened_at', 'reopened_by', 'kill_reason', 'killed_at', 'killed_by', 'version_started_at',
+  'id',
+  'slug',
+  'headline',
+  'dateline_place',
+  'dateline_date',
+  'dateline_agency',
+  'category',
+  'source',
+  'byline',
+  'sign_off',
+  'urgency',
+  'embargo',
+  'keywords',
+  'editor_note',
+  'language',
+  'body_json',
+  'body_text',
+  'status',
+  'held_from',
+  'version',
+  'revision',
+  'published_version',
+  'return_note',
+  'created_at',
+  'updated_at',
+  'created_by',
+  'updated_by',
+  'first_published_at',
+  'version_published_at',
+  'subscriber_note',
+  'approved_revision',
+  'reopened_at',
+  'reopened_by',
+  'kill_reason',
+  'killed_at',
+  'killed_by',
+  'version_started_at',
 ];

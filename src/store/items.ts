@@ -22,7 +22,11 @@ export class ItemStore extends ItemLists {
   constructor(db: Db) {
     super(db);
     this.insertStmt = db.prepare(`INSERT INTO items (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`);
-    this.updateStmt = db.prepare(`UPDATE items SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+    this.updateStmt = db.prepare(
+      `UPDATE items SET ${COLUMNS.filter((c) => c !== 'id')
+        .map((c) => `${c} = @${c}`)
+        .join(', ')} WHERE id = @id`,
+    );
     this.getStmt = db.prepare('SELECT * FROM items WHERE id = ?');
     // A workflow step touches only these: the row is not re-indexed and its text not re-read.
     this.updateStateStmt = db.prepare(`UPDATE items SET ${STATE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
@@ -66,7 +70,8 @@ export class ItemStore extends ItemLists {
 
   /** An item's workflow state and list fields, without its text (transitions, the export commit). */
   getState(id: string): ItemState | null {
-    const r = this.getStateStmt.get(id) as (Pick<ItemRow, 'id' | 'slug' | 'headline' | 'urgency' | 'category' | 'embargo'> & Pick<ItemRow, (typeof STATE_COLUMNS)[number]>) | undefined;
+    const r = this.getStateStmt.get(id) as
+      (Pick<ItemRow, 'id' | 'slug' | 'headline' | 'urgency' | 'category' | 'embargo'> & Pick<ItemRow, (typeof STATE_COLUMNS)[number]>) | undefined;
     if (!r) return null;
     return { ...stateFromRow(r), id: r.id, slug: r.slug, headline: r.headline, urgency: r.urgency, category: r.category, embargo: r.embargo };
   }
@@ -83,26 +88,46 @@ export class ItemStore extends ItemLists {
   }
 
   /** The newest revision row, as far as folding autosaves into it needs. */
-  latestRevision(id: string): { revision: number; version: number; session: string; note: string; openedAt: string; savedAt: string; changed: string[] } | null {
-    const r = stmt(this.db, 'SELECT revision, version, session, note, opened_at AS openedAt, saved_at AS savedAt, changed FROM item_revisions WHERE item_id = ? ORDER BY revision DESC LIMIT 1')
-      .get(id) as { revision: number; version: number; session: string; note: string; openedAt: string; savedAt: string; changed: string } | undefined;
+  latestRevision(
+    id: string,
+  ): { revision: number; version: number; session: string; note: string; openedAt: string; savedAt: string; changed: string[] } | null {
+    const r = stmt(
+      this.db,
+      'SELECT revision, version, session, note, opened_at AS openedAt, saved_at AS savedAt, changed FROM item_revisions WHERE item_id = ? ORDER BY revision DESC LIMIT 1',
+    ).get(id) as { revision: number; version: number; session: string; note: string; openedAt: string; savedAt: string; changed: string } | undefined;
     return r ? { ...r, changed: JSON.parse(r.changed) as string[] } : null;
   }
 
   /** Fold a save into the newest revision: it takes the new number, fields and time. */
   foldIntoRevision(previous: number, item: StoredItem, fields: ItemFields | string, changed: string[]): void {
-    stmt(this.db, 'UPDATE item_revisions SET revision = ?, fields_json = ?, changed = ?, saved_at = ?, saved_by = ? WHERE item_id = ? AND revision = ?')
-      .run(item.revision, typeof fields === 'string' ? fields : JSON.stringify(fields), JSON.stringify(changed), item.updatedAt, item.updatedBy, item.id, previous);
+    stmt(this.db, 'UPDATE item_revisions SET revision = ?, fields_json = ?, changed = ?, saved_at = ?, saved_by = ? WHERE item_id = ? AND revision = ?').run(
+      item.revision,
+      typeof fields === 'string' ? fields : JSON.stringify(fields),
+      JSON.stringify(changed),
+      item.updatedAt,
+      item.updatedBy,
+      item.id,
+      previous,
+    );
   }
 
   revisions(id: string): HistoryEntry[] {
-    const rows = stmt(this.db, 'SELECT revision, version, changed, saved_at, saved_by, note FROM item_revisions WHERE item_id = ? ORDER BY revision DESC')
-      .all(id) as { revision: number; version: number; changed: string; saved_at: string; saved_by: string; note: string }[];
-    return rows.map((r) => ({ revision: r.revision, version: r.version, changed: JSON.parse(r.changed) as string[], savedAt: r.saved_at, savedBy: r.saved_by, note: r.note }));
+    const rows = stmt(this.db, 'SELECT revision, version, changed, saved_at, saved_by, note FROM item_revisions WHERE item_id = ? ORDER BY revision DESC').all(
+      id,
+    ) as { revision: number; version: number; changed: string; saved_at: string; saved_by: string; note: string }[];
+    return rows.map((r) => ({
+      revision: r.revision,
+      version: r.version,
+      changed: JSON.parse(r.changed) as string[],
+      savedAt: r.saved_at,
+      savedBy: r.saved_by,
+      note: r.note,
+    }));
   }
 
   revisionFields(id: string, revision: number): ItemFields | null {
-    const r = stmt(this.db, 'SELECT fields_json FROM item_revisions WHERE item_id = ? AND revision = ?').get(id, revision) as { fields_json: string } | undefined;
+    const r = stmt(this.db, 'SELECT fields_json FROM item_revisions WHERE item_id = ? AND revision = ?').get(id, revision) as
+      { fields_json: string } | undefined;
     return r ? (JSON.parse(r.fields_json) as ItemFields) : null;
   }
 
@@ -110,7 +135,9 @@ export class ItemStore extends ItemLists {
    * Items not spiked whose headline is one of `headlines`, with their dateline and body text:
    * what the import compares a paste against to warn of copy already on the desk.
    */
-  withHeadlines(headlines: string[]): { id: string; slug: string; status: ItemStatus; headline: string; place: string; date: string; agency: string; bodyText: string }[] {
+  withHeadlines(
+    headlines: string[],
+  ): { id: string; slug: string; status: ItemStatus; headline: string; place: string; date: string; agency: string; bodyText: string }[] {
     if (headlines.length === 0) return [];
     return this.db
       .prepare(
@@ -144,5 +171,8 @@ export function selectionPage(db: Db, sel: ItemSelection, after: string, limit: 
     where.push('updated_at >= ?');
     params.push(sel.since);
   }
-  return db.prepare(`SELECT id FROM items WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`).pluck().all(...params, limit) as string[];
+  return db
+    .prepare(`SELECT id FROM items WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`)
+    .pluck()
+    .all(...params, limit) as string[];
 }

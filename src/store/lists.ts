@@ -8,7 +8,8 @@ import type { Page } from '../core/records';
 import { type Db, stmt } from './db';
 import { SHORT_PREFIX, SNIPPET_TEXT, countByMatches, ftsQuery, indexTerm, matchDrivenMax, searchWords, snippetOf } from './search';
 
-const SUMMARY_COLUMNS = 'id, slug, headline, status, urgency, category, version, embargo, updated_at, updated_by, reopened_at, reopened_by, kill_reason, killed_at, killed_by';
+const SUMMARY_COLUMNS =
+  'id, slug, headline, status, urgency, category, version, embargo, updated_at, updated_by, reopened_at, reopened_by, kill_reason, killed_at, killed_by';
 
 interface SummaryRow {
   id: string;
@@ -72,7 +73,8 @@ function decodeCursor(c: string | undefined | null, parts: number): (string | nu
   } catch {
     v = null;
   }
-  if (Array.isArray(v) && v.length === parts && v.every((p) => typeof p === 'string' || (typeof p === 'number' && Number.isFinite(p)))) return v as (string | number)[];
+  if (Array.isArray(v) && v.length === parts && v.every((p) => typeof p === 'string' || (typeof p === 'number' && Number.isFinite(p))))
+    return v as (string | number)[];
   throw new DeskFailure(ErrorCode.InvalidArgument, 'This page link is damaged or out of date; start again from the first page.');
 }
 
@@ -198,7 +200,9 @@ export class ItemLists {
       where.push('(i.urgency > ? OR (i.urgency = ? AND (i.updated_at < ? OR (i.updated_at = ? AND i.id < ?))))');
       params.push(after[0]!, after[0]!, after[1]!, after[1]!, after[2]!);
     }
-    let cols = SUMMARY_COLUMNS.split(', ').map((c) => `i.${c}`).join(', ');
+    let cols = SUMMARY_COLUMNS.split(', ')
+      .map((c) => `i.${c}`)
+      .join(', ');
     // For a killed item, the batch that carried the kill (none while it waits).
     if (f.withBatch) cols += ", (SELECT max(b.batch_id) FROM batch_items b WHERE b.item_id = i.id AND (i.status != 'killed' OR b.kind = 'kill')) AS batch_id";
     // Snippets are made for the page's rows only (snippet() in the query would make one per match).
@@ -228,7 +232,11 @@ export class ItemLists {
       for (const r of page) {
         const keywords = (JSON.parse(r.kw_text!) as string[]).join(', ');
         r.snippet =
-          snippetOf(r.head_text!, terms) ?? snippetOf(r.headline, terms) ?? snippetOf(r.slug, terms) ?? snippetOf(r.src_text!, terms) ?? snippetOf(keywords, terms) ??
+          snippetOf(r.head_text!, terms) ??
+          snippetOf(r.headline, terms) ??
+          snippetOf(r.slug, terms) ??
+          snippetOf(r.src_text!, terms) ??
+          snippetOf(keywords, terms) ??
           (this.snippetStmt.get(match, r.rid) as string);
         delete r.rid;
         delete r.head_text;
@@ -239,14 +247,22 @@ export class ItemLists {
     const last = page[page.length - 1];
     const out: Page<ItemSummary> = { items: page.map(summaryFromRow), next: more && last ? encodeCursor([last.urgency, last.updated_at, last.id]) : null };
     // With no filter the tab's total is the kept count; otherwise it is counted.
-    if (offset !== undefined) out.total = countSql ? (stmt(this.db, countSql).pluck().get(...countParams) as number) : this.countOf(f.statuses);
+    if (offset !== undefined)
+      out.total = countSql
+        ? (stmt(this.db, countSql)
+            .pluck()
+            .get(...countParams) as number)
+        : this.countOf(f.statuses);
     return out;
   }
 
   /** Everyone who wrote or edited on this desk, A to Z (one of each, whatever the case). */
   editors(): string[] {
     // Each side walks its own index (migration 110): no item row is read.
-    return stmt(this.db, "SELECT name FROM (SELECT DISTINCT created_by AS name FROM items UNION SELECT DISTINCT updated_by FROM items) WHERE name != '' GROUP BY name COLLATE NOCASE ORDER BY name COLLATE NOCASE")
+    return stmt(
+      this.db,
+      "SELECT name FROM (SELECT DISTINCT created_by AS name FROM items UNION SELECT DISTINCT updated_by FROM items) WHERE name != '' GROUP BY name COLLATE NOCASE ORDER BY name COLLATE NOCASE",
+    )
       .pluck()
       .all() as string[];
   }

@@ -12,14 +12,46 @@ const plan = (db: Database.Database, sql: string, ...params: unknown[]) =>
 
 function itemRow(id: string, status: string, updated: string, extra: Record<string, unknown> = {}) {
   return {
-    id, slug: 'SLUG', headline: 'Headline', dateline_place: 'Baku', dateline_date: '', dateline_agency: 'Turan', category: '', source: '', byline: '',
-    sign_off: '', urgency: 5, embargo: null, keywords: '[]', editor_note: '', language: 'en', body_json: '{}', body_text: 'caspian exercise',
-    status, held_from: null, version: 1, revision: 1, published_version: 0, return_note: null, created_at: updated, updated_at: updated,
-    created_by: 'x', updated_by: 'x', first_published_at: null, version_published_at: null, ...extra,
+    id,
+    slug: 'SLUG',
+    headline: 'Headline',
+    dateline_place: 'Baku',
+    dateline_date: '',
+    dateline_agency: 'Turan',
+    category: '',
+    source: '',
+    byline: '',
+    sign_off: '',
+    urgency: 5,
+    embargo: null,
+    keywords: '[]',
+    editor_note: '',
+    language: 'en',
+    body_json: '{}',
+    body_text: 'caspian exercise',
+    status,
+    held_from: null,
+    version: 1,
+    revision: 1,
+    published_version: 0,
+    return_note: null,
+    created_at: updated,
+    updated_at: updated,
+    created_by: 'x',
+    updated_by: 'x',
+    first_published_at: null,
+    version_published_at: null,
+    ...extra,
   };
 }
 const insertItem = (db: Database.Database, row: Record<string, unknown>) =>
-  db.prepare(`INSERT INTO items (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map((k) => '@' + k).join(', ')})`).run(row);
+  db
+    .prepare(
+      `INSERT INTO items (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row)
+        .map((k) => '@' + k)
+        .join(', ')})`,
+    )
+    .run(row);
 
 describe('migrations', () => {
   it('are numbered in steps and end at LATEST_VERSION', () => {
@@ -35,9 +67,13 @@ describe('migrations', () => {
     insertItem(db, itemRow('a', 'draft', '2026-01-01T00:00:00.000Z'));
     expect(() => insertItem(db, itemRow('b', 'draft', '2026-01-01T00:00:00.000Z', { urgency: 'high' }))).toThrow(/cannot store TEXT value in INTEGER column/);
     expect(() => insertItem(db, itemRow('c', 'lost', '2026-01-01T00:00:00.000Z'))).toThrow(/CHECK constraint/);
-    expect(() => db.prepare("INSERT INTO audit_log (item_id, action, from_status, to_status, version, note, at, by) VALUES ('nope','x','a','b',1,'','t','u')").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.prepare("INSERT INTO audit_log (item_id, action, from_status, to_status, version, note, at, by) VALUES ('nope','x','a','b',1,'','t','u')").run(),
+    ).toThrow(/FOREIGN KEY/);
     expect(plan(db, "SELECT id FROM items WHERE status IN ('draft') ORDER BY updated_at DESC, id DESC LIMIT 100")).toContain('items_by_status_updated');
-    expect(plan(db, "SELECT id FROM items WHERE status != 'spiked' ORDER BY updated_at DESC, id DESC LIMIT 100")).toBe('SCAN items USING INDEX items_by_updated');
+    expect(plan(db, "SELECT id FROM items WHERE status != 'spiked' ORDER BY updated_at DESC, id DESC LIMIT 100")).toBe(
+      'SCAN items USING INDEX items_by_updated',
+    );
   });
 
   it('20: full-text search finds items by body words and stays in step on update', () => {
@@ -56,7 +92,9 @@ describe('migrations', () => {
   it('30: a batch holds each item version once', () => {
     const db = openDb(':memory:', { targetVersion: 30 });
     insertItem(db, itemRow('a', 'approved', '2026-01-01T00:00:00.000Z'));
-    db.prepare("INSERT INTO batches (id, state, format, ndjson, folder, file_name, item_count, created_at, created_by) VALUES (1, 'writing', 'ninjs', 0, '/tmp', 'f', 1, 't', 'u')").run();
+    db.prepare(
+      "INSERT INTO batches (id, state, format, ndjson, folder, file_name, item_count, created_at, created_by) VALUES (1, 'writing', 'ninjs', 0, '/tmp', 'f', 1, 't', 'u')",
+    ).run();
     const add = db.prepare("INSERT INTO batch_items (batch_id, seq, item_id, version, kind, snapshot_json) VALUES (1, ?, 'a', 1, ?, '{}')");
     add.run(0, 'publish');
     expect(() => add.run(1, 'publish')).toThrow(/UNIQUE/);
@@ -68,16 +106,25 @@ describe('migrations', () => {
   it('40: revisions carry their editing session and when it began; older rows keep their time', () => {
     const db = openDb(':memory:', { targetVersion: 30 });
     insertItem(db, itemRow('a', 'draft', '2026-01-01T00:00:00.000Z'));
-    db.prepare("INSERT INTO item_revisions (item_id, revision, version, fields_json, changed, saved_at, saved_by) VALUES ('a', 1, 1, '{}', '[]', '2026-01-01T00:00:00.000Z', 'x')").run();
+    db.prepare(
+      "INSERT INTO item_revisions (item_id, revision, version, fields_json, changed, saved_at, saved_by) VALUES ('a', 1, 1, '{}', '[]', '2026-01-01T00:00:00.000Z', 'x')",
+    ).run();
     migrate(db, 40);
     expect(schemaVersion(db)).toBe(40);
-    expect(db.prepare("SELECT session, opened_at FROM item_revisions WHERE item_id = 'a'").get()).toEqual({ session: '', opened_at: '2026-01-01T00:00:00.000Z' });
-    expect(plan(db, "SELECT revision FROM item_revisions WHERE item_id = 'a' ORDER BY revision DESC LIMIT 1")).toMatch(/SEARCH item_revisions USING (COVERING INDEX|PRIMARY KEY)/);
+    expect(db.prepare("SELECT session, opened_at FROM item_revisions WHERE item_id = 'a'").get()).toEqual({
+      session: '',
+      opened_at: '2026-01-01T00:00:00.000Z',
+    });
+    expect(plan(db, "SELECT revision FROM item_revisions WHERE item_id = 'a' ORDER BY revision DESC LIMIT 1")).toMatch(
+      /SEARCH item_revisions USING (COVERING INDEX|PRIMARY KEY)/,
+    );
   });
 
   it('50: a batch names the process writing it; older batches have no writer', () => {
     const db = openDb(':memory:', { targetVersion: 40 });
-    db.prepare("INSERT INTO batches (id, state, format, ndjson, folder, file_name, item_count, created_at, created_by) VALUES (1, 'written', 'ninjs', 0, '/tmp', 'f', 0, 't', 'u')").run();
+    db.prepare(
+      "INSERT INTO batches (id, state, format, ndjson, folder, file_name, item_count, created_at, created_by) VALUES (1, 'written', 'ninjs', 0, '/tmp', 'f', 0, 't', 'u')",
+    ).run();
     migrate(db, 50);
     expect(schemaVersion(db)).toBe(50);
     expect(db.prepare('SELECT owner FROM batches WHERE id = 1').pluck().get()).toBe('');
@@ -102,16 +149,27 @@ describe('migrations', () => {
     db.prepare("DELETE FROM items WHERE id = 'a'").run();
     expect(hits('president')).toBe(0);
     // A slice by position steps through an index, and the editors' names come from indexes: no row is read.
-    expect(plan(db, "SELECT rowid FROM items WHERE status != 'spiked' ORDER BY updated_at DESC, id DESC LIMIT 100 OFFSET 99900")).toContain('COVERING INDEX items_list_order');
-    expect(plan(db, "SELECT status, count(*) FROM items INDEXED BY items_by_status_updated WHERE +rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH 'x') GROUP BY status")).toMatch(/COVERING INDEX items_by_status_updated.*INDEX 0:M\d/);
-    expect(plan(db, 'SELECT DISTINCT created_by AS name FROM items UNION SELECT DISTINCT updated_by FROM items')).toMatch(/COVERING INDEX items_by_creator.*COVERING INDEX items_by_updater/);
+    expect(plan(db, "SELECT rowid FROM items WHERE status != 'spiked' ORDER BY updated_at DESC, id DESC LIMIT 100 OFFSET 99900")).toContain(
+      'COVERING INDEX items_list_order',
+    );
+    expect(
+      plan(
+        db,
+        "SELECT status, count(*) FROM items INDEXED BY items_by_status_updated WHERE +rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH 'x') GROUP BY status",
+      ),
+    ).toMatch(/COVERING INDEX items_by_status_updated.*INDEX 0:M\d/);
+    expect(plan(db, 'SELECT DISTINCT created_by AS name FROM items UNION SELECT DISTINCT updated_by FROM items')).toMatch(
+      /COVERING INDEX items_by_creator.*COVERING INDEX items_by_updater/,
+    );
   });
 
   it('120: entries of unfinished batches get the revision they were reserved from; finished ones keep theirs as they were', () => {
     const db = openDb(':memory:', { targetVersion: 110 });
     insertItem(db, itemRow('a', 'approved', '2026-01-01T00:00:00.000Z'));
     insertItem(db, itemRow('b', 'published', '2026-01-01T00:00:00.000Z'));
-    const batch = db.prepare("INSERT INTO batches (id, state, format, ndjson, folder, file_name, item_count, created_at, created_by, owner) VALUES (?, ?, 'ninjs', 0, '/tmp', ?, 1, 't', 'u', '')");
+    const batch = db.prepare(
+      "INSERT INTO batches (id, state, format, ndjson, folder, file_name, item_count, created_at, created_by, owner) VALUES (?, ?, 'ninjs', 0, '/tmp', ?, 1, 't', 'u', '')",
+    );
     batch.run(1, 'written', 'one.json');
     batch.run(2, 'writing', 'two.json');
     const entry = db.prepare("INSERT INTO batch_items (batch_id, seq, item_id, version, kind, snapshot_json, wire) VALUES (?, 0, ?, 1, 'publish', ?, '{}')");
@@ -156,7 +214,9 @@ describe('opening a desk database', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wd-open-')), 'notes.sqlite');
     fs.writeFileSync(file, 'These are my notes, not a database.\n'.repeat(200));
     const before = fs.readFileSync(file);
-    expect(() => openDb(file)).toThrow(expect.objectContaining({ code: ErrorCode.DatabaseUnreadable, message: expect.stringContaining('it is not a Wiredesk database') }));
+    expect(() => openDb(file)).toThrow(
+      expect.objectContaining({ code: ErrorCode.DatabaseUnreadable, message: expect.stringContaining('it is not a Wiredesk database') }),
+    );
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -166,7 +226,8 @@ describe('opening a desk database', () => {
     insertItem(db, itemRow('b', 'submitted', '2026-01-01T00:00:00.000Z'));
     insertItem(db, itemRow('c', 'submitted', '2026-01-01T00:00:00.000Z'));
     migrate(db, 90);
-    const counts = () => Object.fromEntries((db.prepare('SELECT status, n FROM status_counts WHERE n > 0').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+    const counts = () =>
+      Object.fromEntries((db.prepare('SELECT status, n FROM status_counts WHERE n > 0').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
     expect(counts()).toEqual({ draft: 1, submitted: 2 });
     db.prepare("UPDATE items SET status = 'approved' WHERE id = 'b'").run();
     expect(counts()).toEqual({ draft: 1, submitted: 1, approved: 1 });

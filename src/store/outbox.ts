@@ -33,12 +33,16 @@ export class Outbox {
   }
 
   setShared(itemId: string, hubRevision: number): void {
-    this.db.prepare('INSERT INTO hub_shared (item_id, hub_revision) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET hub_revision = excluded.hub_revision').run(itemId, hubRevision);
+    this.db
+      .prepare('INSERT INTO hub_shared (item_id, hub_revision) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET hub_revision = excluded.hub_revision')
+      .run(itemId, hubRevision);
   }
 
   /** Many items at once (a desk set up with the hub's items, as the bench does). */
   setSharedMany(revisions: Map<string, number>): void {
-    const st = this.db.prepare('INSERT INTO hub_shared (item_id, hub_revision) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET hub_revision = excluded.hub_revision');
+    const st = this.db.prepare(
+      'INSERT INTO hub_shared (item_id, hub_revision) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET hub_revision = excluded.hub_revision',
+    );
     this.db.transaction(() => {
       for (const [id, revision] of revisions) st.run(id, revision);
     })();
@@ -75,7 +79,11 @@ export class Outbox {
     // A group cut off by the limit is read whole.
     const tail = groups[groups.length - 1];
     if (tail && tail[0]!.grp !== null) {
-      const rest = (this.db.prepare(`SELECT ${COLS} FROM hub_outbox WHERE state = 'waiting' AND grp = ? AND seq > ? ORDER BY seq`).all(tail[0]!.grp, tail[tail.length - 1]!.seq) as Raw[]).map(parse);
+      const rest = (
+        this.db
+          .prepare(`SELECT ${COLS} FROM hub_outbox WHERE state = 'waiting' AND grp = ? AND seq > ? ORDER BY seq`)
+          .all(tail[0]!.grp, tail[tail.length - 1]!.seq) as Raw[]
+      ).map(parse);
       tail.push(...rest);
     }
     return groups;
@@ -122,7 +130,9 @@ export class Outbox {
 
   /** Every kept change not yet dismissed, newest first. */
   conflicts(limit = 100): ConflictRow[] {
-    return (this.db.prepare(`SELECT ${COLS}, outcome FROM hub_outbox WHERE ${KEPT} ORDER BY seq DESC LIMIT ?`).all(limit) as (Raw & { outcome: string })[]).map(withOutcome);
+    return (this.db.prepare(`SELECT ${COLS}, outcome FROM hub_outbox WHERE ${KEPT} ORDER BY seq DESC LIMIT ?`).all(limit) as (Raw & { outcome: string })[]).map(
+      withOutcome,
+    );
   }
 
   /**
@@ -130,7 +140,9 @@ export class Outbox {
    * change of this desk that lost with it, oldest first (the last is the version this desk had).
    */
   keptConflicts(limit = 100): ConflictRow[][] {
-    const groups = this.db.prepare(`SELECT item_id AS itemId, outcome, max(seq) AS last FROM hub_outbox WHERE ${KEPT} GROUP BY item_id, outcome ORDER BY last DESC LIMIT ?`).all(limit) as {
+    const groups = this.db
+      .prepare(`SELECT item_id AS itemId, outcome, max(seq) AS last FROM hub_outbox WHERE ${KEPT} GROUP BY item_id, outcome ORDER BY last DESC LIMIT ?`)
+      .all(limit) as {
       itemId: string;
       outcome: string;
     }[];

@@ -28,7 +28,11 @@ export type OwnerState = 'self' | 'alive' | 'dead' | 'unknown';
 export function parseOwner(text: string): Owner | null {
   try {
     const o = JSON.parse(text) as Partial<Owner>;
-    return typeof o.lock === 'string' && /^[0-9a-f-]{36}\.lock$/.test(o.lock) && typeof o.host === 'string' && typeof o.pid === 'number' && typeof o.since === 'string'
+    return typeof o.lock === 'string' &&
+      /^[0-9a-f-]{36}\.lock$/.test(o.lock) &&
+      typeof o.host === 'string' &&
+      typeof o.pid === 'number' &&
+      typeof o.since === 'string'
       ? (o as Owner)
       : null;
   } catch {

@@ -74,7 +74,10 @@ describe('query plans at scale (EXPLAIN QUERY PLAN)', () => {
   });
 
   it('tab counts are kept by triggers and agree with a full count after every kind of change', () => {
-    const recount = () => Object.fromEntries((db.prepare('SELECT status, count(*) AS n FROM items GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+    const recount = () =>
+      Object.fromEntries(
+        (db.prepare('SELECT status, count(*) AS n FROM items GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+      );
     const kept = () => Object.fromEntries(Object.entries(items.countsByStatus()).filter(([, n]) => n > 0));
     expect(kept()).toEqual(recount());
     for (const id of ids.slice(0, 40).filter((_, i) => i % 2 === 0)) setStatus(id, 'approved');

@@ -4,7 +4,13 @@ import { registerHistory, createEmptyHistoryState } from '@lexical/history';
 import { HeadingNode, QuoteNode, registerRichText } from '@lexical/rich-text';
 import { $createParagraphNode, $createTextNode, $getRoot, createEditor } from 'lexical';
 
-const editor = createEditor({ namespace: 'bare', nodes: [HeadingNode, QuoteNode], onError: (e) => { throw e; } });
+const editor = createEditor({
+  namespace: 'bare',
+  nodes: [HeadingNode, QuoteNode],
+  onError: (e) => {
+    throw e;
+  },
+});
 editor.setRootElement(document.getElementById('editor'));
 registerRichText(editor);
 registerHistory(editor, createEmptyHistoryState(), 300);

@@ -32,7 +32,11 @@ describe('batchChunks', () => {
     expect(text.endsWith('}\n')).toBe(true);
     const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines.map((l) => (JSON.parse(l) as Record<string, unknown>)[format === 'ninjs' ? 'pubStatus' : 'pubstatus'])).toEqual(['usable', 'canceled', 'withheld']);
+    expect(lines.map((l) => (JSON.parse(l) as Record<string, unknown>)[format === 'ninjs' ? 'pubStatus' : 'pubstatus'])).toEqual([
+      'usable',
+      'canceled',
+      'withheld',
+    ]);
   });
 
   it('JSON Feed: the envelope with the items streamed inside', () => {

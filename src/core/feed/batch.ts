@@ -74,9 +74,17 @@ export function* framedChunks(frame: BatchFrame, entries: Iterable<string>): Gen
  * The batch as string chunks. JSON Feed has no NDJSON form: asking for one throws a
  * DeskFailure (INVALID_ARGUMENT) at the call, before anything is written.
  */
-export function batchChunks(format: FeedFormat, ndjson: boolean, entries: Iterable<FeedEntry>, ctx: Omit<FeedContext, 'pubStatus'>): Generator<string, void, undefined> {
+export function batchChunks(
+  format: FeedFormat,
+  ndjson: boolean,
+  entries: Iterable<FeedEntry>,
+  ctx: Omit<FeedContext, 'pubStatus'>,
+): Generator<string, void, undefined> {
   const frame = batchFrame(format, ndjson, ctx.settings);
-  return framedChunks(frame, mapIter(entries, (e) => serializeEntry(format, e, ctx)));
+  return framedChunks(
+    frame,
+    mapIter(entries, (e) => serializeEntry(format, e, ctx)),
+  );
 }
 
 function* mapIter<T, U>(items: Iterable<T>, fn: (t: T) => U): Generator<U> {

@@ -146,7 +146,16 @@ const FORMAT_TAGS: Record<string, number> = {
   i: TEXT_FORMAT.italic,
   u: TEXT_FORMAT.underline,
 };
-const BLOCK_TYPES: Record<string, string> = { p: 'paragraph', blockquote: 'quote', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading' };
+const BLOCK_TYPES: Record<string, string> = {
+  p: 'paragraph',
+  blockquote: 'quote',
+  h1: 'heading',
+  h2: 'heading',
+  h3: 'heading',
+  h4: 'heading',
+  h5: 'heading',
+  h6: 'heading',
+};
 const CONTAINERS = new Set(['div', 'section', 'article', 'body', 'html']);
 
 function inlines(nodes: HNode[], format = 0, out: Loose[] = []): Loose[] {

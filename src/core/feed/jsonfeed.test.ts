@@ -12,7 +12,16 @@ describe('JSON Feed 1.1', () => {
     const items = [
       makeItem(),
       makeItem({ status: 'draft', firstPublishedAt: null, versionPublishedAt: null, embargo: null, editorNote: '' }),
-      makeItem({ headline: '', byline: '', keywords: [], category: '', language: '', signOff: '', dateline: { place: '', date: '', agency: '' }, body: emptyBody() }),
+      makeItem({
+        headline: '',
+        byline: '',
+        keywords: [],
+        category: '',
+        language: '',
+        signOff: '',
+        dateline: { place: '', date: '', agency: '' },
+        body: emptyBody(),
+      }),
     ].map((i) => toJsonFeedItem(i, feedContext()));
     expectValid(validate, feedOf(...items));
   });
@@ -21,7 +30,18 @@ describe('JSON Feed 1.1', () => {
     expect(jsonFeedHeader(TEST_SETTINGS)).toEqual({ version: JSON_FEED_VERSION, title: 'Baku desk' });
     const item = makeItem();
     const j = toJsonFeedItem(item, feedContext());
-    expect(Object.keys(j)).toEqual(['id', 'title', 'content_html', 'content_text', 'date_published', 'date_modified', 'authors', 'tags', 'language', '_wiredesk']);
+    expect(Object.keys(j)).toEqual([
+      'id',
+      'title',
+      'content_html',
+      'content_text',
+      'date_published',
+      'date_modified',
+      'authors',
+      'tags',
+      'language',
+      '_wiredesk',
+    ]);
     expect(j).toMatchObject({
       id: 'urn:wiredesk:turan:0190a6b2-7c3d-7e4f-8a5b-6c7d8e9f0a1b',
       title: 'Azerbaijan and Kazakhstan sign defence pact',

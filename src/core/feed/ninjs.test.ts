@@ -43,8 +43,24 @@ describe('toNinjs3', () => {
 
   it('maps every field in a fixed key order', () => {
     expect(Object.keys(n)).toEqual([
-      'uri', 'standard', 'type', 'version', 'pubStatus', 'urgency', 'firstCreated', 'versionCreated', 'embargoedUntil',
-      'language', 'slugline', 'headlines', 'by', 'located', 'subjects', 'infoSources', 'edNote', 'bodies',
+      'uri',
+      'standard',
+      'type',
+      'version',
+      'pubStatus',
+      'urgency',
+      'firstCreated',
+      'versionCreated',
+      'embargoedUntil',
+      'language',
+      'slugline',
+      'headlines',
+      'by',
+      'located',
+      'subjects',
+      'infoSources',
+      'edNote',
+      'bodies',
     ]);
     expect(n).toMatchObject({
       uri: 'urn:wiredesk:turan:0190a6b2-7c3d-7e4f-8a5b-6c7d8e9f0a1b',
@@ -79,7 +95,9 @@ describe('toNinjs3', () => {
     expect(plain!.charCount).toBe([...plain!.value].length);
     expect(plain!.wordCount).toBeGreaterThan(20);
     expect(html).toMatchObject({ role: 'main', contentType: 'text/html', charCount: plain!.charCount, wordCount: plain!.wordCount });
-    expect(html!.value.startsWith('<h2><span class="dateline" data-date="2026-11-26" data-agency="Turan">Baku/26.11.26/Turan:</span> Talks resume</h2>')).toBe(true);
+    expect(html!.value.startsWith('<h2><span class="dateline" data-date="2026-11-26" data-agency="Turan">Baku/26.11.26/Turan:</span> Talks resume</h2>')).toBe(
+      true,
+    );
     expect(html!.value.endsWith('<p>Last paragraph. <span class="signoff">---06B---</span></p>')).toBe(true);
   });
 

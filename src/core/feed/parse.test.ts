@@ -39,7 +39,14 @@ describe('parseFeed: someone else’s files', () => {
     );
     expect(r.warnings).toEqual([]);
     expect(r.items[0]!.id).toBeUndefined();
-    expect(r.items[0]!.fields).toMatchObject({ headline: 'Quake hits coast', category: 'disaster', source: 'USGS', urgency: 2, embargo: '2026-01-01T10:00+01:00', body: bodyFromPlainText('First line.\nSecond line.') });
+    expect(r.items[0]!.fields).toMatchObject({
+      headline: 'Quake hits coast',
+      category: 'disaster',
+      source: 'USGS',
+      urgency: 2,
+      embargo: '2026-01-01T10:00+01:00',
+      body: bodyFromPlainText('First line.\nSecond line.'),
+    });
   });
 
   it('reads ninjs 2 names, warns on bad urgency and embargo, and skips non-items', () => {
@@ -71,8 +78,14 @@ describe('parseFeed: someone else’s files', () => {
 
 describe('parseCopyHtml', () => {
   it('takes the dateline and sign-off spans off and decodes entities', () => {
-    const p = parseCopyHtml('<p><span class="dateline" data-date="2026-11-26" data-agency="A &amp; B">BAKU —</span> Tom &amp; &quot;Jerry&quot; &#x1F600;&#39; <span class="signoff">---06B---</span></p>');
-    expect(p).toEqual({ body: bodyFromBlocks([paragraph([textNode('Tom & "Jerry" 😀\'')])]), dateline: { date: '2026-11-26', agency: 'A & B' }, signOff: '06B' });
+    const p = parseCopyHtml(
+      '<p><span class="dateline" data-date="2026-11-26" data-agency="A &amp; B">BAKU —</span> Tom &amp; &quot;Jerry&quot; &#x1F600;&#39; <span class="signoff">---06B---</span></p>',
+    );
+    expect(p).toEqual({
+      body: bodyFromBlocks([paragraph([textNode('Tom & "Jerry" 😀\'')])]),
+      dateline: { date: '2026-11-26', agency: 'A & B' },
+      signOff: '06B',
+    });
   });
 
   it('drops the paragraphs that only held a span (empty body, or a body that starts or ends with a list)', () => {
@@ -95,7 +108,9 @@ describe('parseCopyHtml', () => {
       '<p>Second <b>paragraph</b>.</p>',
     ].join('');
     const p = parseCopyHtml(html);
-    expect(p.body).toEqual(bodyFromBlocks([paragraph([textNode('Baku talks resume.')]), paragraph([textNode('Second '), textNode('paragraph', 1), textNode('.')])]));
+    expect(p.body).toEqual(
+      bodyFromBlocks([paragraph([textNode('Baku talks resume.')]), paragraph([textNode('Second '), textNode('paragraph', 1), textNode('.')])]),
+    );
   });
 
   it('reads 10,000 nested tags without running out of stack, keeping the text', () => {

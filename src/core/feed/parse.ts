@@ -54,7 +54,9 @@ function parseJsonValues(text: string): unknown[] | { error: string } {
     try {
       values.push(JSON.parse(line));
     } catch {
-      return { error: values.length === 0 ? `This file is not JSON, so it is neither ninjs nor JSON Feed.` : `Line ${i + 1} is not valid JSON; nothing was imported.` };
+      return {
+        error: values.length === 0 ? `This file is not JSON, so it is neither ninjs nor JSON Feed.` : `Line ${i + 1} is not valid JSON; nothing was imported.`,
+      };
     }
   }
   return values;

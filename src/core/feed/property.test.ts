@@ -44,26 +44,31 @@ function runs(texts: { text: string; format: number }[]): SerializedText[] {
   }
   return out;
 }
-const textRuns = (text: fc.Arbitrary<string>) => fc.array(fc.record({ text, format: fc.constantFrom(0, 1, 2, 8, 11) }), { minLength: 1, maxLength: 3 }).map(runs);
+const textRuns = (text: fc.Arbitrary<string>) =>
+  fc.array(fc.record({ text, format: fc.constantFrom(0, 1, 2, 8, 11) }), { minLength: 1, maxLength: 3 }).map(runs);
 
 const inlines: fc.Arbitrary<SerializedInline[]> = fc
   .array(
     fc.oneof(
       textRuns(visible),
       fc.constant([{ type: 'linebreak', version: 1 }] as SerializedInline[]),
-      fc.tuple(fc.constantFrom('https://example.org/?q=a&b=c&amp;d#x', 'mailto:desk@example.org'), textRuns(visible)).map(([url, children]): SerializedInline[] => [
-        { type: 'link', url, rel: 'noopener noreferrer', target: null, title: null, children, direction: null, format: '', indent: 0, version: 1 },
-      ]),
+      fc
+        .tuple(fc.constantFrom('https://example.org/?q=a&b=c&amp;d#x', 'mailto:desk@example.org'), textRuns(visible))
+        .map(([url, children]): SerializedInline[] => [
+          { type: 'link', url, rel: 'noopener noreferrer', target: null, title: null, children, direction: null, format: '', indent: 0, version: 1 },
+        ]),
     ),
     { minLength: 1, maxLength: 4 },
   )
   // Separately generated runs may meet with one format; join them the way Lexical would.
-  .map((parts) => parts.flat().reduce<SerializedInline[]>((acc, n) => {
-    const last = acc.at(-1);
-    if (n.type === 'text' && last?.type === 'text' && last.format === n.format) last.text += n.text;
-    else acc.push(n.type === 'text' ? { ...n } : n);
-    return acc;
-  }, []));
+  .map((parts) =>
+    parts.flat().reduce<SerializedInline[]>((acc, n) => {
+      const last = acc.at(-1);
+      if (n.type === 'text' && last?.type === 'text' && last.format === n.format) last.text += n.text;
+      else acc.push(n.type === 'text' ? { ...n } : n);
+      return acc;
+    }, []),
+  );
 
 const block: fc.Arbitrary<unknown> = fc.oneof(
   inlines.map((children) => ({ type: 'paragraph', children })),
@@ -80,7 +85,9 @@ const block: fc.Arbitrary<unknown> = fc.oneof(
 /** A body as the store keeps it: sanitized, with no block that is only whitespace (the HTML leaves those out). */
 const body = fc.array(block, { maxLength: 4 }).map((blocks) => {
   const b = sanitizeBody(bodyFromBlocks(blocks as SerializedBlock[]));
-  const shown = b.root.children.filter((x) => x.type === 'list' || x.children.some((c) => (c.type === 'text' && c.text.trim()) || (c.type === 'link' && c.children.some((t) => t.text.trim()))));
+  const shown = b.root.children.filter(
+    (x) => x.type === 'list' || x.children.some((c) => (c.type === 'text' && c.text.trim()) || (c.type === 'link' && c.children.some((t) => t.text.trim()))),
+  );
   return shown.length > 0 ? bodyFromBlocks(shown) : emptyBody();
 });
 
@@ -110,12 +117,23 @@ const jsonFeed = jsonFeedValidator();
 
 function checkFormats(items: WireItem[]): void {
   for (const format of FEED_FORMATS) {
-    const text = [...batchChunks(format, false, items.map((i) => ({ item: i, pubStatus: 'usable' as const })), { settings: TEST_SETTINGS })].join('');
+    const text = [
+      ...batchChunks(
+        format,
+        false,
+        items.map((i) => ({ item: i, pubStatus: 'usable' as const })),
+        { settings: TEST_SETTINGS },
+      ),
+    ].join('');
     const parsed = JSON.parse(text) as Record<string, unknown>[] | { items: Record<string, unknown>[] };
     const objects = Array.isArray(parsed) ? parsed : parsed.items;
     if (format === 'jsonfeed') expectValid(jsonFeed, parsed);
     else if (validators) for (const o of objects) expectValid(format === 'ninjs' ? validators.v3 : validators.v2, o);
-    const html = objects.flatMap((o) => (format === 'jsonfeed' ? [o.content_html] : ((o.bodies ?? []) as Record<string, unknown>[]).filter((b) => /html/.test(String(b.contentType ?? b.contenttype))).map((b) => b.value)));
+    const html = objects.flatMap((o) =>
+      format === 'jsonfeed'
+        ? [o.content_html]
+        : ((o.bodies ?? []) as Record<string, unknown>[]).filter((b) => /html/.test(String(b.contentType ?? b.contenttype))).map((b) => b.value),
+    );
     expect(html.length).toBe(items.length);
     for (const h of html) expect(h).not.toMatch(/<script/i);
     const back = exportThenImport(format, items);
@@ -127,14 +145,27 @@ function checkFormats(items: WireItem[]): void {
 
 describe(`hostile text in every field${HAVE_SCHEMAS ? '' : ' (ninjs schema checks skipped: ../shared/schemas not found)'}`, () => {
   it('stays valid JSON, validates, never emits raw <script, and round-trips', () => {
-    fc.assert(fc.property(item, (i) => checkFormats([i])), { numRuns: 150 });
+    fc.assert(
+      fc.property(item, (i) => checkFormats([i])),
+      { numRuns: 150 },
+    );
   });
 
   it('does the same with 100 KB paragraphs', () => {
     const huge = fc.tuple(visible, fc.constantFrom(0, 1, 11)).map(([s, format]) => ({ s: `${s} `.repeat(Math.ceil(100_000 / (s.length + 1))), format }));
     fc.assert(
       fc.property(item, huge, (i, { s, format }) => {
-        const big = makeItem({ ...i, headline: s, editorNote: s, body: sanitizeBody(bodyFromBlocks([{ type: 'paragraph', children: [{ type: 'text', text: s, format }] } as never, ...i.body.root.children.filter((b) => b.children.length > 0)])) });
+        const big = makeItem({
+          ...i,
+          headline: s,
+          editorNote: s,
+          body: sanitizeBody(
+            bodyFromBlocks([
+              { type: 'paragraph', children: [{ type: 'text', text: s, format }] } as never,
+              ...i.body.root.children.filter((b) => b.children.length > 0),
+            ]),
+          ),
+        });
         checkFormats([big]);
       }),
       { numRuns: 8 },

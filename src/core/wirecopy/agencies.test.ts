@@ -60,9 +60,30 @@ NEW YORK, Oct. 5, 2023 (AP) — The dollar edged higher against the euro on Thur
 Follow AP's coverage of financial markets at https://apnews.com/hub/financial-markets
 `,
     stories: [
-      { headline: 'Storm knocks out power to thousands in Ohio', place: 'Columbus', date: '', first: 'A line of thunderstorms', last: 'contributed to this report.', dropped: ['Associated Press', '___'] },
-      { headline: 'Senate passes farm bill after late-night session', place: 'Washington', date: '', first: 'The Senate passed', last: 'for five years.', dropped: ['Advertisement'] },
-      { headline: 'Dollar edges higher as traders await jobs data', place: 'New York', date: '2023-10-05', first: 'The dollar edged higher', last: 'monthly jobs report.', dropped: ["Follow AP's coverage of financial markets at https://apnews.com/hub/financial-markets"] },
+      {
+        headline: 'Storm knocks out power to thousands in Ohio',
+        place: 'Columbus',
+        date: '',
+        first: 'A line of thunderstorms',
+        last: 'contributed to this report.',
+        dropped: ['Associated Press', '___'],
+      },
+      {
+        headline: 'Senate passes farm bill after late-night session',
+        place: 'Washington',
+        date: '',
+        first: 'The Senate passed',
+        last: 'for five years.',
+        dropped: ['Advertisement'],
+      },
+      {
+        headline: 'Dollar edges higher as traders await jobs data',
+        place: 'New York',
+        date: '2023-10-05',
+        first: 'The dollar edged higher',
+        last: 'monthly jobs report.',
+        dropped: ["Follow AP's coverage of financial markets at https://apnews.com/hub/financial-markets"],
+      },
     ],
   },
   {
@@ -83,9 +104,29 @@ ASTANA, Oct 6 (Reuters) - Kazakhstan's central bank kept its base rate unchanged
 (Reporting by Olzhas Auyezov)
 `,
     stories: [
-      { headline: 'Oil steadies as traders weigh supply risks', place: 'London', date: '2023-10-06', first: 'Oil prices held steady', last: '(Reporting by Anna Kowalski; Editing by Mark Potter)', dropped: ['Our Standards: The Thomson Reuters Trust Principles.'] },
-      { headline: 'Kazakh central bank holds key rate at 16.5%', place: 'Astana', date: '2023-10-06', first: "Kazakhstan's central bank", last: 'citing persistent inflation.', dropped: ['((Reporting by Olzhas Auyezov; olzhas.auyezov@example.com; +7 727 000 0000))'] },
-      { headline: 'Центробанк Казахстана сохранил базовую ставку', place: 'Астана', date: '2023-10-06', first: 'Национальный банк', last: '(Reporting by Olzhas Auyezov)' },
+      {
+        headline: 'Oil steadies as traders weigh supply risks',
+        place: 'London',
+        date: '2023-10-06',
+        first: 'Oil prices held steady',
+        last: '(Reporting by Anna Kowalski; Editing by Mark Potter)',
+        dropped: ['Our Standards: The Thomson Reuters Trust Principles.'],
+      },
+      {
+        headline: 'Kazakh central bank holds key rate at 16.5%',
+        place: 'Astana',
+        date: '2023-10-06',
+        first: "Kazakhstan's central bank",
+        last: 'citing persistent inflation.',
+        dropped: ['((Reporting by Olzhas Auyezov; olzhas.auyezov@example.com; +7 727 000 0000))'],
+      },
+      {
+        headline: 'Центробанк Казахстана сохранил базовую ставку',
+        place: 'Астана',
+        date: '2023-10-06',
+        first: 'Национальный банк',
+        last: '(Reporting by Olzhas Auyezov)',
+      },
     ],
   },
   {
@@ -106,9 +147,30 @@ Le trafic devrait reprendre samedi.
 mpf/ab/sp
 `,
     stories: [
-      { headline: 'France to boost rail investment', place: 'Paris', date: '2023-10-06', first: 'France will invest', last: 'new regional lines.', dropped: ['bur-jm/sba'] },
-      { headline: 'Floods cut roads in eastern Libya', place: 'Tripoli', date: '2023-10-05', first: 'Heavy rain cut', last: 'officials said.', dropped: ['pt-dt/cw', '© 2023 AFP'] },
-      { headline: 'La grève perturbe les transports à Lyon', place: 'Lyon', date: '', first: 'Une grève des conducteurs', last: 'reprendre samedi.', dropped: ['mpf/ab/sp'] },
+      {
+        headline: 'France to boost rail investment',
+        place: 'Paris',
+        date: '2023-10-06',
+        first: 'France will invest',
+        last: 'new regional lines.',
+        dropped: ['bur-jm/sba'],
+      },
+      {
+        headline: 'Floods cut roads in eastern Libya',
+        place: 'Tripoli',
+        date: '2023-10-05',
+        first: 'Heavy rain cut',
+        last: 'officials said.',
+        dropped: ['pt-dt/cw', '© 2023 AFP'],
+      },
+      {
+        headline: 'La grève perturbe les transports à Lyon',
+        place: 'Lyon',
+        date: '',
+        first: 'Une grève des conducteurs',
+        last: 'reprendre samedi.',
+        dropped: ['mpf/ab/sp'],
+      },
     ],
   },
   {
@@ -127,9 +189,30 @@ Frankfurt/Main (dpa) - Pendler im Rhein-Main-Gebiet müssen sich am Montag auf Z
 dpa lhe xx n1 jo
 `,
     stories: [
-      { headline: 'German exports fall for third month', place: 'Berlin', date: '', first: 'German exports fell', last: 'down sharply.', dropped: ['dpa cb xx sm'] },
-      { headline: 'Storm warning issued for North Sea coast', place: 'Hamburg', date: '', first: 'The German weather service', last: 'on Friday.', dropped: ['dpa hm yyzz'] },
-      { headline: 'Bahn-Streik: Pendler müssen umplanen', place: 'Frankfurt/Main', date: '', first: 'Pendler im Rhein-Main-Gebiet', last: 'einstellen.', dropped: ['dpa lhe xx n1 jo'] },
+      {
+        headline: 'German exports fall for third month',
+        place: 'Berlin',
+        date: '',
+        first: 'German exports fell',
+        last: 'down sharply.',
+        dropped: ['dpa cb xx sm'],
+      },
+      {
+        headline: 'Storm warning issued for North Sea coast',
+        place: 'Hamburg',
+        date: '',
+        first: 'The German weather service',
+        last: 'on Friday.',
+        dropped: ['dpa hm yyzz'],
+      },
+      {
+        headline: 'Bahn-Streik: Pendler müssen umplanen',
+        place: 'Frankfurt/Main',
+        date: '',
+        first: 'Pendler im Rhein-Main-Gebiet',
+        last: 'einstellen.',
+        dropped: ['dpa lhe xx n1 jo'],
+      },
     ],
   },
   {
@@ -148,9 +231,30 @@ Enditem
 Enditem
 `,
     stories: [
-      { headline: "China's foreign trade edges up in first three quarters", place: 'Beijing', date: '2023-10-06', first: "China's foreign trade rose", last: 'grew fastest.', signOff: 'Enditem' },
-      { headline: 'Chinese, Kazakh leaders discuss rail links', place: 'Beijing', date: '2023-10-05', first: 'Chinese and Kazakh officials', last: 'speed up construction.', signOff: 'Enditem' },
-      { headline: 'Китай и Казахстан обсудили железнодорожное сообщение', place: 'Пекин', date: '2023-10-05', first: 'Официальные лица', last: 'маршруты.', signOff: 'Enditem' },
+      {
+        headline: "China's foreign trade edges up in first three quarters",
+        place: 'Beijing',
+        date: '2023-10-06',
+        first: "China's foreign trade rose",
+        last: 'grew fastest.',
+        signOff: 'Enditem',
+      },
+      {
+        headline: 'Chinese, Kazakh leaders discuss rail links',
+        place: 'Beijing',
+        date: '2023-10-05',
+        first: 'Chinese and Kazakh officials',
+        last: 'speed up construction.',
+        signOff: 'Enditem',
+      },
+      {
+        headline: 'Китай и Казахстан обсудили железнодорожное сообщение',
+        place: 'Пекин',
+        date: '2023-10-05',
+        first: 'Официальные лица',
+        last: 'маршруты.',
+        signOff: 'Enditem',
+      },
     ],
   },
   {
@@ -167,9 +271,21 @@ ST. PETERSBURG, October 5. /TASS/. An international forum on Arctic shipping ope
 Об этом сообщила пресс-служба кабмина.
 `,
     stories: [
-      { headline: 'Russia, Kazakhstan agree on grain transit', place: 'Moscow', date: '2023-10-06', first: 'Russia and Kazakhstan have agreed', last: 'takes effect in November.' },
+      {
+        headline: 'Russia, Kazakhstan agree on grain transit',
+        place: 'Moscow',
+        date: '2023-10-06',
+        first: 'Russia and Kazakhstan have agreed',
+        last: 'takes effect in November.',
+      },
       { headline: 'Forum on Arctic shipping opens', place: 'St. Petersburg', date: '2023-10-05', first: 'An international forum', last: 'on Thursday.' },
-      { headline: 'Правительство утвердило план по развитию портов', place: 'Москва', date: '2023-10-04', first: 'Правительство РФ', last: 'пресс-служба кабмина.' },
+      {
+        headline: 'Правительство утвердило план по развитию портов',
+        place: 'Москва',
+        date: '2023-10-04',
+        first: 'Правительство РФ',
+        last: 'пресс-служба кабмина.',
+      },
     ],
   },
   {
@@ -186,7 +302,13 @@ The port authority gave no figures.
 `,
     stories: [
       { headline: 'Ruble strengthens against dollar', place: 'Moscow', date: '2023-10-06', first: 'The ruble strengthened', last: 'on Friday.' },
-      { headline: 'Port of St. Petersburg handles more containers', place: 'St. Petersburg', date: '2023-10-05', first: 'The Big Port', last: 'gave no figures.' },
+      {
+        headline: 'Port of St. Petersburg handles more containers',
+        place: 'St. Petersburg',
+        date: '2023-10-05',
+        first: 'The Big Port',
+        last: 'gave no figures.',
+      },
       { headline: 'ЦБ сохранил ключевую ставку', place: 'Москва', date: '2023-10-06', first: 'Банк России', last: 'в пятницу.' },
     ],
   },
@@ -204,8 +326,24 @@ Update : 06.10.2023
 АНКАРА (АА) - Министры энергетики Турции и Азербайджана в пятницу обсудили поставки газа.
 `,
     stories: [
-      { headline: 'Türkiye, Azerbaijan discuss energy cooperation', place: 'Ankara', date: '', first: 'Turkish and Azerbaijani', last: 'gas supplies.', dropped: ['Anadolu Agency website contains only a portion of the news stories offered to subscribers in the AA News Broadcasting System (HAS), and in summarized form. Please contact us for subscription options.'] },
-      { headline: 'Istanbul airport sets passenger record', place: 'Istanbul', date: '', first: 'Istanbul Airport served', last: 'its operator said.', dropped: ['Update : 06.10.2023'] },
+      {
+        headline: 'Türkiye, Azerbaijan discuss energy cooperation',
+        place: 'Ankara',
+        date: '',
+        first: 'Turkish and Azerbaijani',
+        last: 'gas supplies.',
+        dropped: [
+          'Anadolu Agency website contains only a portion of the news stories offered to subscribers in the AA News Broadcasting System (HAS), and in summarized form. Please contact us for subscription options.',
+        ],
+      },
+      {
+        headline: 'Istanbul airport sets passenger record',
+        place: 'Istanbul',
+        date: '',
+        first: 'Istanbul Airport served',
+        last: 'its operator said.',
+        dropped: ['Update : 06.10.2023'],
+      },
       { headline: 'Турция и Азербайджан обсудили энергетику', place: 'Анкара', date: '', first: 'Министры энергетики', last: 'поставки газа.' },
     ],
   },
@@ -225,9 +363,21 @@ Azerbaijan's non-oil exports increased in the first nine months of the year.
 Президент Азербайджанской Республики Ильхам Алиев принял делегацию Европейского парламента.
 `,
     stories: [
-      { headline: 'President Ilham Aliyev receives delegation of European Parliament', place: 'Baku', date: '2023-10-06', first: 'President of the Republic', last: 'regional issues.' },
+      {
+        headline: 'President Ilham Aliyev receives delegation of European Parliament',
+        place: 'Baku',
+        date: '2023-10-06',
+        first: 'President of the Republic',
+        last: 'regional issues.',
+      },
       { headline: "Azerbaijan's non-oil exports increase", place: 'Baku', date: '2023-10-05', first: "Azerbaijan's non-oil exports", last: 'of the year.' },
-      { headline: 'Президент Ильхам Алиев принял делегацию Европарламента', place: 'Баку', date: '2023-10-06', first: 'Президент Азербайджанской', last: 'парламента.' },
+      {
+        headline: 'Президент Ильхам Алиев принял делегацию Европарламента',
+        place: 'Баку',
+        date: '2023-10-06',
+        first: 'Президент Азербайджанской',
+        last: 'парламента.',
+      },
     ],
   },
   {
@@ -244,8 +394,22 @@ Follow the author on X: @example
 БАКУ /Тренд/ - Азербайджан и Узбекистан планируют удвоить товарооборот.
 `,
     stories: [
-      { headline: 'Azerbaijan, Uzbekistan eye trade growth', place: 'Baku', date: '2023-10-06', first: 'Azerbaijan and Uzbekistan plan', last: 'the economy minister said.', dropped: ["Stay up-to-date with more news at Trend News Agency's WhatsApp channel"] },
-      { headline: 'Caspian shipping volumes rise', place: 'Baku', date: '2023-10-05', first: 'Cargo volumes', last: 'in September.', dropped: ['Follow the author on X: @example'] },
+      {
+        headline: 'Azerbaijan, Uzbekistan eye trade growth',
+        place: 'Baku',
+        date: '2023-10-06',
+        first: 'Azerbaijan and Uzbekistan plan',
+        last: 'the economy minister said.',
+        dropped: ["Stay up-to-date with more news at Trend News Agency's WhatsApp channel"],
+      },
+      {
+        headline: 'Caspian shipping volumes rise',
+        place: 'Baku',
+        date: '2023-10-05',
+        first: 'Cargo volumes',
+        last: 'in September.',
+        dropped: ['Follow the author on X: @example'],
+      },
       { headline: 'Азербайджан и Узбекистан нарастят товарооборот', place: 'Баку', date: '', first: 'Азербайджан и Узбекистан', last: 'товарооборот.' },
     ],
   },
@@ -263,7 +427,13 @@ BAKU, October 5, APA. Oil output in the Azerbaijani sector of the Caspian remain
     stories: [
       { headline: 'Azerbaijani FM meets OSCE chairman', place: 'Baku', date: '2023-10-06', first: 'Azerbaijani Foreign Minister', last: 'on Friday.' },
       { headline: 'Caspian oil output reported stable', place: 'Baku', date: '2023-10-05', first: 'Oil output', last: 'in September.' },
-      { headline: 'Глава МИД Азербайджана встретился с председателем ОБСЕ', place: 'Баку', date: '2023-10-06', first: 'Министр иностранных дел', last: 'председателем ОБСЕ.' },
+      {
+        headline: 'Глава МИД Азербайджана встретился с председателем ОБСЕ',
+        place: 'Баку',
+        date: '2023-10-06',
+        first: 'Министр иностранных дел',
+        last: 'председателем ОБСЕ.',
+      },
     ],
   },
   {
@@ -280,7 +450,14 @@ Baku/05.10.23/Turan: Annual inflation slowed in September, the statistics commit
 Баку/05.10.23/Туран: Годовая инфляция в сентябре замедлилась. ---06R---
 `,
     stories: [
-      { headline: 'Azerbaijan and Georgia discuss border crossing', place: 'Baku', date: '2023-10-06', first: 'Azerbaijan and Georgia discussed', last: 'continue in Tbilisi.', signOff: '06B' },
+      {
+        headline: 'Azerbaijan and Georgia discuss border crossing',
+        place: 'Baku',
+        date: '2023-10-06',
+        first: 'Azerbaijan and Georgia discussed',
+        last: 'continue in Tbilisi.',
+        signOff: '06B',
+      },
       { headline: 'Inflation slows in September', place: 'Baku', date: '2023-10-05', first: 'Annual inflation', last: 'committee said.', signOff: 'AZ1' },
       { headline: 'Инфляция замедлилась в сентябре', place: 'Баку', date: '2023-10-05', first: 'Годовая инфляция', last: 'замедлилась.', signOff: '06R' },
     ],
@@ -298,7 +475,13 @@ YEREVAN, OCTOBER 5, ARMENPRESS. The Yerevan metro will receive new trains next y
 ЕРЕВАН, 6 ОКТЯБРЯ, АРМЕНПРЕСС. Армения и Франция в пятницу подписали соглашение о сотрудничестве в сфере обороны.
 `,
     stories: [
-      { headline: 'Armenia, France sign defense agreement', place: 'Yerevan', date: '2023-10-06', first: 'Armenia and France signed', last: 'signed in Paris.' },
+      {
+        headline: 'Armenia, France sign defense agreement',
+        place: 'Yerevan',
+        date: '2023-10-06',
+        first: 'Armenia and France signed',
+        last: 'signed in Paris.',
+      },
       { headline: 'Yerevan metro to get new trains', place: 'Yerevan', date: '2023-10-05', first: 'The Yerevan metro', last: 'the city said.' },
       { headline: 'Армения и Франция подписали соглашение', place: 'Ереван', date: '2023-10-06', first: 'Армения и Франция', last: 'сфере обороны.' },
     ],
@@ -336,9 +519,30 @@ Mumbai, Oct 5 (PTI) The city's civic body plans to build four new flyovers, offi
 PTI KK NSK
 `,
     stories: [
-      { headline: 'Govt approves new rail projects', place: 'New Delhi', date: '2023-10-06', first: 'The Union Cabinet', last: 'in five years.', dropped: ['PTI ABC DV'] },
-      { headline: 'Monsoon withdraws from northwest India', place: 'New Delhi', date: '2023-10-05', first: 'The southwest monsoon', last: 'on Thursday.', dropped: ['PTI GVS RT'] },
-      { headline: 'Mumbai civic body plans new flyovers', place: 'Mumbai', date: '2023-10-05', first: "The city's civic body", last: 'officials said.', dropped: ['PTI KK NSK'] },
+      {
+        headline: 'Govt approves new rail projects',
+        place: 'New Delhi',
+        date: '2023-10-06',
+        first: 'The Union Cabinet',
+        last: 'in five years.',
+        dropped: ['PTI ABC DV'],
+      },
+      {
+        headline: 'Monsoon withdraws from northwest India',
+        place: 'New Delhi',
+        date: '2023-10-05',
+        first: 'The southwest monsoon',
+        last: 'on Thursday.',
+        dropped: ['PTI GVS RT'],
+      },
+      {
+        headline: 'Mumbai civic body plans new flyovers',
+        place: 'Mumbai',
+        date: '2023-10-05',
+        first: "The city's civic body",
+        last: 'officials said.',
+        dropped: ['PTI KK NSK'],
+      },
     ],
   },
   {
@@ -356,9 +560,30 @@ Madrid, 6 oct (EFE).- El paro registrado bajó en septiembre, según informó es
 EFE abc/mr
 `,
     stories: [
-      { headline: "Spain's unemployment falls in September", place: 'Madrid', date: '2023-10-06', first: 'Registered unemployment', last: 'on Friday.', dropped: ['EFE jl/ig'] },
-      { headline: 'Colombia and Venezuela reopen border crossing', place: 'Bogota', date: '2023-10-05', first: 'Colombia and Venezuela', last: 'on Thursday.', dropped: ['EFE-EPA'] },
-      { headline: 'El paro baja en septiembre', place: 'Madrid', date: '2023-10-06', first: 'El paro registrado', last: 'Ministerio de Trabajo.', dropped: ['EFE abc/mr'] },
+      {
+        headline: "Spain's unemployment falls in September",
+        place: 'Madrid',
+        date: '2023-10-06',
+        first: 'Registered unemployment',
+        last: 'on Friday.',
+        dropped: ['EFE jl/ig'],
+      },
+      {
+        headline: 'Colombia and Venezuela reopen border crossing',
+        place: 'Bogota',
+        date: '2023-10-05',
+        first: 'Colombia and Venezuela',
+        last: 'on Thursday.',
+        dropped: ['EFE-EPA'],
+      },
+      {
+        headline: 'El paro baja en septiembre',
+        place: 'Madrid',
+        date: '2023-10-06',
+        first: 'El paro registrado',
+        last: 'Ministerio de Trabajo.',
+        dropped: ['EFE abc/mr'],
+      },
     ],
   },
   {
@@ -375,9 +600,30 @@ Il governo approva la manovra
 (ANSA) - ROMA, 6 OTT - Il Consiglio dei ministri ha approvato venerdì la manovra per il prossimo anno. (ANSA).
 `,
     stories: [
-      { headline: 'Italy approves budget plan', place: 'Rome', date: '2023-10-06', first: 'The Italian government', last: 'goes to parliament.', dropped: ['(ANSA).'] },
-      { headline: 'Venice tightens rules for tour groups', place: 'Venice', date: '2023-10-05', first: 'Venice will limit', last: 'city council said.', dropped: ['(ANSA).'] },
-      { headline: 'Il governo approva la manovra', place: 'Roma', date: '2023-10-06', first: 'Il Consiglio dei ministri', last: 'prossimo anno.', dropped: ['(ANSA).'] },
+      {
+        headline: 'Italy approves budget plan',
+        place: 'Rome',
+        date: '2023-10-06',
+        first: 'The Italian government',
+        last: 'goes to parliament.',
+        dropped: ['(ANSA).'],
+      },
+      {
+        headline: 'Venice tightens rules for tour groups',
+        place: 'Venice',
+        date: '2023-10-05',
+        first: 'Venice will limit',
+        last: 'city council said.',
+        dropped: ['(ANSA).'],
+      },
+      {
+        headline: 'Il governo approva la manovra',
+        place: 'Roma',
+        date: '2023-10-06',
+        first: 'Il Consiglio dei ministri',
+        last: 'prossimo anno.',
+        dropped: ['(ANSA).'],
+      },
     ],
   },
   {
@@ -395,8 +641,22 @@ NAHA, Japan, Oct. 5 Kyodo - A strong typhoon approached Okinawa on Thursday, dis
 ==Kyodo
 `,
     stories: [
-      { headline: "Japan's current account surplus widens", place: 'Tokyo', date: '2023-10-06', first: "Japan's current account", last: 'said Friday.', signOff: 'Kyodo' },
-      { headline: 'Osaka expo site construction behind schedule', place: 'Osaka', date: '2023-10-05', first: 'Construction of pavilions', last: 'said Thursday.', signOff: 'Kyodo' },
+      {
+        headline: "Japan's current account surplus widens",
+        place: 'Tokyo',
+        date: '2023-10-06',
+        first: "Japan's current account",
+        last: 'said Friday.',
+        signOff: 'Kyodo',
+      },
+      {
+        headline: 'Osaka expo site construction behind schedule',
+        place: 'Osaka',
+        date: '2023-10-05',
+        first: 'Construction of pavilions',
+        last: 'said Thursday.',
+        signOff: 'Kyodo',
+      },
       { headline: 'Typhoon approaches Okinawa', place: 'Naha', date: '2023-10-05', first: 'A strong typhoon', last: 'disrupting flights.', signOff: 'Kyodo' },
     ],
   },

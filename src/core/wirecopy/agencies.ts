@@ -48,7 +48,12 @@ export const AGENCIES: readonly AgencyProfile[] = [
     aliases: ['AP', 'Associated Press', 'Ассошиэйтед Пресс'],
     ends: [{ re: /^\(END\)$/ }],
     // The line under the byline (`Associated Press`, `AP Business Writer`) and the coverage teasers.
-    furniture: [/^(?:The )?Associated Press$|^AP [\p{L} ]{2,30} (?:Writer|Correspondent|Editor)$/u, /^Follow\s.{0,80}\bat\s+https?:\/\/\S+$/i, /^(?:Find|Read) more of AP['’]s\s.{0,120}$/i, /^The Associated Press receives support from\s/],
+    furniture: [
+      /^(?:The )?Associated Press$|^AP [\p{L} ]{2,30} (?:Writer|Correspondent|Editor)$/u,
+      /^Follow\s.{0,80}\bat\s+https?:\/\/\S+$/i,
+      /^(?:Find|Read) more of AP['’]s\s.{0,120}$/i,
+      /^The Associated Press receives support from\s/,
+    ],
   },
   {
     name: 'Reuters',
@@ -77,10 +82,7 @@ export const AGENCIES: readonly AgencyProfile[] = [
   {
     name: 'Xinhua',
     aliases: ['Xinhua', 'XINHUA', 'Синьхуа'],
-    ends: [
-      { re: /(?:^|\s)(Enditem|ENDITEM)$/, tail: true, signOff: true },
-      { re: /^[[(]?Editor:\s*[\p{L} .-]{2,40}[\])]?$/u },
-    ],
+    ends: [{ re: /(?:^|\s)(Enditem|ENDITEM)$/, tail: true, signOff: true }, { re: /^[[(]?Editor:\s*[\p{L} .-]{2,40}[\])]?$/u }],
     furniture: [],
   },
   {
@@ -169,16 +171,75 @@ export const GENERIC_ENDS: readonly EndMarker[] = [{ re: /^(?:\(?END\)?|ENDS|End
 
 /** Page words that are never story text when they stand alone on a line. */
 export const FURNITURE_WORDS: ReadonlySet<string> = new Set([
-  'leave a review', 'leave a comment', 'comment', 'comments', 'share', 'share this', 'share this article', 'facebook', 'twitter', 'x',
-  'telegram', 'whatsapp', 'linkedin', 'vk', 'instagram', 'youtube', 'email', 'e-mail', 'tweet', 'copy link', 'print', 'print version',
-  'read more', 'read also', 'see also', 'related', 'related news', 'related stories', 'latest news', 'more news', 'all news', 'most read', 'popular',
-  'home', 'news', 'menu', 'search', 'subscribe', 'log in', 'login', 'sign in', 'register', 'back to top', 'next', 'previous',
-  'advertisement', 'advertising', 'archive', 'contacts', 'about us', 'rss', 'tags', 'like', 'sponsored',
-  'читайте также', 'читать также', 'смотрите также', 'поделиться', 'реклама', 'подписаться', 'новости', 'главная', 'комментарии', 'печать',
+  'leave a review',
+  'leave a comment',
+  'comment',
+  'comments',
+  'share',
+  'share this',
+  'share this article',
+  'facebook',
+  'twitter',
+  'x',
+  'telegram',
+  'whatsapp',
+  'linkedin',
+  'vk',
+  'instagram',
+  'youtube',
+  'email',
+  'e-mail',
+  'tweet',
+  'copy link',
+  'print',
+  'print version',
+  'read more',
+  'read also',
+  'see also',
+  'related',
+  'related news',
+  'related stories',
+  'latest news',
+  'more news',
+  'all news',
+  'most read',
+  'popular',
+  'home',
+  'news',
+  'menu',
+  'search',
+  'subscribe',
+  'log in',
+  'login',
+  'sign in',
+  'register',
+  'back to top',
+  'next',
+  'previous',
+  'advertisement',
+  'advertising',
+  'archive',
+  'contacts',
+  'about us',
+  'rss',
+  'tags',
+  'like',
+  'sponsored',
+  'читайте также',
+  'читать также',
+  'смотрите также',
+  'поделиться',
+  'реклама',
+  'подписаться',
+  'новости',
+  'главная',
+  'комментарии',
+  'печать',
 ]);
 
 /** Lines that introduce another story or list the page's tags: `Read also: …`, `Keywords: …`. */
-export const FURNITURE_PREFIX_RE = /^(?:read also|also read|read more|see also|related(?: stories| news)?|more on this|keywords|tags|читайте также|читать также|смотрите также|подробнее|ключевые слова|теги)\s*[:：-]\s*\S.*$/iu;
+export const FURNITURE_PREFIX_RE =
+  /^(?:read also|also read|read more|see also|related(?: stories| news)?|more on this|keywords|tags|читайте также|читать также|смотрите также|подробнее|ключевые слова|теги)\s*[:：-]\s*\S.*$/iu;
 
 export interface AgencyEnd {
   agency: AgencyProfile | null;

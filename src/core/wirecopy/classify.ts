@@ -39,10 +39,19 @@ const FURNITURE_EDGES_RE = /^[\s•·|<>«»‹›←→]+|[\s•·|<>«»‹›
 
 /** Page words for the desk's categories; used only when the target is in the desk's list. */
 const CATEGORY_SYNONYMS: ReadonlyArray<readonly [string, string]> = [
-  ['social', 'Society'], ['political', 'Politics'], ['policy', 'Politics'],
-  ['economics', 'Economy'], ['economic', 'Economy'], ['business', 'Economy'], ['finance', 'Economy'],
-  ['regions', 'Region'], ['regional', 'Region'], ['international', 'World'], ['world news', 'World'],
-  ['arts', 'Culture'], ['sport', 'Sports'],
+  ['social', 'Society'],
+  ['political', 'Politics'],
+  ['policy', 'Politics'],
+  ['economics', 'Economy'],
+  ['economic', 'Economy'],
+  ['business', 'Economy'],
+  ['finance', 'Economy'],
+  ['regions', 'Region'],
+  ['regional', 'Region'],
+  ['international', 'World'],
+  ['world news', 'World'],
+  ['arts', 'Culture'],
+  ['sport', 'Sports'],
 ];
 
 export interface Context {
@@ -72,7 +81,10 @@ function isFurniture(t: string, ctx: Context): boolean {
   if ((t.length <= FURNITURE_WORD_MAX && FURNITURE_WORDS.has(furnitureWord(t))) || isFurnitureLine(t)) return true;
   // A menu: "Home | Politics | Economy"
   if (!/[|•·]/.test(t)) return false;
-  const parts = t.split(/[|•·]/).map((p) => p.trim()).filter(Boolean);
+  const parts = t
+    .split(/[|•·]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return parts.length >= 2 && parts.every((p) => FURNITURE_WORDS.has(furnitureWord(p)) || ctx.categories.has(p.toLowerCase()));
 }
 
@@ -118,7 +130,6 @@ export function isHeadlineLike(l: Classified): l is TextLine {
 
 export const endsStory = (l: Classified): boolean => l.kind === 'end' || (l.kind === 'text' && l.end !== null);
 
-
 export interface FoundCategory {
   /** The desk's category. */
   name: string;
@@ -141,4 +152,3 @@ export function applyCategories(found: FoundCategory[], fields: Pick<ItemFields,
     warnings.push(`Category set to ${chosen.name}; "${c.word}" was kept as a keyword.`);
   }
 }
-

@@ -42,7 +42,10 @@ const SLASH_RE = new RegExp(`^(\\p{L}[\\p{L}\\p{M} .'’-]{0,40}?)\\s*/\\s*(\\d{
 const WORD = "\\p{Lu}[\\p{L}\\p{M}'’-]*";
 const PARTICLE = '(?:de|da|del|della|di|do|dos|das|du|la|le|el|al|es|am|an|on|upon|sur|aan|sul|sous)';
 /** BAKU, LOS ANGELES, ST. LOUIS, Rio de Janeiro, Rostov-on-Don, Berlin/Paris. */
-const PLACE_RE = new RegExp(`(?:(?:St|ST|Ft|FT|Mt|MT|Pt|PT|Sta|STA|Sto|STO|N|S)\\.\\s?)?${WORD}(?:\\s(?:${WORD}|${PARTICLE})){0,4}(?:/${WORD}(?:\\s${WORD}){0,2}){0,3}`, 'yu');
+const PLACE_RE = new RegExp(
+  `(?:(?:St|ST|Ft|FT|Mt|MT|Pt|PT|Sta|STA|Sto|STO|N|S)\\.\\s?)?${WORD}(?:\\s(?:${WORD}|${PARTICLE})){0,4}(?:/${WORD}(?:\\s${WORD}){0,2}){0,3}`,
+  'yu',
+);
 const ANSA_PREFIX_RE = new RegExp(`\\((${BARE_ALIAS_ALTERNATION})\\)[ \\t]*[-–—]+[ \\t]*`, 'yu');
 const SEP_RE = /[ \t]*([,.])?[ \t]*/y;
 const PAREN_RE = /\([ \t]*([^()]{1,40}?)[ \t]*\)/y;
@@ -54,7 +57,8 @@ const DASH_RE = /[ \t]*[.,:]?[ \t]*(?:-{1,3}|[–—]{1,2})(?![-–—])/y;
 const STOP_RE = /[ \t]*[.:,](?=\s|$)/y;
 
 /** Words that open sentences, not place names. */
-const NOT_A_PLACE_RE = /^(?:On|In|At|By|For|Since|Last|Next|This|That|Until|Till|From|Through|Before|After|During|Early|Late|Today|Yesterday|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|And|But|As|If|When|While|Then|Also|So)\b/;
+const NOT_A_PLACE_RE =
+  /^(?:On|In|At|By|For|Since|Last|Next|This|That|Until|Till|From|Through|Before|After|During|Early|Late|Today|Yesterday|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|And|But|As|If|When|While|Then|Also|So)\b/;
 
 const sticky = (re: RegExp, s: string, at: number): RegExpExecArray | null => {
   re.lastIndex = at;
@@ -190,7 +194,27 @@ function matchGrammar(head: string): DatelineMatch | null {
   };
 }
 
-const LOWER_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'on', 'upon', 'sur', 'en']);
+const LOWER_PARTICLES = new Set([
+  'de',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'di',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'der',
+  'den',
+  'on',
+  'upon',
+  'sur',
+  'en',
+]);
 
 /** BAKU → Baku, RIO DE JANEIRO → Rio de Janeiro, ROSTOV-ON-DON → Rostov-on-Don; mixed case is kept. */
 export function placeName(place: string): string {

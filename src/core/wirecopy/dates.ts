@@ -111,7 +111,10 @@ const spelled = (month: number, day: number): string => `${day} ${MONTH_NAMES[mo
 export function resolveDate(p: DateParts, written: string, fallback: { year: number; from: string }): { iso: string; warning?: string } {
   const year = p.year ?? fallback.year;
   if (p.swapped) {
-    return { iso: '', warning: `Date "${written}" could be ${spelled(p.month, p.day)} or ${spelled(p.swapped.month, p.swapped.day)} ${year}; left empty — check it.` };
+    return {
+      iso: '',
+      warning: `Date "${written}" could be ${spelled(p.month, p.day)} or ${spelled(p.swapped.month, p.swapped.day)} ${year}; left empty — check it.`,
+    };
   }
   const iso = `${String(year).padStart(4, '0')}-${pad(p.month)}-${pad(p.day)}`;
   if (!isIsoDate(iso)) return { iso: '', warning: `Date "${written}" is not a real calendar date; left empty.` };

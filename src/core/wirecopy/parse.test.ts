@@ -37,85 +37,87 @@ function expectSpansInInput(text: string, r: ParseResult): void {
 const sampleUrl = new URL('../../../../shared/samples/turan-page.txt', import.meta.url);
 const hasSample = existsSync(sampleUrl);
 
-describe.skipIf(!hasSample)(
-  hasSample ? 'the Turan sample page' : `the Turan sample page — SKIPPED: ${fileURLToPath(sampleUrl)} is absent`,
-  () => {
-    const text = hasSample ? readFileSync(sampleUrl, 'utf8') : '';
-    const r = parse(text);
+describe.skipIf(!hasSample)(hasSample ? 'the Turan sample page' : `the Turan sample page — SKIPPED: ${fileURLToPath(sampleUrl)} is absent`, () => {
+  const text = hasSample ? readFileSync(sampleUrl, 'utf8') : '';
+  const r = parse(text);
 
-    it('reads five items and no text-wide warnings', () => {
-      expect(r.warnings).toEqual([]);
-      expect(r.items).toHaveLength(5);
-      expectSpansInInput(text, r);
-    });
+  it('reads five items and no text-wide warnings', () => {
+    expect(r.warnings).toEqual([]);
+    expect(r.items).toHaveLength(5);
+    expectSpansInInput(text, r);
+  });
 
-    it('fills the lead item from source, headline, dateline, sign-off and page metadata', () => {
-      const item = r.items[0]!;
-      const f = item.fields;
-      expect(f.dateline).toEqual({ place: 'Baku', date: '2023-10-06', agency: 'Turan' });
-      expect(f.signOff).toBe('06B');
-      expect(f.source).toBe('mod.gov.az');
-      expect(f.headline).toBe('Azerbaijan and Kazakhstan approved the "Plan of bilateral military cooperation for 2024"');
-      expect(f.category).toBe('Politics');
-      expect(f.keywords).toEqual(['Social']);
-      expect(f.slug).toBe('AZERBAIJAN-KAZAKHSTAN-APPROVED-PLAN');
-      expect(slugProblem(f.slug)).toBeNull();
-      expect(item.publishedAt).toBe('2023-10-06T16:16');
-      const body = bodyOf(item);
-      expect(body.startsWith('The "Plan of bilateral military cooperation for 2024" was signed')).toBe(true);
-      expect(body.endsWith('further noted in the press release.')).toBe(true);
-      expect(body).not.toContain('Turan:');
-      expect(body).not.toContain('---');
-      expect(f.body).toEqual({ paragraphs: expect.any(Array) });
-      expect(richBody(f.body).root.children).toHaveLength(5);
-      expect(item.warnings).toEqual(['Category set to Politics; "Social" was kept as a keyword.']);
-    });
+  it('fills the lead item from source, headline, dateline, sign-off and page metadata', () => {
+    const item = r.items[0]!;
+    const f = item.fields;
+    expect(f.dateline).toEqual({ place: 'Baku', date: '2023-10-06', agency: 'Turan' });
+    expect(f.signOff).toBe('06B');
+    expect(f.source).toBe('mod.gov.az');
+    expect(f.headline).toBe('Azerbaijan and Kazakhstan approved the "Plan of bilateral military cooperation for 2024"');
+    expect(f.category).toBe('Politics');
+    expect(f.keywords).toEqual(['Social']);
+    expect(f.slug).toBe('AZERBAIJAN-KAZAKHSTAN-APPROVED-PLAN');
+    expect(slugProblem(f.slug)).toBeNull();
+    expect(item.publishedAt).toBe('2023-10-06T16:16');
+    const body = bodyOf(item);
+    expect(body.startsWith('The "Plan of bilateral military cooperation for 2024" was signed')).toBe(true);
+    expect(body.endsWith('further noted in the press release.')).toBe(true);
+    expect(body).not.toContain('Turan:');
+    expect(body).not.toContain('---');
+    expect(f.body).toEqual({ paragraphs: expect.any(Array) });
+    expect(richBody(f.body).root.children).toHaveLength(5);
+    expect(item.warnings).toEqual(['Category set to Politics; "Social" was kept as a keyword.']);
+  });
 
-    it('points every recognised part at the page', () => {
-      const item = r.items[0]!;
-      expect(spans(item, 'dateline')).toEqual(['Baku/06.10.23/Turan:']);
-      expect(spans(item, 'dateline.place')).toEqual(['Baku']);
-      expect(spans(item, 'dateline.date')).toEqual(['06.10.23']);
-      expect(spans(item, 'dateline.agency')).toEqual(['Turan']);
-      expect(spans(item, 'signOff')).toEqual(['---06B---']);
-      expect(spans(item, 'source')).toEqual(['mod.gov.az']);
-      expect(spans(item, 'publishedAt')).toEqual(['6 October 2023 16:16']);
-      expect(spans(item, 'category')).toEqual(['Politics']);
-      expect(spans(item, 'keywords')).toEqual(['Social']);
-      expect(spans(item, 'body')).toHaveLength(5);
-      expect(item.original.start).toBe(0);
-      expect(text.slice(item.original.start, item.original.end).endsWith('Politics')).toBe(true);
-    });
+  it('points every recognised part at the page', () => {
+    const item = r.items[0]!;
+    expect(spans(item, 'dateline')).toEqual(['Baku/06.10.23/Turan:']);
+    expect(spans(item, 'dateline.place')).toEqual(['Baku']);
+    expect(spans(item, 'dateline.date')).toEqual(['06.10.23']);
+    expect(spans(item, 'dateline.agency')).toEqual(['Turan']);
+    expect(spans(item, 'signOff')).toEqual(['---06B---']);
+    expect(spans(item, 'source')).toEqual(['mod.gov.az']);
+    expect(spans(item, 'publishedAt')).toEqual(['6 October 2023 16:16']);
+    expect(spans(item, 'category')).toEqual(['Politics']);
+    expect(spans(item, 'keywords')).toEqual(['Social']);
+    expect(spans(item, 'body')).toHaveLength(5);
+    expect(item.original.start).toBe(0);
+    expect(text.slice(item.original.start, item.original.end).endsWith('Politics')).toBe(true);
+  });
 
-    it('keeps the four short items as separate drafts without headline or dateline', () => {
-      const short = r.items.slice(1);
-      expect(short.map((i) => bodyOf(i).slice(0, 30))).toEqual([
-        'The top U.S. and French diplom',
-        'Azerbaijan Airlines (AZAL) has',
-        'Armenian Foreign Minister Arar',
-        'On January 8, Ilham Aliyev rec',
-      ]);
-      expect(short.map((i) => i.fields.slug)).toEqual(['TOP-US-FRENCH-DIPLOMATS', 'AZERBAIJAN-AIRLINES-AZAL-INDEFINITELY', 'ARMENIAN-FOREIGN-MINISTER-ARARAT', 'JANUARY-8-ILHAM-ALIYEV']);
-      for (const item of short) {
-        expect(item.fields.headline).toBe('');
-        expect(item.fields.dateline).toEqual({ place: '', date: '', agency: 'Turan' });
-        expect(item.warnings).toContain('No headline found.');
-        expect(item.warnings).toContain('No dateline found: place and date are left empty.');
-        expect(item.warnings).toContain("The copy names no agency: the desk's own (Turan) was put in — check it.");
-        expect(item.agencyFromDesk).toBe(true);
-        expect(richBody(item.fields.body).root.children).toHaveLength(1);
-      }
-    });
+  it('keeps the four short items as separate drafts without headline or dateline', () => {
+    const short = r.items.slice(1);
+    expect(short.map((i) => bodyOf(i).slice(0, 30))).toEqual([
+      'The top U.S. and French diplom',
+      'Azerbaijan Airlines (AZAL) has',
+      'Armenian Foreign Minister Arar',
+      'On January 8, Ilham Aliyev rec',
+    ]);
+    expect(short.map((i) => i.fields.slug)).toEqual([
+      'TOP-US-FRENCH-DIPLOMATS',
+      'AZERBAIJAN-AIRLINES-AZAL-INDEFINITELY',
+      'ARMENIAN-FOREIGN-MINISTER-ARARAT',
+      'JANUARY-8-ILHAM-ALIYEV',
+    ]);
+    for (const item of short) {
+      expect(item.fields.headline).toBe('');
+      expect(item.fields.dateline).toEqual({ place: '', date: '', agency: 'Turan' });
+      expect(item.warnings).toContain('No headline found.');
+      expect(item.warnings).toContain('No dateline found: place and date are left empty.');
+      expect(item.warnings).toContain("The copy names no agency: the desk's own (Turan) was put in — check it.");
+      expect(item.agencyFromDesk).toBe(true);
+      expect(richBody(item.fields.body).root.children).toHaveLength(1);
+    }
+  });
 
-    it('drops "Leave a review" with a warning', () => {
-      const last = r.items[4]!;
-      expect(bodyOf(last)).not.toContain('Leave a review');
-      expect(bodyOf(last).endsWith('Aliyev asked Ahmadian to convey his reciprocal greetings.')).toBe(true);
-      expect(last.warnings).toContain('Dropped page furniture: "Leave a review".');
-      expect(spans(last, 'dropped')).toEqual(['Leave a review']);
-    });
-  },
-);
+  it('drops "Leave a review" with a warning', () => {
+    const last = r.items[4]!;
+    expect(bodyOf(last)).not.toContain('Leave a review');
+    expect(bodyOf(last).endsWith('Aliyev asked Ahmadian to convey his reciprocal greetings.')).toBe(true);
+    expect(last.warnings).toContain('Dropped page furniture: "Leave a review".');
+    expect(spans(last, 'dropped')).toEqual(['Leave a review']);
+  });
+});
 
 describe('datelines', () => {
   it('reads the slash house style and removes it from the body', () => {
@@ -284,7 +286,10 @@ describe('headline, source, byline, sign-off, category', () => {
     expect(item.fields.headline).toBe('Markets rally after rate cut');
     expect(item.fields.slug).toBe('MARKETS-RALLY-RATE-CUT');
     expect(bodyOf(item)).toBe('Shares rose on Friday.\nBonds fell.');
-    expect(item.warnings).toEqual(['No dateline found: place and date are left empty.', "The copy names no agency: the desk's own (Turan) was put in — check it."]);
+    expect(item.warnings).toEqual([
+      'No dateline found: place and date are left empty.',
+      "The copy names no agency: the desk's own (Turan) was put in — check it.",
+    ]);
   });
 
   it('does not take a sentence, an over-long line or a lone line as the headline', () => {
@@ -475,7 +480,8 @@ describe('bad input', () => {
 
   // Speed is measured by `npm run bench`; these check that huge and hostile input still reads (no backtracking blow-up).
   it('reads a 1 MB page of repeated items', () => {
-    const block = 'mod.gov.az\nHeadline number one\r\nBaku/06.10.23/Turan: Text of the item. ---06B---\n-\n- Social\n6 October 2023 16:16\nPolitics\n-\nShort item.\nLeave a review\n-\n';
+    const block =
+      'mod.gov.az\nHeadline number one\r\nBaku/06.10.23/Turan: Text of the item. ---06B---\n-\n- Social\n6 October 2023 16:16\nPolitics\n-\nShort item.\nLeave a review\n-\n';
     const text = block.repeat(Math.ceil(1_000_000 / block.length));
     const r = parse(text);
     expect(r.items).toHaveLength((text.length / block.length) * 2);
@@ -501,7 +507,9 @@ describe('bad input', () => {
 
 describe('story boundaries and heads in agency copy', () => {
   it('takes the line nearest the dateline as the headline and leaves a slug line above it out, restorably', () => {
-    const r = parse('BC-US-Farm-Bill\nSenate passes farm bill\nBy MARY SMITH\nWASHINGTON (AP) — The Senate passed a farm bill.\n\nBC-Oil-Prices\nOil rises\nNEW YORK (AP) — Oil rose.');
+    const r = parse(
+      'BC-US-Farm-Bill\nSenate passes farm bill\nBy MARY SMITH\nWASHINGTON (AP) — The Senate passed a farm bill.\n\nBC-Oil-Prices\nOil rises\nNEW YORK (AP) — Oil rose.',
+    );
     expect(r.items.map((i) => i.fields.headline)).toEqual(['Senate passes farm bill', 'Oil rises']);
     expect(r.items.map((i) => i.dropped.map((d) => [d.kind, d.text]))).toEqual([[['header', 'BC-US-Farm-Bill']], [['header', 'BC-Oil-Prices']]]);
     expect(r.items[0]!.fields.byline).toBe('MARY SMITH');
@@ -524,13 +532,16 @@ describe('story boundaries and heads in agency copy', () => {
   });
 
   it("keeps Xinhua's editor line with the story it ends", () => {
-    const r = parse('Trade rises\nBEIJING, Oct. 6 (Xinhua) -- Trade rose.\nEnditem\n(Editor: Zhang Wei)\nFM meets counterpart\nBEIJING, Oct. 6 (Xinhua) -- The FM met.\nEnditem');
+    const r = parse(
+      'Trade rises\nBEIJING, Oct. 6 (Xinhua) -- Trade rose.\nEnditem\n(Editor: Zhang Wei)\nFM meets counterpart\nBEIJING, Oct. 6 (Xinhua) -- The FM met.\nEnditem',
+    );
     expect(r.items.map((i) => i.dropped.map((d) => d.text))).toEqual([['(Editor: Zhang Wei)'], []]);
     expect(r.items.map((i) => i.fields.signOff)).toEqual(['Enditem', 'Enditem']);
   });
 
   it('never lets a rule inside a signed-off market report split it, and keeps every line of the table', () => {
-    const text = 'U.S. MONEY SUPPLY\n    NEW YORK, March 5 - Money supply figures:\n    ----------------------------------\n    M-1 up 1.2 billion dlrs\n    M-2 down 0.4 billion dlrs\n Reuter\n\nOTHER STORY\n    CHICAGO, March 5 - Text.\n Reuter';
+    const text =
+      'U.S. MONEY SUPPLY\n    NEW YORK, March 5 - Money supply figures:\n    ----------------------------------\n    M-1 up 1.2 billion dlrs\n    M-2 down 0.4 billion dlrs\n Reuter\n\nOTHER STORY\n    CHICAGO, March 5 - Text.\n Reuter';
     const r = parse(text);
     expect(r.items.map((i) => i.fields.headline)).toEqual(['U.S. MONEY SUPPLY', 'OTHER STORY']);
     expect(bodyOf(r.items[0]!)).toBe('Money supply figures:\nM-1 up 1.2 billion dlrs\nM-2 down 0.4 billion dlrs');

@@ -263,7 +263,8 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
   const furniture = dropped.filter((d) => d.kind === 'furniture').map((d) => d.text);
   const left = dropped.filter((d) => d.kind !== 'furniture').map((d) => d.text);
   if (furniture.length > 0) warnings.push(`Dropped page furniture: ${quoteList(furniture)}.`);
-  if (left.length > 0) warnings.push(`Left out ${left.length === 1 ? 'a rule, end marker or header line' : 'rules, end markers and header lines'}: ${quoteList(left)}.`);
+  if (left.length > 0)
+    warnings.push(`Left out ${left.length === 1 ? 'a rule, end marker or header line' : 'rules, end markers and header lines'}: ${quoteList(left)}.`);
   applyCategories(categories, fields, warnings);
 
   let publishedAt: string | undefined;
@@ -295,6 +296,9 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
 
 /** "a", "b", "c" and 4 more */
 function quoteList(items: string[], max = 6): string {
-  const shown = items.slice(0, max).map((s) => `"${s}"`).join(', ');
+  const shown = items
+    .slice(0, max)
+    .map((s) => `"${s}"`)
+    .join(', ');
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }

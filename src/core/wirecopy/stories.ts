@@ -141,4 +141,3 @@ function append(to: Classified[], from: Classified[]): void {
 }
 
 export const firstOffset = (lines: Classified[]): number => (lines.find((l) => l.kind !== 'blank') ?? lines[0]!).line.start;
-

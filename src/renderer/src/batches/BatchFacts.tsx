@@ -8,7 +8,8 @@ export function BatchFacts({ batch }: { batch: BatchSummary }) {
   return (
     <>
       <p className="q-facts-title">
-        <strong>Batch {batch.id}</strong> · {batch.itemCount} {batch.itemCount === 1 ? 'item' : 'items'} · {formatLabel(batch)} · {BATCH_STATE_WORDS[batch.state]}
+        <strong>Batch {batch.id}</strong> · {batch.itemCount} {batch.itemCount === 1 ? 'item' : 'items'} · {formatLabel(batch)} ·{' '}
+        {BATCH_STATE_WORDS[batch.state]}
       </p>
       <dl className="q-facts">
         <dt>File</dt>

@@ -32,7 +32,9 @@ export function BatchesView() {
           <button type="button" aria-pressed={shown === 'shared'} onClick={() => setSource('shared')}>
             Shared desk
           </button>
-          <span className="q-muted">{shown === 'shared' ? 'Every batch any joined desk exported, kept with its exact bytes.' : 'The batches this desk wrote.'}</span>
+          <span className="q-muted">
+            {shown === 'shared' ? 'Every batch any joined desk exported, kept with its exact bytes.' : 'The batches this desk wrote.'}
+          </span>
         </div>
       )}
       {shown === 'shared' ? <SharedBatches /> : <DeskBatches />}

@@ -19,8 +19,8 @@ export function StuckBatches({ batches, onDone }: Props) {
     <section className="q-stuck" aria-labelledby="stuck-title">
       <h2 id="stuck-title">Stuck batches</h2>
       <p className="q-muted">
-        Their writer stopped and Wiredesk cannot check whether it is still running. No export can run until each is completed (its stored file is written and its items count as
-        published) or dropped (nothing in it goes out; its items wait for the next export).
+        Their writer stopped and Wiredesk cannot check whether it is still running. No export can run until each is completed (its stored file is written and
+        its items count as published) or dropped (nothing in it goes out; its items wait for the next export).
       </p>
       <ul>
         {batches.map((b) => (
@@ -57,8 +57,8 @@ function StuckBatch({ batch: b, onDone }: { batch: BatchSummary; onDone(notice: 
   return (
     <li className="q-stuck-batch" aria-label={`Stuck batch ${b.id}`}>
       <p className="q-stuck-facts">
-        <strong>Batch {b.id}</strong> · {b.itemCount} {b.itemCount === 1 ? 'item' : 'items'} · {formatLabel(b)} · started <time dateTime={b.createdAt}>{dateTime(b.createdAt)}</time> by{' '}
-        {b.createdBy}
+        <strong>Batch {b.id}</strong> · {b.itemCount} {b.itemCount === 1 ? 'item' : 'items'} · {formatLabel(b)} · started{' '}
+        <time dateTime={b.createdAt}>{dateTime(b.createdAt)}</time> by {b.createdBy}
         {b.owner ? (
           <>
             {' '}

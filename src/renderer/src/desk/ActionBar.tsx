@@ -60,7 +60,14 @@ export function ActionBar({ item, embargo, saveState, changed, showHistory, onTo
       {item.status === 'draft' && (
         // Some shells show no tooltip on a disabled button: the wrapper says why too.
         <span className="submit-wrap" title={submitBlocked ?? 'Submit for review (Ctrl+Enter)'}>
-          <button type="button" className="primary" onClick={() => onAction('submit')} disabled={submitBlocked !== null} title={submitBlocked ?? undefined} aria-describedby={submitBlocked ? 'submit-blocked' : undefined}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => onAction('submit')}
+            disabled={submitBlocked !== null}
+            title={submitBlocked ?? undefined}
+            aria-describedby={submitBlocked ? 'submit-blocked' : undefined}
+          >
             {ACTION_LABELS.submit}
           </button>
           {submitBlocked && (

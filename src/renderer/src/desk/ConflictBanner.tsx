@@ -13,8 +13,8 @@ export function ConflictBanner({ theirs, onKeepMine, onTakeTheirs }: Props) {
   return (
     <div className="conflict" role="alert">
       <p>
-        <strong>{theirs.updatedBy}</strong> saved this item at {shortTime(theirs.updatedAt)} while you were editing. Your text is not lost: choose which one stays on top; the
-        other stays in the history.
+        <strong>{theirs.updatedBy}</strong> saved this item at {shortTime(theirs.updatedAt)} while you were editing. Your text is not lost: choose which one
+        stays on top; the other stays in the history.
       </p>
       <button type="button" className="primary" onClick={onKeepMine}>
         Keep mine

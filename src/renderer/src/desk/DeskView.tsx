@@ -124,14 +124,7 @@ export function DeskView() {
 
   return (
     <div className="desk">
-      <ItemList
-        view={view}
-        onView={setView}
-        list={list}
-        cursor={cursor}
-        onNew={() => void newItem()}
-        error={error}
-      />
+      <ItemList view={view} onView={setView} list={list} cursor={cursor} onNew={() => void newItem()} error={error} />
       {open ? (
         <ItemEditor
           key={`${open.item.id}:${openNonce}`}

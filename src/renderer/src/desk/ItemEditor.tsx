@@ -124,7 +124,11 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, cha
         </p>
       )}
       {state.kind === 'conflict' && (
-        <ConflictBanner theirs={state.theirs} onKeepMine={() => void keepMine(state.theirs)} onTakeTheirs={() => void takeTheirs(state.theirs).then((d) => d && onReplace(d))} />
+        <ConflictBanner
+          theirs={state.theirs}
+          onKeepMine={() => void keepMine(state.theirs)}
+          onTakeTheirs={() => void takeTheirs(state.theirs).then((d) => d && onReplace(d))}
+        />
       )}
       {actionError && (
         <p className="action-error" role="alert">
@@ -133,11 +137,14 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, cha
       )}
       {item.reopened && item.status === 'submitted' && (
         <p className="reopened-note" role="note">
-          <strong>Back in review: edited after approval.</strong> {item.reopened.by} changed it at {shortTime(item.reopened.at)}; it goes out only once it is approved again.
+          <strong>Back in review: edited after approval.</strong> {item.reopened.by} changed it at {shortTime(item.reopened.at)}; it goes out only once it is
+          approved again.
         </p>
       )}
       {(item.status === 'approved' || item.status === 'held') && (
-        <p className="hint banner">This version is {statusWords(item.status)}. Editing it sends it back to review: it must be approved again before it goes out.</p>
+        <p className="hint banner">
+          This version is {statusWords(item.status)}. Editing it sends it back to review: it must be approved again before it goes out.
+        </p>
       )}
       {item.status === 'spiked' && <p className="hint banner">This item is spiked: it stays off the desk until you restore it.</p>}
       {!editable && item.status !== 'spiked' && (

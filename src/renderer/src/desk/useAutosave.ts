@@ -7,11 +7,7 @@ import { desk } from '@renderer/shared/desk';
 import { useDeskEvents } from '@renderer/shared/useDeskEvents';
 
 export type SaveState =
-  | { kind: 'saved'; at: string }
-  | { kind: 'pending' }
-  | { kind: 'saving' }
-  | { kind: 'failed'; reason: string }
-  | { kind: 'conflict'; theirs: WireItem };
+  { kind: 'saved'; at: string } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'failed'; reason: string } | { kind: 'conflict'; theirs: WireItem };
 
 /** Quiet time after the last keystroke before a save. */
 export const AUTOSAVE_DELAY_MS = 300;
@@ -61,23 +57,26 @@ export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void
   }, []);
 
   /** A refused save or restore: show the conflict, or the reason, and keep the text. */
-  const refused = useCallback((error: DeskError) => {
-    dirty.current = true;
-    if (error.code === 'STALE_REVISION') {
-      const theirs = (error.details as { current: WireItem }).current;
-      conflict.current = theirs;
-      setState({ kind: 'conflict', theirs });
-    } else {
-      setState({ kind: 'failed', reason: error.message });
-      schedule(RETRY_MS);
-    }
-  }, [schedule]);
+  const refused = useCallback(
+    (error: DeskError) => {
+      dirty.current = true;
+      if (error.code === 'STALE_REVISION') {
+        const theirs = (error.details as { current: WireItem }).current;
+        conflict.current = theirs;
+        setState({ kind: 'conflict', theirs });
+      } else {
+        setState({ kind: 'failed', reason: error.message });
+        schedule(RETRY_MS);
+      }
+    },
+    [schedule],
+  );
 
   /**
    * Run one of this editor's own changes to the item other than a save (a restore, a workflow
    * step). `adopt` the item it leaves: the feed reports that change too, and it is not theirs.
    */
-  const own = useCallback(<T,>(run: (adopt: (d: ItemDetail) => void) => Promise<T>): Promise<T> => {
+  const own = useCallback(<T>(run: (adopt: (d: ItemDetail) => void) => Promise<T>): Promise<T> => {
     const p = run((d) => {
       base.current = d.item.revision;
       shown.current = { status: d.item.status, version: d.item.version };

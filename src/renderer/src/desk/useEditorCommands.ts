@@ -28,8 +28,10 @@ export function useEditorCommands({ item, why, showHistory, onToggleHistory, dup
     { id: 'history', label: showHistory ? 'Hide history' : 'Show history', group: 'Editor', run: onToggleHistory },
     { id: 'duplicate', label: 'Duplicate this item', group: 'Editor', run: duplicate },
   ];
-  if (item.status === 'draft') commands.unshift({ id: 'submit', label: ACTION_LABELS.submit, group: 'Editor', keys: ['Ctrl+Enter'], disabled: why || false, run: () => act('submit') });
-  if (item.status === 'draft' && item.publishedVersion === 0) commands.push({ id: 'spike', label: ACTION_LABELS.spike, group: 'Editor', run: () => act('spike') });
+  if (item.status === 'draft')
+    commands.unshift({ id: 'submit', label: ACTION_LABELS.submit, group: 'Editor', keys: ['Ctrl+Enter'], disabled: why || false, run: () => act('submit') });
+  if (item.status === 'draft' && item.publishedVersion === 0)
+    commands.push({ id: 'spike', label: ACTION_LABELS.spike, group: 'Editor', run: () => act('spike') });
   if (item.status === 'spiked') commands.push({ id: 'restore', label: ACTION_LABELS.restore, group: 'Editor', run: () => act('restore') });
   if (item.status === 'published') commands.push({ id: 'correct', label: ACTION_LABELS.correct, group: 'Editor', run: () => act('correct') });
   useCommands(commands);

@@ -58,7 +58,14 @@ export function DateInput({ id, value, order, onChange, ...aria }: Props) {
         // A real date reads back in full once the editor moves on: 6.10.23 → 06.10.2023.
         onBlur={() => isIsoDate(value) && setText(formatDeskDate(value, order))}
       />
-      <button type="button" className="date-pick" tabIndex={-1} title="Choose from a calendar" aria-label="Choose the date from a calendar" onClick={() => picker.current?.showPicker()}>
+      <button
+        type="button"
+        className="date-pick"
+        tabIndex={-1}
+        title="Choose from a calendar"
+        aria-label="Choose the date from a calendar"
+        onClick={() => picker.current?.showPicker()}
+      >
         <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
           <rect x="1.5" y="2.5" width="13" height="12" rx="1.5" fill="none" stroke="currentColor" />
           <path d="M1.5 6h13M5 1v3M11 1v3" stroke="currentColor" />

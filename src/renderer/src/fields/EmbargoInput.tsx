@@ -42,7 +42,14 @@ export function EmbargoInput({ idPrefix, value, order, onChange, problem }: Prop
   return (
     <div className="row">
       <Field id={id} label="Embargo" className="f-embargo" problem={shown}>
-        <EmbargoText id={id} text={text} local={embargo.local} order={order} onType={type} onBlur={() => parsed.ok && setText(formatEmbargoText(parsed.local, order))} />
+        <EmbargoText
+          id={id}
+          text={text}
+          local={embargo.local}
+          order={order}
+          onType={type}
+          onBlur={() => parsed.ok && setText(formatEmbargoText(parsed.local, order))}
+        />
       </Field>
       <Field id={`${idPrefix}embargo-zone`} label="Time zone" className="f-zone">
         <select
@@ -92,7 +99,14 @@ function EmbargoText({ id, text, local, order, onType, onBlur, ...aria }: TextPr
         onChange={(e) => onType(e.target.value)}
         onBlur={onBlur}
       />
-      <button type="button" className="date-pick" tabIndex={-1} title="Choose from a calendar" aria-label="Choose the embargo from a calendar" onClick={() => picker.current?.showPicker()}>
+      <button
+        type="button"
+        className="date-pick"
+        tabIndex={-1}
+        title="Choose from a calendar"
+        aria-label="Choose the embargo from a calendar"
+        onClick={() => picker.current?.showPicker()}
+      >
         <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
           <rect x="1.5" y="2.5" width="13" height="12" rx="1.5" fill="none" stroke="currentColor" />
           <path d="M1.5 6h13M5 1v3M11 1v3M8 8.5v2.5l1.5 1" stroke="currentColor" />

@@ -37,7 +37,17 @@ interface Props {
  * The wire fields of an item, one form for the item editor and the import cards: the same
  * controls, the same limits, the same slug rules.
  */
-export function WireFieldsForm({ fields, onChange, idPrefix = '', only, problemFor, slugLocked = false, fieldClass = () => '', datelineExample, subscriberNoteRequired = false }: Props) {
+export function WireFieldsForm({
+  fields,
+  onChange,
+  idPrefix = '',
+  only,
+  problemFor,
+  slugLocked = false,
+  fieldClass = () => '',
+  datelineExample,
+  subscriberNoteRequired = false,
+}: Props) {
   const { categories, dateOrder } = useSettings();
   const shows = (f: WireField) => !only || only.has(f);
   const id = (name: string) => `${idPrefix}${name}`;
@@ -59,7 +69,10 @@ export function WireFieldsForm({ fields, onChange, idPrefix = '', only, problemF
           problem={problemFor('headline')}
           required
           extra={
-            <small className={fields.headline.length > HEADLINE_SOFT_MAX ? 'count over' : 'count'} title={`Keep it under ${HEADLINE_SOFT_MAX}; at most ${HEADLINE_MAX}.`}>
+            <small
+              className={fields.headline.length > HEADLINE_SOFT_MAX ? 'count over' : 'count'}
+              title={`Keep it under ${HEADLINE_SOFT_MAX}; at most ${HEADLINE_MAX}.`}
+            >
               {fields.headline.length}/{HEADLINE_SOFT_MAX}
             </small>
           }
@@ -81,7 +94,13 @@ export function WireFieldsForm({ fields, onChange, idPrefix = '', only, problemF
         </div>
         <div className="row">
           <Field id={id('place')} label="Place" className={cls('dateline.place', 'f-place')} problem={problemFor('dateline.place')} required>
-            <input id={id('place')} name="place" value={fields.dateline.place} placeholder="e.g. Baku" onChange={(e) => setDateline({ place: e.target.value })} />
+            <input
+              id={id('place')}
+              name="place"
+              value={fields.dateline.place}
+              placeholder="e.g. Baku"
+              onChange={(e) => setDateline({ place: e.target.value })}
+            />
           </Field>
           <Field id={id('date')} label="Date" className={cls('dateline.date', 'f-date')} problem={problemFor('dateline.date')}>
             <DateInput id={id('date')} value={fields.dateline.date} order={dateOrder} onChange={(date) => setDateline({ date })} />
@@ -115,7 +134,15 @@ export function WireFieldsForm({ fields, onChange, idPrefix = '', only, problemF
         )}
         {shows('signOff') && (
           <Field id={id('signoff')} label="Sign-off" className={cls('signOff', 'f-signoff')} problem={problemFor('signOff')}>
-            <input id={id('signoff')} name="signOff" value={fields.signOff} maxLength={8} placeholder="e.g. 06B" spellCheck={false} onChange={(e) => onChange({ signOff: e.target.value.trim() })} />
+            <input
+              id={id('signoff')}
+              name="signOff"
+              value={fields.signOff}
+              maxLength={8}
+              placeholder="e.g. 06B"
+              spellCheck={false}
+              onChange={(e) => onChange({ signOff: e.target.value.trim() })}
+            />
           </Field>
         )}
         {shows('source') && (
@@ -125,11 +152,26 @@ export function WireFieldsForm({ fields, onChange, idPrefix = '', only, problemF
         )}
         {shows('language') && (
           <Field id={id('language')} label="Language" className={cls('language', 'f-language')} problem={problemFor('language')} required>
-            <input id={id('language')} name="language" value={fields.language} maxLength={35} spellCheck={false} onChange={(e) => onChange({ language: e.target.value.trim() })} />
+            <input
+              id={id('language')}
+              name="language"
+              value={fields.language}
+              maxLength={35}
+              spellCheck={false}
+              onChange={(e) => onChange({ language: e.target.value.trim() })}
+            />
           </Field>
         )}
       </div>
-      {shows('embargo') && <EmbargoInput idPrefix={idPrefix} value={fields.embargo} order={dateOrder} problem={problemFor('embargo')} onChange={(embargo) => onChange({ embargo })} />}
+      {shows('embargo') && (
+        <EmbargoInput
+          idPrefix={idPrefix}
+          value={fields.embargo}
+          order={dateOrder}
+          problem={problemFor('embargo')}
+          onChange={(embargo) => onChange({ embargo })}
+        />
+      )}
       {shows('keywords') && (
         <Field id={id('keywords')} label="Keywords" className={cls('keywords', 'f-keywords')} problem={problemFor('keywords')}>
           <KeywordsInput id={id('keywords')} value={fields.keywords} onChange={(keywords) => onChange({ keywords })} />
@@ -149,13 +191,23 @@ export function WireFieldsForm({ fields, onChange, idPrefix = '', only, problemF
             name="subscriberNote"
             rows={2}
             value={fields.subscriberNote}
-            placeholder={subscriberNoteRequired ? 'What this correction changes, e.g. Corrects day of signing to Thursday.' : 'Published with the story, e.g. Embargoed material; check before use.'}
+            placeholder={
+              subscriberNoteRequired
+                ? 'What this correction changes, e.g. Corrects day of signing to Thursday.'
+                : 'Published with the story, e.g. Embargoed material; check before use.'
+            }
             onChange={(e) => onChange({ subscriberNote: e.target.value })}
           />
         </Field>
       )}
       {shows('editorNote') && (
-        <Field id={id('note')} label="Desk note" className={cls('editorNote', 'f-note')} problem={problemFor('editorNote')} extra={<small className="note-hint">never published</small>}>
+        <Field
+          id={id('note')}
+          label="Desk note"
+          className={cls('editorNote', 'f-note')}
+          problem={problemFor('editorNote')}
+          extra={<small className="note-hint">never published</small>}
+        >
           <textarea
             id={id('note')}
             name="editorNote"

@@ -9,7 +9,19 @@ import type { ConflictVersion, HubConflict, HubConflicts as Conflicts } from '..
 import '@renderer/shared/changes.css';
 
 /** Each version's own words marked: what this desk wrote that the shared desk has not, and the other way round. */
-function Side({ title, v, head, body, side }: { title: string; v: ConflictVersion | null; head: DiffPart[] | null; body: DiffPart[] | null; side: 'before' | 'after' }) {
+function Side({
+  title,
+  v,
+  head,
+  body,
+  side,
+}: {
+  title: string;
+  v: ConflictVersion | null;
+  head: DiffPart[] | null;
+  body: DiffPart[] | null;
+  side: 'before' | 'after';
+}) {
   return (
     <section className={`hub-conflict-side hub-conflict-${side === 'after' ? 'mine' : 'theirs'}`} aria-label={title}>
       <h4>{title}</h4>
@@ -37,7 +49,10 @@ function Conflict({ c, busy, onDismiss }: { c: HubConflict; busy: boolean; onDis
   return (
     <article className="hub-conflict changes" aria-labelledby={`conflict-${c.id}`} data-testid="hub-conflict">
       <h3 id={`conflict-${c.id}`}>
-        {c.slug} <small>— this desk&apos;s {did} ({shortTime(c.madeAt)}) was not applied</small>
+        {c.slug}{' '}
+        <small>
+          — this desk&apos;s {did} ({shortTime(c.madeAt)}) was not applied
+        </small>
       </h3>
       <p className="hub-conflict-message">{c.message}</p>
       <div className="hub-conflict-sides">
@@ -100,8 +115,8 @@ export function HubConflicts({ count, lastSync, focus }: { count: number; lastSy
         Conflicts <span className="q-muted">({list.total})</span>
       </h2>
       <p className="section-hint">
-        Changes made on this desk that met a newer state on the shared desk. Nothing was overwritten: the shared desk&apos;s version stands and is the one on this
-        desk now. Yours is kept here; the words only one version has are marked.
+        Changes made on this desk that met a newer state on the shared desk. Nothing was overwritten: the shared desk&apos;s version stands and is the one on
+        this desk now. Yours is kept here; the words only one version has are marked.
       </p>
       {error && (
         <p className="q-error" role="alert" data-code={error.code}>

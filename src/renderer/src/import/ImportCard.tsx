@@ -54,7 +54,8 @@ export function ImportCard({ n, candidate, draft, onChange, onShowInText, onFocu
     <article id={`imp-card-${n}`} className={`imp-card${draft.include ? '' : ' imp-left-out'}`} aria-labelledby={id('title')} onFocus={onFocus}>
       {candidate.duplicateOf && (
         <p className="imp-duplicate" role="note">
-          Already on the desk{candidate.duplicateOf.slug ? ` as ${candidate.duplicateOf.slug}` : ''} ({candidate.duplicateOf.status}). Left out unless you include it.
+          Already on the desk{candidate.duplicateOf.slug ? ` as ${candidate.duplicateOf.slug}` : ''} ({candidate.duplicateOf.status}). Left out unless you
+          include it.
         </p>
       )}
       <header className="imp-card-head">
@@ -88,7 +89,7 @@ export function ImportCard({ n, candidate, draft, onChange, onShowInText, onFocu
           Body
         </span>
         <div className={`imp-body-text${recognised.has('body') ? ` imp-rec ${spanClass('body')}` : ''}`} role="document" aria-labelledby={id('body')}>
-          {body ? (body.length > BODY_PREVIEW_MAX ? `${body.slice(0, BODY_PREVIEW_MAX)}…` : body) : <em>No body text</em>}
+          {body ? body.length > BODY_PREVIEW_MAX ? `${body.slice(0, BODY_PREVIEW_MAX)}…` : body : <em>No body text</em>}
         </div>
       </div>
       {problems.some((p) => !SHOWN.has(p.field as WireField)) && (

@@ -114,7 +114,12 @@ export function ImportInput({ input, onInput, opened, onEncoding, format, onForm
         {opened && (opened.failed || input.file === opened.name) && (
           <span className="imp-format">
             <label htmlFor="imp-encoding">Encoding</label>
-            <select id="imp-encoding" value={opened.encoding} title="Wiredesk's guess; choose another if the text looks wrong" onChange={(e) => onEncoding(e.target.value as ImportEncoding)}>
+            <select
+              id="imp-encoding"
+              value={opened.encoding}
+              title="Wiredesk's guess; choose another if the text looks wrong"
+              onChange={(e) => onEncoding(e.target.value as ImportEncoding)}
+            >
               {Object.entries(IMPORT_ENCODINGS).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}

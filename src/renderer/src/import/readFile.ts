@@ -18,10 +18,15 @@ export function decodeFile(name: string, bytes: Uint8Array, chosen?: ImportEncod
   const tooLarge = sizeProblem(name, bytes.length);
   if (tooLarge) return { ok: false, message: tooLarge, encoding: null };
   const encoding = chosen ?? guessEncoding(bytes);
-  if (looksBinary(bytes, encoding)) return { ok: false, message: `${name} looks like a binary file, not wire copy or a feed file. Nothing was imported.`, encoding: null };
+  if (looksBinary(bytes, encoding))
+    return { ok: false, message: `${name} looks like a binary file, not wire copy or a feed file. Nothing was imported.`, encoding: null };
   try {
     return { ok: true, text: new TextDecoder(encoding, { fatal: encoding === 'utf-8' }).decode(bytes), encoding };
   } catch {
-    return { ok: false, message: `${name} is not valid ${IMPORT_ENCODINGS[encoding]} text; choose the encoding it was saved in. Nothing was imported.`, encoding };
+    return {
+      ok: false,
+      message: `${name} is not valid ${IMPORT_ENCODINGS[encoding]} text; choose the encoding it was saved in. Nothing was imported.`,
+      encoding,
+    };
   }
 }

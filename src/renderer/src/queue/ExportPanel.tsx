@@ -21,7 +21,12 @@ export function ExportPanel({ nextBatch, onExported }: { nextBatch?: QueuePage['
     setBusy(true);
     setError(null);
     setResult(null);
-    const r = await desk('exportBatch', { format, ndjson: ndjson && format !== 'jsonfeed', folder: folder.trim(), ...(allowPastEmbargo ? { allowPastEmbargo } : {}) });
+    const r = await desk('exportBatch', {
+      format,
+      ndjson: ndjson && format !== 'jsonfeed',
+      folder: folder.trim(),
+      ...(allowPastEmbargo ? { allowPastEmbargo } : {}),
+    });
     setBusy(false);
     if (r.ok) {
       setResult(r.value);

@@ -58,7 +58,10 @@ export function QueueBar({ tab, onTab, counts, matches, filters, onFilters, edit
           >
             {t.label}{' '}
             {matches ? (
-              <span className={`q-count${matches[t.tab] > 0 ? ' q-count-match' : ' q-count-none'}`} title={`${matches[t.tab]} of ${counts?.[t.tab] ?? 0} match the search and filters`}>
+              <span
+                className={`q-count${matches[t.tab] > 0 ? ' q-count-match' : ' q-count-none'}`}
+                title={`${matches[t.tab]} of ${counts?.[t.tab] ?? 0} match the search and filters`}
+              >
                 {matches[t.tab]}
                 <span className="visually-hidden"> of {counts?.[t.tab] ?? 0} match</span>
               </span>
@@ -102,7 +105,14 @@ export function QueueBar({ tab, onTab, counts, matches, filters, onFilters, edit
         <QField label="Editor" className="q-editor">
           {(id) => (
             <>
-              <input id={id} value={editor} list={`${id}-names`} placeholder="Anyone" autoComplete="off" onChange={(e) => onFilters({ editor: e.target.value })} />
+              <input
+                id={id}
+                value={editor}
+                list={`${id}-names`}
+                placeholder="Anyone"
+                autoComplete="off"
+                onChange={(e) => onFilters({ editor: e.target.value })}
+              />
               <datalist id={`${id}-names`}>
                 {editors.map((name) => (
                   <option key={name} value={name} />

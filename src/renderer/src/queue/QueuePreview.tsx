@@ -46,7 +46,10 @@ export function QueuePreview({ id, refresh, onAction, search = '', ask = null, k
   const published = usePublished(id, item?.id === id && item.status !== 'killed' ? item.version : 0, refresh);
 
   // Rebuilt from the allowed shapes before it becomes HTML, as the editor's preview is.
-  const copy = useMemo(() => (item ? renderWireCopy({ ...item, body: sanitizeBody(item.body) }, settings.datelineStyle) : null), [item, settings.datelineStyle]);
+  const copy = useMemo(
+    () => (item ? renderWireCopy({ ...item, body: sanitizeBody(item.body) }, settings.datelineStyle) : null),
+    [item, settings.datelineStyle],
+  );
   const copyHtml = useMemo(() => (copy ? markMatches(copy.html, search) : ''), [copy, search]);
   if (!item || item.id !== id || !copy) {
     return (
@@ -104,7 +107,11 @@ export function QueuePreview({ id, refresh, onAction, search = '', ask = null, k
         <EmbargoTag embargo={item.embargo} block />
         {published && <ChangesView published={published} headline={item.headline} bodyText={item.bodyText} />}
         <h2 className="q-preview-headline">
-          {item.headline ? matchRuns(item.headline, searchWords(search)).map((r, i) => (r.mark ? <mark key={i}>{r.text}</mark> : r.text)) : <em>No headline</em>}
+          {item.headline ? (
+            matchRuns(item.headline, searchWords(search)).map((r, i) => (r.mark ? <mark key={i}>{r.text}</mark> : r.text))
+          ) : (
+            <em>No headline</em>
+          )}
         </h2>
         <div className="preview-copy q-copy" data-testid="queue-wire-copy" dangerouslySetInnerHTML={{ __html: copyHtml }} />
         {item.subscriberNote && (

@@ -244,7 +244,13 @@ export function QueueView({ active = true }: { active?: boolean }) {
             <span className="q-muted">{chosen.length > 0 ? `${chosen.length} selected` : `${ids.length}${list.next ? '+' : ''} shown`}</span>
             <span className="q-push" />
             {bulk.map((a) => (
-              <button key={a} type="button" className={a === 'approve' ? 'primary' : undefined} disabled={chosen.length === 0} onClick={() => void act(chosen, a)}>
+              <button
+                key={a}
+                type="button"
+                className={a === 'approve' ? 'primary' : undefined}
+                disabled={chosen.length === 0}
+                onClick={() => void act(chosen, a)}
+              >
                 {ACTION_LABELS[a]} selected
               </button>
             ))}
@@ -261,11 +267,20 @@ export function QueueView({ active = true }: { active?: boolean }) {
             onRange={onRange}
             onKeyDown={onListKey}
             handle={listHandle}
-            empty={list.page && list.items.length === 0 && <li className="q-empty">{filtered ? 'No items match the filters.' : `Nothing ${statusWords(tab)}.`}</li>}
+            empty={
+              list.page && list.items.length === 0 && <li className="q-empty">{filtered ? 'No items match the filters.' : `Nothing ${statusWords(tab)}.`}</li>
+            }
           />
         </section>
         {current ? (
-          <QueuePreview id={current} refresh={refresh} search={searchText} ask={ask} killSent={Boolean(list.items[at]?.batchId)} onAction={(a, note) => act([current], a, note)} />
+          <QueuePreview
+            id={current}
+            refresh={refresh}
+            search={searchText}
+            ask={ask}
+            killSent={Boolean(list.items[at]?.batchId)}
+            onAction={(a, note) => act([current], a, note)}
+          />
         ) : (
           <div className="q-preview q-none">
             <p>Select an item to see its wire copy.</p>

@@ -25,7 +25,10 @@ export function snippetParts(raw: string): SnippetPart[] {
 /** A match in the keywords comes as their stored list (["a","b"]): shown as the desk writes them. */
 function readableKeywords(snippet: string): string {
   if (!/^(…)?\["|"\](…)?$/.test(snippet)) return snippet;
-  return `Keywords: ${snippet.replace(/^(…)?\["?/, '$1').replace(/"?\](…)?$/, '$1').replaceAll('","', ', ')}`;
+  return `Keywords: ${snippet
+    .replace(/^(…)?\["?/, '$1')
+    .replace(/"?\](…)?$/, '$1')
+    .replaceAll('","', ', ')}`;
 }
 
 /** Review actions offered for one item in the queue, in button order. */

@@ -9,9 +9,7 @@ import { snippetParts } from './queueLib';
 /** A search snippet with the matches highlighted; every character is rendered as text. */
 export function Snippet({ text }: { text: string }) {
   return (
-    <span className="q-snippet">
-      {snippetParts(text).map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <Fragment key={i}>{p.text}</Fragment>))}
-    </span>
+    <span className="q-snippet">{snippetParts(text).map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <Fragment key={i}>{p.text}</Fragment>))}</span>
   );
 }
 

@@ -188,14 +188,15 @@ function DeskSettings() {
           />
         </Field>
         <p className="kill-example">
-          <span className="section-hint">Goes out as:</span> <code id="kill-example">{killNotice(draft.killTemplate, KILL_EXAMPLE.slug, KILL_EXAMPLE.reason)}</code>
+          <span className="section-hint">Goes out as:</span>{' '}
+          <code id="kill-example">{killNotice(draft.killTemplate, KILL_EXAMPLE.slug, KILL_EXAMPLE.reason)}</code>
         </p>
       </section>
       <section className="settings-section" aria-labelledby="s-categories">
         <h2 id="s-categories">Categories</h2>
         <p className="section-hint">
-          Each category maps to an IPTC Media Topic code (medtop: and eight digits) that goes out with the item. Renaming a category does not change items already filed under
-          the old name.
+          Each category maps to an IPTC Media Topic code (medtop: and eight digits) that goes out with the item. Renaming a category does not change items
+          already filed under the old name.
         </p>
         <table className="categories">
           <thead>
@@ -214,7 +215,12 @@ function DeskSettings() {
               return (
                 <tr key={i}>
                   <td>
-                    <input aria-label={`Category ${i + 1} name`} value={c.name} aria-invalid={nameProblem ? true : undefined} onChange={(e) => setCategory(i, { name: e.target.value })} />
+                    <input
+                      aria-label={`Category ${i + 1} name`}
+                      value={c.name}
+                      aria-invalid={nameProblem ? true : undefined}
+                      onChange={(e) => setCategory(i, { name: e.target.value })}
+                    />
                     {nameProblem && <span className="field-error">{nameProblem.message}</span>}
                   </td>
                   <td>
@@ -230,7 +236,12 @@ function DeskSettings() {
                     {codeProblem && <span className="field-error">{codeProblem.message}</span>}
                   </td>
                   <td>
-                    <button type="button" className="danger" aria-label={`Remove category ${c.name || i + 1}`} onClick={() => change({ categories: draft.categories.filter((_, j) => j !== i) })}>
+                    <button
+                      type="button"
+                      className="danger"
+                      aria-label={`Remove category ${c.name || i + 1}`}
+                      onClick={() => change({ categories: draft.categories.filter((_, j) => j !== i) })}
+                    >
                       Remove
                     </button>
                   </td>

@@ -44,7 +44,11 @@ export function Field({ id, label, className = '', problem, required = false, ex
       </div>
       {control}
       {problem && (
-        <span id={`${id}-problem`} className={problem.severity === 'error' ? 'field-error' : 'field-warning'} role={problem.severity === 'error' ? 'alert' : undefined}>
+        <span
+          id={`${id}-problem`}
+          className={problem.severity === 'error' ? 'field-error' : 'field-warning'}
+          role={problem.severity === 'error' ? 'alert' : undefined}
+        >
           {problem.message}
         </span>
       )}

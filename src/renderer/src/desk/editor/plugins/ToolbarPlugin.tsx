@@ -117,7 +117,13 @@ export function ToolbarPlugin() {
       <button type="button" aria-label="Undo" title={`Undo (${MOD}Z)`} disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
         ↶
       </button>
-      <button type="button" aria-label="Redo" title={`Redo (${MOD}${isMac ? 'Shift+Z' : 'Y'})`} disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+      <button
+        type="button"
+        aria-label="Redo"
+        title={`Redo (${MOD}${isMac ? 'Shift+Z' : 'Y'})`}
+        disabled={!canRedo}
+        onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+      >
         ↷
       </button>
       <span className="sep" />
@@ -136,13 +142,26 @@ export function ToolbarPlugin() {
       ))}
       <span className="sep" />
       {BLOCKS.map((b) => (
-        <button key={b.kind} type="button" aria-label={b.label} aria-pressed={block === b.kind} title={`${b.label} (${b.keys})`} onClick={() => editor.dispatchCommand(SET_BLOCK_COMMAND, b.kind)}>
+        <button
+          key={b.kind}
+          type="button"
+          aria-label={b.label}
+          aria-pressed={block === b.kind}
+          title={`${b.label} (${b.keys})`}
+          onClick={() => editor.dispatchCommand(SET_BLOCK_COMMAND, b.kind)}
+        >
           {/* Drawn by CSS: the button is named by its label alone. */}
           <span aria-hidden="true" className="glyph" data-glyph={b.glyph} />
         </button>
       ))}
       <span className="sep" />
-      <button type="button" aria-label={inLink ? 'Remove link' : 'Link'} aria-pressed={inLink} title={`Link (${MOD}K)`} onClick={() => (inLink ? editor.dispatchCommand(TOGGLE_LINK_COMMAND, null) : editor.dispatchCommand(EDIT_LINK_COMMAND, undefined))}>
+      <button
+        type="button"
+        aria-label={inLink ? 'Remove link' : 'Link'}
+        aria-pressed={inLink}
+        title={`Link (${MOD}K)`}
+        onClick={() => (inLink ? editor.dispatchCommand(TOGGLE_LINK_COMMAND, null) : editor.dispatchCommand(EDIT_LINK_COMMAND, undefined))}
+      >
         Link
       </button>
       {linkDraft !== null && (
