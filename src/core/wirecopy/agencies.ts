@@ -8,6 +8,7 @@
  * Every pattern meets one trimmed line of at most LINE_MAX characters, or the
  * last TAIL_MAX characters of a line, so the work stays linear.
  */
+import { FURNITURE_PREFIX_RE } from './furniture';
 
 export interface EndMarker {
   /** Matches a whole trimmed line, or (with `tail`) the end of the story's last line. */
@@ -168,78 +169,6 @@ export const AGENCIES: readonly AgencyProfile[] = [
 
 /** End markers no one agency owns. */
 export const GENERIC_ENDS: readonly EndMarker[] = [{ re: /^(?:\(?END\)?|ENDS|Ends|-\s*30\s*-|#\s*#\s*#|\(\s*end\s*\))$/ }];
-
-/** Page words that are never story text when they stand alone on a line. */
-export const FURNITURE_WORDS: ReadonlySet<string> = new Set([
-  'leave a review',
-  'leave a comment',
-  'comment',
-  'comments',
-  'share',
-  'share this',
-  'share this article',
-  'facebook',
-  'twitter',
-  'x',
-  'telegram',
-  'whatsapp',
-  'linkedin',
-  'vk',
-  'instagram',
-  'youtube',
-  'email',
-  'e-mail',
-  'tweet',
-  'copy link',
-  'print',
-  'print version',
-  'read more',
-  'read also',
-  'see also',
-  'related',
-  'related news',
-  'related stories',
-  'latest news',
-  'more news',
-  'all news',
-  'most read',
-  'popular',
-  'home',
-  'news',
-  'menu',
-  'search',
-  'subscribe',
-  'log in',
-  'login',
-  'sign in',
-  'register',
-  'back to top',
-  'next',
-  'previous',
-  'advertisement',
-  'advertising',
-  'archive',
-  'contacts',
-  'about us',
-  'rss',
-  'tags',
-  'like',
-  'sponsored',
-  'читайте также',
-  'читать также',
-  'смотрите также',
-  'поделиться',
-  'реклама',
-  'подписаться',
-  'новости',
-  'главная',
-  'комментарии',
-  'печать',
-]);
-
-/** Lines that introduce another story or list the page's tags: `Read also: …`, `Keywords: …`. */
-export const FURNITURE_PREFIX_RE =
-  /^(?:read also|also read|read more|see also|related(?: stories| news)?|more on this|keywords|tags|читайте также|читать также|смотрите также|подробнее|ключевые слова|теги)\s*[:：-]\s*\S.*$/iu;
 
 export interface AgencyEnd {
   agency: AgencyProfile | null;

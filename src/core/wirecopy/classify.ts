@@ -5,7 +5,8 @@
  */
 import { HEADLINE_MAX, type ItemFields } from '../item';
 import type { DeskSettings } from '../settings';
-import { type AgencyEnd, FURNITURE_WORDS, isFurnitureLine, matchEndLine, matchEndTail } from './agencies';
+import { type AgencyEnd, isFurnitureLine, matchEndLine, matchEndTail } from './agencies';
+import { FURNITURE_WORDS } from './furniture';
 import { type DatelineMatch, matchDateline } from './datelines';
 import { type Timestamp, parseTimestamp } from './dates';
 import { type Range, type SourceLine, trimRange } from './lines';

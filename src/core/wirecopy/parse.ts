@@ -34,6 +34,7 @@ import { Lookahead, firstOffset, groupItems, segment } from './stories';
 import { suggestSlug } from './suggest-slug';
 
 export { putBack } from '../importFields';
+import { quoteList } from './quote';
 
 export type RecognisedField = FieldName | 'publishedAt' | 'dropped';
 
@@ -292,13 +293,4 @@ function buildItem(lines: Classified[], ctx: Context): ParsedItem {
   const filled = lines.filter((l) => l.kind !== 'blank');
   const original = { start: startOffset(filled[0]!.line, 0), end: endOffset(filled.at(-1)!.line, filled.at(-1)!.line.text.length) };
   return { fields, recognised, warnings, ...(publishedAt ? { publishedAt } : {}), original, dropped, agencyFromDesk };
-}
-
-/** "a", "b", "c" and 4 more */
-function quoteList(items: string[], max = 6): string {
-  const shown = items
-    .slice(0, max)
-    .map((s) => `"${s}"`)
-    .join(', ');
-  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
