@@ -19,7 +19,7 @@ import { BenchReference, checkpointForBench, idsInStatus, moveAllForBench, reset
 import { openDesk } from '../service/open';
 import { ItemStore } from '../store/items';
 import { benchWireCopy } from './wirecopy';
-import { type Result, interleave, peakRss, printTable, result, round } from './measure';
+import { type Result, interleave, peakRss, printTable, result, round, writeResults } from './measure';
 import { COMMON, RARE, STATUSES, longText, seed, stringifyToFile, wireCopy } from './data';
 import { uiResults } from './ui';
 import { hubResults } from './hub';
@@ -280,22 +280,7 @@ async function main(): Promise<void> {
   // The shared desk: 20 desk processes on one PostgreSQL hub (skipped without PostgreSQL).
   for (const r of await hubResults({ quick: QUICK, wanted, n: N, dir, log })) add(r);
 
-  const out = {
-    machine: {
-      cores: os.cpus().length,
-      cpu: os.cpus()[0]?.model ?? '',
-      memory_gb: round(os.totalmem() / 2 ** 30, 1),
-      platform: `${os.platform()} ${os.release()}`,
-      node: process.version,
-      load_at_start: loadAtStart,
-      load_at_end: os.loadavg().map((l) => round(l, 1)),
-      at: new Date().toISOString(),
-    },
-    items: N,
-    quick: QUICK,
-    results,
-  };
-  fs.writeFileSync('bench-results.json', JSON.stringify(out, null, 2) + '\n');
+  writeResults({ items: N, quick: QUICK, loadAtStart, results });
   printTable(results);
   log(`wrote bench-results.json (${results.filter((r) => r.met === true).length} of ${results.filter((r) => r.met !== null).length} targets met)`);
   fs.rmSync(dir, { recursive: true, force: true });

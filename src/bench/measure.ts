@@ -1,5 +1,6 @@
 /** Timing helpers for the bench: interleaved real/reference runs, medians, p95, peak RSS. */
 import fs from 'node:fs';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 export interface Result {
@@ -127,3 +128,31 @@ export function printTable(results: Result[]): void {
   console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const r of rows) console.log(line(r));
 }
+
+/** bench-results.json: the machine (with its load at the start and end), the desk's size and every result. */
+export function writeResults(o: { items: number; quick: boolean; loadAtStart: number[]; results: Result[] }): void {
+  const machine = {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? '',
+    memory_gb: round(os.totalmem() / 2 ** 30, 1),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+    load_at_start: o.loadAtStart,
+    load_at_end: os.loadavg().map((l) => round(l, 1)),
+    at: new Date().toISOString(),
+  };
+  fs.writeFileSync('bench-results.json', JSON.stringify({ machine, items: o.items, quick: o.quick, results: o.results }, null, 2) + '\n');
+}
+
+/** A result that could not be measured here, and why (no Chromium, no PostgreSQL…). */
+export const notMeasured = (name: string, why: string, target: string): Result => ({
+  name,
+  median_ms: Number.NaN,
+  p95_ms: Number.NaN,
+  reference: why,
+  reference_median_ms: Number.NaN,
+  ratio: Number.NaN,
+  target,
+  met: false,
+  not_measured: why,
+});

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { startServer, stopServer } from './deskServer';
 import { importPreview } from './importPreview';
-import { type Pair, type Result, interleave, median, p95, result, round } from './measure';
+import { type Pair, type Result, interleave, median, notMeasured, p95, result, round } from './measure';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -87,18 +87,6 @@ const INSTRUMENT = () => {
     true,
   );
 };
-
-const notMeasured = (name: string, why: string, target: string): Result => ({
-  name,
-  median_ms: Number.NaN,
-  p95_ms: Number.NaN,
-  reference: why,
-  reference_median_ms: Number.NaN,
-  ratio: Number.NaN,
-  target,
-  met: false,
-  not_measured: why,
-});
 
 export async function uiResults(wanted: (...names: string[]) => boolean, o: UiOptions): Promise<Result[]> {
   const targets = {
