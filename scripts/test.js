@@ -1,4 +1,4 @@
-// `npm test`: typecheck, layer check, unit tests (vitest), build, the Electron security audit
+// `npm test`: typecheck, layer check, SQL check, ESLint, Prettier's format check, the 300-line size check, unit tests (vitest), build, the Electron security audit
 // (electronegativity), end-to-end tests (Playwright
 // against the desk server in Chromium). Stops at the first failing stage; ends with one line
 // "N passed, N failed" counting unit and e2e tests.
@@ -22,6 +22,8 @@ const stages = [
   ['layers', process.execPath, ['scripts/check-layers.js']],
   ['sql', process.execPath, ['scripts/check-sql.js']],
   ['eslint', bin('eslint'), ['.']],
+  ['format', bin('prettier'), ['--check', '.']],
+  ['size', process.execPath, ['scripts/check-size.js']],
   ['unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]],
   ['build', bin('electron-vite'), ['build']],
   ['security', process.execPath, ['scripts/audit-security.js']],

@@ -236,7 +236,7 @@ export async function uiResults(wanted: (...names: string[]) => boolean, o: UiOp
           const slug = next.querySelector('.slug')?.textContent ?? '';
           const id = next.dataset.id;
           const t1 = performance.now();
-          await (await fetch('/api/getItem', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id }) })).json();
+          await (await fetch('api/getItem', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id }) })).json();
           ref.push(performance.now() - t1);
           const t0 = performance.now();
           await new Promise<void>((resolve) => {
