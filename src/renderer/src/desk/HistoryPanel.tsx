@@ -4,6 +4,7 @@ import type { AuditRecord, HistoryEntry } from '../../../contract';
 import { desk, shortTime } from '@renderer/shared/desk';
 import { useDeskValue } from '@renderer/shared/useDeskValue';
 import type { SaveState } from './useAutosave';
+import './desk-history.css';
 
 interface Props {
   itemId: string;

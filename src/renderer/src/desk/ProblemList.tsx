@@ -1,5 +1,6 @@
 import type { FieldProblem, ProblemCode } from '@core/item';
 import { focusField } from '@renderer/shared/focusField';
+import './desk-preview.css';
 
 /** Something missing: listed under the copy, not shouted at an empty field. */
 const LISTED_ONLY: ReadonlySet<ProblemCode> = new Set(['REQUIRED', 'DATE_REQUIRED', 'NO_DATE', 'NO_SIGN_OFF', 'NO_CATEGORY']);

@@ -1,4 +1,5 @@
 import { embargoLine } from '@core/copy';
+import './desk-preview.css';
 
 /** The item as it goes out on the wire: embargo line, headline, dateline, body, sign-off. */
 export function WirePreview({ embargo, headline, html }: { embargo: string | null; headline: string; html: string }) {

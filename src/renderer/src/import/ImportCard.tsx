@@ -5,6 +5,7 @@ import { useSettings } from '@renderer/app/AppContext';
 import { type WireField, WireFieldsForm } from '@renderer/fields/WireFieldsForm';
 import type { ImportCandidate } from '../../../contract';
 import { spanClass } from './OriginalText';
+import './import-card.css';
 
 /** An item found, as the editor is making it. */
 export interface Draft {

@@ -2,6 +2,7 @@ import { Fragment, type ReactNode, useMemo } from 'react';
 import { type FieldName, fieldLabel } from '@core/item';
 import type { ImportCandidate, ImportSpan } from '../../../contract';
 import { count } from './words';
+import './import-original.css';
 
 /** At most this much of the original is drawn at a time, with its highlights: the stretch of one page of items. */
 export const PAGE_TEXT_MAX = 200_000;

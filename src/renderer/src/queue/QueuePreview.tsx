@@ -12,6 +12,8 @@ import { markMatches, matchRuns, searchWords } from '@renderer/shared/markMatche
 import { useToolbarKeys } from '@renderer/shared/useToolbarKeys';
 import { REVIEW_ACTIONS, allowedActions } from './queueLib';
 import { EmbargoTag, ItemFlags, ReviewNotes, UrgencyTag } from './tags';
+import '@renderer/desk/desk-preview.css';
+import './queue-preview.css';
 
 interface Props {
   id: string;

@@ -2,6 +2,7 @@ import type { ItemSummary } from '@core/item';
 import { shortTime } from '@renderer/shared/desk';
 import type { RowProps } from '@renderer/shared/VirtualList';
 import { EmbargoTag, ItemFlags, ReviewNotes, Snippet, UrgencyTag } from './tags';
+import './queue-row.css';
 
 interface Props {
   item: ItemSummary;

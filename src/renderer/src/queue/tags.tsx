@@ -5,6 +5,7 @@ import type { ItemStatus, Stamp } from '@core/item';
 import { URGENCY_NAMES } from '@core/urgency';
 import { shortTime } from '@renderer/shared/desk';
 import { snippetParts } from './queueLib';
+import './queue-row.css';
 
 /** A search snippet with the matches highlighted; every character is rendered as text. */
 export function Snippet({ text }: { text: string }) {
