@@ -28,6 +28,9 @@ export function useListCursor(list: WindowedList<ItemSummary>, openId: string | 
   const [cursor, setCursor] = useState(-1);
   /** The keyboard moved the cursor and its item is not open yet. */
   const moving = useRef(false);
+  /** When the last move key came, and whether it came hard on the one before (a held key). */
+  const lastKeyAt = useRef(-Infinity);
+  const burst = useRef(false);
   const handle = useRef<VirtualListHandle>(null);
   const { indexOf, rowAt } = list;
 
@@ -47,13 +50,14 @@ export function useListCursor(list: WindowedList<ItemSummary>, openId: string | 
   cursorIdNow.current = cursorId;
   useEffect(() => {
     if (!moving.current || !cursorId) return;
+    // A single key press opens its item at once; a held or repeated key waits until the keys rest.
     const t = setTimeout(
       () =>
         void openItem(cursorId).finally(() => {
           // Keys pressed while it opened have moved on: the cursor keeps going.
           if (cursorIdNow.current === cursorId) moving.current = false;
         }),
-      OPEN_AFTER_MS,
+      burst.current ? OPEN_AFTER_MS : 0,
     );
     return () => clearTimeout(t);
   }, [cursorId, openItem]);
@@ -68,6 +72,9 @@ export function useListCursor(list: WindowedList<ItemSummary>, openId: string | 
     }
     if (!(e.key in moves) || total === 0) return;
     e.preventDefault();
+    const now = performance.now();
+    burst.current = now - lastKeyAt.current < OPEN_AFTER_MS;
+    lastKeyAt.current = now;
     moving.current = true;
     setCursor(Math.max(0, Math.min(total - 1, moves[e.key]!)));
   };
