@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { startServer, stopServer } from './deskServer';
 import { importPreview } from './importPreview';
+import { armSwitches, switchItems } from './itemSwitch';
 import { type Pair, type Result, interleave, median, notMeasured, p95, result, round } from './measure';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -216,51 +217,10 @@ export async function uiResults(wanted: (...names: string[]) => boolean, o: UiOp
     // at the far end of the list.
     await deskPage.bringToFront();
     await deskPage.getByRole('option').nth(1).click();
+    await deskPage.waitForTimeout(1000); // the item opens and the page settles before the first key
     const switches = o.quick ? 20 : 40;
-    const measureSwitches = (n: number, key: 'ArrowDown' | 'ArrowUp') =>
-      deskPage.evaluate(
-        async ({ count, key }) => {
-          const real: number[] = [];
-          const ref: number[] = [];
-          const painted = () =>
-            new Promise<void>((r) =>
-              requestAnimationFrame(() => {
-                const ch = new MessageChannel();
-                ch.port1.onmessage = () => r(void ch);
-                ch.port2.postMessage(null);
-              }),
-            );
-          const slugField = () => document.querySelector<HTMLInputElement>('input[name="slug"]');
-          const selected = () => document.querySelector<HTMLElement>('[role="option"][aria-selected="true"]');
-          for (let k = 0; k < count; k++) {
-            const sel = selected();
-            const next = (key === 'ArrowDown' ? sel?.nextElementSibling : sel?.previousElementSibling) as HTMLElement | null;
-            if (!sel || !next?.dataset.id) break;
-            const slug = next.querySelector('.slug')?.textContent ?? '';
-            const id = next.dataset.id;
-            const t1 = performance.now();
-            await (await fetch('api/getItem', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id }) })).json();
-            ref.push(performance.now() - t1);
-            const t0 = performance.now();
-            await new Promise<void>((resolve) => {
-              const done = () => slugField()?.value === slug && selected()?.dataset.id === id;
-              const mo = new MutationObserver(() => {
-                if (done()) {
-                  mo.disconnect();
-                  resolve();
-                }
-              });
-              mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-              sel.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-            });
-            await painted();
-            real.push(performance.now() - t0);
-            await new Promise((r) => setTimeout(r, 30));
-          }
-          return { real, ref };
-        },
-        { count: n, key },
-      );
+    await armSwitches(deskPage);
+    const measureSwitches = (n: number, key: 'ArrowDown' | 'ArrowUp') => switchItems(deskPage, n, key);
     const few = await measureSwitches(switches, 'ArrowDown');
     const listed = Number(await deskPage.getByRole('option').first().getAttribute('aria-setsize'));
     // The far end: End loads the last page of the list; then arrows go back up through it.
