@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { ErrorCode } from '../src/core/errors';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 import { readyFields } from './desk';
-export { storeDigest } from '../src/store/testing';
+export { storeDigest } from './store';
 import { DESK_METHODS, type DeskMethod } from '../src/contract';
 
 /** Known ids the fuzzer mixes in, so calls reach the handlers and not only the validator. */

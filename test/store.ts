@@ -1,5 +1,5 @@
-/** Test helpers over the store (tests only). */
-import type { Db } from './db';
+/** Test helpers over the store. */
+import type { Db } from '../src/store/db';
 
 /** What the store holds, enough to see any write: a refused call must leave it unchanged. */
 export function storeDigest(db: Db): string {
