@@ -162,3 +162,27 @@ test('two desks export at once: each item goes out once, the batch is on the hub
   expect(synced.code, synced.stderr).toBe(0);
   expect((await queue(a)).counts).toMatchObject({ published: 3, approved: 0, submitted: 0 });
 });
+
+test('two editors kill and correct one published item at once: one wins, the other is told who did what and when', async () => {
+  const [e1, e2] = [await hub.role('wiredesk_editor'), await hub.role('wiredesk_editor')];
+  const a = desk(hub.url(e1));
+  const b = desk(hub.url(e2));
+  const [id] = await drafts(a);
+  expect((await a.cli('submit', id!)).code).toBe(0);
+  expect((await a.cli('approve', id!)).code).toBe(0);
+  const exported = await a.cli('export', '--format', 'ninjs', '--out', path.join(a.dir, 'v1.json'));
+  expect(exported.code, exported.stderr).toBe(0);
+  expect((await queue(b)).counts).toMatchObject({ published: 1 });
+
+  const [ra, rb] = await Promise.all([a.cli('kill', id!, '--note', 'The ferry never sailed.'), b.cli('correct', id!)]);
+  expect([ra.code, rb.code].sort()).toEqual([0, 1]);
+  const loser = ra.code === 1 ? ra : rb;
+  const winnerRole = ra.code === 1 ? e2 : e1;
+  expect(loser.stderr).toMatch(new RegExp(`${winnerRole} did "(Kill|Correct)" at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC .*was not applied`));
+  // The hub holds the winner's change alone; both desks come to the same state.
+  const actions = (await hub.audit(id)).map((r) => r.action);
+  expect(actions.filter((x) => x === 'kill' || x === 'correct')).toHaveLength(1);
+  for (const d of [a, b]) expect((await d.cli('sync')).code).toBe(0);
+  const [qa, qb] = [await queue(a), await queue(b)];
+  expect(qa.counts).toEqual(qb.counts);
+});
