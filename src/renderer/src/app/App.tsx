@@ -1,18 +1,25 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { affects } from '@core/changes';
 import type { DeskSettings } from '@core/settings';
-import { BatchesView } from '@renderer/batches/BatchesView';
 import { DeskView } from '@renderer/desk/DeskView';
 import { HubBanner } from '@renderer/hub/HubBanner';
-import { ImportView } from '@renderer/import/ImportView';
-import { QueueView } from '@renderer/queue/QueueView';
-import { SettingsView } from '@renderer/settings/SettingsView';
 import { CommandPalette } from '@renderer/shared/CommandPalette';
 import { CommandsProvider, useCommands } from '@renderer/shared/commands';
 import { desk } from '@renderer/shared/desk';
 import { useDeskEvents } from '@renderer/shared/useDeskEvents';
 import { AppContext, type AppState, type DeskRequest, type SettingsRequest, VIEWS, type View } from './AppContext';
 import './app.css';
+
+// The desk opens first; the other views load after it (their code is not parsed before the
+// editor takes a key) and are fetched while the desk is idle, so a switch does not wait.
+const loadQueue = () => import('@renderer/queue/QueueView');
+const loadBatches = () => import('@renderer/batches/BatchesView');
+const loadImport = () => import('@renderer/import/ImportView');
+const loadSettings = () => import('@renderer/settings/SettingsView');
+const QueueView = lazy(() => loadQueue().then((m) => ({ default: m.QueueView })));
+const BatchesView = lazy(() => loadBatches().then((m) => ({ default: m.BatchesView })));
+const ImportView = lazy(() => loadImport().then((m) => ({ default: m.ImportView })));
+const SettingsView = lazy(() => loadSettings().then((m) => ({ default: m.SettingsView })));
 
 const TABS: Record<View, string> = { desk: 'Desk', queue: 'Queue', batches: 'Batches', import: 'Import', settings: 'Settings' };
 
@@ -61,6 +68,11 @@ function Shell() {
 
   useEffect(() => {
     void desk('getSettings', {}).then((r) => (r.ok ? setSettings(r.value) : setFatal(r.error.message)));
+  }, []);
+  // A moment after the desk is up, fetch the other views' code so switching to them does not wait.
+  useEffect(() => {
+    const t = setTimeout(() => void Promise.all([loadQueue(), loadBatches(), loadImport(), loadSettings()]).catch(() => undefined), 1000);
+    return () => clearTimeout(t);
   }, []);
   // Settings saved in another window or process apply here too.
   useDeskEvents((e) => {
@@ -121,10 +133,12 @@ function Shell() {
         </header>
         <HubBanner />
         {view === 'desk' && <DeskView />}
-        {keep('queue', <QueueView active={view === 'queue'} />)}
-        {view === 'batches' && <BatchesView />}
-        {keep('import', <ImportView />)}
-        {view === 'settings' && <SettingsView />}
+        <Suspense fallback={<p className="view-loading">Loading…</p>}>
+          {keep('queue', <QueueView active={view === 'queue'} />)}
+          {view === 'batches' && <BatchesView />}
+          {keep('import', <ImportView />)}
+          {view === 'settings' && <SettingsView />}
+        </Suspense>
       </div>
     </AppContext.Provider>
   );
