@@ -80,6 +80,7 @@ function validArgs(world: FuzzWorld): Record<DeskMethod, fc.Arbitrary<Record<str
       },
       { requiredKeys: ['tab'] },
     ),
+    queueMatches: fc.record({ search: unicode, urgency: fc.integer({ min: 1, max: 9 }), editor: unicode, category: unicode }, { requiredKeys: ['search'] }),
     listEditors: fc.constant({}),
     getPublished: fc.record({ id }),
     exportBatch: fc.record(

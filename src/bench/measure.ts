@@ -156,3 +156,14 @@ export const notMeasured = (name: string, why: string, target: string): Result =
   met: false,
   not_measured: why,
 });
+
+/** Median and p95 of `reps` runs of `fn` alone (a figure reported beside a result, not a pair). */
+export async function timeRuns(reps: number, fn: () => unknown): Promise<{ median_ms: number; p95_ms: number }> {
+  const ms: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    await fn();
+    ms.push(performance.now() - t0);
+  }
+  return { median_ms: round(median(ms), 2), p95_ms: round(p95(ms), 2) };
+}

@@ -13,7 +13,7 @@ import { readDeskSettings, writeDeskSettings } from '../store/settings';
 import { BatchExporter } from './batches';
 import type { ArgOf, DeskHandlers, ItemDetail, ValueOf } from '../contract';
 import { importPreview, storedFields } from './imports';
-import { deskList, publishedVersion, queuePage } from './lists';
+import { deskList, publishedVersion, queueMatchCounts, queuePage } from './lists';
 import { notFound, problemsFailure, saveItemFields } from './itemSave';
 import { NOT_JOINED, notJoined } from './hubStatus';
 
@@ -206,6 +206,10 @@ export class DeskService implements DeskHandlers {
 
   queue(q: ArgOf<'queue'>): ValueOf<'queue'> {
     return queuePage(this.items, q, () => this.batches.pendingKills());
+  }
+
+  queueMatches(q: ArgOf<'queueMatches'>): ValueOf<'queueMatches'> {
+    return queueMatchCounts(this.items, q);
   }
 
   listEditors(): string[] {

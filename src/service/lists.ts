@@ -32,15 +32,15 @@ export function queuePage(items: ItemStore, q: ArgOf<'queue'>, pendingKills: () 
     q.offset,
   );
   const byStatus = items.countsByStatus();
-  const perTab = (n: Record<ItemStatus, number>) =>
-    Object.fromEntries(Object.entries(TAB_STATUS).map(([tab, status]) => [tab, n[status]])) as Record<QueueTab, number>;
-  // A search runs in every tab, with the other filters: each tab shows how many it holds.
-  return {
-    ...page,
-    counts: perTab(byStatus),
-    ...(q.search?.trim() ? { matches: perTab(items.queueMatches(filter)) } : {}),
-    nextBatch: { approved: byStatus.approved, kills: pendingKills() },
-  };
+  return { ...page, counts: perTab(byStatus), nextBatch: { approved: byStatus.approved, kills: pendingKills() } };
+}
+
+const perTab = (n: Record<ItemStatus, number>) =>
+  Object.fromEntries(Object.entries(TAB_STATUS).map(([tab, status]) => [tab, n[status]])) as Record<QueueTab, number>;
+
+/** A search runs in every tab, with the other filters: how many each tab holds. */
+export function queueMatchCounts(items: ItemStore, q: ArgOf<'queueMatches'>): ValueOf<'queueMatches'> {
+  return perTab(items.queueMatches({ category: q.category, urgency: q.urgency, editor: q.editor, search: q.search }));
 }
 
 /** The version that went out before the item's current one, as this desk's batches carried it. */

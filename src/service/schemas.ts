@@ -125,6 +125,12 @@ export const ARG_SCHEMAS: { [K in DeskMethod]: z.ZodType<ArgOf<K>, unknown> } = 
     offset,
     limit,
   }),
+  queueMatches: z.strictObject({
+    category: text(60).optional(),
+    urgency: z.number().int().min(1).max(9).optional(),
+    editor: text(100).optional(),
+    search: text(200),
+  }),
   listEditors: empty,
   getPublished: z.strictObject({ id }),
   exportBatch: z.strictObject({

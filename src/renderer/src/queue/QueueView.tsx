@@ -8,6 +8,7 @@ import { ErrorNote } from '@renderer/shared/ErrorNote';
 import { useDebounced } from '@renderer/shared/useDebounced';
 import { useDeskEvents } from '@renderer/shared/useDeskEvents';
 import { usePaged } from '@renderer/shared/usePaged';
+import { useSearchMatches } from './useSearchMatches';
 import { type RowProps, VirtualList, type VirtualListHandle } from '@renderer/shared/VirtualList';
 import { QUEUE_TABS, type QueueTab } from '../../../contract';
 import { ExportPanel } from './ExportPanel';
@@ -59,6 +60,10 @@ export function QueueView({ active = true }: { active?: boolean }) {
   /** A review action the keyboard asked the preview to take (r: return, asks for its note). */
   const [ask, setAsk] = useState<{ action: EditorAction; n: number } | null>(null);
   const [editors, setEditors] = useState<string[]>([]);
+  const matches = useSearchMatches(
+    { search: searchText, category: category || undefined, urgency: urgency ? Number(urgency) : undefined, editor: editorText || undefined },
+    refresh,
+  );
   // A request for a note is for the item it was made on.
   useEffect(() => setAsk(null), [current, tab]);
   const listHandle = useRef<VirtualListHandle>(null);
@@ -209,7 +214,7 @@ export function QueueView({ active = true }: { active?: boolean }) {
         tab={tab}
         onTab={chooseTab}
         counts={list.page?.counts}
-        matches={list.page?.matches}
+        matches={matches}
         filters={filters}
         onFilters={(change) => setFilters((f) => ({ ...f, ...change }))}
         editors={editors}
