@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { affects } from '@core/changes';
 import type { BatchDetail } from '../../../contract';
 import { BATCH_STATE_WORDS, formatLabel } from '@renderer/queue/queueLib';
 import { dateTime, desk } from '@renderer/shared/desk';
 import { ErrorNote } from '@renderer/shared/ErrorNote';
-import { FolderField, useExportFolder } from '@renderer/shared/FolderField';
 import { useDeskEvents } from '@renderer/shared/useDeskEvents';
 import { usePaged } from '@renderer/shared/usePaged';
 import { SharedBatches } from '@renderer/hub/SharedBatches';
 import { useHubStatus } from '@renderer/hub/useHubStatus';
+import { BatchDetailPane } from './BatchDetailPane';
 import { BatchFacts } from './BatchFacts';
 import { StuckBatches } from './StuckBatches';
 import './batches.css';
@@ -126,93 +126,15 @@ function DeskBatches() {
   );
 }
 
-/** One batch: its entries, and Re-send. */
+/** One batch of this desk: its entries, and Re-send. */
 function BatchPane({ id }: { id: number }) {
-  const [batch, setBatch] = useState<BatchDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [folder, setFolder] = useExportFolder();
-  const [busy, setBusy] = useState(false);
-  const [sent, setSent] = useState<{ path: string; sha256: string } | null>(null);
-
-  useEffect(() => {
-    void desk('getBatch', { id, limit: ENTRY_PAGE }).then((r) => (r.ok ? setBatch(r.value) : setError(r.error.message)));
-  }, [id]);
-
-  const moreEntries = async () => {
-    if (!batch || batch.nextEntry === null) return;
-    const r = await desk('getBatch', { id, after: batch.nextEntry, limit: ENTRY_PAGE });
-    if (r.ok) setBatch({ ...r.value, entries: [...batch.entries, ...r.value.entries] });
-    else setError(r.error.message);
-  };
-
-  const resend = async () => {
-    setBusy(true);
-    setError(null);
-    setSent(null);
-    const r = await desk('resendBatch', { id, folder: folder.trim() });
-    setBusy(false);
-    if (r.ok) setSent(r.value);
-    else setError(r.error.message);
-  };
-
+  const load = useCallback((after?: number) => desk('getBatch', { id, after, limit: ENTRY_PAGE }), [id]);
   return (
-    <section className="q-preview q-batch" aria-label={`Batch ${id}`}>
-      {batch && (
-        <div className="q-batch-facts">
-          <BatchFacts batch={batch} />
-        </div>
-      )}
-      <form
-        className="q-export-form q-resend"
-        aria-label="Re-send"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void resend();
-        }}
-      >
-        <FolderField value={folder} onChange={setFolder} />
-        <button type="submit" disabled={busy || !batch || !folder.trim()}>
-          Re-send
-        </button>
-      </form>
-      <ErrorNote message={error} />
-      {sent && (
-        <p className="q-result" role="status">
-          Written again to <code>{sent.path}</code>
-          {sent.sha256 === batch?.sha256 ? ' — byte-identical to the original (same SHA-256).' : ` — SHA-256 ${sent.sha256}`}
-        </p>
-      )}
-      {batch && (
-        <>
-          <table className="q-table q-entries" aria-label="Entries">
-            <thead>
-              <tr>
-                <th scope="col">Slug</th>
-                <th scope="col">Headline</th>
-                <th scope="col" className="q-num">
-                  Version
-                </th>
-                <th scope="col">Sent as</th>
-              </tr>
-            </thead>
-            <tbody>
-              {batch.entries.map((e) => (
-                <tr key={`${e.itemId}:${e.version}:${e.kind}`} className={e.kind === 'kill' ? 'q-kill' : undefined}>
-                  <td className="slug">{e.slug || '—'}</td>
-                  <td>{e.headline}</td>
-                  <td className="q-num">{e.version}</td>
-                  <td>{e.kind === 'kill' ? 'Kill' : 'Publish'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {batch.nextEntry !== null && (
-            <button type="button" className="more" onClick={() => void moreEntries()}>
-              Show more entries
-            </button>
-          )}
-        </>
-      )}
-    </section>
+    <BatchDetailPane
+      label={`Batch ${id}`}
+      load={load}
+      resend={(folder) => desk('resendBatch', { id, folder })}
+      facts={(batch: BatchDetail) => <BatchFacts batch={batch} />}
+    />
   );
 }

@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { affects } from '@core/changes';
 import { FEED_FORMAT_LABELS } from '@core/vocabulary';
 import { dateTime, desk } from '@renderer/shared/desk';
 import { ErrorNote } from '@renderer/shared/ErrorNote';
-import { FolderField, useExportFolder } from '@renderer/shared/FolderField';
 import { useDeskEvents } from '@renderer/shared/useDeskEvents';
 import { usePaged } from '@renderer/shared/usePaged';
 import type { SharedBatchDetail, SharedBatchSummary } from '../../../contract';
+import { BatchDetailPane } from '@renderer/batches/BatchDetailPane';
 import './hub.css';
 
 const PAGE = 50;
@@ -83,34 +83,16 @@ export function SharedBatches() {
   );
 }
 
+/** One shared desk batch: its facts, its entries, and Re-send from the bytes kept on the shared desk. */
 function SharedBatchPane({ no }: { no: number }) {
-  const [batch, setBatch] = useState<SharedBatchDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [folder, setFolder] = useExportFolder();
-  const [busy, setBusy] = useState(false);
-  const [sent, setSent] = useState<{ path: string; sha256: string } | null>(null);
-  useEffect(() => {
-    void desk('getSharedBatch', { no, limit: ENTRY_PAGE }).then((r) => (r.ok ? setBatch(r.value) : setError(r.error.message)));
-  }, [no]);
-  const more = async () => {
-    if (!batch || batch.nextEntry === null) return;
-    const r = await desk('getSharedBatch', { no, after: batch.nextEntry, limit: ENTRY_PAGE });
-    if (r.ok) setBatch({ ...r.value, entries: [...batch.entries, ...r.value.entries] });
-    else setError(r.error.message);
-  };
-  const resend = async () => {
-    setBusy(true);
-    setError(null);
-    setSent(null);
-    const r = await desk('resendSharedBatch', { no, folder: folder.trim() });
-    setBusy(false);
-    if (r.ok) setSent(r.value);
-    else setError(r.error.message);
-  };
+  const load = useCallback((after?: number) => desk('getSharedBatch', { no, after, limit: ENTRY_PAGE }), [no]);
   return (
-    <section className="q-preview q-batch" aria-label={`Shared batch ${no}`}>
-      {batch && (
-        <div className="q-batch-facts">
+    <BatchDetailPane
+      label={`Shared batch ${no}`}
+      load={load}
+      resend={(folder) => desk('resendSharedBatch', { no, folder })}
+      facts={(batch: SharedBatchDetail) => (
+        <>
           <p className="q-facts-title">
             <strong>Shared desk batch {batch.no}</strong> · {batch.itemCount} {batch.itemCount === 1 ? 'item' : 'items'} · {formatOf(batch)}
           </p>
@@ -128,59 +110,8 @@ function SharedBatchPane({ no }: { no: number }) {
               {dateTime(batch.createdAt)} by <code>{batch.createdBy}</code>
             </dd>
           </dl>
-        </div>
-      )}
-      <form
-        className="q-export-form q-resend"
-        aria-label="Re-send"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void resend();
-        }}
-      >
-        <FolderField value={folder} onChange={setFolder} />
-        <button type="submit" disabled={busy || !batch || !folder.trim()}>
-          Re-send
-        </button>
-      </form>
-      <ErrorNote message={error} />
-      {sent && (
-        <p className="q-result" role="status">
-          Written again to <code>{sent.path}</code>
-          {sent.sha256 === batch?.sha256 ? ' — byte-identical to the original (same SHA-256).' : ` — SHA-256 ${sent.sha256}`}
-        </p>
-      )}
-      {batch && (
-        <>
-          <table className="q-table q-entries" aria-label="Entries">
-            <thead>
-              <tr>
-                <th scope="col">Slug</th>
-                <th scope="col">Headline</th>
-                <th scope="col" className="q-num">
-                  Version
-                </th>
-                <th scope="col">Sent as</th>
-              </tr>
-            </thead>
-            <tbody>
-              {batch.entries.map((e) => (
-                <tr key={`${e.itemId}:${e.version}:${e.kind}`} className={e.kind === 'kill' ? 'q-kill' : undefined}>
-                  <td className="slug">{e.slug || '—'}</td>
-                  <td>{e.headline}</td>
-                  <td className="q-num">{e.version}</td>
-                  <td>{e.kind === 'kill' ? 'Kill' : 'Publish'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {batch.nextEntry !== null && (
-            <button type="button" className="more" onClick={() => void more()}>
-              Show more entries
-            </button>
-          )}
         </>
       )}
-    </section>
+    />
   );
 }
