@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { formatDeskDate, isIsoDate, parseDeskDate } from '@core/dateline';
 import { DATE_TEXT_MAX } from '@core/item';
 import type { DateOrder } from '@core/settings';
 import type { FieldAria } from '@renderer/shared/Field';
+import { CalendarPicker } from './CalendarPicker';
 
 /** How the desk writes a date, shown as the empty field's hint. */
 export const DATE_PATTERN: Record<DateOrder, string> = { dmy: 'dd.mm.yyyy', mdy: 'mm/dd/yyyy' };
@@ -29,7 +30,6 @@ function stored(text: string, order: DateOrder): string {
  */
 export function DateInput({ id, value, order, onChange, ...aria }: Props) {
   const [text, setText] = useState(() => formatDeskDate(value, order));
-  const picker = useRef<HTMLInputElement>(null);
   // A new value from outside (the calendar, a restored revision): show it in the desk's order.
   const [seen, setSeen] = useState(value);
   if (value !== seen) {
@@ -58,28 +58,7 @@ export function DateInput({ id, value, order, onChange, ...aria }: Props) {
         // A real date reads back in full once the editor moves on: 6.10.23 → 06.10.2023.
         onBlur={() => isIsoDate(value) && setText(formatDeskDate(value, order))}
       />
-      <button
-        type="button"
-        className="date-pick"
-        tabIndex={-1}
-        title="Choose from a calendar"
-        aria-label="Choose the date from a calendar"
-        onClick={() => picker.current?.showPicker()}
-      >
-        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-          <rect x="1.5" y="2.5" width="13" height="12" rx="1.5" fill="none" stroke="currentColor" />
-          <path d="M1.5 6h13M5 1v3M11 1v3" stroke="currentColor" />
-        </svg>
-      </button>
-      <input
-        ref={picker}
-        type="date"
-        className="date-picker"
-        tabIndex={-1}
-        aria-hidden="true"
-        value={isIsoDate(value) ? value : ''}
-        onChange={(e) => e.target.value && type(formatDeskDate(e.target.value, order))}
-      />
+      <CalendarPicker type="date" what="the date" value={isIsoDate(value) ? value : ''} onPick={(iso) => type(formatDeskDate(iso, order))} />
     </span>
   );
 }

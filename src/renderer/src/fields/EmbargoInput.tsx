@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FieldProblem } from '@core/item';
 import type { DateOrder } from '@core/settings';
 import { Field, type FieldAria } from '@renderer/shared/Field';
+import { CalendarPicker } from './CalendarPicker';
 import { DATE_PATTERN } from './DateInput';
 import { TIME_PATTERN, ZONES, formatEmbargoText, parseEmbargoText, splitEmbargo } from './embargoTime';
 
@@ -84,7 +85,6 @@ interface TextProps extends FieldAria {
 
 /** The typed embargo and its calendar button (out of the tab order, as the date's). */
 function EmbargoText({ id, text, local, order, onType, onBlur, ...aria }: TextProps) {
-  const picker = useRef<HTMLInputElement>(null);
   return (
     <span className="date-input">
       <input
@@ -99,28 +99,7 @@ function EmbargoText({ id, text, local, order, onType, onBlur, ...aria }: TextPr
         onChange={(e) => onType(e.target.value)}
         onBlur={onBlur}
       />
-      <button
-        type="button"
-        className="date-pick"
-        tabIndex={-1}
-        title="Choose from a calendar"
-        aria-label="Choose the embargo from a calendar"
-        onClick={() => picker.current?.showPicker()}
-      >
-        <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-          <rect x="1.5" y="2.5" width="13" height="12" rx="1.5" fill="none" stroke="currentColor" />
-          <path d="M1.5 6h13M5 1v3M11 1v3M8 8.5v2.5l1.5 1" stroke="currentColor" />
-        </svg>
-      </button>
-      <input
-        ref={picker}
-        type="datetime-local"
-        className="date-picker"
-        tabIndex={-1}
-        aria-hidden="true"
-        value={local}
-        onChange={(e) => e.target.value && onType(formatEmbargoText(e.target.value, order))}
-      />
+      <CalendarPicker type="datetime-local" what="the embargo" value={local} onPick={(iso) => onType(formatEmbargoText(iso, order))} />
     </span>
   );
 }
