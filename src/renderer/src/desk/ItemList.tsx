@@ -6,7 +6,7 @@ import type { WindowedList } from '@renderer/shared/useWindow';
 import type { DeskView as ListView } from '../../../contract';
 import type { ListCursor } from './useListCursor';
 
-/** A list row's height before it is measured (slug, two-line headline, meta). */
+/** Every list row's height: slug, the headline in up to two lines, meta (rows are not measured). */
 const ROW_HEIGHT = 74;
 
 interface Props {
@@ -92,6 +92,7 @@ export function ItemList({ view, onView, list, cursor, onNew, error }: Props) {
         aria-label={view === 'spiked' ? 'Spiked items' : 'Desk items'}
         count={list.total ?? 0}
         estimate={ROW_HEIGHT}
+        fixed
         activeIndex={at}
         row={row}
         onRange={list.need}

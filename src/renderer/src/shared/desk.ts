@@ -7,15 +7,23 @@ export async function desk<K extends DeskMethod>(method: K, arg: ArgOf<K>): Prom
   return fn(arg);
 }
 
+// Formatters are built once: a new one per call (toLocaleTimeString) costs more than the row it labels.
+const HOUR_MINUTE = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+const FULL = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+const sameDay = (a: Date, b: Date) => a.getDate() === b.getDate() && a.getMonth() === b.getMonth() && a.getFullYear() === b.getFullYear();
+
 /** "14:03" today, "26 Nov 14:03" on other days: how a desk reads times. */
 export function shortTime(iso: string, now = new Date()): string {
   const d = new Date(iso);
-  const hm = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  if (d.toDateString() === now.toDateString()) return hm;
-  return `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })} ${hm}`;
+  if (Number.isNaN(d.getTime())) return iso; // format() throws on an invalid date
+  const hm = HOUR_MINUTE.format(d);
+  return sameDay(d, now) ? hm : `${DAY_MONTH.format(d)} ${hm}`;
 }
 
 /** "30 Nov 2026, 14:03": a time that must be read without context (batch history). */
 export function dateTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : FULL.format(d);
 }
