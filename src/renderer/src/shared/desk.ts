@@ -1,10 +1,39 @@
 import type { DeskError } from '@core/errors';
 import type { ArgOf, DeskMethod, ValueOf } from '../../../contract';
 
-/** Call the desk; failures come back as DeskError, never thrown. */
-export async function desk<K extends DeskMethod>(method: K, arg: ArgOf<K>): Promise<{ ok: true; value: ValueOf<K> } | { ok: false; error: DeskError }> {
-  const fn = window.desk[method] as (a: ArgOf<K>) => Promise<{ ok: true; value: ValueOf<K> } | { ok: false; error: DeskError }>;
+type Answer<K extends DeskMethod> = { ok: true; value: ValueOf<K> } | { ok: false; error: DeskError };
+
+/**
+ * Answers asked for at start-up, before the views that need them are drawn: the first identical
+ * call takes its answer (once, and only in the first seconds, so nothing stale is ever served).
+ */
+const early = new Map<string, Promise<unknown>>();
+const EARLY_MS = 5000;
+const keyOf = (method: DeskMethod, arg: unknown) => `${method} ${JSON.stringify(arg)}`;
+
+function call<K extends DeskMethod>(method: K, arg: ArgOf<K>): Promise<Answer<K>> {
+  const fn = window.desk[method] as (a: ArgOf<K>) => Promise<Answer<K>>;
   return fn(arg);
+}
+
+/** Ask now for what the first screen will ask for (in parallel, while the code is still starting). */
+export function prefetch<K extends DeskMethod>(method: K, arg: ArgOf<K>): void {
+  const key = keyOf(method, arg);
+  early.set(key, call(method, arg));
+  setTimeout(() => early.delete(key), EARLY_MS);
+}
+
+/** Call the desk; failures come back as DeskError, never thrown. */
+export async function desk<K extends DeskMethod>(method: K, arg: ArgOf<K>): Promise<Answer<K>> {
+  if (early.size > 0) {
+    const key = keyOf(method, arg);
+    const asked = early.get(key);
+    if (asked) {
+      early.delete(key);
+      return asked as Promise<Answer<K>>;
+    }
+  }
+  return call(method, arg);
 }
 
 // Formatters are built once: a new one per call (toLocaleTimeString) costs more than the row it labels.

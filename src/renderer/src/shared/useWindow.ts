@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskError, Result } from '@core/errors';
 import type { Page } from '../../../contract';
 
-const PAGE = 100;
+export const PAGE = 100;
 
 export interface WindowedList<T> {
   /** Rows in the list; null until the first answer. */
