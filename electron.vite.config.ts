@@ -43,8 +43,9 @@ export default defineConfig({
     plugins: [react()],
     resolve: { alias: rendererAlias },
     build: {
-      // Minified: the desk's cold start is mostly parsing this bundle (issue 14).
-      minify: true,
+      // Minified: the desk's cold start is mostly parsing this bundle (issue 14). WD_NOMINIFY=1
+      // builds it readable, for a profile with real function names.
+      minify: !process.env.WD_NOMINIFY,
       rollupOptions: { input: 'src/renderer/index.html' },
     },
   },

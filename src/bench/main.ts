@@ -6,6 +6,7 @@
  *
  * The UI parts (cold start, typing, item switch) drive the desk server in Debian's Chromium
  * with Playwright (see ui.ts); without Chromium they are reported as not measured.
+ * BENCH_KEEP_DB=file keeps the seeded desk afterwards.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -284,6 +285,8 @@ async function main(): Promise<void> {
   writeResults({ items: N, quick: QUICK, loadAtStart, results });
   printTable(results);
   log(`wrote bench-results.json (${results.filter((r) => r.met === true).length} of ${results.filter((r) => r.met !== null).length} targets met)`);
+  // BENCH_KEEP_DB=file: keep the seeded desk (to profile a path by hand against the same data).
+  if (process.env.BENCH_KEEP_DB) fs.copyFileSync(dbFile, process.env.BENCH_KEEP_DB);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
