@@ -286,7 +286,10 @@ async function main(): Promise<void> {
   printTable(results);
   log(`wrote bench-results.json (${results.filter((r) => r.met === true).length} of ${results.filter((r) => r.met !== null).length} targets met)`);
   // BENCH_KEEP_DB=file: keep the seeded desk (to profile a path by hand against the same data).
-  if (process.env.BENCH_KEEP_DB) fs.copyFileSync(dbFile, process.env.BENCH_KEEP_DB);
+  if (process.env.BENCH_KEEP_DB) {
+    checkpointForBench(db);
+    fs.copyFileSync(dbFile, process.env.BENCH_KEEP_DB);
+  }
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
