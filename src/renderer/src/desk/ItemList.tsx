@@ -7,7 +7,7 @@ import type { DeskView as ListView } from '../../../contract';
 import type { ListCursor } from './useListCursor';
 
 /** Every list row's height: slug, the headline in up to two lines, meta (rows are not measured). */
-const ROW_HEIGHT = 74;
+const ROW_HEIGHT = 88;
 
 interface Props {
   view: ListView;
