@@ -488,3 +488,33 @@ test('settings: categories added, renamed and removed; refusals shown in plain w
   const stored = await page.evaluate(async () => (await window.desk.getSettings({})).ok);
   expect(stored).toBe(true);
 });
+
+test('the wire-copy preview follows edits anywhere in the body: a paragraph changed, added in the middle, removed', async ({ page, server: _server }) => {
+  const desk = new DeskPage(page);
+  await desk.newItem();
+  await desk.field('Sign-off').fill('06B');
+  await desk.body.click();
+  const kb = page.keyboard;
+  await kb.type('First paragraph.');
+  await kb.press('Enter');
+  await kb.type('Second paragraph.');
+  await kb.press('Enter');
+  await kb.type('Third paragraph.');
+  const paragraphs = desk.preview.locator('p');
+  await expect(paragraphs).toHaveText(['First paragraph.', 'Second paragraph.', 'Third paragraph. ---06B---']);
+  // Into the first paragraph, then a new one after it.
+  await desk.body.getByText('First paragraph.').click();
+  await kb.press('End');
+  await kb.type(' More.');
+  await kb.press('Enter');
+  await kb.type('Inserted.');
+  await expect(paragraphs).toHaveText(['First paragraph. More.', 'Inserted.', 'Second paragraph.', 'Third paragraph. ---06B---']);
+  // The second paragraph removed whole.
+  await desk.body.getByText('Second paragraph.').click();
+  await kb.press('End');
+  await kb.press('Shift+Home');
+  await kb.press('Backspace');
+  await kb.press('Backspace');
+  await expect(paragraphs).toHaveText(['First paragraph. More.', 'Inserted.', 'Third paragraph. ---06B---']);
+  await expect(desk.preview).toHaveText(/^First paragraph\. More\.\s*Inserted\.\s*Third paragraph\. ---06B---$/);
+});

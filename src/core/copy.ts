@@ -1,6 +1,6 @@
 import { formatDateline } from './dateline';
 import type { ItemFields } from './item';
-import { bodyLines, bodyToHtml, escapeHtml } from './richtext';
+import { bodyBlocksHtml, bodyLines, escapeHtml } from './richtext';
 import type { DatelineStyle } from './settings';
 import { formatSignOff } from './slug';
 
@@ -24,6 +24,8 @@ export interface WireCopy {
   text: string;
   /** Same copy as HTML from our own serializer: dateline and sign-off escaped. */
   html: string;
+  /** The same HTML a block (one element) at a time: `html` is these joined by newlines. */
+  blocks: string[];
 }
 
 /** The item as it goes out on the wire. */
@@ -36,9 +38,9 @@ export function renderWireCopy(f: Pick<ItemFields, 'dateline' | 'body' | 'signOf
     if (lines.length > 0) lines[lines.length - 1] = `${lines[lines.length - 1]} ${signOff}`;
     else lines.push(signOff);
   }
-  const html = bodyToHtml(f.body, {
+  const blocks = bodyBlocksHtml(f.body, {
     leadHtml: dateline ? `<span class="dateline">${escapeHtml(dateline)}</span>` : undefined,
     tailHtml: signOff ? `<span class="signoff">${escapeHtml(signOff)}</span>` : undefined,
   });
-  return { dateline, signOff, text: lines.join('\n'), html };
+  return { dateline, signOff, text: lines.join('\n'), html: blocks.join('\n'), blocks };
 }

@@ -254,6 +254,11 @@ const isEmptyBlock = (b: SerializedBlock): boolean => b.type !== 'list' && inlin
  * block and `tail` at the end of the last — how the dateline and sign-off travel.
  */
 export function bodyToHtml(body: SerializedBody, opts: { leadHtml?: string; tailHtml?: string } = {}): string {
+  return bodyBlocksHtml(body, opts).join('\n');
+}
+
+/** The body's HTML a block at a time: each part is one element (a preview can redraw only the parts that changed). */
+export function bodyBlocksHtml(body: SerializedBody, opts: { leadHtml?: string; tailHtml?: string } = {}): string[] {
   const blocks = body.root.children.filter((b) => !isEmptyBlock(b));
   const parts = blocks.map((b, i) => blockHtml(b, i === 0 && opts.leadHtml ? `${opts.leadHtml} ` : ''));
   if (blocks.length === 0 && opts.leadHtml) parts.push(`<p>${opts.leadHtml}</p>`);
@@ -266,5 +271,5 @@ export function bodyToHtml(body: SerializedBody, opts: { leadHtml?: string; tail
       parts.push(`<p>${opts.tailHtml}</p>`);
     }
   }
-  return parts.join('\n');
+  return parts;
 }

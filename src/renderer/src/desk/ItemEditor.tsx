@@ -63,11 +63,22 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, cha
   const copy = useMemo(() => renderWireCopy({ ...shown, body }, settings.datelineStyle), [shown, body, settings.datelineStyle]);
   const plain = useMemo(() => bodyToPlainText(body), [body]);
   const problems = useMemo(() => submissionProblems({ ...shown, body }, { version: item.version, settings }), [shown, body, item.version, settings]);
-  const problemFor = (f: WireField) => {
-    const p = problems.find((x) => x.field === f && showsAtField(x));
-    if (p || f !== 'embargo') return p;
-    return fields.embargo && isEmbargoPast(fields.embargo, new Date()) ? EMBARGO_PASSED : undefined;
-  };
+  // The form gets the same props while only the body changes, so a key typed in the body does
+  // not redraw it: the other fields as one object, and the problems, kept while they read the same.
+  const { body: _body, ...headNow } = fields;
+  const headKey = JSON.stringify(headNow);
+  const head = useMemo(() => JSON.parse(headKey) as Omit<ItemFields, 'body'>, [headKey]);
+  const problemsKey = JSON.stringify(problems);
+  const sameProblems = useMemo(() => JSON.parse(problemsKey) as typeof problems, [problemsKey]);
+  const embargo = fields.embargo;
+  const problemFor = useCallback(
+    (f: WireField) => {
+      const p = sameProblems.find((x) => x.field === f && showsAtField(x));
+      if (p || f !== 'embargo') return p;
+      return embargo && isEmbargoPast(embargo, new Date()) ? EMBARGO_PASSED : undefined;
+    },
+    [sameProblems, embargo],
+  );
 
   /** Run `step` once everything typed is stored; otherwise say why not. */
   const afterSave = async (step: () => Promise<void>) => {
@@ -156,7 +167,7 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, cha
         <form className="fields" onSubmit={(e) => e.preventDefault()} aria-label="Wire fields">
           <fieldset disabled={!editable}>
             <WireFieldsForm
-              fields={fields}
+              fields={head}
               onChange={update}
               problemFor={problemFor}
               subscriberNoteRequired={item.version >= 2}
@@ -179,7 +190,7 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, cha
           </div>
           <BodyEditor key={item.id} initial={item.body} readOnly={!editable} labelledBy="body-label" onChange={setBody} />
           {published && <ChangesView published={published} headline={shown.headline} bodyText={plain} />}
-          <WirePreview embargo={shown.embargo} headline={shown.headline} html={copy.html} />
+          <WirePreview embargo={shown.embargo} headline={shown.headline} blocks={copy.blocks} />
           {item.status === 'draft' && <ProblemList problems={problems} />}
         </div>
         {showHistory && <HistoryPanel itemId={item.id} saveState={state} onRestore={onRestore} />}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { HEADLINE_MAX, HEADLINE_SOFT_MAX, type FieldName, type FieldProblem, type ItemFields } from '@core/item';
 import { useSettings } from '@renderer/app/AppContext';
 import { Field } from '@renderer/shared/Field';
@@ -35,9 +36,10 @@ interface Props {
 
 /**
  * The wire fields of an item, one form for the item editor and the import cards: the same
- * controls, the same limits, the same slug rules.
+ * controls, the same limits, the same slug rules. Drawn again only when its props change (not
+ * on each key typed in the body).
  */
-export function WireFieldsForm({
+export const WireFieldsForm = memo(function WireFieldsForm({
   fields,
   onChange,
   idPrefix = '',
@@ -220,4 +222,4 @@ export function WireFieldsForm({
       )}
     </>
   );
-}
+});
