@@ -69,7 +69,11 @@ export function VirtualList({ count, estimate, fixed = false, activeIndex, row, 
 
   useImperativeHandle(handle, () => ({
     focusRow: (index: number) => {
-      virtualizer.scrollToIndex(index, { align: 'auto' });
+      // A row already in full view needs no scroll: asking would read the list's scroll height (a forced layout) on every arrow key.
+      const row = virtualizer.measurementsCache[index];
+      const top = virtualizer.scrollOffset ?? 0;
+      const inView = row && virtualizer.scrollRect && row.start >= top && row.end <= top + virtualizer.scrollRect.height;
+      if (!inView) virtualizer.scrollToIndex(index, { align: 'auto' });
       requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus({ preventScroll: true }));
     },
     element: () => scroller.current,
