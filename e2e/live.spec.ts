@@ -169,3 +169,27 @@ test("this window's own save of an approved item (back to review) is not someone
   await expect(page.getByText(/^Changed by/)).toBeHidden();
   await expect(a.field('Headline')).toHaveValue('A late fix before the batch');
 });
+
+test('an arrow key opens the next item as it stands now, even when it was changed elsewhere after the desk fetched it ahead', async ({ page, server }) => {
+  const [older] = await ready(page, ['OLDER-ITEM', 'NEWER-ITEM']);
+  await page.reload();
+  const a = new DeskPage(page);
+  await a.open('NEWER-ITEM'); // the item below it in the list, OLDER-ITEM, is fetched ahead
+  await expect(a.field('Slug')).toHaveValue('NEWER-ITEM');
+  await page.waitForTimeout(300);
+  // Another window changes OLDER-ITEM's headline (not its place in the list: the title only).
+  const page2 = await page.context().newPage();
+  await page2.goto(server.url);
+  const b = new DeskPage(page2);
+  await b.open('OLDER-ITEM');
+  await b.field('Headline').fill('Changed in the other window');
+  await b.waitSaved();
+  await page2.close();
+  await page.waitForTimeout(LIVE_MS);
+  await a.open('NEWER-ITEM');
+  await a.selectedRow.focus();
+  const below = await page.evaluate(() => document.querySelector('[role="option"][aria-selected="true"]')?.nextElementSibling?.getAttribute('data-id'));
+  await page.keyboard.press(below === older ? 'ArrowDown' : 'ArrowUp');
+  await expect(a.field('Slug')).toHaveValue('OLDER-ITEM');
+  await expect(a.field('Headline')).toHaveValue('Changed in the other window');
+});

@@ -7,6 +7,7 @@ import { PAGE, useWindowedList } from '@renderer/shared/useWindow';
 import type { DeskView as ListView, ItemDetail } from '../../../contract';
 import { ItemEditor } from './ItemEditor';
 import { ItemList } from './ItemList';
+import { useItemsAhead } from './useItemsAhead';
 import './desk.css';
 import { useListCursor } from './useListCursor';
 
@@ -52,15 +53,16 @@ export function DeskView() {
     sessionStorage.setItem(OPEN_KEY, d.item.id);
   }, []);
 
+  const getItem = useItemsAhead(list, open?.item.id);
   const openItem = useCallback(
     async (id: string) => {
       // Choosing the open item again keeps its editor (and the keystrokes not yet saved).
       if (id === openIdRef.current) return;
-      const r = await desk('getItem', { id });
+      const r = await getItem(id);
       if (r.ok) show(r.value);
       else setError(r.error.message);
     },
-    [show],
+    [show, getItem],
   );
 
   const { reload } = list;
