@@ -62,6 +62,7 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, cha
   const body = useMemo(() => sanitizeBody(shown.body), [shown.body]);
   const copy = useMemo(() => renderWireCopy({ ...shown, body }, settings.datelineStyle), [shown, body, settings.datelineStyle]);
   const plain = useMemo(() => bodyToPlainText(body), [body]);
+  const counts = useMemo(() => `${countWords(plain)} words · ${countCharacters(plain)} characters`, [plain]);
   const problems = useMemo(() => submissionProblems({ ...shown, body }, { version: item.version, settings }), [shown, body, item.version, settings]);
   // The form gets the same props while only the body changes, so a key typed in the body does
   // not redraw it: the other fields as one object, and the problems, kept while they read the same.
@@ -185,7 +186,7 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, cha
               required
             </span>
             <small className="count" aria-live="off">
-              {countWords(plain)} words · {countCharacters(plain)} characters
+              {counts}
             </small>
           </div>
           <BodyEditor key={item.id} initial={item.body} readOnly={!editable} labelledBy="body-label" onChange={setBody} />

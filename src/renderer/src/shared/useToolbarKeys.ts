@@ -7,6 +7,11 @@ import { type KeyboardEvent, type RefObject, useLayoutEffect, useRef } from 'rea
 const buttonsOf = (bar: HTMLElement) =>
   [...bar.querySelectorAll<HTMLButtonElement>('button')].filter((b) => !b.disabled && b.closest('[role="toolbar"]') === bar);
 
+/** Only a real change is written: writing the same value still counts as a DOM change (style work on every key typed). */
+function setTabIndex(b: HTMLButtonElement, value: number): void {
+  if (b.tabIndex !== value) b.tabIndex = value;
+}
+
 export function useToolbarKeys<T extends HTMLElement>(): { ref: RefObject<T | null>; onKeyDown(e: KeyboardEvent): void; onFocus(e: React.FocusEvent): void } {
   const ref = useRef<T>(null);
   const current = useRef<HTMLButtonElement | null>(null);
@@ -17,14 +22,14 @@ export function useToolbarKeys<T extends HTMLElement>(): { ref: RefObject<T | nu
     if (!bar) return;
     const buttons = buttonsOf(bar);
     const stop = current.current && buttons.includes(current.current) ? current.current : buttons[0];
-    for (const b of bar.querySelectorAll<HTMLButtonElement>('button')) if (b.closest('[role="toolbar"]') === bar) b.tabIndex = b === stop ? 0 : -1;
+    for (const b of bar.querySelectorAll<HTMLButtonElement>('button')) if (b.closest('[role="toolbar"]') === bar) setTabIndex(b, b === stop ? 0 : -1);
   });
 
   const onFocus = (e: React.FocusEvent) => {
     const bar = ref.current;
     if (!bar || !(e.target instanceof HTMLButtonElement) || e.target.closest('[role="toolbar"]') !== bar) return;
     current.current = e.target;
-    for (const b of buttonsOf(bar)) b.tabIndex = b === e.target ? 0 : -1;
+    for (const b of buttonsOf(bar)) setTabIndex(b, b === e.target ? 0 : -1);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {

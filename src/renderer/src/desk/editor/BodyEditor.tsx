@@ -7,7 +7,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { EditorState } from 'lexical';
-import { useCallback } from 'react';
+import { memo, useCallback } from 'react';
 import type { SerializedBody } from '@core/richtext';
 import { safeUrl } from '@core/sanitize';
 import { BODY_NODES } from './nodes';
@@ -28,8 +28,8 @@ interface Props {
 
 const validateUrl = (url: string) => safeUrl(url) !== null;
 
-/** The wire item's body: Lexical rich text limited to the desk's formats. */
-export function BodyEditor({ initial, readOnly = false, labelledBy, onChange }: Props) {
+/** The wire item's body: Lexical rich text limited to the desk's formats (not redrawn by the item editor's own renders). */
+export const BodyEditor = memo(function BodyEditor({ initial, readOnly = false, labelledBy, onChange }: Props) {
   const handleChange = useCallback((state: EditorState) => onChange(state.toJSON() as unknown as SerializedBody), [onChange]);
   return (
     <LexicalComposer
@@ -60,4 +60,4 @@ export function BodyEditor({ initial, readOnly = false, labelledBy, onChange }: 
       </div>
     </LexicalComposer>
   );
-}
+});

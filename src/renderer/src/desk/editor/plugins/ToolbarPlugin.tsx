@@ -51,7 +51,9 @@ export function ToolbarPlugin() {
   const refresh = useCallback(() => {
     const selection = $getSelection();
     if (!$isRangeSelection(selection)) return;
-    setMarks({ bold: selection.hasFormat('bold'), italic: selection.hasFormat('italic'), underline: selection.hasFormat('underline') });
+    const now = { bold: selection.hasFormat('bold'), italic: selection.hasFormat('italic'), underline: selection.hasFormat('underline') };
+    // The same marks keep the same object: typing on in one format does not redraw the toolbar.
+    setMarks((was) => (was.bold === now.bold && was.italic === now.italic && was.underline === now.underline ? was : now));
     const anchor = selection.anchor.getNode();
     const top = anchor.getKey() === 'root' ? anchor : anchor.getTopLevelElementOrThrow();
     const list = $getNearestNodeOfType(anchor, ListNode);
