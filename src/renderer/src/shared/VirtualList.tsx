@@ -69,11 +69,15 @@ export function VirtualList({ count, estimate, fixed = false, activeIndex, row, 
 
   useImperativeHandle(handle, () => ({
     focusRow: (index: number) => {
-      // A row already in full view needs no scroll: asking would read the list's scroll height (a forced layout) on every arrow key.
+      // The row's place is known (no layout is read): scroll by just enough to show it, or not at all.
+      // The virtualizer's scrollToIndex reads the list's scroll height, a forced layout, every frame until it settles.
       const row = virtualizer.measurementsCache[index];
       const top = virtualizer.scrollOffset ?? 0;
-      const inView = row && virtualizer.scrollRect && row.start >= top && row.end <= top + virtualizer.scrollRect.height;
-      if (!inView) virtualizer.scrollToIndex(index, { align: 'auto' });
+      const height = virtualizer.scrollRect?.height;
+      const el = scroller.current;
+      if (!row || height === undefined || !el) virtualizer.scrollToIndex(index, { align: 'auto' });
+      else if (row.start < top) el.scrollTop = row.start;
+      else if (row.end > top + height) el.scrollTop = row.end - height;
       requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus({ preventScroll: true }));
     },
     element: () => scroller.current,
