@@ -3,7 +3,7 @@ import { affects } from '@core/changes';
 import type { DeskSettings } from '@core/settings';
 import { DeskView } from '@renderer/desk/DeskView';
 import { HubBanner } from '@renderer/hub/HubBanner';
-import { CommandPalette } from '@renderer/shared/CommandPalette';
+import { CommandPalette, loadPaletteList } from '@renderer/shared/CommandPalette';
 import { CommandsProvider, useCommands } from '@renderer/shared/commands';
 import { desk } from '@renderer/shared/desk';
 import { useDeskEvents } from '@renderer/shared/useDeskEvents';
@@ -71,7 +71,9 @@ function Shell() {
   }, []);
   // A moment after the desk is up, fetch the other views' code so switching to them does not wait.
   useEffect(() => {
-    const t = setTimeout(() => void Promise.all([loadQueue(), loadBatches(), loadImport(), loadSettings()]).catch(() => undefined), 1000);
+    // (When the browser is next idle: on a slow machine not while the desk is still being drawn.)
+    const fetchViews = () => void Promise.all([loadQueue(), loadBatches(), loadImport(), loadSettings(), loadPaletteList()]).catch(() => undefined);
+    const t = setTimeout(() => (window.requestIdleCallback ? window.requestIdleCallback(fetchViews, { timeout: 2000 }) : fetchViews()), 1000);
     return () => clearTimeout(t);
   }, []);
   // Settings saved in another window or process apply here too.

@@ -1,7 +1,10 @@
-import { Command as Cmdk } from 'cmdk';
 import './palette.css';
-import { useState } from 'react';
-import { type Command, Keys, byGroup, keyLabel, useCommands, useModal, useRegisteredCommands } from './commands';
+import { Suspense, lazy, useState } from 'react';
+import { type Command, Keys, byGroup, useCommands, useModal, useRegisteredCommands } from './commands';
+
+// The palette's list (cmdk and what it brings) is not in the code the desk waits for at start-up.
+export const loadPaletteList = () => import('./PaletteList');
+const PaletteList = lazy(() => loadPaletteList().then((m) => ({ default: m.PaletteList })));
 
 /**
  * Ctrl+K: every action of the view on screen, with its keys, found by typing a few letters.
@@ -27,29 +30,9 @@ export function CommandPalette() {
     <>
       <dialog ref={palette.ref} className="palette" aria-label="Command palette" onCancel={palette.onCancel} onClick={palette.onClick}>
         {open === 'palette' && (
-          <Cmdk label="Commands" loop vimBindings={false}>
-            <Cmdk.Input autoFocus placeholder="Type a command, e.g. approve" aria-label="Command" />
-            <Cmdk.List label="Commands">
-              <Cmdk.Empty>No command matches.</Cmdk.Empty>
-              {byGroup(commands).map(([group, list]) => (
-                <Cmdk.Group key={group} heading={group}>
-                  {list.map((c) => (
-                    <Cmdk.Item
-                      key={c.id}
-                      value={`${c.group} ${c.label}`}
-                      keywords={c.keys?.map(keyLabel)}
-                      disabled={Boolean(c.disabled)}
-                      onSelect={() => run(c)}
-                    >
-                      <span className="palette-label">{c.label}</span>
-                      {typeof c.disabled === 'string' && <span className="palette-why">{c.disabled}</span>}
-                      <Keys keys={c.keys} />
-                    </Cmdk.Item>
-                  ))}
-                </Cmdk.Group>
-              ))}
-            </Cmdk.List>
-          </Cmdk>
+          <Suspense fallback={<p className="hint">Loading…</p>}>
+            <PaletteList commands={commands} onRun={run} />
+          </Suspense>
         )}
       </dialog>
       <dialog ref={help.ref} className="shortcuts" aria-labelledby="shortcuts-title" onCancel={help.onCancel} onClick={help.onClick}>
