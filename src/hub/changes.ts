@@ -87,29 +87,41 @@ async function allSeen(c: pg.ClientBase, keys: string[]): Promise<boolean> {
   return Number(r.rows[0]!.n) === keys.length;
 }
 
-/** One guarded statement: the item's new state if it was still at `baseRevision` (or new), with its audit row. */
+/**
+ * One guarded statement: the item's new state if it was still at `baseRevision` (or new), and
+ * its audit row with it (one round trip; the audit row is written only when the item was).
+ */
 async function applyOne(c: pg.ClientBase, ch: HubChange): Promise<number | null> {
   const values = [ch.itemId, ch.doc.status, ch.doc.slug, ch.doc.headline, ch.doc.urgency, JSON.stringify(ch.doc)];
-  const r =
+  const audit = [ch.idemKey, ch.action, ch.fromStatus, ch.toStatus, ch.version, ch.note];
+  const item =
     ch.baseRevision === null
-      ? await c.query<{ revision: number }>(
-          "INSERT INTO hub_items (id, status, slug, headline, urgency, doc, revision, submitted_by, updated_by, updated_at, change_seq) VALUES ($1, $2, $3, $4, $5, $6, 0, '', '', now(), 0) ON CONFLICT (id) DO NOTHING RETURNING revision",
-          values,
-        )
-      : await c.query<{ revision: number }>(
-          'UPDATE hub_items SET status = $2, slug = $3, headline = $4, urgency = $5, doc = $6 WHERE id = $1 AND revision = $7 RETURNING revision',
-          [...values, ch.baseRevision],
-        );
-  if (!r.rows[0]) return null;
-  await c.query(
-    "INSERT INTO hub_audit (idem_key, item_id, action, from_status, to_status, version, note, actor, at) VALUES ($1, $2, $3, $4, $5, $6, $7, '', now())",
-    [ch.idemKey, ch.itemId, ch.action, ch.fromStatus, ch.toStatus, ch.version, ch.note],
+      ? "INSERT INTO hub_items (id, status, slug, headline, urgency, doc, revision, submitted_by, updated_by, updated_at, change_seq) VALUES ($1, $2, $3, $4, $5, $6, 0, '', '', now(), 0) ON CONFLICT (id) DO NOTHING RETURNING revision"
+      : 'UPDATE hub_items SET status = $2, slug = $3, headline = $4, urgency = $5, doc = $6 WHERE id = $1 AND revision = $13 RETURNING revision';
+  const r = await c.query<{ revision: number }>(
+    `WITH changed AS (${item}),
+     audited AS (INSERT INTO hub_audit (idem_key, item_id, action, from_status, to_status, version, note, actor, at)
+       SELECT $7::text, $1::uuid, $8::text, $9::text, $10::text, $11::integer, $12::text, '', now() FROM changed)
+     SELECT revision FROM changed`,
+    ch.baseRevision === null ? [...values, ...audit] : [...values, ...audit, ch.baseRevision],
   );
-  return r.rows[0].revision;
+  return r.rows[0]?.revision ?? null;
 }
 
 type Lost = { itemId: string } & ({ why: 'conflict' } | { why: 'refused'; message: string });
 type Applied = { kind: 'applied'; revisions: Record<string, number> } | { kind: 'duplicate' } | { kind: 'lost'; lost: Lost[] };
+
+/**
+ * Why a change's statement failed: not this role's to make, or against the hub's rules (refused);
+ * or the same change pushed at the same moment by another process of this desk (a duplicate).
+ * Anything else is thrown on.
+ */
+function failure(e: unknown, itemId: string): Lost | 'duplicate' {
+  const code = (e as { code?: string }).code;
+  if (code === '23505') return 'duplicate';
+  if (code !== '42501' && code !== '23514') throw e;
+  return { itemId, why: 'refused', message: (e as Error).message };
+}
 
 /**
  * One group inside the caller's transaction, under a savepoint of its own: every change applied,
@@ -131,19 +143,36 @@ async function applyGroup(c: pg.ClientBase, changes: HubChange[], seen: Set<stri
       else revisions[ch.itemId] = revision;
     } catch (e) {
       await c.query('ROLLBACK TO SAVEPOINT wiredesk_change');
-      const code = (e as { code?: string }).code;
-      // The same change pushed at the same moment by another process of this desk.
-      if (code === '23505') {
+      const f = failure(e, ch.itemId);
+      if (f === 'duplicate') {
         if (whole) await c.query('ROLLBACK TO SAVEPOINT wiredesk_group');
         return { kind: 'duplicate' };
       }
-      if (code !== '42501' && code !== '23514') throw e;
-      lost.push({ itemId: ch.itemId, why: 'refused', message: (e as Error).message });
+      lost.push(f);
     }
   }
   if (whole && lost.length > 0) await c.query('ROLLBACK TO SAVEPOINT wiredesk_group');
   if (whole) await c.query('RELEASE SAVEPOINT wiredesk_group');
   return lost.length > 0 ? { kind: 'lost', lost } : { kind: 'applied', revisions };
+}
+
+/**
+ * One change alone (an editor's step on one item, pushed as it is made): its one statement is
+ * its own transaction, one round trip instead of seven. A change applied before (a retry after a
+ * lost answer) finds the revision moved or the item there, and explain() tells it by its key.
+ */
+async function pushAlone(c: pg.ClientBase, ch: HubChange): Promise<GroupOutcome> {
+  let lost: Lost;
+  try {
+    const revision = await applyOne(c, ch);
+    if (revision !== null) return { kind: 'applied', revisions: { [ch.itemId]: revision } };
+    lost = { itemId: ch.itemId, why: 'conflict' };
+  } catch (e) {
+    const f = failure(e, ch.itemId);
+    if (f === 'duplicate') return { kind: 'duplicate' };
+    lost = f;
+  }
+  return explain(c, [ch], [lost]);
 }
 
 /** A group that could not be applied: every item's state on the hub now, and who did what to the ones that failed. */
@@ -176,6 +205,7 @@ async function explain(c: pg.ClientBase, changes: HubChange[], lost: Lost[]): Pr
  * what to the item, and when); the groups before it are committed, those after it not tried.
  */
 export async function pushGroups(c: pg.ClientBase, groups: HubChange[][]): Promise<GroupOutcome[]> {
+  if (groups.length === 1 && groups[0]!.length === 1) return [await pushAlone(c, groups[0]![0]!)];
   const applied: Applied[] = [];
   await c.query('BEGIN');
   try {
@@ -210,16 +240,21 @@ export async function pushChange(c: pg.ClientBase, ch: HubChange): Promise<PushO
   return l.why === 'conflict' ? { kind: 'conflict', current: l.current, last: l.last } : { kind: 'refused', message: l.message, current: l.current };
 }
 
-/** Items changed after change number `after`, oldest change first. */
-export async function itemsSince(c: pg.ClientBase, after: number, limit: number): Promise<HubItemRow[]> {
-  const r = await c.query<HubItemRow>(`SELECT ${ITEM_COLS} FROM hub_items WHERE change_seq > $1 ORDER BY change_seq LIMIT $2`, [after, limit]);
-  return r.rows.map(itemRow);
-}
-
-/** Audit rows after `after`, in order. */
-export async function auditSince(c: pg.ClientBase, after: number, limit: number): Promise<HubAuditRow[]> {
-  const r = await c.query<HubAuditRow>(`SELECT ${AUDIT_COLS} FROM hub_audit WHERE seq > $1 ORDER BY seq LIMIT $2`, [after, limit]);
-  return r.rows.map(auditRow);
+/**
+ * What changed on the hub after the two cursors, as of one moment (one statement, one round
+ * trip): up to `limit` item changes, oldest change first, and up to `limit` audit rows, in order.
+ */
+export async function changesSince(
+  c: pg.ClientBase,
+  after: { items: number; audit: number },
+  limit: number,
+): Promise<{ items: HubItemRow[]; audit: HubAuditRow[] }> {
+  const r = await c.query<{ items: HubItemRow[]; audit: HubAuditRow[] }>(
+    `SELECT (SELECT coalesce(json_agg(i ORDER BY i."changeSeq"), '[]') FROM (SELECT ${ITEM_COLS} FROM hub_items WHERE change_seq > $1 ORDER BY change_seq LIMIT $3) i) AS items,
+            (SELECT coalesce(json_agg(a ORDER BY a.seq), '[]') FROM (SELECT ${AUDIT_COLS} FROM hub_audit WHERE seq > $2 ORDER BY seq LIMIT $3) a) AS audit`,
+    [after.items, after.audit, limit],
+  );
+  return { items: r.rows[0]!.items.map(itemRow), audit: r.rows[0]!.audit.map(auditRow) };
 }
 
 /** An item's audit trail on the hub, newest first. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode, argIssues } from '../core/errors';
 import { bodyFromPlainText } from '../core/richtext';
 import { DESK_METHODS } from '../contract';
+import { ChangeLog } from '../store/changes';
 import { dispatch } from './dispatch';
 import { readyFields, testDesk } from '../../test/desk';
 
@@ -176,6 +177,41 @@ describe('workflow', () => {
       /AZERBAIJAN-KAZAKHSTAN-DEFENCE: Only an item submitted for review can be approved/,
     );
     expect(desk.getItem({ id: b.id }).item.status).toBe('submitted');
+  });
+
+  it('writes a bulk step for every item: its state, its audit record and a live queue change each', () => {
+    const { desk, clock } = testDesk();
+    const ids = ['ONE', 'TWO', 'THREE'].map((slug) => desk.createItem({ fields: readyFields({ slug }) }).item.id);
+    desk.transition({ ids, action: 'submit' });
+    desk.saveDraft({ id: ids[1]!, baseRevision: 1, fields: { ...readyFields({ slug: 'TWO' }), headline: 'Edited once' } }); // revision 2
+    clock.advance(60_000);
+    const log = new ChangeLog(desk.db);
+    const seq = log.latest();
+    const out = desk.transition({ ids: [...ids, ids[0]!], action: 'approve' });
+    expect(out.map((s) => s.id)).toEqual(ids);
+    for (const [i, id] of ids.entries()) {
+      expect(desk.getItem({ id }).item).toMatchObject({
+        status: 'approved',
+        approvedRevision: i === 1 ? 2 : 1,
+        updatedAt: '2026-11-26T10:01:00.000Z',
+        updatedBy: 'Desk editor',
+        returnNote: null,
+      });
+      expect(desk.history({ id }).audit[0]).toMatchObject({ action: 'approve', fromStatus: 'submitted', toStatus: 'approved', at: '2026-11-26T10:01:00.000Z' });
+    }
+    expect(log.since(seq, 100)).toEqual(ids.map((id) => expect.objectContaining({ kind: 'queue', id, status: 'approved', by: 'Desk editor' })));
+    expect(desk.queue({ tab: 'approved' }).counts).toMatchObject({ submitted: 0, approved: 3 });
+    // Steps that write text, NULLs and a kept approval: a hold remembers where from, a return forgets the approval.
+    desk.transition({ ids: ids.slice(0, 2), action: 'hold' });
+    expect(desk.items.getState(ids[1]!)).toMatchObject({ status: 'held', heldFrom: 'approved', approvedRevision: 2 });
+    desk.transition({ ids: ids.slice(0, 2), action: 'return', note: ' Check the name: "Əliyev" \\ 🙂 ' });
+    expect(desk.items.getState(ids[1]!)).toMatchObject({
+      status: 'draft',
+      heldFrom: null,
+      approvedRevision: null,
+      returnNote: 'Check the name: "Əliyev" \\ 🙂',
+    });
+    expect(desk.items.getState(ids[2]!)).toMatchObject({ status: 'approved', approvedRevision: 1, returnNote: null });
   });
 
   it('queues by urgency with counts per tab and finds items by full-text search', () => {

@@ -157,14 +157,16 @@ export class DeskService implements DeskHandlers {
     const settings = this.settings();
     const at = this.stamp();
     const by = settings.editorName;
-    const done = durably(this.db, () =>
-      [...new Set(ids)].map((id) => {
-        // Submitting checks the text, and a correction may start a revision; any other step
-        // needs only the item's state (its text is neither read nor rewritten).
-        const full = action === 'submit' || action === 'correct' ? this.load(id) : null;
+    const unique = [...new Set(ids)];
+    const done = durably(this.db, () => {
+      // Submitting checks the text, and a correction may start a revision; any other step
+      // needs only the items' states, read in one statement (their text is neither read nor rewritten).
+      const states = action === 'submit' || action === 'correct' ? null : this.items.getStates(unique);
+      const steps = unique.map((id) => {
+        const full = states ? null : this.load(id);
         const item: ItemState =
           full ??
-          this.items.getState(id) ??
+          states?.get(id) ??
           (() => {
             throw notFound(id);
           })();
@@ -192,15 +194,19 @@ export class DeskService implements DeskHandlers {
         // A correction starts with an empty note to subscribers: a note goes out with one version only.
         if (action === 'correct')
           updated = { ...updated, versionStartedAt: at, subscriberNote: '', revision: item.subscriberNote !== '' ? item.revision + 1 : item.revision };
-        this.items.updateState(updated);
-        if (full && updated.revision !== item.revision) {
-          const next: StoredItem = { ...full, ...updated };
-          this.items.addRevision(next, pickFields(next), ['Note to subscribers'], `Version ${updated.version} started`);
+        return { before: item, after: updated, full };
+      });
+      // Every item passed the state machine: now the writes, the states in one statement.
+      this.items.updateStates(steps);
+      for (const { before, after, full } of steps) {
+        if (full && after.revision !== before.revision) {
+          const next: StoredItem = { ...full, ...after };
+          this.items.addRevision(next, pickFields(next), ['Note to subscribers'], `Version ${after.version} started`);
         }
-        addAudit(this.db, id, { action, fromStatus: item.status, toStatus: out.status, version: updated.version, note: note.trim(), at, by });
-        return updated;
-      }),
-    );
+        addAudit(this.db, after.id, { action, fromStatus: before.status, toStatus: after.status, version: after.version, note: note.trim(), at, by });
+      }
+      return steps.map((s) => s.after);
+    });
     return done.map(summarize);
   }
 

@@ -15,9 +15,8 @@ import type pg from 'pg';
 import { DeskFailure, ErrorCode } from '../core/errors';
 import { pickFields } from '../core/item';
 import { offlineBanner, waitingWords } from '../core/vocabulary';
-import { type HubItemRow, auditSince, checkHubVersion, connectHub, describeHub, hubIdentity, isOffline, itemsSince, offlineFailure, whoAmI } from '../hub/hub';
+import { type HubItemRow, changesSince, checkHubVersion, connectHub, describeHub, hubIdentity, isOffline, offlineFailure, whoAmI } from '../hub/hub';
 import { addAudit } from '../store/audit';
-import { durably } from '../store/db';
 import { type HubLinkState, readHubLink, readHubState, writeHubLink, writeHubState } from '../store/hubLink';
 import type { StoredItem } from '../store/items';
 import { Outbox } from '../store/outbox';
@@ -198,14 +197,21 @@ export class HubSync {
     return pushWaiting(this, c, report);
   }
 
-  /** Pull what changed on the hub since the last pull: item states, then their audit, a page of each per durable write. */
+  /**
+   * Pull what changed on the hub since the last pull: item states, then their audit, a page of
+   * each per write. The write need not survive a power cut (synchronous=NORMAL, no fsync): the
+   * hub keeps it, and a desk that lost it pulls it again (the cursor is lost with it); an export
+   * pulls under the hub's lock before it reads what is approved. Twenty desks pulling each change
+   * at once no longer queue twenty fsyncs on the disk.
+   */
   async pull(c: pg.Client, report: SyncReport): Promise<void> {
     for (;;) {
-      const rows = await itemsSince(c, this.outbox.cursor('items'), PAGE);
+      const got = await changesSince(c, { items: this.outbox.cursor('items'), audit: this.outbox.cursor('audit') }, PAGE);
+      const rows = got.items;
       // The audit after the items: a step is never shown for an item this desk does not hold yet.
-      const audit = rows.length < PAGE ? await auditSince(c, this.outbox.cursor('audit'), PAGE) : [];
+      const audit = rows.length < PAGE ? got.audit : [];
       if (rows.length === 0 && audit.length === 0) return;
-      durably(this.service.db, () => {
+      this.service.db.transaction(() => {
         for (const row of rows) {
           // Waiting changes of this desk go first; the push settles who wins.
           if (!this.outbox.hasWaiting(row.id) && this.adopt(row))
@@ -225,17 +231,19 @@ export class HubSync {
           });
         }
         if (audit.length > 0) this.outbox.setCursor('audit', audit[audit.length - 1]!.seq);
-      });
+      })();
+      // A short page of each is the end: what the hub commits after it, it announces (and the live link pulls).
+      if (rows.length < PAGE && audit.length < PAGE) return;
     }
   }
 
-  /** Push every waiting change, then pull what changed on the hub: `wiredesk sync`. */
-  sync(): Promise<SyncReport> {
+  /** Push every waiting change, then (unless `pull` is false) pull what changed on the hub: `wiredesk sync`. */
+  sync({ pull = true }: { pull?: boolean } = {}): Promise<SyncReport> {
     return this.exclusive(async () => {
       const report = emptyReport();
       const work = async (c: pg.Client) => {
         await this.push(c, report);
-        await this.pull(c, report);
+        if (pull) await this.pull(c, report);
       };
       // Listening, the live connection does the work: no new connection (and server process) per sync.
       if (this.listener) await this.onListener(this.listener, work);
@@ -247,9 +255,9 @@ export class HubSync {
   }
 
   /** Sync if the hub can be reached; offline, the changes wait. */
-  async trySync(): Promise<SyncReport | null> {
+  async trySync(opts: { pull?: boolean } = {}): Promise<SyncReport | null> {
     try {
-      return await this.sync();
+      return await this.sync(opts);
     } catch (e) {
       if (
         e instanceof DeskFailure &&

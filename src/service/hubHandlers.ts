@@ -30,7 +30,7 @@ async function transition(service: DeskService, shared: SharedDesk, sync: HubSyn
   if (ids.some((id) => !service.items.get(id)) && !shared.knownOffline) await sync.trySync();
   const isShared = (id: string) => sync.outbox.sharedRevision(id) !== null;
   if (arg.action !== 'submit' && !ids.some(isShared)) return service.transition(arg);
-  const before = new Map(ids.map((id) => [id, service.items.get(id)?.status ?? 'draft']));
+  const before = new Map(ids.map((id) => [id, service.items.getState(id)?.status ?? 'draft']));
   // One action on several items is one group: the shared desk applies all of it or none.
   const grp = ids.length > 1 ? randomUUID() : null;
   const done = durably(service.db, () => {
@@ -38,7 +38,9 @@ async function transition(service: DeskService, shared: SharedDesk, sync: HubSyn
     for (const s of res) if (arg.action === 'submit' || isShared(s.id)) sync.enqueue(s.id, arg.action, before.get(s.id)!, arg.note?.trim() ?? '', grp);
     return res;
   });
-  const report = shared.knownOffline ? null : await sync.trySync();
+  // Listening, the answer waits for the push alone (the hub's verdict is all it needs); the pull
+  // follows on the live link, which hears this push announced like any other change.
+  const report = shared.knownOffline ? null : await sync.trySync({ pull: !shared.isLive });
   const lost = report?.conflicts.filter((c) => ids.includes(c.itemId)) ?? [];
   if (lost.length > 0) {
     const code = lost.filter((c) => c.lost).every((c) => c.refused) ? ErrorCode.Forbidden : ErrorCode.StaleRevision;

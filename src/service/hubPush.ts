@@ -7,7 +7,6 @@
 import type pg from 'pg';
 import { changeLabel } from '../core/workflow';
 import { type GroupOutcome, type HubAuditRow, type HubChange, type HubItemRow, type LostChange, pushGroups } from '../hub/hub';
-import { durably } from '../store/db';
 import type { StoredItem } from '../store/items';
 import type { OutboxRow } from '../store/outbox';
 import type { HubSync, SyncReport } from './hub';
@@ -86,10 +85,11 @@ function settle(sync: HubSync, rows: OutboxRow[], outcome: GroupOutcome, report:
 
 /**
  * Push every waiting change, group by group, in the order they were made, up to PER_COMMIT
- * changes a hub transaction. What the hub answered is written here a page at a time (one durable
- * commit, not one per change): a change the hub took but this desk did not yet mark as sent goes
- * again after a crash, and the hub knows it by its key. After a group that lost, the rest is read
- * again (later changes to its items are lost with it).
+ * changes a hub transaction. What the hub answered is written here a page at a time (one commit,
+ * not one per change, and no fsync: the changes themselves were made durable when queued): a
+ * change the hub took but this desk did not yet mark as sent goes again after a crash or a power
+ * cut, and the hub knows it by its key. After a group that lost, the rest is read again (later
+ * changes to its items are lost with it).
  */
 export async function pushWaiting(sync: HubSync, c: pg.Client, report: SyncReport): Promise<void> {
   for (;;) {
@@ -112,9 +112,9 @@ export async function pushWaiting(sync: HubSync, c: pg.Client, report: SyncRepor
       }
     } finally {
       // What the hub answered before a dropped connection is kept too.
-      durably(sync.service.db, () => {
+      sync.service.db.transaction(() => {
         for (const [rows, outcome] of answered) settle(sync, rows, outcome, report);
-      });
+      })();
     }
   }
 }

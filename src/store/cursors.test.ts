@@ -67,6 +67,46 @@ describe('store cursors', () => {
   });
 
   it.each([
+    ['one status', ['submitted']],
+    ['two statuses', ['draft', 'submitted']],
+    ['all but spiked', ['draft', 'submitted', 'approved', 'held', 'published', 'killed']],
+  ] as const)('a slice by position (%s), from either end or the middle, is exactly those rows of the full order', (_what, statuses) => {
+    const { items, all } = desk();
+    // Spiked and draft rows among the submitted ones, inside runs of equal timestamps.
+    for (const [i, it] of all.entries())
+      if (i % 3 !== 0) items.updateState({ ...items.getState(it.id)!, status: (it.status = i % 3 === 1 ? 'spiked' : 'draft') });
+    const order = all.filter((i) => (statuses as readonly string[]).includes(i.status)).sort(byDesk);
+    const n = order.length;
+    for (const limit of [1, 3, 7])
+      for (const offset of [
+        0,
+        1,
+        2,
+        Math.floor(n / 2) - 2,
+        Math.floor(n / 2) - 1,
+        Math.floor(n / 2),
+        Math.floor(n / 2) + 1,
+        n - limit - 1,
+        n - limit,
+        n - 2,
+        n - 1,
+        n,
+        n + 4,
+      ]) {
+        const page = items.list(statuses, limit, null, Math.max(0, offset));
+        const want = order.slice(Math.max(0, offset), Math.max(0, offset) + limit);
+        expect(
+          page.items.map((i) => i.id),
+          `offset ${offset}, limit ${limit}`,
+        ).toEqual(want.map((i) => i.id));
+        expect(page.total).toBe(n);
+        // Its next-page link goes on from its last row, in the same order.
+        if (page.next) expect(walk((c) => items.list(statuses, limit, c ?? page.next))).toEqual(order.slice(offset + limit).map((i) => i.id));
+        else expect(offset + limit).toBeGreaterThanOrEqual(n);
+      }
+  });
+
+  it.each([
     ['not base64 JSON', '%%%'],
     ['an object', Buffer.from('{"a":1}').toString('base64url')],
     ['too few parts', Buffer.from('["2026-11-30T09:00:00Z"]').toString('base64url')],

