@@ -1,5 +1,5 @@
 /** This desk's side of a shared desk: the outbox of changes to push, shared items, pull cursors. */
-import type { Db } from './db';
+import { type Db, stmt } from './db';
 
 export interface OutboxRow {
   seq: number;
@@ -23,24 +23,27 @@ const KEPT = "state = 'conflict' AND dismissed_at IS NULL";
 type Raw = Omit<OutboxRow, 'change'> & { change: string };
 const COLS = 'seq, idem_key AS idemKey, item_id AS itemId, action, base_revision AS baseRevision, change_json AS change, created_at AS createdAt, grp';
 
+/** Statements are compiled once per connection (stmt): a listening desk runs these on every change the hub announces. */
 export class Outbox {
   constructor(readonly db: Db) {}
 
   /** The hub revision this desk's next change to the item is made on; null if not shared. */
   sharedRevision(itemId: string): number | null {
-    const r = this.db.prepare('SELECT hub_revision FROM hub_shared WHERE item_id = ?').pluck().get(itemId) as number | undefined;
+    const r = stmt(this.db, 'SELECT hub_revision FROM hub_shared WHERE item_id = ?').pluck().get(itemId) as number | undefined;
     return r ?? null;
   }
 
   setShared(itemId: string, hubRevision: number): void {
-    this.db
-      .prepare('INSERT INTO hub_shared (item_id, hub_revision) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET hub_revision = excluded.hub_revision')
-      .run(itemId, hubRevision);
+    stmt(this.db, 'INSERT INTO hub_shared (item_id, hub_revision) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET hub_revision = excluded.hub_revision').run(
+      itemId,
+      hubRevision,
+    );
   }
 
   /** Many items at once (a desk set up with the hub's items, as the bench does). */
   setSharedMany(revisions: Map<string, number>): void {
-    const st = this.db.prepare(
+    const st = stmt(
+      this.db,
       'INSERT INTO hub_shared (item_id, hub_revision) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET hub_revision = excluded.hub_revision',
     );
     this.db.transaction(() => {
@@ -49,20 +52,26 @@ export class Outbox {
   }
 
   unshare(itemId: string): void {
-    this.db.prepare('DELETE FROM hub_shared WHERE item_id = ?').run(itemId);
+    stmt(this.db, 'DELETE FROM hub_shared WHERE item_id = ?').run(itemId);
   }
 
   /** Queue a change made on `baseRevision` (null: first submission); the next one is made on base + 1. */
   enqueue(row: Omit<OutboxRow, 'seq' | 'baseRevision' | 'grp'> & { grp?: string | null }): void {
     const base = this.sharedRevision(row.itemId);
-    this.db
-      .prepare('INSERT INTO hub_outbox (idem_key, item_id, action, base_revision, change_json, created_at, grp) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(row.idemKey, row.itemId, row.action, base, JSON.stringify(row.change), row.createdAt, row.grp ?? null);
+    stmt(this.db, 'INSERT INTO hub_outbox (idem_key, item_id, action, base_revision, change_json, created_at, grp) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      row.idemKey,
+      row.itemId,
+      row.action,
+      base,
+      JSON.stringify(row.change),
+      row.createdAt,
+      row.grp ?? null,
+    );
     this.setShared(row.itemId, (base ?? 0) + 1);
   }
 
   waiting(limit = 1000): OutboxRow[] {
-    return (this.db.prepare(`SELECT ${COLS} FROM hub_outbox WHERE state = 'waiting' ORDER BY seq LIMIT ?`).all(limit) as Raw[]).map(parse);
+    return (stmt(this.db, `SELECT ${COLS} FROM hub_outbox WHERE state = 'waiting' ORDER BY seq LIMIT ?`).all(limit) as Raw[]).map(parse);
   }
 
   /**
@@ -80,9 +89,10 @@ export class Outbox {
     const tail = groups[groups.length - 1];
     if (tail && tail[0]!.grp !== null) {
       const rest = (
-        this.db
-          .prepare(`SELECT ${COLS} FROM hub_outbox WHERE state = 'waiting' AND grp = ? AND seq > ? ORDER BY seq`)
-          .all(tail[0]!.grp, tail[tail.length - 1]!.seq) as Raw[]
+        stmt(this.db, `SELECT ${COLS} FROM hub_outbox WHERE state = 'waiting' AND grp = ? AND seq > ? ORDER BY seq`).all(
+          tail[0]!.grp,
+          tail[tail.length - 1]!.seq,
+        ) as Raw[]
       ).map(parse);
       tail.push(...rest);
     }
@@ -91,46 +101,48 @@ export class Outbox {
 
   /** Mark every waiting change as not to be sent (leaving a shared desk): kept, with why. */
   abandonWaiting(outcome: unknown): number {
-    return this.db.prepare("UPDATE hub_outbox SET state = 'conflict', outcome = ? WHERE state = 'waiting'").run(JSON.stringify(outcome)).changes;
+    return stmt(this.db, "UPDATE hub_outbox SET state = 'conflict', outcome = ? WHERE state = 'waiting'").run(JSON.stringify(outcome)).changes;
   }
 
   /** Forget which items were shared and how far the hub was pulled (joining another shared desk). */
   forgetHub(): void {
-    this.db.prepare('DELETE FROM hub_shared').run();
-    this.db.prepare('DELETE FROM hub_cursor').run();
+    stmt(this.db, 'DELETE FROM hub_shared').run();
+    stmt(this.db, 'DELETE FROM hub_cursor').run();
   }
 
   waitingCount(): number {
-    return this.db.prepare("SELECT count(*) FROM hub_outbox WHERE state = 'waiting'").pluck().get() as number;
+    return stmt(this.db, "SELECT count(*) FROM hub_outbox WHERE state = 'waiting'").pluck().get() as number;
   }
 
   hasWaiting(itemId: string): boolean {
-    return this.db.prepare("SELECT 1 FROM hub_outbox WHERE item_id = ? AND state = 'waiting' LIMIT 1").get(itemId) !== undefined;
+    return stmt(this.db, "SELECT 1 FROM hub_outbox WHERE item_id = ? AND state = 'waiting' LIMIT 1").get(itemId) !== undefined;
   }
 
   isOurs(idemKey: string): boolean {
-    return this.db.prepare('SELECT 1 FROM hub_outbox WHERE idem_key = ?').get(idemKey) !== undefined;
+    return stmt(this.db, 'SELECT 1 FROM hub_outbox WHERE idem_key = ?').get(idemKey) !== undefined;
   }
 
   markSent(seq: number): void {
-    this.db.prepare("UPDATE hub_outbox SET state = 'sent', outcome = NULL WHERE seq = ?").run(seq);
+    stmt(this.db, "UPDATE hub_outbox SET state = 'sent', outcome = NULL WHERE seq = ?").run(seq);
   }
 
   /** This change and every later waiting change to the same item lose: keep both versions. */
   markConflict(row: OutboxRow, outcome: unknown): number {
-    return this.db
-      .prepare("UPDATE hub_outbox SET state = 'conflict', outcome = ? WHERE item_id = ? AND state = 'waiting' AND seq >= ?")
-      .run(JSON.stringify(outcome), row.itemId, row.seq).changes;
+    return stmt(this.db, "UPDATE hub_outbox SET state = 'conflict', outcome = ? WHERE item_id = ? AND state = 'waiting' AND seq >= ?").run(
+      JSON.stringify(outcome),
+      row.itemId,
+      row.seq,
+    ).changes;
   }
 
   /** Kept conflicts not yet dismissed: one per item and loss (the later changes that lost with it count with it). */
   conflictCount(): number {
-    return this.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM hub_outbox WHERE ${KEPT} GROUP BY item_id, outcome)`).pluck().get() as number;
+    return stmt(this.db, `SELECT count(*) FROM (SELECT 1 FROM hub_outbox WHERE ${KEPT} GROUP BY item_id, outcome)`).pluck().get() as number;
   }
 
   /** Every kept change not yet dismissed, newest first. */
   conflicts(limit = 100): ConflictRow[] {
-    return (this.db.prepare(`SELECT ${COLS}, outcome FROM hub_outbox WHERE ${KEPT} ORDER BY seq DESC LIMIT ?`).all(limit) as (Raw & { outcome: string })[]).map(
+    return (stmt(this.db, `SELECT ${COLS}, outcome FROM hub_outbox WHERE ${KEPT} ORDER BY seq DESC LIMIT ?`).all(limit) as (Raw & { outcome: string })[]).map(
       withOutcome,
     );
   }
@@ -140,28 +152,29 @@ export class Outbox {
    * change of this desk that lost with it, oldest first (the last is the version this desk had).
    */
   keptConflicts(limit = 100): ConflictRow[][] {
-    const groups = this.db
-      .prepare(`SELECT item_id AS itemId, outcome, max(seq) AS last FROM hub_outbox WHERE ${KEPT} GROUP BY item_id, outcome ORDER BY last DESC LIMIT ?`)
-      .all(limit) as {
+    const groups = stmt(
+      this.db,
+      `SELECT item_id AS itemId, outcome, max(seq) AS last FROM hub_outbox WHERE ${KEPT} GROUP BY item_id, outcome ORDER BY last DESC LIMIT ?`,
+    ).all(limit) as {
       itemId: string;
       outcome: string;
     }[];
-    const rows = this.db.prepare(`SELECT ${COLS}, outcome FROM hub_outbox WHERE ${KEPT} AND item_id = ? AND outcome = ? ORDER BY seq`);
+    const rows = stmt(this.db, `SELECT ${COLS}, outcome FROM hub_outbox WHERE ${KEPT} AND item_id = ? AND outcome = ? ORDER BY seq`);
     return groups.map((g) => (rows.all(g.itemId, g.outcome) as (Raw & { outcome: string })[]).map(withOutcome));
   }
 
   /** The editor has read the conflict the change `seq` is part of: it is kept, no longer listed. False when there is none. */
   dismissConflict(seq: number, at: string): boolean {
     const sql = `UPDATE hub_outbox SET dismissed_at = ? WHERE ${KEPT} AND (item_id, outcome) = (SELECT item_id, outcome FROM hub_outbox WHERE seq = ? AND ${KEPT})`;
-    return this.db.prepare(sql).run(at, seq).changes > 0;
+    return stmt(this.db, sql).run(at, seq).changes > 0;
   }
 
   cursor(name: string): number {
-    return (this.db.prepare('SELECT seq FROM hub_cursor WHERE name = ?').pluck().get(name) as number | undefined) ?? 0;
+    return (stmt(this.db, 'SELECT seq FROM hub_cursor WHERE name = ?').pluck().get(name) as number | undefined) ?? 0;
   }
 
   setCursor(name: string, seq: number): void {
-    this.db.prepare('INSERT INTO hub_cursor (name, seq) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET seq = excluded.seq').run(name, seq);
+    stmt(this.db, 'INSERT INTO hub_cursor (name, seq) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET seq = excluded.seq').run(name, seq);
   }
 }
 
