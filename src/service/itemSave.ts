@@ -1,12 +1,13 @@
 /**
  * Saving an item's fields (an autosave, a restored revision): the optimistic revision check,
  * the sanitised fields and their limits, a new revision or one folded into a run of typing.
- * An autosave of a 5,000-word body is mostly the text index's work, so the rest is done once:
- * the stored body is compared as JSON text, never parsed, and the new body's JSON and plain
- * text are made once for the comparison, the row, the revision and the problems shown.
+ * The body is written once (the newest revision's body is the item's own) and the text index
+ * catches up off the save (store/searchIndex); the stored body is compared as JSON text, never
+ * parsed, and the new body's JSON and plain text are made once for the comparison, the row and
+ * the problems shown.
  */
 import { DeskFailure, ErrorCode } from '../core/errors';
-import { type FieldProblem, type ItemFields, changedFieldLabels, fieldsJson, hardLimitProblems, pickFields } from '../core/item';
+import { type FieldProblem, type ItemFields, changedFieldLabels, hardLimitProblems, pickFields } from '../core/item';
 import { bodyToPlainText } from '../core/richtext';
 import { sanitizeBody } from '../core/sanitize';
 import { isEditable, statusWords } from '../core/workflow';
@@ -85,8 +86,6 @@ export function saveItemFields(c: SaveContext, s: { id: string; baseRevision: nu
       updatedBy: by,
       ...(reopen ? { status: 'submitted' as const, heldFrom: null, approvedRevision: null, reopened: { at, by } } : {}),
     };
-    c.items.update(updated, bodyJson);
-    const revisionFields = fieldsJson(clean, bodyJson);
     const auditNote = reopen ? `Edited after ${item.status === 'held' ? 'being held' : 'approval'}; back to review.${note ? ` ${note}` : ''}` : note;
     const last = c.items.latestRevision(id);
     const fold =
@@ -100,11 +99,13 @@ export function saveItemFields(c: SaveContext, s: { id: string; baseRevision: nu
       last.savedAt === item.updatedAt && // no transition since (it would have touched the item)
       now.getTime() - Date.parse(last.savedAt) < FOLD_PAUSE_MS &&
       now.getTime() - Date.parse(last.openedAt) < FOLD_WINDOW_MS;
+    // The revision before the item: the newest revision's body is the item's own, copied into it
+    // only when a later revision replaces it (migration 150), so typing writes the body once.
     if (fold && !reopen) {
-      c.items.foldIntoRevision(last.revision, updated, revisionFields, [...new Set([...last.changed, ...changed])]);
+      c.items.foldIntoRevision(last.revision, updated, [...new Set([...last.changed, ...changed])]);
       moveEditAudit(c.db, id, last.revision, updated.revision, at);
     } else {
-      c.items.addRevision(updated, revisionFields, changed, note, session);
+      c.items.addRevision(updated, changed, note, session);
       addAudit(c.db, id, {
         action: 'edit',
         fromStatus: item.status,
@@ -116,6 +117,7 @@ export function saveItemFields(c: SaveContext, s: { id: string; baseRevision: nu
         revision: updated.revision,
       });
     }
+    c.items.update(updated, bodyJson);
     return updated;
   })();
 }

@@ -1,4 +1,4 @@
-import type { ItemFields, ItemStatus } from '../core/item';
+import { type ItemFields, type ItemStatus, fieldsJsonWithoutBody } from '../core/item';
 import type { HistoryEntry } from '../core/records';
 import { type Db, stmt } from './db';
 import { COLUMNS, type ItemRow, type ItemState, STATE_COLUMNS, type StoredItem, fromRow, itemFromRow, stateFromRow, stateToRow, toRow } from './itemRows';
@@ -32,7 +32,7 @@ export class ItemStore extends ItemLists {
     this.updateStateStmt = db.prepare(`UPDATE items SET ${STATE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
     this.getStateStmt = db.prepare(`SELECT id, ${STATE_COLUMNS.join(', ')}, slug, headline, urgency, category, embargo FROM items WHERE id = ?`);
     this.revisionInsert = db.prepare(
-      'INSERT INTO item_revisions (item_id, revision, version, fields_json, changed, saved_at, saved_by, note, session, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO item_revisions (item_id, revision, version, fields_json, body_is_item, changed, saved_at, saved_by, note, session, opened_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)',
     );
   }
 
@@ -81,10 +81,23 @@ export class ItemStore extends ItemLists {
     this.updateStateStmt.run({ id: s.id, ...stateToRow(s) });
   }
 
-  /** A new revision row; `fields` may come as their JSON text (a save has it at hand). */
-  addRevision(item: StoredItem, fields: ItemFields | string, changed: string[], note = '', session = ''): void {
-    const json = typeof fields === 'string' ? fields : JSON.stringify(fields);
-    this.revisionInsert.run(item.id, item.revision, item.version, json, JSON.stringify(changed), item.updatedAt, item.updatedBy, note, session, item.updatedAt);
+  /**
+   * A new revision of the item as it now stands: its fields, the body left to the item's own
+   * row (migration 150 copies it into the revision before the item's body changes).
+   */
+  addRevision(item: StoredItem, changed: string[], note = '', session = ''): void {
+    this.revisionInsert.run(
+      item.id,
+      item.revision,
+      item.version,
+      fieldsJsonWithoutBody(item),
+      JSON.stringify(changed),
+      item.updatedAt,
+      item.updatedBy,
+      note,
+      session,
+      item.updatedAt,
+    );
   }
 
   /** The newest revision row, as far as folding autosaves into it needs. */
@@ -98,17 +111,15 @@ export class ItemStore extends ItemLists {
     return r ? { ...r, changed: JSON.parse(r.changed) as string[] } : null;
   }
 
-  /** Fold a save into the newest revision: it takes the new number, fields and time. */
-  foldIntoRevision(previous: number, item: StoredItem, fields: ItemFields | string, changed: string[]): void {
-    stmt(this.db, 'UPDATE item_revisions SET revision = ?, fields_json = ?, changed = ?, saved_at = ?, saved_by = ? WHERE item_id = ? AND revision = ?').run(
-      item.revision,
-      typeof fields === 'string' ? fields : JSON.stringify(fields),
-      JSON.stringify(changed),
-      item.updatedAt,
-      item.updatedBy,
-      item.id,
-      previous,
-    );
+  /**
+   * Fold a save into the newest revision: it takes the new number, fields and time. Written before
+   * the item (see migration 150): renumbered to the item's next revision, its body stays the item's.
+   */
+  foldIntoRevision(previous: number, item: StoredItem, changed: string[]): void {
+    stmt(
+      this.db,
+      'UPDATE item_revisions SET revision = ?, fields_json = ?, body_is_item = 1, changed = ?, saved_at = ?, saved_by = ? WHERE item_id = ? AND revision = ?',
+    ).run(item.revision, fieldsJsonWithoutBody(item), JSON.stringify(changed), item.updatedAt, item.updatedBy, item.id, previous);
   }
 
   revisions(id: string): HistoryEntry[] {
@@ -125,10 +136,15 @@ export class ItemStore extends ItemLists {
     }));
   }
 
+  /** A revision's fields; the body of one that is the item's current text comes from the item. */
   revisionFields(id: string, revision: number): ItemFields | null {
-    const r = stmt(this.db, 'SELECT fields_json FROM item_revisions WHERE item_id = ? AND revision = ?').get(id, revision) as
-      { fields_json: string } | undefined;
-    return r ? (JSON.parse(r.fields_json) as ItemFields) : null;
+    const r = stmt(
+      this.db,
+      'SELECT r.fields_json AS fields, CASE WHEN r.body_is_item = 1 THEN i.body_json END AS body FROM item_revisions r JOIN items i ON i.id = r.item_id WHERE r.item_id = ? AND r.revision = ?',
+    ).get(id, revision) as { fields: string; body: string | null } | undefined;
+    if (!r) return null;
+    const fields = JSON.parse(r.fields) as ItemFields;
+    return r.body === null ? fields : { ...fields, body: JSON.parse(r.body) as ItemFields['body'] };
   }
 
   /**
