@@ -1,10 +1,9 @@
 /**
  * Saving an item's fields (an autosave, a restored revision): the optimistic revision check,
  * the sanitised fields and their limits, a new revision or one folded into a run of typing.
- * The body is written once (the newest revision's body is the item's own) and the text index
- * catches up off the save (store/searchIndex); the stored body is compared as JSON text, never
- * parsed, and the new body's JSON and plain text are made once for the comparison, the row and
- * the problems shown.
+ * The body is written once (the newest revision's body is the item's own), the text index
+ * catches up off the save (store/searchIndex), the stored body is compared with the new one's
+ * JSON in the database (never read out or parsed), and only the columns that changed are written.
  */
 import { DeskFailure, ErrorCode } from '../core/errors';
 import { type FieldProblem, type ItemFields, changedFieldLabels, hardLimitProblems, pickFields } from '../core/item';
@@ -46,8 +45,12 @@ export interface SaveContext {
  */
 export function saveItemFields(c: SaveContext, s: { id: string; baseRevision: number; fields: ItemFields; note: string; session: string }): StoredItem {
   const { id, note, session } = s;
+  // The new body's JSON and plain text, made once and before taking the write lock.
+  const clean = pickFields({ ...s.fields, body: sanitizeBody(s.fields.body) });
+  const bodyJson = JSON.stringify(clean.body);
+  const bodyText = bodyToPlainText(clean.body);
   return c.db.transaction(() => {
-    const stored = c.items.getForSave(id);
+    const stored = c.items.getForSave(id, bodyJson);
     if (!stored) throw notFound(id);
     const { item } = stored;
     if (!isEditable(item.status)) {
@@ -62,15 +65,12 @@ export function saveItemFields(c: SaveContext, s: { id: string; baseRevision: nu
         { current },
       );
     }
-    const clean = pickFields({ ...s.fields, body: sanitizeBody(s.fields.body) });
     const problems = hardLimitProblems(clean);
     if (item.publishedVersion > 0 && clean.slug !== item.slug) {
       problems.push({ field: 'slug', code: 'SLUG_FIXED', message: 'The slug stays the same across versions of a published story.', severity: 'error' });
     }
     if (problems.length > 0) throw problemsFailure(problems, 'Not saved.');
-    const bodyJson = JSON.stringify(clean.body);
-    const bodyText = bodyToPlainText(clean.body);
-    const changed = changedFieldLabels(item, clean, bodyJson !== stored.bodyJson);
+    const changed = changedFieldLabels(item, clean, stored.bodyChanged);
     if (changed.length === 0) return { ...item, body: clean.body, bodyText };
     const now = c.now();
     const at = now.toISOString();
@@ -117,7 +117,7 @@ export function saveItemFields(c: SaveContext, s: { id: string; baseRevision: nu
         revision: updated.revision,
       });
     }
-    c.items.update(updated, bodyJson);
+    c.items.updateSaved(updated, bodyJson, stored);
     return updated;
   })();
 }

@@ -142,11 +142,11 @@ export function stateToRow(s: WorkflowState): StateRow {
 }
 
 export function fromRow(r: ItemRow): StoredItem {
-  return itemFromRow(r, JSON.parse(r.body_json) as SerializedBody);
+  return itemFromRow(r, JSON.parse(r.body_json) as SerializedBody, r.body_text);
 }
 
-/** The item of a row with the body given: parsed, or left out where only its stored JSON text is compared (a save). */
-export function itemFromRow<B>(r: ItemRow, body: B): Omit<StoredItem, 'body'> & { body: B } {
+/** The item of a row with its body (parsed, or left out where a save only compares it) and its plain text ('' where a save left it unread). */
+export function itemFromRow<B>(r: Omit<ItemRow, 'body_json' | 'body_text'>, body: B, bodyText = ''): Omit<StoredItem, 'body'> & { body: B } {
   return {
     ...stateFromRow(r),
     id: r.id,
@@ -163,7 +163,7 @@ export function itemFromRow<B>(r: ItemRow, body: B): Omit<StoredItem, 'body'> & 
     editorNote: r.editor_note,
     language: r.language,
     body,
-    bodyText: r.body_text,
+    bodyText,
     createdAt: r.created_at,
     createdBy: r.created_by,
   };

@@ -9,6 +9,16 @@ export { ftsQuery, matchDrivenMax, snippetOf };
 export type { QueueFilter } from './lists';
 export { type ItemState, type StoredItem, newStoredItem } from './itemRows';
 
+/** An item as a save reads it (getForSave): without its body or its plain text. */
+export interface SaveRead {
+  item: Omit<StoredItem, 'body' | 'bodyText'>;
+  /** Whether the stored body differs from the one being saved. */
+  bodyChanged: boolean;
+  row: Omit<ItemRow, 'body_json' | 'body_text'>;
+}
+
+const SAVE_READ = COLUMNS.filter((c) => c !== 'body_json' && c !== 'body_text').join(', ');
+
 /** The items and their revisions (SQL of those two tables), prepared once per connection. */
 export class ItemStore extends ItemLists {
   private readonly insertStmt;
@@ -41,10 +51,28 @@ export class ItemStore extends ItemLists {
     return r ? fromRow(r) : null;
   }
 
-  /** An item with its body left as stored, JSON text: what a save compares its new body against, without parsing it. */
-  getForSave(id: string): { item: Omit<StoredItem, 'body'>; bodyJson: string } | null {
-    const r = this.getStmt.get(id) as ItemRow | undefined;
-    return r ? { item: itemFromRow(r, undefined), bodyJson: r.body_json } : null;
+  /**
+   * An item as a save reads it: without its body and plain text, which stay in the database (the
+   * stored body is compared there with the new one's JSON, `bodyJson`); and the row as read, for
+   * updateSaved.
+   */
+  getForSave(id: string, bodyJson: string): SaveRead | null {
+    const r = stmt(this.db, `SELECT ${SAVE_READ}, body_json IS NOT ? AS body_changed FROM items WHERE id = ?`).get(bodyJson, id) as
+      (SaveRead['row'] & { body_changed: number }) | undefined;
+    return r ? { item: itemFromRow(r, undefined), bodyChanged: r.body_changed === 1, row: r } : null;
+  }
+
+  /**
+   * Write a saved item: only the columns that differ from its row as read (getForSave), so an index
+   * or trigger on a column the save left as it was does no work; the text goes with its body.
+   */
+  updateSaved(item: StoredItem, bodyJson: string, before: SaveRead): void {
+    const row = toRow(item, bodyJson);
+    const changed = COLUMNS.filter((c) => (c === 'body_json' || c === 'body_text' ? before.bodyChanged : row[c] !== before.row[c]));
+    if (changed.length === 0) return;
+    const params: Record<string, unknown> = { id: item.id };
+    for (const c of changed) params[c] = row[c];
+    stmt(this.db, `UPDATE items SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(params);
   }
 
   insert(item: StoredItem): void {
