@@ -190,8 +190,13 @@ describe('migrations', () => {
     db.prepare("INSERT INTO item_revisions (item_id, revision, version, fields_json, changed, saved_at, saved_by) VALUES ('a', 1, 1, ?, '[]', 't', 'x')").run(
       fields,
     );
+    const changes = () => db.prepare('SELECT seq, kind, key FROM changes ORDER BY seq').all();
+    const logged = changes();
     migrate(db, 150);
     expect(schemaVersion(db)).toBe(150);
+    // The change log keeps its rows and numbers, still refuses an unknown kind, and goes on numbering.
+    expect(changes()).toEqual(logged);
+    expect(() => db.prepare("INSERT INTO changes (kind, key) VALUES ('nope', 'x')").run()).toThrow(/CHECK constraint/);
     const hits = (q: string) => db.prepare('SELECT rowid FROM items_fts WHERE items_fts MATCH ?').pluck().all(q).length;
     expect([hits('socar'), hits('caspian')]).toEqual([1, 1]);
     expect(db.prepare('SELECT body_text FROM items_fts').pluck().get()).toBeNull(); // no second copy of the text
@@ -214,6 +219,7 @@ describe('migrations', () => {
     ]);
     db.prepare('UPDATE items SET body_json = \'{"root":"four"}\' WHERE id = \'a\'').run(); // not a save: revision 3 keeps its text
     expect(stored()[2]).toEqual({ revision: 3, f: '{"slug":"SLUG","body":{"root":"three"}}', live: 0 });
+    expect(changes().slice(logged.length)).toEqual([{ seq: logged.length + 1, kind: 'item', key: 'a' }]); // the save to revision 3
     db.prepare("DELETE FROM items WHERE id = 'a'").run();
     expect([hits('socar'), hits('caspian'), db.prepare('SELECT count(*) FROM items_fts_pending').pluck().get()]).toEqual([0, 0, 0]);
   });
