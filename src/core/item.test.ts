@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, killNotice } from './settings';
 import fc from 'fast-check';
-import { type ItemFields, changedFieldLabels, defaultFields, fieldsJson, pickFields, submissionProblems } from './item';
+import { type ItemFields, changedFieldLabels, defaultFields, fieldsJsonWithoutBody, pickFields, submissionProblems } from './item';
 import { bodyFromPlainText, bodyToPlainText } from './richtext';
 
 const ready = (over: Partial<ItemFields> = {}): ItemFields => ({
@@ -53,7 +53,7 @@ describe('the kill notice', () => {
 });
 
 describe('what a save stores and compares', () => {
-  it('the revision JSON made from the body JSON at hand is exactly JSON.stringify of the fields', () => {
+  it('a revision stored without its body, with the body spliced in as migration 150 does, is exactly JSON.stringify of the fields', () => {
     fc.assert(
       fc.property(
         fc.string(),
@@ -63,7 +63,8 @@ describe('what a save stores and compares', () => {
         fc.string(),
         (slug, headline, keywords, embargo, text) => {
           const f = ready({ slug, headline, keywords, embargo, body: bodyFromPlainText(text) });
-          return fieldsJson(f, JSON.stringify(f.body)) === JSON.stringify(pickFields(f));
+          const head = fieldsJsonWithoutBody(f);
+          return `${head.slice(0, -1)},"body":${JSON.stringify(f.body)}}` === JSON.stringify(pickFields(f));
         },
       ),
     );

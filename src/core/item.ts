@@ -177,9 +177,12 @@ export function changedFieldLabels(a: Omit<ItemFields, 'body'>, b: Omit<ItemFiel
   return out;
 }
 
-/** JSON.stringify(pickFields(f)), with the body's JSON text already at hand (the body is pickFields' last key). */
-export function fieldsJson(f: ItemFields, bodyJson: string): string {
+/**
+ * JSON.stringify(pickFields(f)) without the body, pickFields' last key: what a revision stores while
+ * its body is the item's own. Putting `,"body":` and the body's JSON before the closing brace gives
+ * JSON.stringify(pickFields(f)) (migration 150 does so when the item's body changes).
+ */
+export function fieldsJsonWithoutBody(f: ItemFields): string {
   const { body: _body, ...rest } = pickFields(f);
-  const head = JSON.stringify(rest);
-  return head === '{}' ? `{"body":${bodyJson}}` : `${head.slice(0, -1)},"body":${bodyJson}}`;
+  return JSON.stringify(rest);
 }

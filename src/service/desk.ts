@@ -16,6 +16,7 @@ import { importPreview, storedFields } from './imports';
 import { deskList, publishedVersion, queueMatchCounts, queuePage } from './lists';
 import { notFound, problemsFailure, saveItemFields } from './itemSave';
 import { NOT_JOINED, notJoined } from './hubStatus';
+import { SearchIndexer } from './searchIndexer';
 
 export interface DeskOptions {
   now?: () => Date;
@@ -29,6 +30,8 @@ export class DeskService implements DeskHandlers {
   readonly items: ItemStore;
   readonly batches: BatchExporter;
   readonly lock: ProcessLock;
+  /** Indexes saved text for search soon after a save, off the save itself. */
+  readonly indexer: SearchIndexer;
   private readonly now: () => Date;
 
   constructor(
@@ -39,19 +42,24 @@ export class DeskService implements DeskHandlers {
     this.now = opts.now ?? (() => new Date());
     this.lock = opts.lock ?? ProcessLock.acquire(db.name, opts.nativeBinding);
     this.batches = new BatchExporter(db, this.items, () => this.settings(), this.now, this.lock);
+    this.indexer = new SearchIndexer(db);
   }
 
   /**
-   * Finish what an earlier process left: batches whose writer died are completed from their
-   * stored bytes or dropped. Called once by whoever opens the desk (openDesk), never implied.
+   * Finish what an earlier process left: saved text not yet indexed for search is indexed, and
+   * batches whose writer died are completed from their stored bytes or dropped. Called once by
+   * whoever opens the desk (openDesk), never implied.
    */
   start(): Promise<void> {
+    this.indexer.now();
     return this.batches.recover();
   }
 
-  /** Wait for exports in progress, release the owner lock, close the database. */
+  /** Wait for exports in progress, index saved text, release the owner lock, close the database. */
   async close(): Promise<void> {
     await this.batches.idle();
+    this.indexer.stop();
+    this.indexer.now();
     this.lock.release();
     this.db.close();
   }
@@ -99,7 +107,7 @@ export class DeskService implements DeskHandlers {
     const problems = hardLimitProblems(item);
     if (problems.length > 0) throw problemsFailure(problems, 'The item cannot be saved.');
     this.items.insert(item);
-    this.items.addRevision(item, pickFields(item), [], note);
+    this.items.addRevision(item, [], note);
     addAudit(this.db, item.id, { action: 'create', fromStatus: 'draft', toStatus: 'draft', version: 1, note, at, by, revision: 1 });
     return item;
   }
@@ -120,10 +128,12 @@ export class DeskService implements DeskHandlers {
 
   /** Save new field values as a revision, after the optimistic revision check. */
   private saveFields(id: string, baseRevision: number, fields: ItemFields, note: string, session = ''): StoredItem {
-    return saveItemFields(
+    const saved = saveItemFields(
       { db: this.db, items: this.items, now: this.now, editor: () => this.settings().editorName },
       { id, baseRevision, fields, note, session },
     );
+    this.indexer.soon();
+    return saved;
   }
 
   saveDraft({ id, baseRevision, fields, session }: ArgOf<'saveDraft'>): ItemDetail {
@@ -201,7 +211,7 @@ export class DeskService implements DeskHandlers {
       for (const { before, after, full } of steps) {
         if (full && after.revision !== before.revision) {
           const next: StoredItem = { ...full, ...after };
-          this.items.addRevision(next, pickFields(next), ['Note to subscribers'], `Version ${after.version} started`);
+          this.items.addRevision(next, ['Note to subscribers'], `Version ${after.version} started`);
         }
         addAudit(this.db, after.id, { action, fromStatus: before.status, toStatus: after.status, version: after.version, note: note.trim(), at, by });
       }

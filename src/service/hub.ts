@@ -13,7 +13,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { DeskFailure, ErrorCode } from '../core/errors';
-import { pickFields } from '../core/item';
 import { offlineBanner, waitingWords } from '../core/vocabulary';
 import { type HubItemRow, changesSince, checkHubVersion, connectHub, describeHub, hubIdentity, isOffline, offlineFailure, whoAmI } from '../hub/hub';
 import { addAudit } from '../store/audit';
@@ -188,7 +187,8 @@ export class HubSync {
     const item = { ...(row.doc as unknown as StoredItem), updatedBy: row.updatedBy, updatedAt: row.updatedAt };
     if (local) this.service.items.update(item);
     else this.service.items.insert(item);
-    if (this.service.items.revisionFields(item.id, item.revision) === null) this.service.items.addRevision(item, pickFields(item), [], 'From the shared desk');
+    if (this.service.items.revisionFields(item.id, item.revision) === null) this.service.items.addRevision(item, [], 'From the shared desk');
+    this.service.indexer.soon(); // its text, if it changed, waits for the search index
     this.outbox.setShared(row.id, row.revision);
     return true;
   }

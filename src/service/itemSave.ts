@@ -1,12 +1,12 @@
 /**
  * Saving an item's fields (an autosave, a restored revision): the optimistic revision check,
  * the sanitised fields and their limits, a new revision or one folded into a run of typing.
- * An autosave of a 5,000-word body is mostly the text index's work, so the rest is done once:
- * the stored body is compared as JSON text, never parsed, and the new body's JSON and plain
- * text are made once for the comparison, the row, the revision and the problems shown.
+ * The body is written once (the newest revision's body is the item's own), the text index
+ * catches up off the save (store/searchIndex), the stored body is compared with the new one's
+ * JSON in the database (never read out or parsed), and only the columns that changed are written.
  */
 import { DeskFailure, ErrorCode } from '../core/errors';
-import { type FieldProblem, type ItemFields, changedFieldLabels, fieldsJson, hardLimitProblems, pickFields } from '../core/item';
+import { type FieldProblem, type ItemFields, changedFieldLabels, hardLimitProblems, pickFields } from '../core/item';
 import { bodyToPlainText } from '../core/richtext';
 import { sanitizeBody } from '../core/sanitize';
 import { isEditable, statusWords } from '../core/workflow';
@@ -45,8 +45,12 @@ export interface SaveContext {
  */
 export function saveItemFields(c: SaveContext, s: { id: string; baseRevision: number; fields: ItemFields; note: string; session: string }): StoredItem {
   const { id, note, session } = s;
+  // The new body's JSON and plain text, made once and before taking the write lock.
+  const clean = pickFields({ ...s.fields, body: sanitizeBody(s.fields.body) });
+  const bodyJson = JSON.stringify(clean.body);
+  const bodyText = bodyToPlainText(clean.body);
   return c.db.transaction(() => {
-    const stored = c.items.getForSave(id);
+    const stored = c.items.getForSave(id, bodyJson);
     if (!stored) throw notFound(id);
     const { item } = stored;
     if (!isEditable(item.status)) {
@@ -61,15 +65,12 @@ export function saveItemFields(c: SaveContext, s: { id: string; baseRevision: nu
         { current },
       );
     }
-    const clean = pickFields({ ...s.fields, body: sanitizeBody(s.fields.body) });
     const problems = hardLimitProblems(clean);
     if (item.publishedVersion > 0 && clean.slug !== item.slug) {
       problems.push({ field: 'slug', code: 'SLUG_FIXED', message: 'The slug stays the same across versions of a published story.', severity: 'error' });
     }
     if (problems.length > 0) throw problemsFailure(problems, 'Not saved.');
-    const bodyJson = JSON.stringify(clean.body);
-    const bodyText = bodyToPlainText(clean.body);
-    const changed = changedFieldLabels(item, clean, bodyJson !== stored.bodyJson);
+    const changed = changedFieldLabels(item, clean, stored.bodyChanged);
     if (changed.length === 0) return { ...item, body: clean.body, bodyText };
     const now = c.now();
     const at = now.toISOString();
@@ -85,8 +86,6 @@ export function saveItemFields(c: SaveContext, s: { id: string; baseRevision: nu
       updatedBy: by,
       ...(reopen ? { status: 'submitted' as const, heldFrom: null, approvedRevision: null, reopened: { at, by } } : {}),
     };
-    c.items.update(updated, bodyJson);
-    const revisionFields = fieldsJson(clean, bodyJson);
     const auditNote = reopen ? `Edited after ${item.status === 'held' ? 'being held' : 'approval'}; back to review.${note ? ` ${note}` : ''}` : note;
     const last = c.items.latestRevision(id);
     const fold =
@@ -100,11 +99,13 @@ export function saveItemFields(c: SaveContext, s: { id: string; baseRevision: nu
       last.savedAt === item.updatedAt && // no transition since (it would have touched the item)
       now.getTime() - Date.parse(last.savedAt) < FOLD_PAUSE_MS &&
       now.getTime() - Date.parse(last.openedAt) < FOLD_WINDOW_MS;
+    // The revision before the item: the newest revision's body is the item's own, copied into it
+    // only when a later revision replaces it (migration 150), so typing writes the body once.
     if (fold && !reopen) {
-      c.items.foldIntoRevision(last.revision, updated, revisionFields, [...new Set([...last.changed, ...changed])]);
+      c.items.foldIntoRevision(last.revision, updated, [...new Set([...last.changed, ...changed])]);
       moveEditAudit(c.db, id, last.revision, updated.revision, at);
     } else {
-      c.items.addRevision(updated, revisionFields, changed, note, session);
+      c.items.addRevision(updated, changed, note, session);
       addAudit(c.db, id, {
         action: 'edit',
         fromStatus: item.status,
@@ -116,6 +117,7 @@ export function saveItemFields(c: SaveContext, s: { id: string; baseRevision: nu
         revision: updated.revision,
       });
     }
+    c.items.updateSaved(updated, bodyJson, stored);
     return updated;
   })();
 }

@@ -1,4 +1,4 @@
-import type { ItemFields, ItemStatus } from '../core/item';
+import { type ItemFields, type ItemStatus, fieldsJsonWithoutBody } from '../core/item';
 import type { HistoryEntry } from '../core/records';
 import { type Db, stmt } from './db';
 import { COLUMNS, type ItemRow, type ItemState, STATE_COLUMNS, type StoredItem, fromRow, itemFromRow, stateFromRow, stateToRow, toRow } from './itemRows';
@@ -14,6 +14,16 @@ function stateOfRow(r: StateSelectRow): ItemState {
 }
 export type { QueueFilter } from './lists';
 export { type ItemState, type StoredItem, newStoredItem } from './itemRows';
+
+/** An item as a save reads it (getForSave): without its body or its plain text. */
+export interface SaveRead {
+  item: Omit<StoredItem, 'body' | 'bodyText'>;
+  /** Whether the stored body differs from the one being saved. */
+  bodyChanged: boolean;
+  row: Omit<ItemRow, 'body_json' | 'body_text'>;
+}
+
+const SAVE_READ = COLUMNS.filter((c) => c !== 'body_json' && c !== 'body_text').join(', ');
 
 /** The items and their revisions (SQL of those two tables), prepared once per connection. */
 export class ItemStore extends ItemLists {
@@ -40,7 +50,7 @@ export class ItemStore extends ItemLists {
     this.getStateStmt = db.prepare(`SELECT ${STATE_SELECT} FROM items WHERE id = ?`);
     this.getStatesStmt = db.prepare(`SELECT ${STATE_SELECT} FROM items WHERE id IN (SELECT value FROM json_each(?))`);
     this.revisionInsert = db.prepare(
-      'INSERT INTO item_revisions (item_id, revision, version, fields_json, changed, saved_at, saved_by, note, session, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO item_revisions (item_id, revision, version, fields_json, body_is_item, changed, saved_at, saved_by, note, session, opened_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)',
     );
   }
 
@@ -49,10 +59,28 @@ export class ItemStore extends ItemLists {
     return r ? fromRow(r) : null;
   }
 
-  /** An item with its body left as stored, JSON text: what a save compares its new body against, without parsing it. */
-  getForSave(id: string): { item: Omit<StoredItem, 'body'>; bodyJson: string } | null {
-    const r = this.getStmt.get(id) as ItemRow | undefined;
-    return r ? { item: itemFromRow(r, undefined), bodyJson: r.body_json } : null;
+  /**
+   * An item as a save reads it: without its body and plain text, which stay in the database (the
+   * stored body is compared there with the new one's JSON, `bodyJson`); and the row as read, for
+   * updateSaved.
+   */
+  getForSave(id: string, bodyJson: string): SaveRead | null {
+    const r = stmt(this.db, `SELECT ${SAVE_READ}, body_json IS NOT ? AS body_changed FROM items WHERE id = ?`).get(bodyJson, id) as
+      (SaveRead['row'] & { body_changed: number }) | undefined;
+    return r ? { item: itemFromRow(r, undefined), bodyChanged: r.body_changed === 1, row: r } : null;
+  }
+
+  /**
+   * Write a saved item: only the columns that differ from its row as read (getForSave), so an index
+   * or trigger on a column the save left as it was does no work; the text goes with its body.
+   */
+  updateSaved(item: StoredItem, bodyJson: string, before: SaveRead): void {
+    const row = toRow(item, bodyJson);
+    const changed = COLUMNS.filter((c) => (c === 'body_json' || c === 'body_text' ? before.bodyChanged : row[c] !== before.row[c]));
+    if (changed.length === 0) return;
+    const params: Record<string, unknown> = { id: item.id };
+    for (const c of changed) params[c] = row[c];
+    stmt(this.db, `UPDATE items SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(params);
   }
 
   insert(item: StoredItem): void {
@@ -112,10 +140,23 @@ export class ItemStore extends ItemLists {
     );
   }
 
-  /** A new revision row; `fields` may come as their JSON text (a save has it at hand). */
-  addRevision(item: StoredItem, fields: ItemFields | string, changed: string[], note = '', session = ''): void {
-    const json = typeof fields === 'string' ? fields : JSON.stringify(fields);
-    this.revisionInsert.run(item.id, item.revision, item.version, json, JSON.stringify(changed), item.updatedAt, item.updatedBy, note, session, item.updatedAt);
+  /**
+   * A new revision of the item as it now stands: its fields, the body left to the item's own
+   * row (migration 150 copies it into the revision before the item's body changes).
+   */
+  addRevision(item: StoredItem, changed: string[], note = '', session = ''): void {
+    this.revisionInsert.run(
+      item.id,
+      item.revision,
+      item.version,
+      fieldsJsonWithoutBody(item),
+      JSON.stringify(changed),
+      item.updatedAt,
+      item.updatedBy,
+      note,
+      session,
+      item.updatedAt,
+    );
   }
 
   /** The newest revision row, as far as folding autosaves into it needs. */
@@ -129,17 +170,15 @@ export class ItemStore extends ItemLists {
     return r ? { ...r, changed: JSON.parse(r.changed) as string[] } : null;
   }
 
-  /** Fold a save into the newest revision: it takes the new number, fields and time. */
-  foldIntoRevision(previous: number, item: StoredItem, fields: ItemFields | string, changed: string[]): void {
-    stmt(this.db, 'UPDATE item_revisions SET revision = ?, fields_json = ?, changed = ?, saved_at = ?, saved_by = ? WHERE item_id = ? AND revision = ?').run(
-      item.revision,
-      typeof fields === 'string' ? fields : JSON.stringify(fields),
-      JSON.stringify(changed),
-      item.updatedAt,
-      item.updatedBy,
-      item.id,
-      previous,
-    );
+  /**
+   * Fold a save into the newest revision: it takes the new number, fields and time. Written before
+   * the item (see migration 150): renumbered to the item's next revision, its body stays the item's.
+   */
+  foldIntoRevision(previous: number, item: StoredItem, changed: string[]): void {
+    stmt(
+      this.db,
+      'UPDATE item_revisions SET revision = ?, fields_json = ?, body_is_item = 1, changed = ?, saved_at = ?, saved_by = ? WHERE item_id = ? AND revision = ?',
+    ).run(item.revision, fieldsJsonWithoutBody(item), JSON.stringify(changed), item.updatedAt, item.updatedBy, item.id, previous);
   }
 
   revisions(id: string): HistoryEntry[] {
@@ -156,10 +195,15 @@ export class ItemStore extends ItemLists {
     }));
   }
 
+  /** A revision's fields; the body of one that is the item's current text comes from the item. */
   revisionFields(id: string, revision: number): ItemFields | null {
-    const r = stmt(this.db, 'SELECT fields_json FROM item_revisions WHERE item_id = ? AND revision = ?').get(id, revision) as
-      { fields_json: string } | undefined;
-    return r ? (JSON.parse(r.fields_json) as ItemFields) : null;
+    const r = stmt(
+      this.db,
+      'SELECT r.fields_json AS fields, CASE WHEN r.body_is_item = 1 THEN i.body_json END AS body FROM item_revisions r JOIN items i ON i.id = r.item_id WHERE r.item_id = ? AND r.revision = ?',
+    ).get(id, revision) as { fields: string; body: string | null } | undefined;
+    if (!r) return null;
+    const fields = JSON.parse(r.fields) as ItemFields;
+    return r.body === null ? fields : { ...fields, body: JSON.parse(r.body) as ItemFields['body'] };
   }
 
   /**

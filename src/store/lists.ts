@@ -7,6 +7,7 @@ import type { Page } from '../core/records';
 import { type Db, stmt } from './db';
 import { SUMMARY_COLUMNS, type SummaryRow, decodeCursor, encodeCursor, listPage, listWhere, summaryFromRow } from './listRows';
 import { SHORT_PREFIX, SNIPPET_TEXT, countByMatches, ftsQuery, indexTerm, matchDrivenMax, searchWords, snippetOf } from './search';
+import { indexPending } from './searchIndex';
 
 export interface QueueFilter {
   statuses: readonly ItemStatus[];
@@ -25,12 +26,12 @@ type SnippetRow = SummaryRow & { rid?: number; head_text?: string; src_text?: st
 export class ItemLists {
   private readonly countsStmt;
   private readonly prefixDocs;
-  private readonly snippetStmt;
+  private readonly bodyTextStmt;
 
   constructor(readonly db: Db) {
     this.countsStmt = db.prepare('SELECT status, n FROM status_counts');
     this.prefixDocs = db.prepare('SELECT coalesce(sum(doc), 0) FROM items_fts_terms WHERE term >= ? AND term < ?').pluck();
-    this.snippetStmt = db.prepare(`SELECT snippet(items_fts, -1, '[[', ']]', '…', 14) FROM items_fts WHERE items_fts MATCH ? AND rowid = ?`).pluck();
+    this.bodyTextStmt = db.prepare('SELECT body_text FROM items WHERE rowid = ?').pluck();
   }
 
   /**
@@ -115,6 +116,7 @@ export class ItemLists {
   queueMatches(f: Omit<QueueFilter, 'statuses'>): Record<ItemStatus, number> {
     const counts = noCounts();
     const match = f.search ? ftsQuery(f.search) : null;
+    if (match) indexPending(this.db); // a search finds what was saved, and not what was deleted from it
     if (match && !f.category && f.urgency === undefined && !f.editor) {
       // A search alone: a rare word reads only its matches' rows; a common one is counted from the
       // full-text index and the status index in one pass (the matches become a set, the status
@@ -167,6 +169,7 @@ export class ItemLists {
    * or, with `offset`, any slice and the total that matches.
    */
   queue(f: QueueFilter, limit: number, cursor?: string | null, offset?: number): Page<ItemSummary> {
+    if (f.search && ftsQuery(f.search)) indexPending(this.db); // a search finds what was saved, and not what was deleted from it
     const { sql, params, match, countSql, countParams } = this.queueSql(f, limit, cursor, offset);
     const rows = stmt(this.db, sql).all(...params) as SnippetRow[];
     const more = rows.length > limit;
@@ -181,7 +184,8 @@ export class ItemLists {
           snippetOf(r.slug, terms) ??
           snippetOf(r.src_text!, terms) ??
           snippetOf(keywords, terms) ??
-          (this.snippetStmt.get(match, r.rid) as string);
+          snippetOf(this.bodyTextStmt.get(r.rid) as string, terms) ??
+          undefined;
         delete r.rid;
         delete r.head_text;
         delete r.src_text;

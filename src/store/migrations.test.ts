@@ -196,6 +196,47 @@ describe('migrations', () => {
     expect(plan(db, "SELECT id FROM items WHERE status = 'draft' ORDER BY updated_at DESC, id DESC LIMIT 100")).toContain('items_by_status_updated');
   });
 
+  it('150: the text index is rebuilt without a copy of the text; a change waits in the queue; revisions stored before keep their body', () => {
+    const db = openDb(':memory:', { targetVersion: 140 });
+    insertItem(db, itemRow('a', 'submitted', '2026-01-01T00:00:00.000Z', { source: 'socar.az', body_json: '{"root":"one"}' }));
+    const fields = '{"slug":"SLUG","body":{"root":"one"}}';
+    db.prepare("INSERT INTO item_revisions (item_id, revision, version, fields_json, changed, saved_at, saved_by) VALUES ('a', 1, 1, ?, '[]', 't', 'x')").run(
+      fields,
+    );
+    const changes = () => db.prepare('SELECT seq, kind, key FROM changes ORDER BY seq').all();
+    const logged = changes();
+    migrate(db, 150);
+    expect(schemaVersion(db)).toBe(150);
+    // The change log keeps its rows and numbers, still refuses an unknown kind, and goes on numbering.
+    expect(changes()).toEqual(logged);
+    expect(() => db.prepare("INSERT INTO changes (kind, key) VALUES ('nope', 'x')").run()).toThrow(/CHECK constraint/);
+    const hits = (q: string) => db.prepare('SELECT rowid FROM items_fts WHERE items_fts MATCH ?').pluck().all(q).length;
+    expect([hits('socar'), hits('caspian')]).toEqual([1, 1]);
+    expect(db.prepare('SELECT body_text FROM items_fts').pluck().get()).toBeNull(); // no second copy of the text
+    db.prepare("UPDATE items SET body_text = 'pipeline talks', body_json = '{\"root\":\"two\"}' WHERE id = 'a'").run();
+    expect(db.prepare('SELECT count(*) FROM items_fts_pending').pluck().get()).toBe(1);
+    expect(db.prepare("SELECT fields_json, body_is_item FROM item_revisions WHERE item_id = 'a'").get()).toEqual({ fields_json: fields, body_is_item: 0 });
+    // A revision whose body is the item's gets the old body spliced in when the body changes, unless
+    // it was renumbered to the item's new revision in the same save (a fold: it is the new state).
+    const revision = db.prepare(
+      "INSERT INTO item_revisions (item_id, revision, version, fields_json, body_is_item, changed, saved_at, saved_by) VALUES ('a', ?, 1, '{\"slug\":\"SLUG\"}', 1, '[]', 't', 'x')",
+    );
+    revision.run(2);
+    revision.run(3);
+    db.prepare('UPDATE items SET revision = 3, body_json = \'{"root":"three"}\' WHERE id = \'a\'').run();
+    const stored = () => db.prepare("SELECT revision, fields_json AS f, body_is_item AS live FROM item_revisions WHERE item_id = 'a' ORDER BY revision").all();
+    expect(stored()).toEqual([
+      { revision: 1, f: fields, live: 0 },
+      { revision: 2, f: '{"slug":"SLUG","body":{"root":"two"}}', live: 0 },
+      { revision: 3, f: '{"slug":"SLUG"}', live: 1 },
+    ]);
+    db.prepare('UPDATE items SET body_json = \'{"root":"four"}\' WHERE id = \'a\'').run(); // not a save: revision 3 keeps its text
+    expect(stored()[2]).toEqual({ revision: 3, f: '{"slug":"SLUG","body":{"root":"three"}}', live: 0 });
+    expect(changes().slice(logged.length)).toEqual([{ seq: logged.length + 1, kind: 'item', key: 'a' }]); // the save to revision 3
+    db.prepare("DELETE FROM items WHERE id = 'a'").run();
+    expect([hits('socar'), hits('caspian'), db.prepare('SELECT count(*) FROM items_fts_pending').pluck().get()]).toEqual([0, 0, 0]);
+  });
+
   it('applies all pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const db = new Database(':memory:');
     const broken = [...MIGRATIONS, { version: 999, sql: 'CREATE TABLE nope (x); SELECT * FROM missing_table;' }];

@@ -38,7 +38,7 @@ export function countByMatches(matchBound: number, deskSize: number): boolean {
   return matchBound * MATCH_COST <= deskSize;
 }
 
-/** Characters of body text a snippet is looked for in (the FTS snippet() beyond it). */
+/** Characters of body text a snippet is looked for in first (the whole text only when none is found there). */
 export const SNIPPET_TEXT = 4000;
 const SNIPPET_TOKENS = 14;
 

@@ -11,6 +11,7 @@ import * as m0110 from './0110-search-source-keywords';
 import * as m0120 from './0120-batch-entry-bytes';
 import * as m0130 from './0130-hub-groups';
 import * as m0140 from './0140-hub-conflicts-read';
+import * as m0150 from './0150-autosave-once';
 import * as m0160 from './0160-transition-writes';
 
 export interface Migration {
@@ -19,5 +20,5 @@ export interface Migration {
 }
 
 /** Every shipped migration in order. Add new files; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0090, m0100, m0110, m0120, m0130, m0140, m0160];
+export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0090, m0100, m0110, m0120, m0130, m0140, m0150, m0160];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
