@@ -120,15 +120,6 @@ export function pendingItemIds(db: Db): string[] {
     .all() as string[];
 }
 
-/** Approved items with an embargo. */
-export function embargoedApproved(db: Db): { id: string; slug: string; embargo: string }[] {
-  return stmt(db, "SELECT id, slug, embargo FROM items WHERE status = 'approved' AND embargo IS NOT NULL").all() as {
-    id: string;
-    slug: string;
-    embargo: string;
-  }[];
-}
-
 /** The fields of the version that went out (its publish entry), or null. */
 export function publishedHead(db: Db, itemId: string, version: number): EntryHead | null {
   const s = stmt(db, "SELECT snapshot_json FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version = ?").pluck().get(itemId, version) as
@@ -183,6 +174,15 @@ export function entryInserter(db: Db, batchId: number): (seq: number, e: NewEntr
   return (seq, e) => {
     insert.run(batchId, seq, e.itemId, e.version, e.kind, e.revision, JSON.stringify(e.head), e.wire, JSON.stringify(e.prior));
   };
+}
+
+/** Whether a batch has any entry (one whose writer stopped while reserving has none). */
+export function hasEntries(db: Db, batchId: number): boolean {
+  return stmt(db, 'SELECT 1 FROM batch_items WHERE batch_id = ? LIMIT 1').get(batchId) !== undefined;
+}
+
+export function setItemCount(db: Db, id: number, itemCount: number): void {
+  stmt(db, 'UPDATE batches SET item_count = ? WHERE id = ?').run(itemCount, id);
 }
 
 /** Each entry's item state before the commit, in order (null for batches of older Wiredesks). */
