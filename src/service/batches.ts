@@ -13,6 +13,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DeskFailure, ErrorCode } from '../core/errors';
 import type { DeskSettings } from '../core/settings';
+import { auditEntries, publishEntries } from '../store/batchCommit';
 import * as store from '../store/batches';
 import { type Db, durably } from '../store/db';
 import type { ItemStore } from '../store/items';
@@ -152,16 +153,15 @@ export class BatchExporter {
    */
   private commit(b: store.BatchRow, sha256: string, bytes: number): void {
     durably(this.db, () => {
-      // Someone may have held, returned, edited or killed an item while the file was written.
-      const changed = store.firstChangedEntry(this.db, b.id);
+      // Someone may have held, returned, edited or killed an item while the file was written: then nothing is published.
+      const changed = publishEntries(this.db, b.id, b.created_at);
       if (changed) {
         throw new DeskFailure(
           ErrorCode.ExportFailed,
           `${changed.slug || changed.itemId} changed while batch ${b.id} was being written; nothing was exported. Export again.`,
         );
       }
-      store.auditEntries(this.db, b.id, { publish: 'publish', kill: 'kill sent', note: `Batch ${b.id}`, at: b.created_at, by: b.created_by });
-      store.publishEntries(this.db, b.id, b.created_at);
+      auditEntries(this.db, b.id, { publish: 'publish', kill: 'kill sent', note: `Batch ${b.id}`, at: b.created_at, by: b.created_by });
       store.setCommitted(this.db, b.id, sha256, bytes);
     });
   }
