@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/errors';
+import { bodyFromPlainText } from '../core/richtext';
 import { batchFrame } from '../core/feed/batch';
 import { entryPage, insertBatch, setOwner } from '../store/batches';
 import type { DeskService } from './desk';
@@ -72,6 +73,20 @@ describe('batch export', () => {
     expect(head).toMatchObject({ slug: 'ONCE', revision: 1, status: 'published' });
     expect(head).not.toHaveProperty('body');
     expect(head.bodyText).toBe('The plan was signed between the ministries.\nExercises continue.');
+  });
+
+  it.each([
+    ['ninjs', false],
+    ['ninjs2', true],
+    ['jsonfeed', false],
+  ] as const)('%s: an entry’s plain text, kept once in its bytes, reads back exactly (quotes, tabs, markup, any script)', async (format, ndjson) => {
+    const { desk } = testDesk();
+    const text = 'He said "no" \\ then\tleft <b>&amp;</b>.\nBakı — Azərbaycan 🇦🇿\u2028end\u0001';
+    const id = approved(desk, 'TRICKY', { body: bodyFromPlainText(text) });
+    const batch = await desk.exportBatch({ format, ndjson, folder: tmpFolder() });
+    const [entry] = entryPage(desk.db, batch.id, -1, 10);
+    expect(entry!.snapshot.bodyText).toBe(desk.getItem({ id }).item.bodyText);
+    expect(entry!.snapshot.bodyText).toContain('"no"');
   });
 
   it('changes no item when the folder cannot be written, and says why', async () => {

@@ -88,7 +88,7 @@ export function entryPage(db: Db, batchId: number, after: number, limit: number)
     after,
     limit,
   ) as (Omit<EntryRow, 'snapshot'> & { snapshot_json: string })[];
-  return rows.map(({ snapshot_json, ...r }) => ({ ...r, snapshot: JSON.parse(snapshot_json) as WireItem }));
+  return rows.map(({ snapshot_json, ...r }) => ({ ...r, snapshot: headOf(snapshot_json, r.wire) as WireItem }));
 }
 
 /** The entries' bytes a page at a time (no statement stays open across a file write). */
@@ -122,18 +122,18 @@ export function pendingItemIds(db: Db): string[] {
 
 /** The fields of the version that went out (its publish entry), or null. */
 export function publishedHead(db: Db, itemId: string, version: number): EntryHead | null {
-  const s = stmt(db, "SELECT snapshot_json FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version = ?").pluck().get(itemId, version) as
-    string | undefined;
-  return s ? (JSON.parse(s) as EntryHead) : null;
+  const r = stmt(db, "SELECT snapshot_json, wire FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version = ?").get(itemId, version) as
+    { snapshot_json: string; wire: string | null } | undefined;
+  return r ? headOf(r.snapshot_json, r.wire) : null;
 }
 
 /** The latest version that went out before `belowVersion` (a correction's baseline), or null. */
 export function publishedBefore(db: Db, itemId: string, belowVersion: number): { version: number; item: EntryHead } | null {
-  const r = stmt(db, "SELECT version, snapshot_json FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version < ? ORDER BY version DESC LIMIT 1").get(
-    itemId,
-    belowVersion,
-  ) as { version: number; snapshot_json: string } | undefined;
-  return r ? { version: r.version, item: JSON.parse(r.snapshot_json) as EntryHead } : null;
+  const r = stmt(
+    db,
+    "SELECT version, snapshot_json, wire FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version < ? ORDER BY version DESC LIMIT 1",
+  ).get(itemId, belowVersion) as { version: number; snapshot_json: string; wire: string | null } | undefined;
+  return r ? { version: r.version, item: headOf(r.snapshot_json, r.wire) } : null;
 }
 
 export function insertBatch(
@@ -172,8 +172,30 @@ export function entryInserter(db: Db, batchId: number): (seq: number, e: NewEntr
     'INSERT INTO batch_items (batch_id, seq, item_id, version, kind, revision, snapshot_json, wire, prior_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   return (seq, e) => {
-    insert.run(batchId, seq, e.itemId, e.version, e.kind, e.revision, JSON.stringify(e.head), e.wire, JSON.stringify(e.prior));
+    insert.run(batchId, seq, e.itemId, e.version, e.kind, e.revision, headJson(e.head, e.wire), e.wire, JSON.stringify(e.prior));
   };
+}
+
+/** A stored head whose plain text is kept in its entry's bytes: where it is, as JSON string text. */
+type StoredHead = Omit<EntryHead, 'bodyText'> & { bodyText?: string; bodyTextAt?: [number, number] };
+
+/**
+ * The head as stored. The entry's bytes carry the plain text (in the copy, after the dateline),
+ * so it is not stored twice: the head says where its JSON-escaped form lies in the bytes. Where
+ * it does not appear as such, the head keeps it.
+ */
+function headJson(head: EntryHead, wire: string): string {
+  const { bodyText, ...rest } = head;
+  const escaped = JSON.stringify(bodyText).slice(1, -1);
+  const at = wire.indexOf(escaped);
+  return JSON.stringify(at < 0 ? head : ({ ...rest, bodyTextAt: [at, at + escaped.length] } satisfies StoredHead));
+}
+
+/** The head as reserved, from its stored JSON and the entry's bytes. */
+function headOf(json: string, wire: string | null): EntryHead {
+  const { bodyTextAt, ...head } = JSON.parse(json) as StoredHead;
+  if (!bodyTextAt) return head as EntryHead;
+  return { ...head, bodyText: JSON.parse(`"${wire!.slice(bodyTextAt[0], bodyTextAt[1])}"`) as string };
 }
 
 /** Whether a batch has any entry (one whose writer stopped while reserving has none). */
