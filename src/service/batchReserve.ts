@@ -8,7 +8,7 @@
 import { isEmbargoPast } from '../core/copy';
 import { EMPTY_DATELINE } from '../core/dateline';
 import { DeskFailure, ErrorCode } from '../core/errors';
-import { type BatchFrame, batchFrame, framedChunks, serializeEntry } from '../core/feed/batch';
+import { type BatchFrame, batchFrame, framing, serializeEntry } from '../core/feed/batch';
 import type { WireItem } from '../core/item';
 import { bodyFromPlainText } from '../core/richtext';
 import { type DeskSettings, killNotice } from '../core/settings';
@@ -37,11 +37,12 @@ export function openBatch(c: ReserveContext, arg: ArgOf<'exportBatch'>, by: stri
   const frame = batchFrame(arg.format, ndjson, settings);
   return durably(c.db, () => {
     refuseUnfinished(c);
-    const ids = pendingIds(c, arg.ids);
-    if (ids.length === 0) throw new DeskFailure(ErrorCode.NothingToExport, 'Nothing to export: no approved items and no kills waiting.');
+    // The entries themselves are listed again when they are reserved (a whole queue's ids need not be held twice).
+    const itemCount = arg.ids ? pendingIds(c, arg.ids).length : store.pendingItemCount(c.db);
+    if (itemCount === 0) throw new DeskFailure(ErrorCode.NothingToExport, 'Nothing to export: no approved items and no kills waiting.');
     const id = store.insertBatch(
       c.db,
-      { format: arg.format, ndjson, folder: arg.folder, itemCount: ids.length, createdAt: at, createdBy: by, owner: c.lock.tag, frame },
+      { format: arg.format, ndjson, folder: arg.folder, itemCount, createdAt: at, createdBy: by, owner: c.lock.tag, frame },
       (n) => arg.fileName ?? batchFileName(n, arg.format, ndjson),
     );
     return store.getBatchRow(c.db, id)!;
@@ -68,38 +69,37 @@ export function reserveEntries(
       const pastEmbargo: StoredItem[] = [];
       const insert = store.entryInserter(c.db, b.id);
       const now = c.now();
+      const file = framing(JSON.parse(b.frame_json!) as BatchFrame, out);
       // One item in memory at a time: a queue of thousands of long items stays small.
-      function* wires(): Generator<string> {
-        for (let seq = 0; seq < ids.length; seq++) {
-          const item = c.items.get(ids[seq]!)!;
-          const { entry, kind, version } = entryFor(c.db, item, b.created_at, settings);
-          if (kind === 'publish' && item.embargo !== null && isEmbargoPast(item.embargo, now)) pastEmbargo.push(item);
-          const wire = serializeEntry(b.format, { item: entry, pubStatus: kind === 'kill' ? 'canceled' : 'usable' }, { settings });
-          // The body goes out (and is kept) as the entry's bytes; the fields are kept beside them.
-          const { body: _body, ...head } = entry;
-          // The state the commit changes, as it stands now: the commit goes ahead only if the
-          // item is still exactly as reserved, so this is also its state just before the commit.
-          const prior = {
-            status: item.status,
-            publishedVersion: item.publishedVersion,
-            firstPublishedAt: item.firstPublishedAt,
-            versionPublishedAt: item.versionPublishedAt,
-          };
-          try {
-            insert(seq, { itemId: item.id, version, kind, revision: item.revision, head, wire, prior });
-          } catch (e) {
-            if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-              throw new DeskFailure(
-                ErrorCode.AlreadyExported,
-                `${item.slug || item.id} version ${version} has already gone out in a batch. Use Re-send on that batch to send it again.`,
-              );
-            }
-            throw e;
+      ids.forEach((itemId, seq) => {
+        const item = c.items.get(itemId)!;
+        const { entry, kind, version } = entryFor(c.db, item, b.created_at, settings);
+        if (kind === 'publish' && item.embargo !== null && isEmbargoPast(item.embargo, now)) pastEmbargo.push(item);
+        const wire = serializeEntry(b.format, { item: entry, pubStatus: kind === 'kill' ? 'canceled' : 'usable' }, { settings });
+        // The body goes out (and is kept) as the entry's bytes; the fields are kept beside them.
+        const { body: _body, ...head } = entry;
+        // The state the commit changes, as it stands now: the commit goes ahead only if the
+        // item is still exactly as reserved, so this is also its state just before the commit.
+        const prior = {
+          status: item.status,
+          publishedVersion: item.publishedVersion,
+          firstPublishedAt: item.firstPublishedAt,
+          versionPublishedAt: item.versionPublishedAt,
+        };
+        try {
+          insert(seq, { itemId: item.id, version, kind, revision: item.revision, head, wire, prior });
+        } catch (e) {
+          if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+            throw new DeskFailure(
+              ErrorCode.AlreadyExported,
+              `${item.slug || item.id} version ${version} has already gone out in a batch. Use Re-send on that batch to send it again.`,
+            );
           }
-          yield wire;
+          throw e;
         }
-      }
-      for (const chunk of framedChunks(JSON.parse(b.frame_json!) as BatchFrame, wires())) out(chunk);
+        file.entry(wire);
+      });
+      file.end();
       if (!arg.allowPastEmbargo) refusePastEmbargo(pastEmbargo);
       return store.getBatchRow(c.db, b.id)!;
     })

@@ -108,16 +108,16 @@ export function pendingKillCount(db: Db): number {
   return stmt(db, `SELECT count(*) FROM items i WHERE i.status = 'killed' AND NOT EXISTS (${KILL_SENT})`).pluck().get() as number;
 }
 
+/** A pending entry's item: approved, or killed with its kill not yet sent. */
+const PENDING = `i.status = 'approved' OR (i.status = 'killed' AND NOT EXISTS (${KILL_SENT}))`;
+
 /** Pending entries in batch order (most urgent, then oldest): approved items, and kills not yet sent. */
 export function pendingItemIds(db: Db): string[] {
-  return stmt(
-    db,
-    `SELECT i.id FROM items i
-       WHERE i.status = 'approved' OR (i.status = 'killed' AND NOT EXISTS (${KILL_SENT}))
-       ORDER BY i.urgency, i.updated_at, i.id`,
-  )
-    .pluck()
-    .all() as string[];
+  return stmt(db, `SELECT i.id FROM items i WHERE ${PENDING} ORDER BY i.urgency, i.updated_at, i.id`).pluck().all() as string[];
+}
+
+export function pendingItemCount(db: Db): number {
+  return stmt(db, `SELECT count(*) FROM items i WHERE ${PENDING}`).pluck().get() as number;
 }
 
 /** The fields of the version that went out (its publish entry), or null. */
