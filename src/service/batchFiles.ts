@@ -1,6 +1,6 @@
 /** The file side of batch export: streamed, fsynced writes that never overwrite, and their words. */
 import { createHash } from 'node:crypto';
-import { createReadStream, constants as fsc, readdirSync, rmSync } from 'node:fs';
+import { createReadStream, constants as fsc, readdirSync, rmSync, writeSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DeskFailure, ErrorCode } from '../core/errors';
@@ -73,36 +73,93 @@ export function writerWords(ownerTag: string): string {
   return o ? `another Wiredesk (pid ${o.pid} on ${o.host}, since ${clock(o.since)})` : 'an older Wiredesk';
 }
 
-/** Stream chunks into a new file, 1 MB at a time, fsynced; returns its hash and size. */
-export async function writeFile(file: string, chunks: Iterable<string>): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const fh = await fs.open(file, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, 0o644);
-  try {
-    let buffered: string[] = [];
-    let size = 0;
-    const flush = async () => {
-      const buf = Buffer.from(buffered.join(''), 'utf8');
-      buffered = [];
-      size = 0;
-      hash.update(buf);
-      bytes += buf.length;
-      await fh.write(buf);
-    };
-    for (const chunk of chunks) {
-      buffered.push(chunk);
-      size += chunk.length;
-      if (size >= 1 << 20) await flush();
+/** Bytes gathered before each write. */
+const CHUNK = 1 << 20;
+
+/**
+ * A new file filled with string chunks, encoded straight into a 1 MB buffer that is written (and
+ * hashed) whenever it is full. `push` writes synchronously, so a transaction can fill the file as
+ * it makes the bytes; `write` awaits each write instead. `finish` fsyncs it; `abort` removes it.
+ */
+export class FileFill {
+  private readonly buf = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
+  private bytes = 0;
+  private readonly hash = createHash('sha256');
+
+  private constructor(
+    readonly file: string,
+    private readonly fh: fs.FileHandle,
+  ) {}
+
+  /** Create `file`, which must not exist yet. */
+  static async create(file: string): Promise<FileFill> {
+    return new FileFill(file, await fs.open(file, fsc.O_CREAT | fsc.O_EXCL | fsc.O_WRONLY, 0o644));
+  }
+
+  push(chunk: string): void {
+    if (!this.addWhole(chunk)) for (const full of this.spill(chunk)) writeAllSync(this.fh.fd, full);
+  }
+
+  async write(chunk: string): Promise<void> {
+    if (!this.addWhole(chunk)) for (const full of this.spill(chunk)) await this.fh.write(full);
+  }
+
+  /** Write what is left, fsync, close; the file's hash and size. */
+  async finish(): Promise<{ sha256: string; bytes: number }> {
+    if (this.used > 0) await this.fh.write(this.take());
+    await this.fh.sync();
+    await this.fh.close();
+    return { sha256: this.hash.digest('hex'), bytes: this.bytes };
+  }
+
+  async abort(): Promise<void> {
+    await this.fh.close().catch(() => undefined);
+    await fs.rm(this.file, { force: true });
+  }
+
+  /** Encode `chunk` into the buffer if it surely fits (up to 3 bytes a UTF-16 unit); whether it did. */
+  private addWhole(chunk: string): boolean {
+    if (chunk.length * 3 > CHUNK - this.used) return false;
+    this.used += this.buf.write(chunk, this.used, 'utf8');
+    return true;
+  }
+
+  /** Copy `chunk` in, yielding the buffer each time it is full (to be written before going on). */
+  private *spill(chunk: string): Generator<Buffer> {
+    const bytes = Buffer.from(chunk, 'utf8');
+    for (let at = 0; at < bytes.length;) {
+      if (this.used === CHUNK) yield this.take();
+      const n = bytes.copy(this.buf, this.used, at);
+      this.used += n;
+      at += n;
     }
-    await flush();
-    await fh.sync();
+  }
+
+  /** The filled part of the buffer, hashed and counted, to be written before anything is added. */
+  private take(): Buffer {
+    const full = this.buf.subarray(0, this.used);
+    this.hash.update(full);
+    this.bytes += full.length;
+    this.used = 0;
+    return full;
+  }
+}
+
+function writeAllSync(fd: number, buf: Buffer): void {
+  for (let at = 0; at < buf.length;) at += writeSync(fd, buf, at, buf.length - at);
+}
+
+/** Stream chunks into a new file, fsynced; returns its hash and size. */
+export async function writeFile(file: string, chunks: Iterable<string>): Promise<{ sha256: string; bytes: number }> {
+  const fill = await FileFill.create(file);
+  try {
+    for (const chunk of chunks) await fill.write(chunk);
+    return await fill.finish();
   } catch (e) {
-    await fh.close().catch(() => undefined);
-    await fs.rm(file, { force: true });
+    await fill.abort();
     throw e;
   }
-  await fh.close();
-  return { sha256: hash.digest('hex'), bytes };
 }
 
 /** Move the finished temp file into place, never over an existing file; fsync the folder. */

@@ -74,6 +74,9 @@ function stuckRow(s: RecoverySteps, id: number, action: string): store.BatchRow 
 /** Complete a stuck batch: publish it (if it never committed) and write its stored bytes. */
 export async function completeBatch(s: RecoverySteps, id: number, by: string): Promise<void> {
   const b = stuckRow(s, id, 'complete');
+  if (b.state === 'writing' && !store.hasEntries(s.db, id)) {
+    throw new DeskFailure(ErrorCode.IllegalTransition, `Batch ${id} has no entries: its writer stopped before reserving them, so nothing went out. Drop it.`);
+  }
   store.setOwner(s.db, id, s.lock.tag);
   if (b.state === 'writing') await s.writeAndCommit({ ...b, owner: s.lock.tag });
   else await finishCommitted(s, b);

@@ -1,55 +1,81 @@
 /**
- * Step 1 of a batch export: the reservation. In one transaction, with the settings of that
- * moment, a 'writing' batch gets every entry's exact bytes (and its fields without the body tree,
- * for kills, corrections and the batch list); no item changes state. What goes out for each item is
- * decided here: the approved revision for a publish, the story as it went out for a kill.
+ * Step 1 of a batch export: the reservation. A 'writing' batch is opened (its own small
+ * transaction), then in one transaction, with the settings of that moment, it gets every entry's
+ * exact bytes (and its fields without the body tree, for kills, corrections and the batch list),
+ * handed on as they are made for its temp file; no item changes state. What goes out for each
+ * item is decided here: the approved revision for a publish, the story as it went out for a kill.
  */
 import { isEmbargoPast } from '../core/copy';
 import { EMPTY_DATELINE } from '../core/dateline';
 import { DeskFailure, ErrorCode } from '../core/errors';
-import { batchFrame, serializeEntry } from '../core/feed/batch';
+import { type BatchFrame, batchFrame, framing, serializeEntry } from '../core/feed/batch';
 import type { WireItem } from '../core/item';
 import { bodyFromPlainText } from '../core/richtext';
 import { type DeskSettings, killNotice } from '../core/settings';
 import * as store from '../store/batches';
-import type { Db } from '../store/db';
+import { type Db, durably } from '../store/db';
 import type { ItemStore, StoredItem } from '../store/items';
 import type { ProcessLock } from '../store/owner';
 import type { ArgOf } from '../contract';
 import { batchFileName, writerWords } from './batchFiles';
 
-/** What a reservation reads: the desk's store, its settings and clock, and who this process is. */
+/** What a reservation reads: the desk's store, its clock, and who this process is. */
 export interface ReserveContext {
   db: Db;
   items: ItemStore;
-  settings: () => DeskSettings;
   now: () => Date;
   lock: ProcessLock;
 }
 
-/** Reserve a batch of the pending entries (or the chosen ones); returns its row, state 'writing'. */
-export function reserveBatch(c: ReserveContext, arg: ArgOf<'exportBatch'>, by: string): store.BatchRow {
-  const at = c.now().toISOString();
-  const settings = c.settings();
+/**
+ * Open a batch: a 'writing' row naming its file, with no entries yet, committed before the
+ * file is created, so a writer that dies from here on leaves a batch that recovery drops along
+ * with its temp file. Refuses while another batch is unfinished, or when nothing is waiting.
+ */
+export function openBatch(c: ReserveContext, arg: ArgOf<'exportBatch'>, by: string, at: string, settings: DeskSettings): store.BatchRow {
   const ndjson = arg.ndjson === true;
   const frame = batchFrame(arg.format, ndjson, settings);
+  return durably(c.db, () => {
+    refuseUnfinished(c);
+    // The entries themselves are listed again when they are reserved (a whole queue's ids need not be held twice).
+    const itemCount = arg.ids ? pendingIds(c, arg.ids).length : store.pendingItemCount(c.db);
+    if (itemCount === 0) throw new DeskFailure(ErrorCode.NothingToExport, 'Nothing to export: no approved items and no kills waiting.');
+    const id = store.insertBatch(
+      c.db,
+      { format: arg.format, ndjson, folder: arg.folder, itemCount, createdAt: at, createdBy: by, owner: c.lock.tag, frame },
+      (n) => arg.fileName ?? batchFileName(n, arg.format, ndjson),
+    );
+    return store.getBatchRow(c.db, id)!;
+  });
+}
+
+/**
+ * Reserve an open batch's entries in one transaction, with the settings of that moment (no
+ * item changes state): each pending item is read once, its entry serialised once, stored (the
+ * bytes, and the fields beside them) and handed to `out` framed as the batch file, in order.
+ */
+export function reserveEntries(
+  c: ReserveContext,
+  b: store.BatchRow,
+  arg: ArgOf<'exportBatch'>,
+  settings: DeskSettings,
+  out: (chunk: string) => void,
+): store.BatchRow {
   return c.db
     .transaction(() => {
-      refuseUnfinished(c);
       const ids = pendingIds(c, arg.ids);
       if (ids.length === 0) throw new DeskFailure(ErrorCode.NothingToExport, 'Nothing to export: no approved items and no kills waiting.');
-      if (!arg.allowPastEmbargo) refusePastEmbargo(c, ids);
-      const id = store.insertBatch(
-        c.db,
-        { format: arg.format, ndjson, folder: arg.folder, itemCount: ids.length, createdAt: at, createdBy: by, owner: c.lock.tag, frame },
-        (n) => arg.fileName ?? batchFileName(n, arg.format, ndjson),
-      );
-      const insert = store.entryInserter(c.db, id);
+      if (ids.length !== b.item_count) store.setItemCount(c.db, b.id, ids.length);
+      const pastEmbargo: StoredItem[] = [];
+      const insert = store.entryInserter(c.db, b.id);
+      const now = c.now();
+      const file = framing(JSON.parse(b.frame_json!) as BatchFrame, out);
       // One item in memory at a time: a queue of thousands of long items stays small.
       ids.forEach((itemId, seq) => {
         const item = c.items.get(itemId)!;
-        const { entry, kind, version } = entryFor(c.db, item, at, settings);
-        const wire = serializeEntry(arg.format, { item: entry, pubStatus: kind === 'kill' ? 'canceled' : 'usable' }, { settings });
+        const { entry, kind, version } = entryFor(c.db, item, b.created_at, settings);
+        if (kind === 'publish' && item.embargo !== null && isEmbargoPast(item.embargo, now)) pastEmbargo.push(item);
+        const wire = serializeEntry(b.format, { item: entry, pubStatus: kind === 'kill' ? 'canceled' : 'usable' }, { settings });
         // The body goes out (and is kept) as the entry's bytes; the fields are kept beside them.
         const { body: _body, ...head } = entry;
         // The state the commit changes, as it stands now: the commit goes ahead only if the
@@ -71,8 +97,11 @@ export function reserveBatch(c: ReserveContext, arg: ArgOf<'exportBatch'>, by: s
           }
           throw e;
         }
+        file.entry(wire);
       });
-      return store.getBatchRow(c.db, id)!;
+      file.end();
+      if (!arg.allowPastEmbargo) refusePastEmbargo(pastEmbargo);
+      return store.getBatchRow(c.db, b.id)!;
     })
     .immediate();
 }
@@ -115,9 +144,8 @@ function pendingIds(c: ReserveContext, ids?: string[]): string[] {
   return chosen;
 }
 
-function refusePastEmbargo(c: ReserveContext, ids: string[]): void {
-  const inBatch = new Set(ids);
-  const past = store.embargoedApproved(c.db).filter((i) => inBatch.has(i.id) && isEmbargoPast(i.embargo, c.now()));
+/** Refuse the whole batch when an embargo it would publish has passed (unless told to export anyway). */
+function refusePastEmbargo(past: StoredItem[]): void {
   if (past.length > 0) {
     throw new DeskFailure(
       ErrorCode.ValidationFailed,

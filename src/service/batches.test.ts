@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/errors';
-import { entryPage } from '../store/batches';
+import { bodyFromPlainText } from '../core/richtext';
+import { batchFrame } from '../core/feed/batch';
+import { entryPage, insertBatch, setOwner } from '../store/batches';
 import type { DeskService } from './desk';
 import { readyFields, testDesk } from '../../test/desk';
 
@@ -22,8 +24,7 @@ function approved(desk: DeskService, slug: string, extra: Parameters<typeof read
 /** The export's inner steps, to stop it where a crash would (tests only). */
 function exportSteps(desk: DeskService) {
   return desk.batches as unknown as {
-    reserve(a: object, by: string): { id: number; file_name: string };
-    writeTemp(b: object, f: string): Promise<{ tmp: string; sha256: string; bytes: number }>;
+    reserve(a: object, by: string): Promise<{ batch: { id: number; file_name: string }; written: { tmp: string; sha256: string; bytes: number } }>;
     commit(b: object, sha: string, bytes: number): void;
   };
 }
@@ -72,6 +73,20 @@ describe('batch export', () => {
     expect(head).toMatchObject({ slug: 'ONCE', revision: 1, status: 'published' });
     expect(head).not.toHaveProperty('body');
     expect(head.bodyText).toBe('The plan was signed between the ministries.\nExercises continue.');
+  });
+
+  it.each([
+    ['ninjs', false],
+    ['ninjs2', true],
+    ['jsonfeed', false],
+  ] as const)('%s: an entry’s plain text, kept once in its bytes, reads back exactly (quotes, tabs, markup, any script)', async (format, ndjson) => {
+    const { desk } = testDesk();
+    const text = 'He said "no" \\ then\tleft <b>&amp;</b>.\nBakı — Azərbaycan 🇦🇿\u2028end\u0001';
+    const id = approved(desk, 'TRICKY', { body: bodyFromPlainText(text) });
+    const batch = await desk.exportBatch({ format, ndjson, folder: tmpFolder() });
+    const [entry] = entryPage(desk.db, batch.id, -1, 10);
+    expect(entry!.snapshot.bodyText).toBe(desk.getItem({ id }).item.bodyText);
+    expect(entry!.snapshot.bodyText).toContain('"no"');
   });
 
   it('changes no item when the folder cannot be written, and says why', async () => {
@@ -170,8 +185,7 @@ describe('batch export', () => {
     const id = approved(first.desk, 'CRASH');
     // Reserve and write the temp file, then "die" before the commit.
     const internals = exportSteps(first.desk);
-    const b = internals.reserve({ format: 'ninjs', folder }, 'x');
-    await internals.writeTemp(b, folder);
+    await internals.reserve({ format: 'ninjs', folder }, 'x');
     expect(fs.readdirSync(folder)).toHaveLength(1);
     // The writer died: its process is gone.
     writerDied(first.desk);
@@ -192,8 +206,7 @@ describe('batch export', () => {
     const first = testDesk(file);
     const id = approved(first.desk, 'HALFWAY');
     const internals = exportSteps(first.desk);
-    const b = internals.reserve({ format: 'ninjs', folder }, 'x');
-    const w = await internals.writeTemp(b, folder);
+    const { batch: b, written: w } = await internals.reserve({ format: 'ninjs', folder }, 'x');
     internals.commit(b, w.sha256, w.bytes);
     // The rename never happened: the dead writer's temp file is still there.
     fs.renameSync(w.tmp, w.tmp.replace(/\.[^.]+\.tmp$/, `.${DEAD_PID}.tmp`));
@@ -210,6 +223,41 @@ describe('batch export', () => {
   });
 });
 
+describe('a writer that died while reserving', () => {
+  /** What it leaves: its opened batch without entries, and part of a temp file. */
+  function diedReserving(owner: 'dead' | 'other host') {
+    const file = path.join(tmpFolder(), 'desk.sqlite');
+    const folder = tmpFolder();
+    const first = testDesk(file);
+    const itemId = approved(first.desk, 'MIDWAY');
+    const frame = batchFrame('ninjs', false, first.desk.getSettings());
+    const batch = { format: 'ninjs' as const, ndjson: false, folder, itemCount: 1, createdAt: '2026-11-26T10:00:00.000Z', createdBy: 'x', frame };
+    const id = insertBatch(first.desk.db, { ...batch, owner: first.desk.lock.tag }, () => 'midway.json');
+    fs.writeFileSync(path.join(folder, '.midway.json.0badc0de.tmp'), '[\n{"uri":');
+    if (owner === 'other host') setOwner(first.desk.db, id, 'otherhost:4123');
+    writerDied(first.desk);
+    first.desk.db.close();
+    return { desk: testDesk(file).desk, id, itemId, folder };
+  }
+
+  it('is dropped with its temp file when the writer is gone; the item goes out in the next batch', async () => {
+    const s = diedReserving('dead');
+    await s.desk.batches.idle();
+    expect(s.desk.listBatches({}).items).toEqual([]);
+    expect(fs.readdirSync(s.folder)).toEqual([]);
+    expect((await s.desk.exportBatch({ format: 'ninjs', folder: s.folder })).itemCount).toBe(1);
+  });
+
+  it('cannot be completed when the writer cannot be checked, only dropped: nothing of it went out', async () => {
+    const s = diedReserving('other host');
+    await s.desk.batches.idle();
+    await expect(s.desk.completeBatch({ id: s.id })).rejects.toMatchObject({ code: ErrorCode.IllegalTransition, message: expect.stringContaining('Drop it') });
+    await s.desk.dropBatch({ id: s.id });
+    expect(fs.readdirSync(s.folder)).toEqual([]);
+    expect(s.desk.getItem({ id: s.itemId }).item.status).toBe('approved');
+  });
+});
+
 describe('batch recovery when only the last mark is missing', () => {
   it('finds the file in place with the recorded hash and marks the batch written without rewriting it', async () => {
     const file = path.join(tmpFolder(), 'desk.sqlite');
@@ -217,8 +265,7 @@ describe('batch recovery when only the last mark is missing', () => {
     const first = testDesk(file);
     approved(first.desk, 'PLACED');
     const internals = exportSteps(first.desk);
-    const b = internals.reserve({ format: 'ninjs', folder }, 'x');
-    const w = await internals.writeTemp(b, folder);
+    const { batch: b, written: w } = await internals.reserve({ format: 'ninjs', folder }, 'x');
     internals.commit(b, w.sha256, w.bytes);
     const target = path.join(folder, b.file_name);
     fs.renameSync(w.tmp, target); // renamed, but the process died before marking it written
@@ -241,11 +288,11 @@ describe('batch export against a moving desk', () => {
     const b = approved(desk, 'HELD-MEANWHILE', {}, clock);
     const folder = tmpFolder();
     const steps = exportSteps(desk);
-    const realWrite = steps.writeTemp.bind(steps);
-    steps.writeTemp = async (batch, f) => {
-      const w = await realWrite(batch, f);
+    const realReserve = steps.reserve.bind(steps);
+    steps.reserve = async (arg, by) => {
+      const r = await realReserve(arg, by);
       desk.transition({ ids: [b], action: 'hold' }); // the chief editor, in another window
-      return w;
+      return r;
     };
     await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({
       code: ErrorCode.ExportFailed,
@@ -263,13 +310,13 @@ describe('batch export against a moving desk', () => {
     const b = approved(desk, 'REWRITTEN', {}, clock);
     const folder = tmpFolder();
     const steps = exportSteps(desk);
-    const realWrite = steps.writeTemp.bind(steps);
-    steps.writeTemp = async (batch, f) => {
-      const w = await realWrite(batch, f);
+    const realReserve = steps.reserve.bind(steps);
+    steps.reserve = async (arg, by) => {
+      const r = await realReserve(arg, by);
       // Another writer (an older Wiredesk, a hand edit) changes the text without a review.
       const item = desk.items.get(b)!;
       desk.items.update({ ...item, headline: 'Never reviewed', revision: item.revision + 1, approvedRevision: item.revision + 1 });
-      return w;
+      return r;
     };
     await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({
       code: ErrorCode.ExportFailed,
@@ -286,7 +333,7 @@ describe('batch export against a moving desk', () => {
     const first = testDesk(file);
     approved(first.desk, 'IN-FLIGHT');
     const steps = exportSteps(first.desk);
-    const reserved = steps.reserve({ format: 'ninjs', folder }, 'x'); // this process is the writer
+    const { batch: reserved } = await steps.reserve({ format: 'ninjs', folder }, 'x'); // this process is the writer
     const second = testDesk(file); // e.g. `wiredesk list` while the export runs
     expect(second.desk.getBatch({ id: reserved.id }).state).toBe('writing');
     // A writer that is gone (no such process) is cleaned up.

@@ -1,8 +1,8 @@
 /**
  * Batch export. Three steps make it all-or-nothing across a crash:
  *  1. reserve (batchReserve): a 'writing' batch with every entry's exact bytes, made with the
- *     settings of that moment (no item changes state);
- *  2. write a temp file from those bytes and fsync it; any failure drops the batch;
+ *     settings of that moment (no item changes state), written into a temp file as they are made;
+ *  2. fsync the temp file; any failure up to here drops the batch and its temp file;
  *  3. commit (synchronous=FULL): items become published, the batch 'committed'; then link
  *     the file into place, fsync the folder, and mark the batch 'written'.
  * A batch is a fact: re-send and recovery write the stored bytes, whatever the settings are
@@ -13,16 +13,20 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DeskFailure, ErrorCode } from '../core/errors';
 import type { DeskSettings } from '../core/settings';
+import { auditEntries, publishEntries } from '../store/batchCommit';
 import * as store from '../store/batches';
 import { type Db, durably } from '../store/db';
 import type { ItemStore } from '../store/items';
 import { type ProcessLock, parseOwner } from '../store/owner';
 import type { ArgOf, BatchDetail, BatchSummary, Page } from '../contract';
 import { batchBytes } from './batchBytes';
-import { exists, fileExists, place, writeFile, writeProblem } from './batchFiles';
+import { FileFill, exists, fileExists, place, writeFile, writeProblem } from './batchFiles';
 import { type RecoverySteps, completeBatch, dropBatch, recoverBatches } from './batchRecovery';
-import { reserveBatch } from './batchReserve';
+import { openBatch, reserveEntries } from './batchReserve';
 import { type PreviewSelection, writePreview } from './preview';
+
+/** A temp file written and fsynced: where, its hash and size. */
+type Written = { tmp: string; sha256: string; bytes: number };
 
 export class BatchExporter {
   private queueTail: Promise<unknown> = Promise.resolve();
@@ -107,9 +111,28 @@ export class BatchExporter {
     return store.pendingKillCount(this.db);
   }
 
-  /** Step 1 (tests stop an export after it, as a crash would). */
-  private reserve(arg: ArgOf<'exportBatch'>, by: string): store.BatchRow {
-    return reserveBatch({ db: this.db, items: this.items, settings: this.settings, now: this.now, lock: this.lock }, arg, by);
+  /**
+   * Steps 1 and 2: the reserved batch and its temp file, fsynced (tests stop an export after
+   * it, as a crash would). A failure drops the batch and the temp file; no item changed state.
+   */
+  private async reserve(arg: ArgOf<'exportBatch'>, by: string): Promise<{ batch: store.BatchRow; written: Written }> {
+    const c = { db: this.db, items: this.items, now: this.now, lock: this.lock };
+    const settings = this.settings();
+    const b = openBatch(c, arg, by, this.now().toISOString(), settings);
+    const notWritten = (e: unknown) => new DeskFailure(ErrorCode.ExportFailed, `Batch not exported; no item changed state. ${writeProblem(e, b.folder)}`);
+    const target = path.join(b.folder, b.file_name);
+    let fill: FileFill | undefined;
+    try {
+      if (await exists(target)) throw notWritten(fileExists(target));
+      const f = (fill = await FileFill.create(path.join(b.folder, this.tempName(b.file_name))));
+      const batch = reserveEntries(c, b, arg, settings, (chunk) => f.push(chunk));
+      return { batch, written: { tmp: f.file, ...(await f.finish()) } };
+    } catch (e) {
+      await fill?.abort();
+      store.deleteBatch(this.db, b.id);
+      // The reservation's refusals (and the store's errors) as they are; the file's, in words.
+      throw e instanceof DeskFailure || String((e as { code?: unknown }).code).startsWith('SQLITE_') ? e : notWritten(e);
+    }
   }
 
   /** This process's temp file for `name` (unique per run, so a reused pid never collides). */
@@ -118,7 +141,7 @@ export class BatchExporter {
   }
 
   /** Write a batch's file to `folder/.name.RUN.tmp` from its stored bytes. */
-  private async writeTemp(b: store.BatchRow, folder: string): Promise<{ tmp: string; sha256: string; bytes: number }> {
+  private async writeTemp(b: store.BatchRow, folder: string): Promise<Written> {
     const tmp = path.join(folder, this.tempName(b.file_name));
     const w = await writeFile(tmp, batchBytes(this.db, b, this.settings));
     return { tmp, ...w };
@@ -130,16 +153,15 @@ export class BatchExporter {
    */
   private commit(b: store.BatchRow, sha256: string, bytes: number): void {
     durably(this.db, () => {
-      // Someone may have held, returned, edited or killed an item while the file was written.
-      const changed = store.firstChangedEntry(this.db, b.id);
+      // Someone may have held, returned, edited or killed an item while the file was written: then nothing is published.
+      const changed = publishEntries(this.db, b.id, b.created_at);
       if (changed) {
         throw new DeskFailure(
           ErrorCode.ExportFailed,
           `${changed.slug || changed.itemId} changed while batch ${b.id} was being written; nothing was exported. Export again.`,
         );
       }
-      store.auditEntries(this.db, b.id, { publish: 'publish', kill: 'kill sent', note: `Batch ${b.id}`, at: b.created_at, by: b.created_by });
-      store.publishEntries(this.db, b.id, b.created_at);
+      auditEntries(this.db, b.id, { publish: 'publish', kill: 'kill sent', note: `Batch ${b.id}`, at: b.created_at, by: b.created_by });
       store.setCommitted(this.db, b.id, sha256, bytes);
     });
   }
@@ -148,10 +170,10 @@ export class BatchExporter {
     durably(this.db, () => store.setWriteOutcome(this.db, id, error));
   }
 
-  /** Steps 2 and 3 for a reserved batch; a failure before the commit drops it. */
+  /** Steps 2 and 3 for a batch reserved earlier (completing a stuck one): its temp file from the stored bytes. */
   private async writeAndCommit(b: store.BatchRow): Promise<void> {
     const folder = b.folder;
-    let written: { tmp: string; sha256: string; bytes: number };
+    let written: Written;
     try {
       if (await exists(path.join(folder, b.file_name))) throw fileExists(path.join(folder, b.file_name));
       written = await this.writeTemp(b, folder);
@@ -159,6 +181,11 @@ export class BatchExporter {
       store.deleteBatch(this.db, b.id);
       throw new DeskFailure(ErrorCode.ExportFailed, `Batch not exported; no item changed state. ${writeProblem(e, folder)}`);
     }
+    await this.commitAndPlace(b, written);
+  }
+
+  /** Step 3: publish (a failure drops the batch and its temp file), then put the file in place. */
+  private async commitAndPlace(b: store.BatchRow, written: Written): Promise<void> {
     try {
       this.commit(b, written.sha256, written.bytes);
     } catch (e) {
@@ -167,19 +194,19 @@ export class BatchExporter {
       throw e;
     }
     try {
-      await place(written.tmp, path.join(folder, b.file_name));
+      await place(written.tmp, path.join(b.folder, b.file_name));
       this.setOutcome(b.id, null);
     } catch (e) {
-      this.setOutcome(b.id, writeProblem(e, folder));
+      this.setOutcome(b.id, writeProblem(e, b.folder));
     }
   }
 
   exportBatch(arg: ArgOf<'exportBatch'>, by: string): Promise<BatchDetail> {
     return this.serial(async () => {
       await recoverBatches(this.recovery);
-      const b = this.reserve({ ...arg, folder: path.resolve(arg.folder) }, by);
-      await this.writeAndCommit(b);
-      return this.get(b.id);
+      const { batch, written } = await this.reserve({ ...arg, folder: path.resolve(arg.folder) }, by);
+      await this.commitAndPlace(batch, written);
+      return this.get(batch.id);
     });
   }
 
@@ -189,7 +216,7 @@ export class BatchExporter {
       const b = this.row(id);
       if (b.state === 'writing') throw new DeskFailure(ErrorCode.ExportFailed, `Batch ${id} was never completed; there is nothing to re-send.`);
       const dir = path.resolve(folder);
-      let written: { tmp: string; sha256: string; bytes: number };
+      let written: Written;
       try {
         written = await this.writeTemp(b, dir);
       } catch (e) {

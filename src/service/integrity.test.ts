@@ -192,12 +192,10 @@ describe('a batch is a fact', () => {
     const first = testDesk(file);
     approved(first.desk, 'RECOVERED');
     const steps = first.desk.batches as unknown as {
-      reserve(a: object, by: string): { id: number; file_name: string };
-      writeTemp(b: object, f: string): Promise<{ tmp: string; sha256: string; bytes: number }>;
+      reserve(a: object, by: string): Promise<{ batch: { id: number; file_name: string }; written: { tmp: string; sha256: string; bytes: number } }>;
       commit(b: object, sha: string, bytes: number): void;
     };
-    const b = steps.reserve({ format: 'ninjs', folder }, 'x');
-    const w = await steps.writeTemp(b, folder);
+    const { batch: b, written: w } = await steps.reserve({ format: 'ninjs', folder }, 'x');
     steps.commit(b, w.sha256, w.bytes);
     first.desk.saveSettings({ ...first.desk.getSettings(), agency: 'Changed Agency', datelineStyle: 'ap' });
     first.desk.lock.release(); // the writer dies before the rename
@@ -218,12 +216,10 @@ describe('stuck batches', () => {
     const first = testDesk(file);
     const id = approved(first.desk, 'STUCK-ONE');
     const steps = first.desk.batches as unknown as {
-      reserve(a: object, by: string): { id: number; file_name: string };
-      writeTemp(b: object, f: string): Promise<{ tmp: string; sha256: string; bytes: number }>;
+      reserve(a: object, by: string): Promise<{ batch: { id: number; file_name: string }; written: { tmp: string; sha256: string; bytes: number } }>;
       commit(b: object, sha: string, bytes: number): void;
     };
-    const b = steps.reserve({ format: 'ninjs', folder }, 'x');
-    const w = await steps.writeTemp(b, folder);
+    const { batch: b, written: w } = await steps.reserve({ format: 'ninjs', folder }, 'x');
     if (state === 'committed') steps.commit(b, w.sha256, w.bytes);
     setOwner(first.desk.db, b.id, 'otherhost:4123');
     first.desk.lock.release();

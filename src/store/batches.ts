@@ -88,7 +88,7 @@ export function entryPage(db: Db, batchId: number, after: number, limit: number)
     after,
     limit,
   ) as (Omit<EntryRow, 'snapshot'> & { snapshot_json: string })[];
-  return rows.map(({ snapshot_json, ...r }) => ({ ...r, snapshot: JSON.parse(snapshot_json) as WireItem }));
+  return rows.map(({ snapshot_json, ...r }) => ({ ...r, snapshot: headOf(snapshot_json, r.wire) as WireItem }));
 }
 
 /** The entries' bytes a page at a time (no statement stays open across a file write). */
@@ -108,41 +108,32 @@ export function pendingKillCount(db: Db): number {
   return stmt(db, `SELECT count(*) FROM items i WHERE i.status = 'killed' AND NOT EXISTS (${KILL_SENT})`).pluck().get() as number;
 }
 
+/** A pending entry's item: approved, or killed with its kill not yet sent. */
+const PENDING = `i.status = 'approved' OR (i.status = 'killed' AND NOT EXISTS (${KILL_SENT}))`;
+
 /** Pending entries in batch order (most urgent, then oldest): approved items, and kills not yet sent. */
 export function pendingItemIds(db: Db): string[] {
-  return stmt(
-    db,
-    `SELECT i.id FROM items i
-       WHERE i.status = 'approved' OR (i.status = 'killed' AND NOT EXISTS (${KILL_SENT}))
-       ORDER BY i.urgency, i.updated_at, i.id`,
-  )
-    .pluck()
-    .all() as string[];
+  return stmt(db, `SELECT i.id FROM items i WHERE ${PENDING} ORDER BY i.urgency, i.updated_at, i.id`).pluck().all() as string[];
 }
 
-/** Approved items with an embargo. */
-export function embargoedApproved(db: Db): { id: string; slug: string; embargo: string }[] {
-  return stmt(db, "SELECT id, slug, embargo FROM items WHERE status = 'approved' AND embargo IS NOT NULL").all() as {
-    id: string;
-    slug: string;
-    embargo: string;
-  }[];
+export function pendingItemCount(db: Db): number {
+  return stmt(db, `SELECT count(*) FROM items i WHERE ${PENDING}`).pluck().get() as number;
 }
 
 /** The fields of the version that went out (its publish entry), or null. */
 export function publishedHead(db: Db, itemId: string, version: number): EntryHead | null {
-  const s = stmt(db, "SELECT snapshot_json FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version = ?").pluck().get(itemId, version) as
-    string | undefined;
-  return s ? (JSON.parse(s) as EntryHead) : null;
+  const r = stmt(db, "SELECT snapshot_json, wire FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version = ?").get(itemId, version) as
+    { snapshot_json: string; wire: string | null } | undefined;
+  return r ? headOf(r.snapshot_json, r.wire) : null;
 }
 
 /** The latest version that went out before `belowVersion` (a correction's baseline), or null. */
 export function publishedBefore(db: Db, itemId: string, belowVersion: number): { version: number; item: EntryHead } | null {
-  const r = stmt(db, "SELECT version, snapshot_json FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version < ? ORDER BY version DESC LIMIT 1").get(
-    itemId,
-    belowVersion,
-  ) as { version: number; snapshot_json: string } | undefined;
-  return r ? { version: r.version, item: JSON.parse(r.snapshot_json) as EntryHead } : null;
+  const r = stmt(
+    db,
+    "SELECT version, snapshot_json, wire FROM batch_items WHERE item_id = ? AND kind = 'publish' AND version < ? ORDER BY version DESC LIMIT 1",
+  ).get(itemId, belowVersion) as { version: number; snapshot_json: string; wire: string | null } | undefined;
+  return r ? { version: r.version, item: headOf(r.snapshot_json, r.wire) } : null;
 }
 
 export function insertBatch(
@@ -181,8 +172,39 @@ export function entryInserter(db: Db, batchId: number): (seq: number, e: NewEntr
     'INSERT INTO batch_items (batch_id, seq, item_id, version, kind, revision, snapshot_json, wire, prior_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   return (seq, e) => {
-    insert.run(batchId, seq, e.itemId, e.version, e.kind, e.revision, JSON.stringify(e.head), e.wire, JSON.stringify(e.prior));
+    insert.run(batchId, seq, e.itemId, e.version, e.kind, e.revision, headJson(e.head, e.wire), e.wire, JSON.stringify(e.prior));
   };
+}
+
+/** A stored head whose plain text is kept in its entry's bytes: where it is, as JSON string text. */
+type StoredHead = Omit<EntryHead, 'bodyText'> & { bodyText?: string; bodyTextAt?: [number, number] };
+
+/**
+ * The head as stored. The entry's bytes carry the plain text (in the copy, after the dateline),
+ * so it is not stored twice: the head says where its JSON-escaped form lies in the bytes. Where
+ * it does not appear as such, the head keeps it.
+ */
+function headJson(head: EntryHead, wire: string): string {
+  const { bodyText, ...rest } = head;
+  const escaped = JSON.stringify(bodyText).slice(1, -1);
+  const at = wire.indexOf(escaped);
+  return JSON.stringify(at < 0 ? head : ({ ...rest, bodyTextAt: [at, at + escaped.length] } satisfies StoredHead));
+}
+
+/** The head as reserved, from its stored JSON and the entry's bytes. */
+function headOf(json: string, wire: string | null): EntryHead {
+  const { bodyTextAt, ...head } = JSON.parse(json) as StoredHead;
+  if (!bodyTextAt) return head as EntryHead;
+  return { ...head, bodyText: JSON.parse(`"${wire!.slice(bodyTextAt[0], bodyTextAt[1])}"`) as string };
+}
+
+/** Whether a batch has any entry (one whose writer stopped while reserving has none). */
+export function hasEntries(db: Db, batchId: number): boolean {
+  return stmt(db, 'SELECT 1 FROM batch_items WHERE batch_id = ? LIMIT 1').get(batchId) !== undefined;
+}
+
+export function setItemCount(db: Db, id: number, itemCount: number): void {
+  stmt(db, 'UPDATE batches SET item_count = ? WHERE id = ?').run(itemCount, id);
 }
 
 /** Each entry's item state before the commit, in order (null for batches of older Wiredesks). */
@@ -212,43 +234,4 @@ export function setOwner(db: Db, id: number, owner: string): void {
 
 export function deleteBatch(db: Db, id: number): void {
   stmt(db, 'DELETE FROM batches WHERE id = ?').run(id);
-}
-
-/** An entry whose item is no longer exactly as reserved (someone held, returned, edited or killed it). */
-const CHANGED = `i.id IS NULL OR NOT coalesce(CASE b.kind
-  WHEN 'publish' THEN i.status = 'approved' AND i.version = b.version AND i.revision IS b.revision AND i.approved_revision IS i.revision
-  ELSE i.status = 'killed' AND max(i.version, i.published_version + 1) = b.version END, 0)`;
-
-/** The first entry, in batch order, whose item changed since the batch was reserved; null when none did. */
-export function firstChangedEntry(db: Db, batchId: number): { itemId: string; slug: string } | null {
-  const r = stmt(
-    db,
-    `SELECT b.item_id AS itemId, coalesce(i.slug, '') AS slug FROM batch_items b LEFT JOIN items i ON i.id = b.item_id WHERE b.batch_id = ? AND (${CHANGED}) ORDER BY b.seq LIMIT 1`,
-  ).get(batchId) as { itemId: string; slug: string } | undefined;
-  return r ?? null;
-}
-
-/**
- * The commit's audit, one record per entry in batch order, from the items as they stand
- * (before publishEntries): a publish moves the item to published, a kill leaves it killed.
- */
-export function auditEntries(db: Db, batchId: number, a: { publish: string; kill: string; note: string; at: string; by: string }): void {
-  stmt(
-    db,
-    `INSERT INTO audit_log (item_id, action, from_status, to_status, version, note, at, by)
-     SELECT b.item_id, CASE b.kind WHEN 'publish' THEN @publish ELSE @kill END, i.status, CASE b.kind WHEN 'publish' THEN 'published' ELSE i.status END, b.version, @note, @at, @by
-     FROM batch_items b JOIN items i ON i.id = b.item_id WHERE b.batch_id = @batchId ORDER BY b.seq`,
-  ).run({ ...a, batchId });
-}
-
-/**
- * The batch's publish entries go out: each item becomes published at its entry's version.
- * Only the publishing columns are written, so the text index is not touched.
- */
-export function publishEntries(db: Db, batchId: number, at: string): void {
-  stmt(
-    db,
-    `UPDATE items SET status = 'published', published_version = b.version, first_published_at = coalesce(items.first_published_at, @at), version_published_at = @at
-     FROM batch_items b WHERE b.batch_id = @batchId AND b.kind = 'publish' AND b.item_id = items.id`,
-  ).run({ batchId, at });
 }

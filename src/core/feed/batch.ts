@@ -58,16 +58,42 @@ export function serializeEntry(format: FeedFormat, entry: FeedEntry, ctx: Omit<F
   return JSON.stringify(SERIALIZERS[format](entry.item, { ...ctx, pubStatus: entry.pubStatus }));
 }
 
-/** A batch file as chunks from its frame and its serialised entries. */
+/** What frames a batch file's entries, given the parts as they come (not joined): `entry` for each entry's bytes, then `end`. */
+export interface Framing {
+  entry(bytes: string): void;
+  end(): void;
+}
+
+/** Frame a batch file's entries into `out`: what opens it now, what goes between and after each entry, and what ends it. */
+export function framing(frame: BatchFrame, out: (part: string) => void): Framing {
+  let entries = 0;
+  if (frame.open) out(frame.open);
+  return {
+    entry(bytes) {
+      if (entries++ > 0 && frame.sep) out(frame.sep);
+      out(bytes);
+      if (frame.term) out(frame.term);
+    },
+    end() {
+      const end = entries === 0 ? frame.empty : frame.close;
+      if (end) out(end);
+    },
+  };
+}
+
+/** A batch file as chunks from its frame and its serialised entries: what opens it, then one chunk per entry, then its end. */
 export function* framedChunks(frame: BatchFrame, entries: Iterable<string>): Generator<string, void, undefined> {
-  if (frame.open) yield frame.open;
-  let first = true;
+  let chunk = '';
+  const file = framing(frame, (part) => (chunk += part));
+  if (chunk) yield chunk;
   for (const e of entries) {
-    yield (first ? '' : frame.sep) + e + frame.term;
-    first = false;
+    chunk = '';
+    file.entry(e);
+    yield chunk;
   }
-  const end = first ? frame.empty : frame.close;
-  if (end) yield end;
+  chunk = '';
+  file.end();
+  if (chunk) yield chunk;
 }
 
 /**
