@@ -492,8 +492,11 @@ test('settings: categories added, renamed and removed; refusals shown in plain w
 test('the wire-copy preview follows edits anywhere in the body: a paragraph changed, added in the middle, removed', async ({ page, server: _server }) => {
   const desk = new DeskPage(page);
   await desk.newItem();
+  // The new item's slug takes the focus first; only then is the body clicked (or keys would land in the slug).
+  await expect(desk.field('Slug')).toBeFocused();
   await desk.field('Sign-off').fill('06B');
   await desk.body.click();
+  await expect(desk.body).toBeFocused();
   const kb = page.keyboard;
   await kb.type('First paragraph.');
   await kb.press('Enter');
