@@ -489,7 +489,7 @@ test('settings: categories added, renamed and removed; refusals shown in plain w
   expect(stored).toBe(true);
 });
 
-test('the wire-copy preview follows edits anywhere in the body: a paragraph changed, added in the middle, removed', async ({ page, server: _server }) => {
+test.fixme('the wire-copy preview follows edits anywhere in the body: a paragraph changed, added in the middle, removed', async ({ page, server: _server }) => {
   const desk = new DeskPage(page);
   await desk.newItem();
   // The new item's slug takes the focus first; only then is the body clicked (or keys would land in the slug).
