@@ -48,19 +48,22 @@ export function useListCursor(list: WindowedList<ItemSummary>, openId: string | 
   const cursorId = rowAt(cursor)?.id;
   const cursorIdNow = useRef(cursorId);
   cursorIdNow.current = cursorId;
+  /** The item a single key press opened in its own keydown, so the move and the item show in one frame. */
+  const openedByKey = useRef<string | null>(null);
+  const openFromKeys = useCallback(
+    (id: string) =>
+      void openItem(id).finally(() => {
+        // Keys pressed while it opened have moved on: the cursor keeps going.
+        if (cursorIdNow.current === id) moving.current = false;
+      }),
+    [openItem],
+  );
   useEffect(() => {
-    if (!moving.current || !cursorId) return;
-    // A single key press opens its item at once; a held or repeated key waits until the keys rest.
-    const t = setTimeout(
-      () =>
-        void openItem(cursorId).finally(() => {
-          // Keys pressed while it opened have moved on: the cursor keeps going.
-          if (cursorIdNow.current === cursorId) moving.current = false;
-        }),
-      burst.current ? OPEN_AFTER_MS : 0,
-    );
+    if (!moving.current || !cursorId || openedByKey.current === cursorId) return;
+    // A row not fetched yet when its key came, or a held or repeated key: it opens once the keys rest.
+    const t = setTimeout(() => openFromKeys(cursorId), burst.current ? OPEN_AFTER_MS : 0);
     return () => clearTimeout(t);
-  }, [cursorId, openItem]);
+  }, [cursorId, openFromKeys]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     const total = list.total ?? 0;
@@ -76,7 +79,12 @@ export function useListCursor(list: WindowedList<ItemSummary>, openId: string | 
     burst.current = now - lastKeyAt.current < OPEN_AFTER_MS;
     lastKeyAt.current = now;
     moving.current = true;
-    setCursor(Math.max(0, Math.min(total - 1, moves[e.key]!)));
+    const to = Math.max(0, Math.min(total - 1, moves[e.key]!));
+    setCursor(to);
+    // A single key press opens its item at once, in the same task as the move.
+    const id = burst.current ? undefined : rowAt(to)?.id;
+    openedByKey.current = id ?? null;
+    if (id) openFromKeys(id);
   };
 
   const choose = useCallback(
