@@ -29,13 +29,22 @@ export function useItemsAhead(list: Pick<WindowedList<ItemSummary>, 'rowAt' | 'i
     const at = openId ? indexOf((i) => i.id === openId) : -1;
     if (at < 0) return;
     const wanted = [rowAt(at - 1)?.id, rowAt(at + 1)?.id].filter((id): id is string => Boolean(id) && id !== openId);
-    const kept = new Map<string, Ahead>();
-    const now = Date.now();
-    for (const id of wanted) {
-      const had = ahead.current.get(id);
-      kept.set(id, had && now - had.at < KEEP_MS ? had : { answer: desk('getItem', { id }), at: now });
-    }
-    ahead.current = kept;
+    // After the open item is painted: the requests are not in the way of the frame that shows it.
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (t = setTimeout(fetchAhead)));
+    const fetchAhead = () => {
+      const kept = new Map<string, Ahead>();
+      const now = Date.now();
+      for (const id of wanted) {
+        const had = ahead.current.get(id);
+        kept.set(id, had && now - had.at < KEEP_MS ? had : { answer: desk('getItem', { id }), at: now });
+      }
+      ahead.current = kept;
+    };
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(t);
+    };
   }, [rowAt, indexOf, openId]);
 
   return useCallback((id: string): Promise<Result<ItemDetail>> => {
