@@ -81,7 +81,14 @@ describe('desk server', () => {
     const page = await request(server, 'GET', path1);
     expect(page.body).toContain('./assets/app.js');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
-    expect((await request(server, 'GET', `${path1}assets/app.js`)).status).toBe(200);
+    const asset = await request(server, 'GET', `${path1}assets/app.js`);
+    expect([asset.status, asset.body, asset.headers['content-length']]).toEqual([200, 'console.log(1)', '14']);
+    // A rebuild that changes a file is served as it is now, not as it was first read.
+    const appJs = path.join(rendererDir, 'assets', 'app.js');
+    fs.writeFileSync(appJs, 'console.log("rebuilt")');
+    fs.utimesSync(appJs, new Date(), new Date(Date.now() + 5000));
+    expect((await request(server, 'GET', `${path1}assets/app.js`)).body).toBe('console.log("rebuilt")');
+    fs.writeFileSync(appJs, 'console.log(1)');
     const viaCookie = await request(server, 'POST', `${path1}api/getSettings`, '{}', { 'Content-Type': 'application/json', Cookie: cookie.split(';')[0]! });
     expect(JSON.parse(viaCookie.body)).toMatchObject({ ok: true });
   });
