@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type ItemChange, isItemChange } from '@core/changes';
 import { type DeskRequest, useApp } from '@renderer/app/AppContext';
@@ -59,7 +60,8 @@ export function DeskView() {
       // Choosing the open item again keeps its editor (and the keystrokes not yet saved).
       if (id === openIdRef.current) return;
       const r = await getItem(id);
-      if (r.ok) show(r.value);
+      // Rendered now, in the task of the key or click that asked, not in a later one after the next frame.
+      if (r.ok) flushSync(() => show(r.value));
       else setError(r.error.message);
     },
     [show, getItem],
