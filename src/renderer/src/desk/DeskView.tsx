@@ -2,25 +2,16 @@ import { flushSync } from 'react-dom';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type ItemChange, isItemChange } from '@core/changes';
 import { type DeskRequest, useApp } from '@renderer/app/AppContext';
-import { desk, prefetch } from '@renderer/shared/desk';
+import { desk } from '@renderer/shared/desk';
 import { useDeskEvents } from '@renderer/shared/useDeskEvents';
-import { PAGE, useWindowedList } from '@renderer/shared/useWindow';
+import { useWindowedList } from '@renderer/shared/useWindow';
 import type { DeskView as ListView, ItemDetail } from '../../../contract';
+import { OPEN_KEY } from './firstScreen';
 import { ItemEditor } from './ItemEditor';
 import { ItemList } from './ItemList';
 import { useItemsAhead } from './useItemsAhead';
 import './desk.css';
 import { useListCursor } from './useListCursor';
-
-/** The open item survives a reload and a visit to another view (per window). */
-const OPEN_KEY = 'wiredesk.openItem';
-
-/** At start-up: ask for the desk list's first page and the item to reopen, as DeskView will. */
-export function prefetchDesk(): void {
-  prefetch('listItems', { view: 'desk', offset: 0, limit: PAGE });
-  const last = sessionStorage.getItem(OPEN_KEY);
-  if (last) prefetch('getItem', { id: last });
-}
 
 /** The writer's desk: items on the left, the open item on the right. */
 export function DeskView() {

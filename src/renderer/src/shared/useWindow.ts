@@ -5,8 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskError, Result } from '@core/errors';
 import type { Page } from '../../../contract';
-
-export const PAGE = 100;
+import { PAGE } from './page';
 
 export interface WindowedList<T> {
   /** Rows in the list; null until the first answer. */
