@@ -45,7 +45,13 @@ async function bareServer(outDir: string, body: string): Promise<{ url: string; 
     base: './',
     logLevel: 'warn',
     configFile: false,
-    build: { outDir, emptyOutDir: true, minify: true, target: 'es2022' },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: true,
+      target: 'es2022',
+      rollupOptions: { input: { index: path.resolve('src', 'bench', 'bare', 'index.html'), react: path.resolve('src', 'bench', 'bare', 'react.html') } },
+    },
   });
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.txt': 'text/plain; charset=utf-8' };
   const server = http.createServer((req, res) => {
@@ -143,11 +149,20 @@ export async function uiResults(wanted: (...names: string[]) => boolean, o: UiOp
         const ms = await coldOnce(login, o.shortId);
         cold.real.push(ms);
       };
+      // Beside the bare page, the same editor mounted by React (@lexical/react): the part of the gap React itself takes.
+      const reactFloor: number[] = [];
       const coldBare = async () => {
         cold.ref.push(await coldOnce(bare.url, null));
+        reactFloor.push(await coldOnce(`${bare.url}react.html`, null));
       };
       await interleave(o.quick ? 5 : 9, coldLogin, coldBare);
-      results.push(result('cold_start', cold, 'bare Lexical page (same browser, fresh context)', targets.cold, (r) => r.ratio <= 1.3));
+      results.push(
+        result('cold_start', cold, 'bare Lexical page (same browser, fresh context)', targets.cold, (r) => r.ratio <= 1.3, {
+          bare_react_lexical_median_ms: round(median(reactFloor), 1),
+          ratio_to_bare_react_lexical: round(median(cold.real) / median(reactFloor), 2),
+        }),
+      );
+      o.log(`cold_start: bare React + Lexical page median ${round(median(reactFloor), 1)} ms`);
       o.log('cold_start measured');
     }
 
