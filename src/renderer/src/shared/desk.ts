@@ -36,10 +36,15 @@ export async function desk<K extends DeskMethod>(method: K, arg: ArgOf<K>): Prom
   return call(method, arg);
 }
 
-// Formatters are built once: a new one per call (toLocaleTimeString) costs more than the row it labels.
-const HOUR_MINUTE = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
-const FULL = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+// Formatters are built once: a new one per call (toLocaleTimeString) costs more than the row it labels. And on first
+// use, not when this module loads: the first one reads the locale's data, which held up the start-up requests.
+let formats: { hourMinute: Intl.DateTimeFormat; dayMonth: Intl.DateTimeFormat; full: Intl.DateTimeFormat } | undefined;
+const format = () =>
+  (formats ??= {
+    hourMinute: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }),
+    dayMonth: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }),
+    full: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+  });
 
 const sameDay = (a: Date, b: Date) => a.getDate() === b.getDate() && a.getMonth() === b.getMonth() && a.getFullYear() === b.getFullYear();
 
@@ -47,12 +52,12 @@ const sameDay = (a: Date, b: Date) => a.getDate() === b.getDate() && a.getMonth(
 export function shortTime(iso: string, now = new Date()): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso; // format() throws on an invalid date
-  const hm = HOUR_MINUTE.format(d);
-  return sameDay(d, now) ? hm : `${DAY_MONTH.format(d)} ${hm}`;
+  const hm = format().hourMinute.format(d);
+  return sameDay(d, now) ? hm : `${format().dayMonth.format(d)} ${hm}`;
 }
 
 /** "30 Nov 2026, 14:03": a time that must be read without context (batch history). */
 export function dateTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : FULL.format(d);
+  return Number.isNaN(d.getTime()) ? iso : format().full.format(d);
 }
