@@ -17,13 +17,13 @@ export interface ChangedEntry {
   slug: string;
 }
 
-/** The first entry (of `kind`, or of any) in batch order whose item changed since the batch was reserved; null when none did. */
-export function firstChangedEntry(db: Db, batchId: number, kind: 'kill' | null = null): ChangedEntry | null {
+/** The first entry in batch order whose item changed since the batch was reserved; null when none did. */
+function firstChangedEntry(db: Db, batchId: number): ChangedEntry | null {
   const r = stmt(
     db,
     `SELECT b.item_id AS itemId, coalesce(i.slug, '') AS slug FROM batch_items b LEFT JOIN items i ON i.id = b.item_id
-     WHERE b.batch_id = ? AND (? IS NULL OR b.kind = ?) AND (${CHANGED}) ORDER BY b.seq LIMIT 1`,
-  ).get(batchId, kind, kind) as ChangedEntry | undefined;
+     WHERE b.batch_id = ? AND (${CHANGED}) ORDER BY b.seq LIMIT 1`,
+  ).get(batchId) as ChangedEntry | undefined;
   return r ?? null;
 }
 
@@ -32,29 +32,23 @@ export function firstChangedEntry(db: Db, batchId: number, kind: 'kill' | null =
  * the publishing columns are written, so the text index is not touched), provided every item is
  * still as reserved. Returns the first entry whose item changed, or null; when one did, nothing
  * was published and the caller rolls back.
+ *
+ * The entries are checked first (a read), so the UPDATE never has to be undone on its own: it
+ * runs OR FAIL, which spares SQLite a statement journal (a copy of every page the UPDATE
+ * touches, 40 MB for 10,000 items); any failure still rolls back the caller's transaction.
  */
 export function publishEntries(db: Db, batchId: number, at: string): ChangedEntry | null {
-  const allPublished = db.transaction(() => {
-    const published = stmt(
-      db,
-      `UPDATE items AS i SET status = 'published', published_version = b.version, first_published_at = coalesce(i.first_published_at, @at), version_published_at = @at
-       FROM batch_items b WHERE b.batch_id = @batchId AND b.kind = 'publish' AND b.item_id = i.id AND ${PUBLISH_AS_RESERVED}`,
-    ).run({ batchId, at }).changes;
-    const publishes = stmt(db, "SELECT count(*) FROM batch_items WHERE batch_id = ? AND kind = 'publish'").pluck().get(batchId) as number;
-    if (published !== publishes) throw NOT_ALL;
-  });
-  try {
-    allPublished(); // a savepoint: undone when an item had changed
-  } catch (e) {
-    if (e !== NOT_ALL) throw e;
-    const changed = firstChangedEntry(db, batchId);
-    if (!changed) throw new DeskFailure(ErrorCode.Internal, `Batch ${batchId}: not every entry could be published, yet none has changed.`);
-    return changed;
-  }
-  // Every publish went out as reserved: only a kill can have changed (the items are not read again).
-  return firstChangedEntry(db, batchId, 'kill');
+  const changed = firstChangedEntry(db, batchId);
+  if (changed) return changed;
+  const published = stmt(
+    db,
+    `UPDATE OR FAIL items AS i SET status = 'published', published_version = b.version, first_published_at = coalesce(i.first_published_at, @at), version_published_at = @at
+     FROM batch_items b WHERE b.batch_id = @batchId AND b.kind = 'publish' AND b.item_id = i.id AND ${PUBLISH_AS_RESERVED}`,
+  ).run({ batchId, at }).changes;
+  const publishes = stmt(db, "SELECT count(*) FROM batch_items WHERE batch_id = ? AND kind = 'publish'").pluck().get(batchId) as number;
+  if (published !== publishes) throw new DeskFailure(ErrorCode.Internal, `Batch ${batchId}: not every entry could be published, yet none has changed.`);
+  return null;
 }
-const NOT_ALL = new Error('an item changed');
 
 /**
  * The commit's audit, one record per entry in batch order, once publishEntries found every item
