@@ -2,7 +2,6 @@
  * A batch's commit, set-based over its entries: each item goes out only if it is still exactly as
  * the batch reserved it; then the audit. Call inside the commit's transaction.
  */
-import { DeskFailure, ErrorCode } from '../core/errors';
 import { type Db, stmt } from './db';
 
 /** A publish entry's item as reserved: approved at the entry's version, the approved revision unchanged. */
@@ -17,37 +16,35 @@ export interface ChangedEntry {
   slug: string;
 }
 
-/** The first entry in batch order whose item changed since the batch was reserved; null when none did. */
-function firstChangedEntry(db: Db, batchId: number): ChangedEntry | null {
+/** The first entry (of `kind`, or of any) in batch order whose item changed since the batch was reserved; null when none did. */
+export function firstChangedEntry(db: Db, batchId: number, kind: 'kill' | null = null): ChangedEntry | null {
   const r = stmt(
     db,
     `SELECT b.item_id AS itemId, coalesce(i.slug, '') AS slug FROM batch_items b LEFT JOIN items i ON i.id = b.item_id
-     WHERE b.batch_id = ? AND (${CHANGED}) ORDER BY b.seq LIMIT 1`,
-  ).get(batchId) as ChangedEntry | undefined;
+     WHERE b.batch_id = ? AND (? IS NULL OR b.kind = ?) AND (${CHANGED}) ORDER BY b.seq LIMIT 1`,
+  ).get(batchId, kind, kind) as ChangedEntry | undefined;
   return r ?? null;
 }
 
 /**
- * The batch's publish entries go out: each item becomes published at its entry's version (only
- * the publishing columns are written, so the text index is not touched), provided every item is
- * still as reserved. Returns the first entry whose item changed, or null; when one did, nothing
- * was published and the caller rolls back.
+ * The batch's entries go out: each publish entry's item becomes published at its entry's version
+ * (only the publishing columns are written, so the text index is not touched). The UPDATE checks
+ * each item as it goes; returns false when some item is no longer as reserved (someone held,
+ * returned, edited or killed it): then the caller rolls back its whole transaction, and
+ * firstChangedEntry names the item.
  *
- * The entries are checked first (a read), so the UPDATE never has to be undone on its own: it
- * runs OR FAIL, which spares SQLite a statement journal (a copy of every page the UPDATE
- * touches, 40 MB for 10,000 items); any failure still rolls back the caller's transaction.
+ * Nothing here is undone on its own (no savepoint), and the UPDATE runs OR FAIL: SQLite then
+ * keeps no statement journal, a copy of every page the UPDATE touches (40 MB for 10,000 items).
  */
-export function publishEntries(db: Db, batchId: number, at: string): ChangedEntry | null {
-  const changed = firstChangedEntry(db, batchId);
-  if (changed) return changed;
+export function publishEntries(db: Db, batchId: number, at: string): boolean {
   const published = stmt(
     db,
     `UPDATE OR FAIL items AS i SET status = 'published', published_version = b.version, first_published_at = coalesce(i.first_published_at, @at), version_published_at = @at
      FROM batch_items b WHERE b.batch_id = @batchId AND b.kind = 'publish' AND b.item_id = i.id AND ${PUBLISH_AS_RESERVED}`,
   ).run({ batchId, at }).changes;
   const publishes = stmt(db, "SELECT count(*) FROM batch_items WHERE batch_id = ? AND kind = 'publish'").pluck().get(batchId) as number;
-  if (published !== publishes) throw new DeskFailure(ErrorCode.Internal, `Batch ${batchId}: not every entry could be published, yet none has changed.`);
-  return null;
+  // Every publish went out as reserved: only a kill can have changed (the published items are not read again).
+  return published === publishes && firstChangedEntry(db, batchId, 'kill') === null;
 }
 
 /**
