@@ -168,24 +168,30 @@ export function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
 
+/** An ASCII character's part in a word: 1 a letter or digit, 2 one that continues a word (' - .), 0 one that ends it. */
+const ASCII_WORD = new Uint8Array(128).map((_, c) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : c === 39 || c === 45 || c === 46 ? 2 : 0,
+);
+
 function countAsciiWords(text: string): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    if (inWord)
-      inWord = alnum || c === 39 || c === 45 || c === 46; // ' - .
-    else if (alnum) {
+    const part = ASCII_WORD[text.charCodeAt(i)];
+    if (part === 1) {
+      if (!inWord) n++;
       inWord = true;
-      n++;
-    }
+    } else if (part === 0) inWord = false;
   }
   return n;
 }
 
+/** A UTF-16 surrogate. A text without one (any one-byte string, found at once) has as many characters as units. */
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** Characters as a reader counts them: code points (a surrogate pair is one), as [...text].length, without the array. */
 export function countCharacters(text: string): number {
+  if (!SURROGATE.test(text)) return text.length;
   let n = text.length;
   for (let i = 0; i < text.length - 1; i++) {
     const c = text.charCodeAt(i);

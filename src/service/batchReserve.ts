@@ -75,9 +75,8 @@ export function reserveEntries(
         const item = c.items.get(itemId)!;
         const { entry, kind, version } = entryFor(c.db, item, b.created_at, settings);
         if (kind === 'publish' && item.embargo !== null && isEmbargoPast(item.embargo, now)) pastEmbargo.push(item);
-        const wire = serializeEntry(b.format, { item: entry, pubStatus: kind === 'kill' ? 'canceled' : 'usable' }, { settings });
         // The body goes out (and is kept) as the entry's bytes; the fields are kept beside them.
-        const { body: _body, ...head } = entry;
+        const wire = serializeEntry(b.format, { item: entry, pubStatus: kind === 'kill' ? 'canceled' : 'usable' }, { settings });
         // The state the commit changes, as it stands now: the commit goes ahead only if the
         // item is still exactly as reserved, so this is also its state just before the commit.
         const prior = {
@@ -87,7 +86,7 @@ export function reserveEntries(
           versionPublishedAt: item.versionPublishedAt,
         };
         try {
-          insert(seq, { itemId: item.id, version, kind, revision: item.revision, head, wire, prior });
+          insert(seq, { itemId: item.id, version, kind, revision: item.revision, entry, wire, prior });
         } catch (e) {
           if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
             throw new DeskFailure(

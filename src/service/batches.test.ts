@@ -327,6 +327,32 @@ describe('batch export against a moving desk', () => {
     expect(fs.readdirSync(folder)).toEqual([]);
   });
 
+  it('refuses the whole batch when a kill in it changes while its file is written; the publishes beside it are undone', async () => {
+    const { desk, clock } = testDesk();
+    const killed = approved(desk, 'KILLED', {}, clock);
+    const folder = tmpFolder();
+    await desk.exportBatch({ format: 'ninjs', folder });
+    desk.transition({ ids: [killed], action: 'kill', note: 'Legal' });
+    const stays = approved(desk, 'STAYS', {}, clock);
+    const steps = exportSteps(desk);
+    const realReserve = steps.reserve.bind(steps);
+    steps.reserve = async (arg, by) => {
+      const r = await realReserve(arg, by);
+      // Another writer (an older Wiredesk, a hand edit) moves the killed story on to another version.
+      const item = desk.items.get(killed)!;
+      desk.items.update({ ...item, version: item.version + 1 });
+      return r;
+    };
+    await expect(desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({
+      code: ErrorCode.ExportFailed,
+      message: expect.stringContaining('KILLED changed while batch 2 was being written'),
+    });
+    expect(desk.getItem({ id: stays }).item.status).toBe('approved');
+    expect(desk.history({ id: stays }).audit.filter((a) => a.action === 'publish')).toEqual([]);
+    expect(desk.queue({ tab: 'approved' }).nextBatch).toEqual({ approved: 1, kills: 1 });
+    expect(desk.listBatches({}).items.map((b) => b.id)).toEqual([1]);
+  });
+
   it('a second Wiredesk opening the desk leaves a live writer’s batch alone', async () => {
     const file = path.join(tmpFolder(), 'desk.sqlite');
     const folder = tmpFolder();

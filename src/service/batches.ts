@@ -13,7 +13,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DeskFailure, ErrorCode } from '../core/errors';
 import type { DeskSettings } from '../core/settings';
-import { auditEntries, publishEntries } from '../store/batchCommit';
+import { auditEntries, firstChangedEntry, publishEntries } from '../store/batchCommit';
 import * as store from '../store/batches';
 import { type Db, durably } from '../store/db';
 import type { ItemStore } from '../store/items';
@@ -24,6 +24,9 @@ import { FileFill, exists, fileExists, place, writeFile, writeProblem } from './
 import { type RecoverySteps, completeBatch, dropBatch, recoverBatches } from './batchRecovery';
 import { openBatch, reserveEntries } from './batchReserve';
 import { type PreviewSelection, writePreview } from './preview';
+
+/** Thrown inside the commit's transaction to roll it back when an item is no longer as reserved. */
+const ITEM_CHANGED = new Error('an item changed while its batch was written');
 
 /** A temp file written and fsynced: where, its hash and size. */
 type Written = { tmp: string; sha256: string; bytes: number };
@@ -152,18 +155,22 @@ export class BatchExporter {
    * set-based statements over the stored entries; the text is not read again.
    */
   private commit(b: store.BatchRow, sha256: string, bytes: number): void {
-    durably(this.db, () => {
-      // Someone may have held, returned, edited or killed an item while the file was written: then nothing is published.
-      const changed = publishEntries(this.db, b.id, b.created_at);
-      if (changed) {
-        throw new DeskFailure(
-          ErrorCode.ExportFailed,
-          `${changed.slug || changed.itemId} changed while batch ${b.id} was being written; nothing was exported. Export again.`,
-        );
-      }
-      auditEntries(this.db, b.id, { publish: 'publish', kill: 'kill sent', note: `Batch ${b.id}`, at: b.created_at, by: b.created_by });
-      store.setCommitted(this.db, b.id, sha256, bytes);
-    });
+    try {
+      durably(this.db, () => {
+        if (!publishEntries(this.db, b.id, b.created_at)) throw ITEM_CHANGED;
+        auditEntries(this.db, b.id, { publish: 'publish', kill: 'kill sent', note: `Batch ${b.id}`, at: b.created_at, by: b.created_by });
+        store.setCommitted(this.db, b.id, sha256, bytes);
+      });
+    } catch (e) {
+      if (e !== ITEM_CHANGED) throw e;
+      // Someone held, returned, edited or killed an item while the file was written: nothing was
+      // published (all rolled back), so the first changed item can be named as it stands.
+      const changed = firstChangedEntry(this.db, b.id);
+      throw new DeskFailure(
+        ErrorCode.ExportFailed,
+        `${changed ? changed.slug || changed.itemId : 'An item'} changed while batch ${b.id} was being written; nothing was exported. Export again.`,
+      );
+    }
   }
 
   private setOutcome(id: number, error: string | null): void {

@@ -2,7 +2,6 @@
  * A batch's commit, set-based over its entries: each item goes out only if it is still exactly as
  * the batch reserved it; then the audit. Call inside the commit's transaction.
  */
-import { DeskFailure, ErrorCode } from '../core/errors';
 import { type Db, stmt } from './db';
 
 /** A publish entry's item as reserved: approved at the entry's version, the approved revision unchanged. */
@@ -28,33 +27,25 @@ export function firstChangedEntry(db: Db, batchId: number, kind: 'kill' | null =
 }
 
 /**
- * The batch's publish entries go out: each item becomes published at its entry's version (only
- * the publishing columns are written, so the text index is not touched), provided every item is
- * still as reserved. Returns the first entry whose item changed, or null; when one did, nothing
- * was published and the caller rolls back.
+ * The batch's entries go out: each publish entry's item becomes published at its entry's version
+ * (only the publishing columns are written, so the text index is not touched). The UPDATE checks
+ * each item as it goes; returns false when some item is no longer as reserved (someone held,
+ * returned, edited or killed it): then the caller rolls back its whole transaction, and
+ * firstChangedEntry names the item.
+ *
+ * Nothing here is undone on its own (no savepoint), and the UPDATE runs OR FAIL: SQLite then
+ * keeps no statement journal, a copy of every page the UPDATE touches (40 MB for 10,000 items).
  */
-export function publishEntries(db: Db, batchId: number, at: string): ChangedEntry | null {
-  const allPublished = db.transaction(() => {
-    const published = stmt(
-      db,
-      `UPDATE items AS i SET status = 'published', published_version = b.version, first_published_at = coalesce(i.first_published_at, @at), version_published_at = @at
-       FROM batch_items b WHERE b.batch_id = @batchId AND b.kind = 'publish' AND b.item_id = i.id AND ${PUBLISH_AS_RESERVED}`,
-    ).run({ batchId, at }).changes;
-    const publishes = stmt(db, "SELECT count(*) FROM batch_items WHERE batch_id = ? AND kind = 'publish'").pluck().get(batchId) as number;
-    if (published !== publishes) throw NOT_ALL;
-  });
-  try {
-    allPublished(); // a savepoint: undone when an item had changed
-  } catch (e) {
-    if (e !== NOT_ALL) throw e;
-    const changed = firstChangedEntry(db, batchId);
-    if (!changed) throw new DeskFailure(ErrorCode.Internal, `Batch ${batchId}: not every entry could be published, yet none has changed.`);
-    return changed;
-  }
-  // Every publish went out as reserved: only a kill can have changed (the items are not read again).
-  return firstChangedEntry(db, batchId, 'kill');
+export function publishEntries(db: Db, batchId: number, at: string): boolean {
+  const published = stmt(
+    db,
+    `UPDATE OR FAIL items AS i SET status = 'published', published_version = b.version, first_published_at = coalesce(i.first_published_at, @at), version_published_at = @at
+     FROM batch_items b WHERE b.batch_id = @batchId AND b.kind = 'publish' AND b.item_id = i.id AND ${PUBLISH_AS_RESERVED}`,
+  ).run({ batchId, at }).changes;
+  const publishes = stmt(db, "SELECT count(*) FROM batch_items WHERE batch_id = ? AND kind = 'publish'").pluck().get(batchId) as number;
+  // Every publish went out as reserved: only a kill can have changed (the published items are not read again).
+  return published === publishes && firstChangedEntry(db, batchId, 'kill') === null;
 }
-const NOT_ALL = new Error('an item changed');
 
 /**
  * The commit's audit, one record per entry in batch order, once publishEntries found every item

@@ -150,14 +150,14 @@ export function insertBatch(
   return id;
 }
 
-/** One entry as reserved: its fields without the body tree, the exact bytes, and what a drop restores. */
+/** One entry as reserved: the item as it goes out (kept without its body tree), the exact bytes, and what a drop restores. */
 export interface NewEntry {
   itemId: string;
   version: number;
   kind: EntryKind;
   /** The item revision it was made from (the commit checks the item is still at it). */
   revision: number;
-  head: EntryHead;
+  entry: WireItem;
   wire: string;
   prior: PriorState;
 }
@@ -172,7 +172,7 @@ export function entryInserter(db: Db, batchId: number): (seq: number, e: NewEntr
     'INSERT INTO batch_items (batch_id, seq, item_id, version, kind, revision, snapshot_json, wire, prior_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   return (seq, e) => {
-    insert.run(batchId, seq, e.itemId, e.version, e.kind, e.revision, headJson(e.head, e.wire), e.wire, JSON.stringify(e.prior));
+    insert.run(batchId, seq, e.itemId, e.version, e.kind, e.revision, headJson(e.entry, e.wire), e.wire, JSON.stringify(e.prior));
   };
 }
 
@@ -180,15 +180,17 @@ export function entryInserter(db: Db, batchId: number): (seq: number, e: NewEntr
 type StoredHead = Omit<EntryHead, 'bodyText'> & { bodyText?: string; bodyTextAt?: [number, number] };
 
 /**
- * The head as stored. The entry's bytes carry the plain text (in the copy, after the dateline),
- * so it is not stored twice: the head says where its JSON-escaped form lies in the bytes. Where
- * it does not appear as such, the head keeps it.
+ * The head as stored: the entry without its body tree. The entry's bytes carry the plain text (in
+ * the copy, after the dateline), so it is not stored twice: the head says where its JSON-escaped
+ * form lies in the bytes. Where it does not appear as such, the head keeps it. (The keys left out
+ * are undefined in one copy, which JSON leaves out, rather than taken out by rest and spread
+ * copies: same JSON, a copy less.)
  */
-function headJson(head: EntryHead, wire: string): string {
-  const { bodyText, ...rest } = head;
-  const escaped = JSON.stringify(bodyText).slice(1, -1);
+function headJson(entry: WireItem, wire: string): string {
+  const escaped = JSON.stringify(entry.bodyText).slice(1, -1);
   const at = wire.indexOf(escaped);
-  return JSON.stringify(at < 0 ? head : ({ ...rest, bodyTextAt: [at, at + escaped.length] } satisfies StoredHead));
+  const kept = at < 0 ? { body: undefined } : { body: undefined, bodyText: undefined, bodyTextAt: [at, at + escaped.length] };
+  return JSON.stringify(Object.assign({}, entry, kept));
 }
 
 /** The head as reserved, from its stored JSON and the entry's bytes. */
