@@ -104,9 +104,10 @@ export class DeskService implements DeskHandlers {
     const by = this.settings().editorName;
     const body = sanitizeBody(fields.body);
     const item = newStoredItem({ ...fields, body }, { id: uuidv7(this.now().getTime(), randomBytes(10)), at, by });
-    const problems = hardLimitProblems(item);
+    const bodyJson = JSON.stringify(body);
+    const problems = hardLimitProblems(item, bodyJson);
     if (problems.length > 0) throw problemsFailure(problems, 'The item cannot be saved.');
-    this.items.insert(item);
+    this.items.insert(item, bodyJson);
     this.items.addRevision(item, [], note);
     addAudit(this.db, item.id, { action: 'create', fromStatus: 'draft', toStatus: 'draft', version: 1, note, at, by, revision: 1 });
     return item;

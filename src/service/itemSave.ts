@@ -75,7 +75,7 @@ function writeSave(c: SaveContext, s: SaveRequest, clean: ItemFields, bodyJson: 
       { current },
     );
   }
-  const problems = hardLimitProblems(clean);
+  const problems = hardLimitProblems(clean, bodyJson);
   if (item.publishedVersion > 0 && clean.slug !== item.slug) {
     problems.push({ field: 'slug', code: 'SLUG_FIXED', message: 'The slug stays the same across versions of a published story.', severity: 'error' });
   }

@@ -83,8 +83,9 @@ export class ItemStore extends ItemLists {
     stmt(this.db, `UPDATE items SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(params);
   }
 
-  insert(item: StoredItem): void {
-    this.insertStmt.run(toRow(item));
+  /** Insert an item; `bodyJson` is its body's JSON text when the caller has it. */
+  insert(item: StoredItem, bodyJson?: string): void {
+    this.insertStmt.run(toRow(item, bodyJson));
   }
 
   /** Insert many items in one transaction (seeding a large desk: the bench, tests). */
