@@ -15,6 +15,8 @@ export const HEADLINE_MAX = 150;
 export const FIELD_MAX = 500;
 export const NOTE_MAX = 4000;
 export const KEYWORDS_MAX = 30;
+/** The largest body a desk stores, as the length of its JSON. */
+export const BODY_JSON_MAX = 8_000_000;
 
 export type FieldName = keyof ItemFields | 'dateline.place' | 'dateline.date' | 'dateline.agency';
 
@@ -55,9 +57,10 @@ export function isZonedDateTime(s: string): boolean {
 
 /**
  * Limits that hold for every save, draft or not. A save that breaks one is refused,
- * so these are checked in the editor first (inputs carry the same limits).
+ * so these are checked in the editor first (inputs carry the same limits). The body's size is
+ * checked on the JSON a save stores (`bodyJson`), made once by the save.
  */
-export function hardLimitProblems(f: Omit<ItemFields, 'body'>): FieldProblem[] {
+export function hardLimitProblems(f: Omit<ItemFields, 'body'>, bodyJson?: string): FieldProblem[] {
   const p: FieldProblem[] = [];
   const err = (field: FieldName, code: ProblemCode, message: string) => p.push({ field, code, message, severity: 'error' });
   if (f.headline.length > HEADLINE_MAX) err('headline', 'TOO_LONG', `Headline is ${f.headline.length} characters; the limit is ${HEADLINE_MAX}.`);
@@ -81,6 +84,7 @@ export function hardLimitProblems(f: Omit<ItemFields, 'body'>): FieldProblem[] {
     if (f[field].length > NOTE_MAX) err(field, 'TOO_LONG', `${fieldLabel(field)} is longer than ${NOTE_MAX} characters.`);
   }
   if (f.keywords.length > KEYWORDS_MAX) err('keywords', 'TOO_LONG', `At most ${KEYWORDS_MAX} keywords.`);
+  if (bodyJson !== undefined && bodyJson.length > BODY_JSON_MAX) err('body', 'TOO_LONG', 'Body is too large.');
   return p;
 }
 

@@ -67,6 +67,7 @@ function sanitizeInlines(nodes: unknown[], depth: number): SerializedInline[] {
 
 /** Neighbouring text runs of one format become one (as Lexical itself normalizes them). */
 function mergeTexts<T extends SerializedInline>(nodes: T[]): T[] {
+  if (nodes.length < 2) return nodes; // the usual paragraph: one run, nothing to merge or copy
   const out: T[] = [];
   for (const n of nodes) {
     const prev = out[out.length - 1];
@@ -100,12 +101,13 @@ function sanitizeBlocks(nodes: unknown[], depth: number): SerializedBlock[] {
     if (!isObj(n) || depth > MAX_DEPTH) continue;
     // Each block written out in full, keys in their stored order: on Node 20 spreading shared keys
     // and adding more costs ~10 µs an object, most of what sanitising a long body took.
+    // The children as a value, not a closure made per block: until the JIT has warmed up (the
+    // first saves of a session) making one costs more than the block's own work.
     const direction = dirOf(n);
-    const inlines = () => sanitizeInlines(childrenOf(n), depth + 1);
-    if (n.type === 'paragraph')
-      out.push({ direction, format: '', indent: 0, version: 1, type: 'paragraph', children: inlines(), textFormat: 0, textStyle: '' });
-    else if (n.type === 'heading') out.push({ direction, format: '', indent: 0, version: 1, type: 'heading', tag: 'h2', children: inlines() });
-    else if (n.type === 'quote') out.push({ direction, format: '', indent: 0, version: 1, type: 'quote', children: inlines() });
+    const own = n.type === 'paragraph' || n.type === 'heading' || n.type === 'quote' ? sanitizeInlines(childrenOf(n), depth + 1) : [];
+    if (n.type === 'paragraph') out.push({ direction, format: '', indent: 0, version: 1, type: 'paragraph', children: own, textFormat: 0, textStyle: '' });
+    else if (n.type === 'heading') out.push({ direction, format: '', indent: 0, version: 1, type: 'heading', tag: 'h2', children: own });
+    else if (n.type === 'quote') out.push({ direction, format: '', indent: 0, version: 1, type: 'quote', children: own });
     else if (n.type === 'list') out.push(sanitizeList(n, depth + 1));
     else if (n.type === 'text' || n.type === 'link' || n.type === 'autolink' || n.type === 'linebreak') {
       out.push(paragraph(sanitizeInlines([n], depth + 1)));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { bodyFromPlainText, bodyToPlainText } from '../core/richtext';
 import { openDb } from '../store/db';
+import { ItemStore } from '../store/items';
 import { hasPendingIndex } from '../store/searchIndex';
 import { readyFields, testDesk } from '../../test/desk';
 import { DeskService } from './desk';
@@ -89,6 +90,25 @@ describe('autosave and search', () => {
 });
 
 describe('autosave and history', () => {
+  it('stores a body whenever it differs from the stored one, and makes no revision when it does not', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wd-autosave-')), 'desk.sqlite');
+    const { desk, clock } = testDesk(file);
+    const { id, save } = submitted(desk, clock, 'One.');
+    const stored = () => desk.getItem({ id }).item.bodyText;
+    const two = save('Two.');
+    expect(save('Two.')).toBe(two); // the same body again: nothing to write
+    save('One.'); // typed back to the text before
+    expect(stored()).toBe('One.');
+    // Another connection writes the body without a save of this desk (as a pull would): saving the
+    // text this desk wrote last must still store it.
+    const other = new ItemStore(openDb(file));
+    other.update({ ...other.get(id)!, body: bodyFromPlainText('Theirs.'), bodyText: 'Theirs.' });
+    const before = desk.getItem({ id }).item.revision;
+    expect(save('One.')).toBe(before + 1);
+    expect(stored()).toBe('One.');
+    expect(desk.history({ id }).revisions[0]!.changed).toContain('Body');
+  });
+
   it('keeps every revision’s own text while the newest one shares the item’s', () => {
     const { desk, clock } = testDesk();
     const { id, save } = submitted(desk, clock, 'First draft.');

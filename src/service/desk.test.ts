@@ -235,6 +235,26 @@ describe('workflow', () => {
 });
 
 describe('contract boundary', () => {
+  it('makes a body safe and checks its size where it is stored, whichever way it came', async () => {
+    const { desk } = testDesk();
+    const { item } = desk.createItem({});
+    const hostile = {
+      root: { children: [{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'x' }] }] }] },
+    };
+    const saved = await dispatch(desk, 'saveDraft', { id: item.id, baseRevision: 1, fields: { ...readyFields(), body: hostile } });
+    expect(saved).toMatchObject({ ok: true, value: { item: { revision: 2, bodyText: 'x' } } });
+    expect(JSON.stringify(desk.getItem({ id: item.id }).item.body)).not.toContain('javascript:');
+    const huge = bodyFromPlainText('word '.repeat(1_700_000)); // over 8,000,000 characters of JSON
+    for (const r of [
+      await dispatch(desk, 'saveDraft', { id: item.id, baseRevision: 2, fields: { ...readyFields(), body: huge } }),
+      await dispatch(desk, 'createItem', { fields: { body: huge } }),
+    ]) {
+      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('Body is too large.') } });
+    }
+    expect(desk.getItem({ id: item.id }).item.revision).toBe(2);
+    expect(desk.listItems({ view: 'desk' }).items).toHaveLength(1);
+  });
+
   it('answers every method and refuses bad arguments with a coded error', async () => {
     const { desk } = testDesk();
     for (const m of DESK_METHODS) expect(typeof desk[m]).toBe('function');

@@ -73,9 +73,9 @@ export class DeskService implements DeskHandlers {
   }
 
   /** An item and its problems; `bodyText` when the caller has just derived it from this body (a save). */
-  private detail(item: StoredItem, bodyText?: string): ItemDetail {
+  private detail(item: StoredItem, bodyText?: string, settings = this.settings()): ItemDetail {
     const { heldFrom: _heldFrom, ...wire } = item;
-    return { item: wire, problems: submissionProblems(item, { version: item.version, settings: this.settings(), bodyText }) };
+    return { item: wire, problems: submissionProblems(item, { version: item.version, settings, bodyText }) };
   }
 
   private load(id: string): StoredItem {
@@ -104,9 +104,10 @@ export class DeskService implements DeskHandlers {
     const by = this.settings().editorName;
     const body = sanitizeBody(fields.body);
     const item = newStoredItem({ ...fields, body }, { id: uuidv7(this.now().getTime(), randomBytes(10)), at, by });
-    const problems = hardLimitProblems(item);
+    const bodyJson = JSON.stringify(body);
+    const problems = hardLimitProblems(item, bodyJson);
     if (problems.length > 0) throw problemsFailure(problems, 'The item cannot be saved.');
-    this.items.insert(item);
+    this.items.insert(item, bodyJson);
     this.items.addRevision(item, [], note);
     addAudit(this.db, item.id, { action: 'create', fromStatus: 'draft', toStatus: 'draft', version: 1, note, at, by, revision: 1 });
     return item;
@@ -126,19 +127,19 @@ export class DeskService implements DeskHandlers {
     return deskList(this.items, arg);
   }
 
-  /** Save new field values as a revision, after the optimistic revision check. */
-  private saveFields(id: string, baseRevision: number, fields: ItemFields, note: string, session = ''): StoredItem {
+  /** Save new field values as a revision, after the optimistic revision check; the settings are read once for both. */
+  private saveFields(id: string, baseRevision: number, fields: ItemFields, note: string, session = ''): ItemDetail {
+    const settings = this.settings();
     const saved = saveItemFields(
-      { db: this.db, items: this.items, now: this.now, editor: () => this.settings().editorName },
+      { db: this.db, items: this.items, now: this.now, editor: () => settings.editorName },
       { id, baseRevision, fields, note, session },
     );
     this.indexer.soon();
-    return saved;
+    return this.detail(saved, saved.bodyText, settings); // saveItemFields derives the text from the body it returns
   }
 
   saveDraft({ id, baseRevision, fields, session }: ArgOf<'saveDraft'>): ItemDetail {
-    const saved = this.saveFields(id, baseRevision, fields, '', session);
-    return this.detail(saved, saved.bodyText); // saveFields derives the text from the body it returns
+    return this.saveFields(id, baseRevision, fields, '', session);
   }
 
   duplicateItem({ id }: ArgOf<'duplicateItem'>): ItemDetail {
@@ -160,7 +161,7 @@ export class DeskService implements DeskHandlers {
 
   restoreRevision({ id, revision, baseRevision }: ArgOf<'restoreRevision'>): ItemDetail {
     const fields = this.getRevision({ id, revision });
-    return this.detail(this.saveFields(id, baseRevision, fields, `Restored revision ${revision}`));
+    return this.saveFields(id, baseRevision, fields, `Restored revision ${revision}`);
   }
 
   transition({ ids, action, note = '' }: ArgOf<'transition'>): ValueOf<'transition'> {

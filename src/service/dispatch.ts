@@ -19,14 +19,25 @@ export function toFailure(e: unknown): { ok: false; error: { code: ErrorCode; me
 /** Deepest nesting of objects and arrays a request may have; an editor state nests a few levels. */
 export const ARG_DEPTH_MAX = 64;
 
-/** True when `value` nests deeper than `max`, found without recursion so no input can exhaust the stack. */
+/**
+ * True when `value` nests deeper than `max`, found without recursion so no input can exhaust the
+ * stack. Only objects and arrays are stacked (with their depths beside them, not in a pair each):
+ * an autosave's body has thousands of strings and numbers, walked on every save.
+ */
 export function nestsDeeperThan(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
+  const stack: unknown[] = [value];
+  const depths: number[] = [0];
   while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
+    const v = stack.pop();
+    const depth = depths.pop()!;
     if (typeof v !== 'object' || v === null) continue;
     if (depth >= max) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (typeof child === 'object' && child !== null) {
+        stack.push(child);
+        depths.push(depth + 1);
+      }
+    }
   }
   return false;
 }

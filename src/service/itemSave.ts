@@ -11,7 +11,7 @@ import { bodyToPlainText } from '../core/richtext';
 import { sanitizeBody } from '../core/sanitize';
 import { isEditable, statusWords } from '../core/workflow';
 import { addAudit, moveEditAudit } from '../store/audit';
-import type { Db } from '../store/db';
+import { type Db, transactionOf } from '../store/db';
 import type { ItemStore, StoredItem } from '../store/items';
 
 /**
@@ -43,81 +43,90 @@ export interface SaveContext {
  * Save new field values as a revision (none when nothing changed). The item returned carries
  * the plain text derived from the body it returns.
  */
-export function saveItemFields(c: SaveContext, s: { id: string; baseRevision: number; fields: ItemFields; note: string; session: string }): StoredItem {
-  const { id, note, session } = s;
+export function saveItemFields(c: SaveContext, s: SaveRequest): StoredItem {
   // The new body's JSON and plain text, made once and before taking the write lock.
   const clean = pickFields({ ...s.fields, body: sanitizeBody(s.fields.body) });
-  const bodyJson = JSON.stringify(clean.body);
-  const bodyText = bodyToPlainText(clean.body);
-  return c.db.transaction(() => {
-    const stored = c.items.getForSave(id, bodyJson);
-    if (!stored) throw notFound(id);
-    const { item } = stored;
-    if (!isEditable(item.status)) {
-      const hint = item.status === 'published' ? ' Use Correct to start a new version.' : '';
-      throw new DeskFailure(ErrorCode.IllegalTransition, `This item is ${statusWords(item.status)} and cannot be edited.${hint}`);
-    }
-    if (item.revision !== s.baseRevision) {
-      const { heldFrom: _h, ...current } = c.items.get(id)!;
-      throw new DeskFailure(
-        ErrorCode.StaleRevision,
-        `Someone else saved this item (revision ${item.revision}, by ${item.updatedBy} at ${item.updatedAt}) after you opened revision ${s.baseRevision}.`,
-        { current },
-      );
-    }
-    const problems = hardLimitProblems(clean);
-    if (item.publishedVersion > 0 && clean.slug !== item.slug) {
-      problems.push({ field: 'slug', code: 'SLUG_FIXED', message: 'The slug stays the same across versions of a published story.', severity: 'error' });
-    }
-    if (problems.length > 0) throw problemsFailure(problems, 'Not saved.');
-    const changed = changedFieldLabels(item, clean, stored.bodyChanged);
-    if (changed.length === 0) return { ...item, body: clean.body, bodyText };
-    const now = c.now();
-    const at = now.toISOString();
-    const by = c.editor();
-    // An approval is for the text it saw: editing an approved or held item sends it back to review.
-    const reopen = item.status === 'approved' || item.status === 'held';
-    const updated: StoredItem = {
-      ...item,
-      ...clean,
-      bodyText,
-      revision: item.revision + 1,
-      updatedAt: at,
-      updatedBy: by,
-      ...(reopen ? { status: 'submitted' as const, heldFrom: null, approvedRevision: null, reopened: { at, by } } : {}),
-    };
-    const auditNote = reopen ? `Edited after ${item.status === 'held' ? 'being held' : 'approval'}; back to review.${note ? ` ${note}` : ''}` : note;
-    const last = c.items.latestRevision(id);
-    const fold =
-      last !== null &&
-      session !== '' &&
-      last.session === session &&
-      last.note === '' &&
-      note === '' &&
-      last.revision === item.revision &&
-      last.version === item.version &&
-      last.savedAt === item.updatedAt && // no transition since (it would have touched the item)
-      now.getTime() - Date.parse(last.savedAt) < FOLD_PAUSE_MS &&
-      now.getTime() - Date.parse(last.openedAt) < FOLD_WINDOW_MS;
-    // The revision before the item: the newest revision's body is the item's own, copied into it
-    // only when a later revision replaces it (migration 150), so typing writes the body once.
-    if (fold && !reopen) {
-      c.items.foldIntoRevision(last.revision, updated, [...new Set([...last.changed, ...changed])]);
-      moveEditAudit(c.db, id, last.revision, updated.revision, at);
-    } else {
-      c.items.addRevision(updated, changed, note, session);
-      addAudit(c.db, id, {
-        action: 'edit',
-        fromStatus: item.status,
-        toStatus: updated.status,
-        version: updated.version,
-        note: auditNote,
-        at,
-        by,
-        revision: updated.revision,
-      });
-    }
-    c.items.updateSaved(updated, bodyJson, stored);
-    return updated;
-  })();
+  return transactionOf(c.db, writeSave)(c, s, clean, JSON.stringify(clean.body), bodyToPlainText(clean.body));
+}
+
+interface SaveRequest {
+  id: string;
+  baseRevision: number;
+  fields: ItemFields;
+  note: string;
+  session: string;
+}
+
+/** The save's reads and writes, in one transaction (see saveItemFields). */
+function writeSave(c: SaveContext, s: SaveRequest, clean: ItemFields, bodyJson: string, bodyText: string): StoredItem {
+  const { id, note, session } = s;
+  const stored = c.items.getForSave(id, bodyJson);
+  if (!stored) throw notFound(id);
+  const { item } = stored;
+  if (!isEditable(item.status)) {
+    const hint = item.status === 'published' ? ' Use Correct to start a new version.' : '';
+    throw new DeskFailure(ErrorCode.IllegalTransition, `This item is ${statusWords(item.status)} and cannot be edited.${hint}`);
+  }
+  if (item.revision !== s.baseRevision) {
+    const { heldFrom: _h, ...current } = c.items.get(id)!;
+    throw new DeskFailure(
+      ErrorCode.StaleRevision,
+      `Someone else saved this item (revision ${item.revision}, by ${item.updatedBy} at ${item.updatedAt}) after you opened revision ${s.baseRevision}.`,
+      { current },
+    );
+  }
+  const problems = hardLimitProblems(clean, bodyJson);
+  if (item.publishedVersion > 0 && clean.slug !== item.slug) {
+    problems.push({ field: 'slug', code: 'SLUG_FIXED', message: 'The slug stays the same across versions of a published story.', severity: 'error' });
+  }
+  if (problems.length > 0) throw problemsFailure(problems, 'Not saved.');
+  const changed = changedFieldLabels(item, clean, stored.bodyChanged);
+  if (changed.length === 0) return { ...item, body: clean.body, bodyText };
+  const now = c.now();
+  const at = now.toISOString();
+  const by = c.editor();
+  // An approval is for the text it saw: editing an approved or held item sends it back to review.
+  const reopen = item.status === 'approved' || item.status === 'held';
+  const updated: StoredItem = {
+    ...item,
+    ...clean,
+    bodyText,
+    revision: item.revision + 1,
+    updatedAt: at,
+    updatedBy: by,
+    ...(reopen ? { status: 'submitted' as const, heldFrom: null, approvedRevision: null, reopened: { at, by } } : {}),
+  };
+  const auditNote = reopen ? `Edited after ${item.status === 'held' ? 'being held' : 'approval'}; back to review.${note ? ` ${note}` : ''}` : note;
+  const last = c.items.latestRevision(id);
+  const fold =
+    last !== null &&
+    session !== '' &&
+    last.session === session &&
+    last.note === '' &&
+    note === '' &&
+    last.revision === item.revision &&
+    last.version === item.version &&
+    last.savedAt === item.updatedAt && // no transition since (it would have touched the item)
+    now.getTime() - Date.parse(last.savedAt) < FOLD_PAUSE_MS &&
+    now.getTime() - Date.parse(last.openedAt) < FOLD_WINDOW_MS;
+  // The revision before the item: the newest revision's body is the item's own, copied into it
+  // only when a later revision replaces it (migration 150), so typing writes the body once.
+  if (fold && !reopen) {
+    c.items.foldIntoRevision(last.revision, updated, [...new Set([...last.changed, ...changed])]);
+    moveEditAudit(c.db, id, last.revision, updated.revision, at);
+  } else {
+    c.items.addRevision(updated, changed, note, session);
+    addAudit(c.db, id, {
+      action: 'edit',
+      fromStatus: item.status,
+      toStatus: updated.status,
+      version: updated.version,
+      note: auditNote,
+      at,
+      by,
+      revision: updated.revision,
+    });
+  }
+  c.items.updateSaved(updated, bodyJson, stored);
+  return updated;
 }

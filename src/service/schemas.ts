@@ -1,10 +1,10 @@
 /** Argument validation for every contract method: the boundary check shared by IPC, HTTP and CLI. */
 import { z } from 'zod';
 import type { ArgIssue } from '../core/errors';
-import { DATE_TEXT_MAX, FIELD_MAX, HEADLINE_MAX, ITEM_STATUSES, KEYWORDS_MAX, NOTE_MAX, type ItemFields } from '../core/item';
+import { BODY_JSON_MAX, DATE_TEXT_MAX, FIELD_MAX, HEADLINE_MAX, ITEM_STATUSES, KEYWORDS_MAX, NOTE_MAX, type ItemFields } from '../core/item';
 import { UUID_RE } from '../core/ids';
 import type { ImportFields } from '../core/importFields';
-import { sanitizeBody } from '../core/sanitize';
+import type { SerializedBody } from '../core/richtext';
 import { DATELINE_STYLES, DATE_ORDERS, KILL_TEMPLATE_MAX } from '../core/settings';
 import { SIGN_OFF_MAX, SIGN_OFF_RE, SLUG_MAX } from '../core/slug';
 import { DESK_VIEWS, FEED_FORMATS, IMPORT_FORMATS, IMPORT_ITEMS_MAX, IMPORT_MAX_BYTES, QUEUE_TABS } from '../core/vocabulary';
@@ -12,7 +12,6 @@ import { EDITOR_ACTIONS } from '../core/workflow';
 import type { ArgOf, DeskMethod } from '../contract';
 import { hubUrlProblem } from '../hub/url';
 
-const BODY_JSON_MAX = 8_000_000;
 const id = z.string().regex(UUID_RE, 'not an item id');
 const text = (max: number) => z.string().max(max);
 const limit = z.number().int().min(1).max(500).optional();
@@ -27,11 +26,12 @@ const fileName = z
   .max(255)
   .optional();
 
-const body = z
-  .unknown()
-  .refine((v) => typeof v === 'object' && v !== null, 'Body must be an editor state.')
-  .refine((v) => typeof v !== 'object' || v === null || JSON.stringify(v).length <= BODY_JSON_MAX, 'Body is too large.')
-  .transform((v) => sanitizeBody(v));
+/**
+ * A body is only checked to be an object here. The service makes it safe (sanitizeBody) where it
+ * is stored, and checks its size on the JSON it stores (hardLimitProblems): an autosave
+ * sanitises and serialises its body once, not once more here.
+ */
+const body = z.custom<SerializedBody>((v) => typeof v === 'object' && v !== null, 'Body must be an editor state.');
 
 const dateline = z.strictObject({
   place: text(FIELD_MAX),

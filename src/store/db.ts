@@ -118,3 +118,18 @@ export function stmt(db: Db, sql: string): Database.Statement {
   }
   return s;
 }
+
+const transactions = new WeakMap<Db, Map<object, Database.Transaction>>();
+
+/**
+ * `fn` as a transaction function of this connection, made once: db.transaction builds four
+ * wrappers and sets their properties on every call, which costs an autosave more than several
+ * of its statements. `fn` must be one function (module level), not a closure made per call.
+ */
+export function transactionOf<F extends (...args: never[]) => unknown>(db: Db, fn: F): Database.Transaction<F> {
+  let cache = transactions.get(db);
+  if (!cache) transactions.set(db, (cache = new Map<object, Database.Transaction>()));
+  let t = cache.get(fn);
+  if (!t) cache.set(fn, (t = db.transaction(fn)));
+  return t as Database.Transaction<F>;
+}

@@ -24,6 +24,8 @@ export interface SaveRead {
 }
 
 const SAVE_READ = COLUMNS.filter((c) => c !== 'body_json' && c !== 'body_text').join(', ');
+const SAVE_READ_SQL = `SELECT ${SAVE_READ} FROM items WHERE id = ?`;
+const SAVE_READ_COMPARE_SQL = `SELECT ${SAVE_READ}, body_json IS NOT ? AS body_changed FROM items WHERE id = ?`;
 
 /** The items and their revisions (SQL of those two tables), prepared once per connection. */
 export class ItemStore extends ItemLists {
@@ -35,6 +37,8 @@ export class ItemStore extends ItemLists {
   private readonly updateStateStmt;
   private readonly getStateStmt;
   private readonly getStatesStmt;
+  /** The body JSON this store last wrote in a save, and whose it is (see getForSave). */
+  private lastBody: { id: string; json: string } | null = null;
 
   constructor(db: Db) {
     super(db);
@@ -60,14 +64,17 @@ export class ItemStore extends ItemLists {
   }
 
   /**
-   * An item as a save reads it: without its body and plain text, which stay in the database (the
-   * stored body is compared there with the new one's JSON, `bodyJson`); and the row as read, for
-   * updateSaved.
+   * An item as a save reads it: without its body and plain text, which stay in the database; and
+   * the row as read, for updateSaved. Whether the body changed: a body unlike the one this store
+   * last wrote for the item is new (typing: the next save's), without reading the stored one; any
+   * other is compared with the stored one in the database. Either way a body that differs is never
+   * taken for the same, so it is written: at worst one changed elsewhere meanwhile is written again.
    */
   getForSave(id: string, bodyJson: string): SaveRead | null {
-    const r = stmt(this.db, `SELECT ${SAVE_READ}, body_json IS NOT ? AS body_changed FROM items WHERE id = ?`).get(bodyJson, id) as
-      (SaveRead['row'] & { body_changed: number }) | undefined;
-    return r ? { item: itemFromRow(r, undefined), bodyChanged: r.body_changed === 1, row: r } : null;
+    const known = this.lastBody !== null && this.lastBody.id === id && this.lastBody.json !== bodyJson;
+    const r = (known ? stmt(this.db, SAVE_READ_SQL).get(id) : stmt(this.db, SAVE_READ_COMPARE_SQL).get(bodyJson, id)) as
+      (SaveRead['row'] & { body_changed?: number }) | undefined;
+    return r ? { item: itemFromRow(r, undefined), bodyChanged: known || r.body_changed === 1, row: r } : null;
   }
 
   /**
@@ -81,10 +88,12 @@ export class ItemStore extends ItemLists {
     const params: Record<string, unknown> = { id: item.id };
     for (const c of changed) params[c] = row[c];
     stmt(this.db, `UPDATE items SET ${changed.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(params);
+    if (before.bodyChanged) this.lastBody = { id: item.id, json: bodyJson };
   }
 
-  insert(item: StoredItem): void {
-    this.insertStmt.run(toRow(item));
+  /** Insert an item; `bodyJson` is its body's JSON text when the caller has it. */
+  insert(item: StoredItem, bodyJson?: string): void {
+    this.insertStmt.run(toRow(item, bodyJson));
   }
 
   /** Insert many items in one transaction (seeding a large desk: the bench, tests). */
