@@ -1,6 +1,8 @@
 /** Timing helpers for the bench: interleaved real/reference runs, medians, p95, peak RSS. */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export interface Result {
@@ -166,4 +168,20 @@ export async function timeRuns(reps: number, fn: () => unknown): Promise<{ media
     ms.push(performance.now() - t0);
   }
   return { median_ms: round(median(ms), 2), p95_ms: round(p95(ms), 2) };
+}
+
+/** `wiredesk export` of the approved queue in a child process: its time, peak RSS (VmHWM, polled) and file size. */
+export async function cliExportPeak(dbFile: string, out: string): Promise<{ value: { ms: number; bytes: number }; peakMb: number }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [path.resolve('out', 'main', 'cli.js'), 'export', '--format', 'ninjs', '--out', out, '--db', dbFile], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  let peakKb = 0;
+  const timer = setInterval(() => (peakKb = Math.max(peakKb, vmHwmKb(`/proc/${child.pid}/status`))), 10);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`wiredesk export failed (${code}): ${err}`);
+  return { value: { ms: performance.now() - t0, bytes: fs.statSync(out).size }, peakMb: peakKb / 1024 };
 }
