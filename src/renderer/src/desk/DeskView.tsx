@@ -46,11 +46,15 @@ export function DeskView() {
   }, []);
 
   const getItem = useItemsAhead(list, open?.item.id);
+  /** Counts what the editor chose to open: an answer for an earlier choice (a key, then a click) comes too late to show. */
+  const asked = useRef(0);
   const openItem = useCallback(
     async (id: string) => {
+      const ask = ++asked.current;
       // Choosing the open item again keeps its editor (and the keystrokes not yet saved).
       if (id === openIdRef.current) return;
       const r = await getItem(id);
+      if (ask !== asked.current) return;
       // Rendered now, in the task of the key or click that asked, not in a later one after the next frame.
       if (r.ok) flushSync(() => show(r.value));
       else setError(r.error.message);
@@ -60,11 +64,14 @@ export function DeskView() {
 
   const { reload } = list;
   const newItem = useCallback(async () => {
+    const ask = ++asked.current;
     const r = await desk('createItem', {});
     if (!r.ok) return setError(r.error.message);
     // Back on the Desk list, which shows the new item (a change of list reloads by itself).
     if (view === 'desk') await reload();
     else setView('desk');
+    // Opened unless another item was chosen while it was made.
+    if (ask !== asked.current) return;
     show(r.value);
     focusSlugOf.current = r.value.item.id;
   }, [view, reload, show]);
@@ -84,7 +91,11 @@ export function DeskView() {
   useEffect(() => {
     const last = sessionStorage.getItem(OPEN_KEY);
     if (!last || arrival.current.request) return;
-    void desk('getItem', { id: last }).then((r) => (r.ok ? arrival.current.show(r.value) : sessionStorage.removeItem(OPEN_KEY)));
+    void desk('getItem', { id: last }).then((r) => {
+      if (!r.ok) sessionStorage.removeItem(OPEN_KEY);
+      // Not over an item chosen while it was on its way.
+      else if (asked.current === 0) arrival.current.show(r.value);
+    });
   }, []);
 
   const cursor = useListCursor(list, open?.item.id, openItem);
