@@ -1,30 +1,48 @@
 import type { Page } from '@playwright/test';
 import { DeskPage } from './models/DeskPage';
 import { seedItems } from './models/bulkSeed';
-import { expect, test } from './fixtures';
+import { type DeskServerProcess, expect, test } from './fixtures';
 
 const idOf = (n: number) => `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
-/** The desk answers getItem for `id` only after `ms` (a busy desk: an export, a long save ahead of it). */
-async function slowItem(page: Page, id: string, ms: number): Promise<void> {
+/** The desk answers getItem for `id` only once `wait` (given which request for it this is, from 1) ends: a busy desk. */
+async function slowItem(page: Page, id: string, wait: (call: number) => Promise<unknown>): Promise<void> {
+  let calls = 0;
   await page.route('**/api/getItem', async (route) => {
     const arg = JSON.parse(route.request().postData() ?? '{}') as { id?: string };
-    if (arg.id === id) await new Promise((r) => setTimeout(r, ms));
+    if (arg.id === id) await wait(++calls);
     await route.continue();
   });
+}
+
+const late = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A desk of `n` bulk items with the top one open. */
+async function deskOf(page: Page, server: DeskServerProcess, n: number): Promise<DeskPage> {
+  seedItems(server.dbPath, n);
+  await page.reload();
+  const desk = new DeskPage(page);
+  await desk.open(`BULK-${String(n - 1).padStart(6, '0')}`);
+  return desk;
+}
+
+/** The page's errors and warnings as they come (Lexical warning 38: the bulk seed's bodies are empty roots, which Lexical mends on load). */
+function consoleProblems(page: Page): string[] {
+  const logged: string[] = [];
+  page.on('console', (m) => {
+    if ((m.type() === 'error' || m.type() === 'warning') && !/Lexical warning #38|Failed to load resource/.test(m.text())) logged.push(m.text());
+  });
+  return logged;
 }
 
 /** Let the page paint and its after-paint work (the neighbours fetched ahead) run. */
 const settle = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
 
 test('the item last asked for is the one shown: a slow answer for an earlier key does not replace it', async ({ page, server }) => {
-  seedItems(server.dbPath, 30);
-  await page.reload();
-  const desk = new DeskPage(page);
-  await desk.open('BULK-000029');
+  const desk = await deskOf(page, server, 30);
   await settle(page);
   // Row 10 (BULK-000019) is slow to come; row 1 (BULK-000028) was fetched ahead.
-  await slowItem(page, idOf(19), 800);
+  await slowItem(page, idOf(19), () => late(800));
   await desk.selectedRow.focus();
   await page.keyboard.press('PageDown');
   await desk.row('BULK-000028').click();
@@ -37,22 +55,13 @@ test('the item last asked for is the one shown: a slow answer for an earlier key
 });
 
 test('Enter on a row whose item is still on its way opens it once: what is typed in it stays in its editor', async ({ page, server }) => {
-  seedItems(server.dbPath, 30);
-  await page.reload();
-  const desk = new DeskPage(page);
-  await desk.open('BULK-000029');
+  const desk = await deskOf(page, server, 30);
   await settle(page);
   // Row 10 is not fetched ahead; a busy desk answers its first request late, and its second once
   // the editor has typed in the item (before the autosave has gone out), or later still.
-  let calls = 0;
   let typed!: () => void;
   const hasTyped = new Promise<void>((r) => (typed = r));
-  await page.route('**/api/getItem', async (route) => {
-    const arg = JSON.parse(route.request().postData() ?? '{}') as { id?: string };
-    const late = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    if (arg.id === idOf(19)) await (++calls === 1 ? late(300) : Promise.race([hasTyped, late(1500)]));
-    await route.continue();
-  });
+  await slowItem(page, idOf(19), (call) => (call === 1 ? late(300) : Promise.race([hasTyped, late(1500)])));
   await desk.selectedRow.focus();
   await page.keyboard.press('PageDown');
   await page.keyboard.press('Enter');
@@ -72,19 +81,12 @@ test('Enter on a row whose item is still on its way opens it once: what is typed
 });
 
 test('keys, clicks, Enter, Home and End open each item once, with no React warning in the console', async ({ page, server }) => {
-  const logged: string[] = [];
-  page.on('console', (m) => {
-    // Lexical warning 38: the bulk seed's bodies are empty roots, which Lexical mends on load.
-    if ((m.type() === 'error' || m.type() === 'warning') && !/Lexical warning #38|Failed to load resource/.test(m.text())) logged.push(m.text());
-  });
+  const logged = consoleProblems(page);
   page.on('pageerror', (e) => logged.push(String(e)));
   page.on('response', (r) => {
     if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) logged.push(`${r.status()} ${r.url()}`);
   });
-  seedItems(server.dbPath, 30);
-  await page.reload();
-  const desk = new DeskPage(page);
-  await desk.open('BULK-000029');
+  const desk = await deskOf(page, server, 30);
   let gets = 0;
   page.on('request', (r) => {
     if (r.url().endsWith('/api/getItem')) gets++;
@@ -121,15 +123,8 @@ test('keys, clicks, Enter, Home and End open each item once, with no React warni
 });
 
 test('text typed just before another item is clicked or keyed to is stored', async ({ page, server }) => {
-  const logged: string[] = [];
-  page.on('console', (m) => {
-    // Lexical warning 38: the bulk seed's bodies are empty roots, which Lexical mends on load.
-    if ((m.type() === 'error' || m.type() === 'warning') && !/Lexical warning #38|Failed to load resource/.test(m.text())) logged.push(m.text());
-  });
-  seedItems(server.dbPath, 5);
-  await page.reload();
-  const desk = new DeskPage(page);
-  await desk.open('BULK-000004');
+  const logged = consoleProblems(page);
+  const desk = await deskOf(page, server, 5);
   await settle(page);
   await desk.typeBody('Typed then clicked away');
   await desk.row('BULK-000003').click();
