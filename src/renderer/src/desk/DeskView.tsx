@@ -140,8 +140,8 @@ export function DeskView() {
       <ItemList view={view} onView={setView} list={list} cursor={cursor} onNew={() => void newItem()} error={error} />
       {open ? (
         <ItemEditor
-          key={`${open.item.id}:${openNonce}`}
           detail={open}
+          opened={openNonce}
           onChanged={onChanged}
           onReplace={onReplace}
           onOpen={(id) => void openItem(id).then(() => reload())}

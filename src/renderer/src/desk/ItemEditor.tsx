@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { isEmbargoPast, renderWireCopy } from '@core/copy';
 import { type ItemFields, submissionProblems } from '@core/item';
 import { bodyToPlainText, countCharacters, countWords } from '@core/richtext';
@@ -20,6 +20,11 @@ import { WirePreview } from './WirePreview';
 
 interface Props {
   detail: ItemDetail;
+  /**
+   * Which showing of an item this is: a new number each time one is shown (another item, or this
+   * one anew). The editor stays mounted; what belongs to one showing starts afresh with the next.
+   */
+  opened: number;
   /** A save or action changed the item (refresh lists). */
   onChanged(d: ItemDetail): void;
   /** Replace the open item (after reload, restore or an action). */
@@ -37,20 +42,38 @@ interface Props {
 const EMBARGO_PASSED = { message: 'The embargo time has already passed.', severity: 'warning' } as const;
 
 /** One item: its wire fields, body, the copy as it goes out, and what it still needs. */
-export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, changedBy, showHistory, onToggleHistory }: Props) {
+export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onTheirs, changedBy, showHistory, onToggleHistory }: Props) {
   const settings = useSettings();
   // The item as last saved: a save can move it (an approved item edited goes back to review).
-  const [item, setItem] = useState(detail.item);
+  const [item, setItem] = useStateOf(opened, detail.item);
   const onSaved = useCallback(
     (d: ItemDetail) => {
       setItem(d.item);
       onChanged(d);
     },
-    [onChanged],
+    [setItem, onChanged],
   );
-  const { fields, update, state, save, restore, keepMine, takeTheirs, own } = useAutosave(detail, onSaved, onTheirs);
+  const { fields, update, state, save, restore, keepMine, takeTheirs, own } = useAutosave(detail, opened, onSaved, onTheirs);
+  // Each item shown starts at its top. The boxes scrolled are noted as they scroll: a scroll
+  // position read (or set) as the next item is drawn would lay the page out in the key's task.
+  const editorBox = useRef<HTMLElement>(null);
+  const scrolled = useRef(new Set<Element>());
+  useEffect(() => {
+    const section = editorBox.current;
+    const note = (e: Event) => {
+      const box = e.target as Element;
+      if (box.scrollTop > 0) scrolled.current.add(box);
+      else scrolled.current.delete(box);
+    };
+    section?.addEventListener('scroll', note, { capture: true, passive: true });
+    return () => section?.removeEventListener('scroll', note, { capture: true });
+  }, []);
+  useLayoutEffect(() => {
+    for (const box of scrolled.current) box.scrollTop = 0;
+    scrolled.current.clear();
+  }, [opened]);
   const changed = state.kind === 'conflict' ? { by: state.theirs.updatedBy, at: state.theirs.updatedAt } : (changedBy ?? null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const [actionError, setActionError] = useStateOf<string | null>(opened, null);
   const editable = isEditable(item.status);
   const setBody = useCallback((body: ItemFields['body']) => update({ body }), [update]);
 
@@ -58,7 +81,10 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, cha
   useEffect(() => void window.deskShell?.setSpellcheckLanguage(fields.language), [fields.language]);
 
   // The preview, counts and problems follow the typing without holding it up.
-  const shown = useDeferredValue(fields);
+  // Another item shown is shown whole at once: its fields, never the last item's, in its preview.
+  const typed = useMemo(() => ({ fields, opened }), [fields, opened]);
+  const lagging = useDeferredValue(typed);
+  const shown = lagging.opened === opened ? lagging.fields : fields;
   const body = useMemo(() => sanitizeBody(shown.body), [shown.body]);
   const copy = useMemo(() => renderWireCopy({ ...shown, body }, settings.datelineStyle), [shown, body, settings.datelineStyle]);
   const plain = useMemo(() => bodyToPlainText(body), [body]);
@@ -118,7 +144,7 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, cha
   const published = usePublished(item.id, item.status === 'killed' ? 0 : item.version);
 
   return (
-    <section className="item-editor" aria-label="Item">
+    <section ref={editorBox} className="item-editor" aria-label="Item">
       <ActionBar
         item={item}
         embargo={shown.embargo}
@@ -174,6 +200,7 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, cha
               subscriberNoteRequired={item.version >= 2}
               slugLocked={item.publishedVersion > 0}
               datelineExample={copy.dateline || undefined}
+              shownAs={opened}
             />
           </fieldset>
         </form>
@@ -189,13 +216,26 @@ export function ItemEditor({ detail, onChanged, onReplace, onOpen, onTheirs, cha
               {counts}
             </small>
           </div>
-          <BodyEditor key={item.id} initial={item.body} readOnly={!editable} labelledBy="body-label" onChange={setBody} />
+          <BodyEditor initial={detail.item.body} opened={opened} readOnly={!editable} labelledBy="body-label" onChange={setBody} />
           {published && <ChangesView published={published} headline={shown.headline} bodyText={plain} />}
           <WirePreview embargo={shown.embargo} headline={shown.headline} blocks={copy.blocks} />
           {item.status === 'draft' && <ProblemList problems={problems} />}
         </div>
-        {showHistory && <HistoryPanel itemId={item.id} saveState={state} onRestore={onRestore} />}
+        {showHistory && <HistoryPanel key={item.id} itemId={item.id} saveState={state} onRestore={onRestore} />}
       </div>
     </section>
   );
+}
+
+/**
+ * State of one showing of an item: it reads `initial` again once the next is `opened` (the
+ * editor stays mounted from item to item), and a set meant for an earlier one (a late save or
+ * action of the item left) is dropped.
+ */
+function useStateOf<T>(opened: number, initial: T): [T, (value: T) => void] {
+  const [state, setState] = useState({ of: opened, value: initial });
+  const shown = useRef(opened);
+  shown.current = opened;
+  const set = useCallback((value: T) => shown.current === opened && setState({ of: opened, value }), [opened]);
+  return [state.of === opened ? state.value : initial, set];
 }

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { touchesItem } from '@core/changes';
+import { useLayoutEffect, useMemo, useReducer } from 'react';
+import { type DeskChanges, touchesItem } from '@core/changes';
 import type { DeskError } from '@core/errors';
 import { type ItemFields, type WireItem, pickFields } from '@core/item';
 import type { ItemDetail } from '../../../contract';
@@ -16,233 +16,263 @@ export const AUTOSAVE_MAX_WAIT_MS = 600;
 /** Wait before trying again after a failed save (server gone, refused). */
 const RETRY_MS = 2000;
 
+interface DraftHooks {
+  /** A save of this draft is stored (also once the draft is closed: the lists follow). */
+  onSaved(d: ItemDetail): void;
+  /** Someone else changed the item (see `checkTheirs`). */
+  onTheirs?(d: ItemDetail, clean: boolean): void;
+  /** What the editor shows of the draft (fields, save state) changed. */
+  onView(): void;
+}
+
 /**
- * Autosave for one item: debounced with a maximum wait, one save in flight at a time,
- * optimistic revision check. A stale revision stops autosaving and surfaces both texts;
+ * One opened item's unsaved work: debounced saves with a maximum wait, one save in flight at a
+ * time, optimistic revision check. A stale revision stops autosaving and keeps both texts;
  * nothing is dropped.
  *
- * The change feed tells when someone else changed the item: `onTheirs(d, clean)` gets the item
- * as it now stands; `clean` says nothing here is unsaved, so theirs can simply be shown.
- * Otherwise a newer save of theirs opens the conflict at once, before more typing is refused.
+ * Each opening of an item (another item, or the same one shown anew) is a draft of its own,
+ * while the editor on screen stays: a draft closed by the next one still sends its last save,
+ * under its own item and revision, whatever the editor shows by then.
  */
-export function useAutosave(detail: ItemDetail, onSaved: (d: ItemDetail) => void, onTheirs?: (d: ItemDetail, clean: boolean) => void) {
-  const [fields, setFields] = useState<ItemFields>(() => pickFields(detail.item));
-  const [state, setState] = useState<SaveState>({ kind: 'saved', at: detail.item.updatedAt });
-  const latest = useRef<ItemFields>(fields);
-  const base = useRef(detail.item.revision);
-  const dirty = useRef(false);
+class Draft {
+  fields: ItemFields;
+  state: SaveState;
+  readonly id: string;
+  /** This sitting: the service folds its autosaves within a minute into one revision. */
+  readonly session = crypto.randomUUID();
+  private base: number;
+  private dirty = false;
   /** When the oldest unsaved change was made (0 = none waiting). */
-  const dirtySince = useRef(0);
-  const inFlight = useRef<Promise<void> | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  private dirtySince = 0;
+  private inFlight: Promise<void> | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
   /** Set while a stale revision waits for the editor's choice: autosave stops. */
-  const conflict = useRef<WireItem | null>(null);
+  private conflict: WireItem | null = null;
   /** The item was closed: the last save goes out, nothing is retried after it. */
-  const closed = useRef(false);
-  const id = detail.item.id;
-  /** This editor's sitting: the service folds its autosaves within a minute into one revision. */
-  const [session] = useState(() => crypto.randomUUID());
-  const onSavedRef = useRef(onSaved);
-  onSavedRef.current = onSaved;
-  const onTheirsRef = useRef(onTheirs);
-  onTheirsRef.current = onTheirs;
+  private closed = false;
   /** The workflow state this editor shows. */
-  const shown = useRef({ status: detail.item.status, version: detail.item.version });
+  private shown: { status: WireItem['status']; version: number };
   /** This editor's own changes other than saves (a restore, a workflow step) still under way. */
-  const ownChanges = useRef(new Set<Promise<unknown>>());
+  private readonly ownChanges = new Set<Promise<unknown>>();
+  /** One check of the feed's news at a time; news heard meanwhile is looked at once it is done. */
+  private checking = false;
+  private recheck = false;
 
-  const schedule = useCallback((delay: number) => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = closed.current ? null : setTimeout(() => void saveRef.current(), delay);
-  }, []);
+  constructor(
+    detail: ItemDetail,
+    public hooks: DraftHooks,
+  ) {
+    this.id = detail.item.id;
+    this.fields = pickFields(detail.item);
+    this.state = { kind: 'saved', at: detail.item.updatedAt };
+    this.base = detail.item.revision;
+    this.shown = { status: detail.item.status, version: detail.item.version };
+  }
+
+  private show(state: SaveState): void {
+    this.state = state;
+    this.hooks.onView();
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = this.closed ? null : setTimeout(() => void this.save(), delay);
+  }
 
   /** A refused save or restore: show the conflict, or the reason, and keep the text. */
-  const refused = useCallback(
-    (error: DeskError) => {
-      dirty.current = true;
-      if (error.code === 'STALE_REVISION') {
-        const theirs = (error.details as { current: WireItem }).current;
-        conflict.current = theirs;
-        setState({ kind: 'conflict', theirs });
-      } else {
-        setState({ kind: 'failed', reason: error.message });
-        schedule(RETRY_MS);
-      }
-    },
-    [schedule],
-  );
+  private refused(error: DeskError): void {
+    this.dirty = true;
+    if (error.code === 'STALE_REVISION') {
+      const theirs = (error.details as { current: WireItem }).current;
+      this.conflict = theirs;
+      this.show({ kind: 'conflict', theirs });
+    } else {
+      this.show({ kind: 'failed', reason: error.message });
+      this.schedule(RETRY_MS);
+    }
+  }
 
   /**
    * Run one of this editor's own changes to the item other than a save (a restore, a workflow
    * step). `adopt` the item it leaves: the feed reports that change too, and it is not theirs.
    */
-  const own = useCallback(<T>(run: (adopt: (d: ItemDetail) => void) => Promise<T>): Promise<T> => {
+  own = <T>(run: (adopt: (d: ItemDetail) => void) => Promise<T>): Promise<T> => {
     const p = run((d) => {
-      base.current = d.item.revision;
-      shown.current = { status: d.item.status, version: d.item.version };
+      this.base = d.item.revision;
+      this.shown = { status: d.item.status, version: d.item.version };
     });
-    const done = () => void ownChanges.current.delete(p);
-    ownChanges.current.add(p);
+    const done = () => void this.ownChanges.delete(p);
+    this.ownChanges.add(p);
     p.then(done, done);
     return p;
-  }, []);
+  };
 
   /** Save now if anything is unsaved. True when everything typed is stored. */
-  const save = useCallback(async (): Promise<boolean> => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (inFlight.current) {
-      await inFlight.current;
-      return save();
+  save = async (): Promise<boolean> => {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.inFlight) {
+      await this.inFlight;
+      return this.save();
     }
-    if (conflict.current) return false;
-    if (!dirty.current) return true;
-    dirty.current = false;
-    dirtySince.current = 0;
-    const sent = latest.current;
-    setState({ kind: 'saving' });
+    if (this.conflict) return false;
+    if (!this.dirty) return true;
+    this.dirty = false;
+    this.dirtySince = 0;
+    const sent = this.fields;
+    this.show({ kind: 'saving' });
     const run = (async () => {
-      const r = await desk('saveDraft', { id, baseRevision: base.current, fields: sent, session });
-      if (!r.ok) return refused(r.error);
-      base.current = r.value.item.revision;
+      const r = await desk('saveDraft', { id: this.id, baseRevision: this.base, fields: sent, session: this.session });
+      if (!r.ok) return this.refused(r.error);
+      this.base = r.value.item.revision;
       // A save can move the item too (an approved item goes back to review): that was us.
-      shown.current = { status: r.value.item.status, version: r.value.item.version };
-      onSavedRef.current(r.value);
-      setState(dirty.current ? { kind: 'pending' } : { kind: 'saved', at: r.value.item.updatedAt });
+      this.shown = { status: r.value.item.status, version: r.value.item.version };
+      this.hooks.onSaved(r.value);
+      this.show(this.dirty ? { kind: 'pending' } : { kind: 'saved', at: r.value.item.updatedAt });
     })();
-    inFlight.current = run;
+    this.inFlight = run;
     try {
       await run;
     } finally {
-      inFlight.current = null;
+      this.inFlight = null;
     }
-    if (dirty.current && !conflict.current && timer.current === null) schedule(AUTOSAVE_DELAY_MS);
-    return !dirty.current;
-  }, [id, session, refused, schedule]);
-  const saveRef = useRef(save);
-  saveRef.current = save;
+    if (this.dirty && !this.conflict && this.timer === null) this.schedule(AUTOSAVE_DELAY_MS);
+    return !this.dirty;
+  };
 
-  /** Merge a change into the newest fields (not a stale render's copy) and schedule a save. */
-  const update = useCallback(
-    (patch: Partial<ItemFields>) => {
-      const next = { ...latest.current, ...patch };
-      latest.current = next;
-      setFields(next);
-      dirty.current = true;
-      if (conflict.current) return;
-      const now = Date.now();
-      if (dirtySince.current === 0) dirtySince.current = now;
-      setState((s) => (s.kind === 'saving' ? s : { kind: 'pending' }));
-      schedule(Math.max(0, Math.min(AUTOSAVE_DELAY_MS, dirtySince.current + AUTOSAVE_MAX_WAIT_MS - now)));
-    },
-    [schedule],
-  );
+  /** Merge a change into the newest fields and schedule a save. */
+  update = (patch: Partial<ItemFields>): void => {
+    this.fields = { ...this.fields, ...patch };
+    this.dirty = true;
+    if (this.conflict) return this.hooks.onView();
+    const now = Date.now();
+    if (this.dirtySince === 0) this.dirtySince = now;
+    if (this.state.kind === 'saving') this.hooks.onView();
+    else this.show({ kind: 'pending' });
+    this.schedule(Math.max(0, Math.min(AUTOSAVE_DELAY_MS, this.dirtySince + AUTOSAVE_MAX_WAIT_MS - now)));
+  };
 
   /** Make revision `revision` the newest one, after saving what is typed; null if refused. */
-  const restore = useCallback(
-    async (revision: number): Promise<ItemDetail | null> => {
-      if (!(await save())) return null;
-      const r = await own(async (adopt) => {
-        const done = await desk('restoreRevision', { id, revision, baseRevision: base.current });
-        if (done.ok) adopt(done.value);
-        return done;
-      });
-      if (!r.ok) {
-        refused(r.error);
-        return null;
-      }
-      return r.value;
-    },
-    [id, save, own, refused],
-  );
+  restore = async (revision: number): Promise<ItemDetail | null> => {
+    if (!(await this.save())) return null;
+    const r = await this.own(async (adopt) => {
+      const done = await desk('restoreRevision', { id: this.id, revision, baseRevision: this.base });
+      if (done.ok) adopt(done.value);
+      return done;
+    });
+    if (!r.ok) {
+      this.refused(r.error);
+      return null;
+    }
+    return r.value;
+  };
 
   /** Leave the conflict on top of their revision: the next save builds on theirs. */
-  const resume = (theirs: WireItem) => {
-    base.current = theirs.revision;
-    conflict.current = null;
-    dirty.current = true;
-  };
+  private resume(theirs: WireItem): void {
+    this.base = theirs.revision;
+    this.conflict = null;
+    this.dirty = true;
+  }
 
   /** Conflict: keep my text as the newest revision (theirs stays in the history). */
-  const keepMine = useCallback(
-    async (theirs: WireItem) => {
-      resume(theirs);
-      await save();
-    },
-    [save],
-  );
-
-  /** Conflict: save my text as a revision, then restore theirs on top: both stay in the history. */
-  const takeTheirs = useCallback(
-    (theirs: WireItem): Promise<ItemDetail | null> => {
-      resume(theirs);
-      return restore(theirs.revision);
-    },
-    [restore],
-  );
-
-  /** Once this editor's own saves and changes are done: what the feed reports is then someone else's. */
-  const settled = async () => {
-    while (inFlight.current || ownChanges.current.size > 0) await Promise.allSettled([inFlight.current, ...ownChanges.current]);
+  keepMine = async (theirs: WireItem): Promise<void> => {
+    this.resume(theirs);
+    await this.save();
   };
 
-  /** The feed says the item changed: compare it, as it now stands, with what this editor holds. */
-  const checkTheirs = useCallback(async () => {
-    await settled();
-    if (closed.current) return;
-    const r = await desk('getItem', { id });
-    await settled();
-    if (closed.current || !r.ok) return;
+  /** Conflict: save my text as a revision, then restore theirs on top: both stay in the history. */
+  takeTheirs = (theirs: WireItem): Promise<ItemDetail | null> => {
+    this.resume(theirs);
+    return this.restore(theirs.revision);
+  };
+
+  /** Once this editor's own saves and changes are done: what the feed reports is then someone else's. */
+  private async settled(): Promise<void> {
+    while (this.inFlight || this.ownChanges.size > 0) await Promise.allSettled([this.inFlight, ...this.ownChanges]);
+  }
+
+  /**
+   * The feed says the item changed: compare it, as it now stands, with what this editor holds.
+   * `onTheirs(d, clean)` gets the item as it now stands; `clean` says nothing here is unsaved,
+   * so theirs can simply be shown. Otherwise a newer save of theirs opens the conflict at once,
+   * before more typing is refused.
+   */
+  private async checkTheirs(): Promise<void> {
+    await this.settled();
+    if (this.closed) return;
+    const r = await desk('getItem', { id: this.id });
+    await this.settled();
+    if (this.closed || !r.ok) return;
     const theirs = r.value.item;
-    const newer = theirs.revision > base.current;
-    if (!newer && theirs.status === shown.current.status && theirs.version === shown.current.version) return;
-    const clean = !dirty.current && !conflict.current;
-    onTheirsRef.current?.(r.value, clean);
+    const newer = theirs.revision > this.base;
+    if (!newer && theirs.status === this.shown.status && theirs.version === this.shown.version) return;
+    const clean = !this.dirty && !this.conflict;
+    this.hooks.onTheirs?.(r.value, clean);
     if (clean || !newer) return;
     // Unsaved text here and a newer save there: keep both, as a refused save would, but now.
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    conflict.current = theirs;
-    setState({ kind: 'conflict', theirs });
-  }, [id]);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.conflict = theirs;
+    this.show({ kind: 'conflict', theirs });
+  }
 
-  // One check at a time; changes heard meanwhile are looked at once it is done.
-  const checking = useRef(false);
-  const recheck = useRef(false);
-  useDeskEvents((e) => {
-    if (!touchesItem(e, id)) return;
-    if (checking.current) return void (recheck.current = true);
-    checking.current = true;
+  heard(e: DeskChanges): void {
+    if (!touchesItem(e, this.id)) return;
+    if (this.checking) return void (this.recheck = true);
+    this.checking = true;
     void (async () => {
       do {
-        recheck.current = false;
-        await checkTheirs();
-      } while (recheck.current && !closed.current);
-      checking.current = false;
+        this.recheck = false;
+        await this.checkTheirs();
+      } while (this.recheck && !this.closed);
+      this.checking = false;
     })();
-  });
+  }
 
-  // Save on leaving the item or the page. Leaving with an open conflict keeps both texts: mine
-  // as a revision, theirs on top — the choice nobody made must not overwrite anyone.
-  useEffect(() => {
-    closed.current = false;
-    const flush = () => void save();
-    // Closing the page: send the last save, and in a browser ask to stay while it is not
-    // stored yet (a long body is too large for a request that outlives the page).
-    // In Electron the save leaves over IPC before the window goes.
+  /**
+   * Shown in the editor: from now on, closing the page sends the last save and, in a browser,
+   * asks to stay while it is not stored yet (a long body is too large for a request that
+   * outlives the page). In Electron the save leaves over IPC before the window goes.
+   */
+  open(): () => void {
+    this.closed = false;
     const onUnload = (e: BeforeUnloadEvent) => {
-      const unsaved = dirty.current || inFlight.current !== null;
-      flush();
+      const unsaved = this.dirty || this.inFlight !== null;
+      void this.save();
       if (unsaved && !window.deskShell) e.preventDefault();
     };
     window.addEventListener('beforeunload', onUnload);
     return () => {
       window.removeEventListener('beforeunload', onUnload);
-      if (conflict.current) void takeTheirs(conflict.current);
-      else flush();
-      closed.current = true;
+      this.close();
     };
-  }, [save, takeTheirs]);
+  }
 
+  /**
+   * Another item (or this one anew) takes the editor: the last save goes out. Leaving with an
+   * open conflict keeps both texts: mine as a revision, theirs on top — the choice nobody made
+   * must not overwrite anyone.
+   */
+  private close(): void {
+    if (this.conflict) void this.takeTheirs(this.conflict);
+    else void this.save();
+    this.closed = true;
+  }
+}
+
+/**
+ * Autosave for the item the editor shows (see Draft): a new draft each time one is `opened`, the
+ * one before it closed, and saved, as the new one takes its place.
+ */
+export function useAutosave(detail: ItemDetail, opened: number, onSaved: (d: ItemDetail) => void, onTheirs?: (d: ItemDetail, clean: boolean) => void) {
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new draft for each showing: `opened`, not `detail` alone, says when
+  const draft = useMemo(() => new Draft(detail, { onSaved, onTheirs, onView: redraw }), [detail, opened]);
+  // The newest callbacks (a closed draft keeps the last ones it was given).
+  draft.hooks = { onSaved, onTheirs, onView: redraw };
+  // Opened and closed in the commit that shows the next draft, before any key can reach it.
+  useLayoutEffect(() => draft.open(), [draft]);
+  useDeskEvents((e) => draft.heard(e));
+  const { fields, state, update, save, restore, keepMine, takeTheirs, own } = draft;
   return { fields, update, state, save, restore, keepMine, takeTheirs, own };
 }

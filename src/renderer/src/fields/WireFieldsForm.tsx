@@ -32,6 +32,8 @@ interface Props {
   datelineExample?: string;
   /** A correction: the note to subscribers must say what changed. */
   subscriberNoteRequired?: boolean;
+  /** Changes when the form shows another item (or the same one anew): what is half typed (a date, the keywords) starts afresh. */
+  shownAs?: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export const WireFieldsForm = memo(function WireFieldsForm({
   fields,
   onChange,
   idPrefix = '',
+  shownAs,
   only,
   problemFor,
   slugLocked = false,
@@ -105,7 +108,7 @@ export const WireFieldsForm = memo(function WireFieldsForm({
             />
           </Field>
           <Field id={id('date')} label="Date" className={cls('dateline.date', 'f-date')} problem={problemFor('dateline.date')}>
-            <DateInput id={id('date')} value={fields.dateline.date} order={dateOrder} onChange={(date) => setDateline({ date })} />
+            <DateInput key={shownAs} id={id('date')} value={fields.dateline.date} order={dateOrder} onChange={(date) => setDateline({ date })} />
           </Field>
           <Field id={id('agency')} label="Agency" className={cls('dateline.agency', 'f-agency')} problem={problemFor('dateline.agency')}>
             <input id={id('agency')} name="agency" value={fields.dateline.agency} onChange={(e) => setDateline({ agency: e.target.value })} />
@@ -167,6 +170,7 @@ export const WireFieldsForm = memo(function WireFieldsForm({
       </div>
       {shows('embargo') && (
         <EmbargoInput
+          key={shownAs}
           idPrefix={idPrefix}
           value={fields.embargo}
           order={dateOrder}
@@ -176,7 +180,7 @@ export const WireFieldsForm = memo(function WireFieldsForm({
       )}
       {shows('keywords') && (
         <Field id={id('keywords')} label="Keywords" className={cls('keywords', 'f-keywords')} problem={problemFor('keywords')}>
-          <KeywordsInput id={id('keywords')} value={fields.keywords} onChange={(keywords) => onChange({ keywords })} />
+          <KeywordsInput key={shownAs} id={id('keywords')} value={fields.keywords} onChange={(keywords) => onChange({ keywords })} />
         </Field>
       )}
       {shows('subscriberNote') && (

@@ -19,17 +19,18 @@ export function Parts({ parts, side }: { parts: readonly DiffPart[]; side?: 'bef
 
 /** The last published version before `version` (null: none, or `version` below 2), refetched when `refresh` changes. */
 export function usePublished(id: string, version: number, refresh?: unknown): PublishedVersion | null {
-  const [published, setPublished] = useState<PublishedVersion | null>(null);
+  const [published, setPublished] = useState<{ id: string; version: number; value: PublishedVersion | null } | null>(null);
   useEffect(() => {
     setPublished(null);
     if (version < 2) return;
     let live = true;
-    void desk('getPublished', { id }).then((r) => live && setPublished(r.ok ? r.value : null));
+    void desk('getPublished', { id }).then((r) => live && setPublished({ id, version, value: r.ok ? r.value : null }));
     return () => {
       live = false;
     };
   }, [id, version, refresh]);
-  return published;
+  // Never another item's (the editor stays mounted from item to item), not even for a frame.
+  return published?.id === id && published.version === version ? published.value : null;
 }
 
 /**

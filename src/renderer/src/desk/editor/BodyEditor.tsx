@@ -6,8 +6,9 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import type { EditorState } from 'lexical';
-import { memo, useCallback } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { CLEAR_HISTORY_COMMAND, type EditorState } from 'lexical';
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import type { SerializedBody } from '@core/richtext';
 import { safeUrl } from '@core/sanitize';
 import { BODY_NODES } from './nodes';
@@ -18,19 +19,30 @@ import { bodyTheme } from './theme';
 import './editor.css';
 
 interface Props {
-  /** The body to start from; remount (change `key`) to load another. */
+  /** The body to start from. */
   initial: SerializedBody;
+  /** A new number loads `initial` in place of what the editor holds, with a fresh undo history (another item shown). */
+  opened: number;
   readOnly?: boolean;
   /** Id of the visible label that names the body. */
   labelledBy: string;
   onChange(body: SerializedBody): void;
 }
 
+/** The update that loads another body. */
+const LOADED = 'wiredesk-load';
+
 const validateUrl = (url: string) => safeUrl(url) !== null;
 
 /** The wire item's body: Lexical rich text limited to the desk's formats (not redrawn by the item editor's own renders). */
-export const BodyEditor = memo(function BodyEditor({ initial, readOnly = false, labelledBy, onChange }: Props) {
-  const handleChange = useCallback((state: EditorState) => onChange(state.toJSON() as unknown as SerializedBody), [onChange]);
+export const BodyEditor = memo(function BodyEditor({ initial, opened, readOnly = false, labelledBy, onChange }: Props) {
+  const handleChange = useCallback(
+    (state: EditorState, _editor: unknown, tags: Set<string>) => {
+      // A body loaded is what the item holds already, not an edit.
+      if (!tags.has(LOADED)) onChange(state.toJSON() as unknown as SerializedBody);
+    },
+    [onChange],
+  );
   return (
     <LexicalComposer
       initialConfig={{
@@ -45,7 +57,8 @@ export const BodyEditor = memo(function BodyEditor({ initial, readOnly = false, 
       }}
     >
       <div className={`body-editor${readOnly ? ' read-only' : ''}`}>
-        {!readOnly && <ToolbarPlugin />}
+        {/* Each item shown gets a toolbar of its own (no half-typed link carried over). */}
+        {!readOnly && <ToolbarPlugin key={opened} />}
         <RichTextPlugin
           contentEditable={<ContentEditable className="body-input" aria-labelledby={labelledBy} aria-multiline="true" role="textbox" spellCheck />}
           placeholder={<div className="body-placeholder">Type the story. The dateline and sign-off are added from the fields.</div>}
@@ -57,7 +70,23 @@ export const BodyEditor = memo(function BodyEditor({ initial, readOnly = false, 
         <KeepFormatsPlugin />
         <BlockFormatPlugin />
         <OnChangePlugin onChange={handleChange} ignoreSelectionChange />
+        <LoadPlugin initial={initial} opened={opened} readOnly={readOnly} />
       </div>
     </LexicalComposer>
   );
 });
+
+/** Loads the body of each item shown in place of the last (one editor for every item, not one each), with a fresh undo history. */
+function LoadPlugin({ initial, opened, readOnly }: { initial: SerializedBody; opened: number; readOnly: boolean }) {
+  const [editor] = useLexicalComposerContext();
+  const loaded = useRef(opened);
+  // In the commit that shows the item, before a key can reach the body.
+  useLayoutEffect(() => {
+    if (loaded.current === opened) return;
+    loaded.current = opened;
+    editor.setEditorState(editor.parseEditorState(initial), { tag: LOADED });
+    editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
+  }, [editor, initial, opened]);
+  useLayoutEffect(() => editor.setEditable(!readOnly), [editor, readOnly]);
+  return null;
+}
