@@ -3,7 +3,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './shared/shared.css';
 import { prefetchDesk } from './desk/firstScreen';
-import { prefetch, shortTime } from './shared/desk';
+import { prefetch } from './shared/desk';
 import { createHttpDesk } from './shared/httpDesk';
 
 // In Electron the preload provides window.desk over IPC; served by the desk server, it speaks HTTP.
@@ -16,5 +16,3 @@ import('./app/start').catch(() => {
 });
 prefetch('getSettings', {});
 prefetchDesk();
-// The time formatters read the locale's data (tens of ms) while the code is still on its way, not in the first render.
-shortTime(new Date().toISOString());

@@ -47,4 +47,23 @@ describe('times', () => {
     expect(shortTime('not a time', now)).toBe('not a time');
     expect(dateTime(new Date(2026, 10, 30, 14, 3).toISOString())).toBe('30 Nov 2026, 14:03');
   });
+
+  it('reads as Intl writes en-GB, for every month and hour (Sept included)', () => {
+    const short = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+    const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+    const full = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    const now = new Date(2031, 0, 1);
+    for (let m = 0; m < 12; m++)
+      for (const [day, h, min] of [
+        [1, 0, 0],
+        [9, 7, 5],
+        [28, 12, 30],
+        [17, 23, 59],
+      ] as const) {
+        const d = new Date(2026, m, day, h, min);
+        expect(shortTime(d.toISOString(), now)).toBe(`${short.format(d)} ${clock.format(d)}`);
+        expect(shortTime(d.toISOString(), d)).toBe(clock.format(d));
+        expect(dateTime(d.toISOString())).toBe(full.format(d));
+      }
+  });
 });

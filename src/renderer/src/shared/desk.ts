@@ -36,28 +36,24 @@ export async function desk<K extends DeskMethod>(method: K, arg: ArgOf<K>): Prom
   return call(method, arg);
 }
 
-// Formatters are built once: a new one per call (toLocaleTimeString) costs more than the row it labels. And on first
-// use, not when this module loads: the first one reads the locale's data, which held up the start-up requests.
-let formats: { hourMinute: Intl.DateTimeFormat; dayMonth: Intl.DateTimeFormat; full: Intl.DateTimeFormat } | undefined;
-const format = () =>
-  (formats ??= {
-    hourMinute: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }),
-    dayMonth: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }),
-    full: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
-  });
+// The desk's times in its one house style (en-GB), written out here rather than by Intl: the first Intl formatter
+// reads the locale's data, tens of ms on the first screen, for a clock time and a month's short name.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+const hourMinute = (d: Date) => `${two(d.getHours())}:${two(d.getMinutes())}`;
+const dayMonth = (d: Date) => `${d.getDate()} ${MONTHS[d.getMonth()]}`;
 
 const sameDay = (a: Date, b: Date) => a.getDate() === b.getDate() && a.getMonth() === b.getMonth() && a.getFullYear() === b.getFullYear();
 
 /** "14:03" today, "26 Nov 14:03" on other days: how a desk reads times. */
 export function shortTime(iso: string, now = new Date()): string {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso; // format() throws on an invalid date
-  const hm = format().hourMinute.format(d);
-  return sameDay(d, now) ? hm : `${format().dayMonth.format(d)} ${hm}`;
+  if (Number.isNaN(d.getTime())) return iso;
+  return sameDay(d, now) ? hourMinute(d) : `${dayMonth(d)} ${hourMinute(d)}`;
 }
 
 /** "30 Nov 2026, 14:03": a time that must be read without context (batch history). */
 export function dateTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : format().full.format(d);
+  return Number.isNaN(d.getTime()) ? iso : `${dayMonth(d)} ${d.getFullYear()}, ${hourMinute(d)}`;
 }
