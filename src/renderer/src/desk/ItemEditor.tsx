@@ -144,7 +144,7 @@ export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onThe
   const published = usePublished(item.id, item.status === 'killed' ? 0 : item.version);
 
   return (
-    <section ref={editorBox} className="item-editor" aria-label="Item">
+    <section ref={editorBox} className="item-editor" aria-label="Item" data-shown={opened}>
       <ActionBar
         item={item}
         embargo={shown.embargo}
