@@ -8,6 +8,10 @@ export class DeskPage {
   get body(): Locator {
     return this.page.getByRole('textbox', { name: 'Body' });
   }
+  /** The item editor: it stays from item to item, `data-shown` tells each showing of an item apart. */
+  get editor(): Locator {
+    return this.page.getByRole('region', { name: 'Item', exact: true });
+  }
   get saveState(): Locator {
     return this.page.getByRole('status');
   }
@@ -52,6 +56,13 @@ export class DeskPage {
   async open(slug: string): Promise<void> {
     await this.row(slug).first().click();
     await expect(this.field('Slug')).toHaveValue(slug);
+  }
+
+  /** Which showing of an item the editor is on (a new one each time an item is shown, even the same again). */
+  async shownAs(): Promise<string> {
+    const shown = await this.editor.getAttribute('data-shown');
+    expect(shown).toBeTruthy();
+    return shown!;
   }
 
   /** Id of the item open in the editor. */

@@ -144,7 +144,7 @@ export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onThe
   const published = usePublished(item.id, item.status === 'killed' ? 0 : item.version);
 
   return (
-    <section ref={editorBox} className="item-editor" aria-label="Item">
+    <section ref={editorBox} className="item-editor" aria-label="Item" data-shown={opened}>
       <ActionBar
         item={item}
         embargo={shown.embargo}
@@ -216,7 +216,7 @@ export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onThe
               {counts}
             </small>
           </div>
-          <BodyEditor initial={detail.item.body} opened={opened} readOnly={!editable} labelledBy="body-label" onChange={setBody} />
+          <BodyEditor initial={detail.item.body} itemId={detail.item.id} opened={opened} readOnly={!editable} labelledBy="body-label" onChange={setBody} />
           {published && <ChangesView published={published} headline={shown.headline} bodyText={plain} />}
           <WirePreview embargo={shown.embargo} headline={shown.headline} blocks={copy.blocks} />
           {item.status === 'draft' && <ProblemList problems={problems} />}

@@ -88,7 +88,11 @@ class Draft {
       this.show({ kind: 'conflict', theirs });
     } else {
       this.show({ kind: 'failed', reason: error.message });
-      this.schedule(RETRY_MS);
+      // The desk not answering: tried again also once the draft is closed (another item
+      // shown), so what was typed in it is sent once the desk answers, not dropped with it.
+      if (this.closed && error.code !== 'INTERNAL') return;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.save(), RETRY_MS);
     }
   }
 
