@@ -95,3 +95,27 @@ test('a published item after a draft takes no typing; the draft after it does, a
   await desk.waitSaved();
   expect(JSON.stringify((await desk.getItem(draftId)).item.body)).toContain('Draft text. More.');
 });
+
+test('what was half done in the item left (keywords, an embargo zone, a link address) does not show in the next', async ({ page, server: _server }) => {
+  const desk = new DeskPage(page);
+  await item(desk, 'BRAVO-TWO', 'Bravo headline', 'Bravo body text.');
+  await item(desk, 'ALPHA-ONE', 'Alpha headline', 'Alpha body text.');
+
+  // Keywords typed with a trailing comma (the list is stored, the comma only shown), a zone chosen
+  // with no embargo time (kept in the field, not stored), a link address half typed.
+  await desk.field('Keywords').fill('defence,');
+  await desk.field('Time zone').selectOption('+05:00');
+  await desk.waitSaved();
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Link address' }).fill('https://half.example/');
+
+  await desk.open('BRAVO-TWO');
+  await expect(desk.field('Headline')).toHaveValue('Bravo headline');
+  await expect(desk.field('Keywords')).toHaveValue('');
+  await expect(desk.field('Time zone')).not.toHaveValue('+05:00');
+  await expect(page.getByRole('textbox', { name: 'Link address' })).toHaveCount(0);
+
+  // Back in the item left: its keywords as stored.
+  await desk.open('ALPHA-ONE');
+  await expect(desk.field('Keywords')).toHaveValue('defence');
+});

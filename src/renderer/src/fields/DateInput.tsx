@@ -3,6 +3,7 @@ import { formatDeskDate, isIsoDate, parseDeskDate } from '@core/dateline';
 import { DATE_TEXT_MAX } from '@core/item';
 import type { DateOrder } from '@core/settings';
 import type { FieldAria } from '@renderer/shared/Field';
+import { useNewShowing } from '@renderer/shared/useNewShowing';
 import { CalendarPicker } from './CalendarPicker';
 
 /** How the desk writes a date, shown as the empty field's hint. */
@@ -14,6 +15,8 @@ interface Props extends FieldAria {
   value: string;
   /** The desk's date order (Settings), never the browser's locale. */
   order: DateOrder;
+  /** Changes when another item is shown (or the same anew): the text starts again from `value`. */
+  shownAs?: number;
   onChange(date: string): void;
 }
 
@@ -28,10 +31,14 @@ function stored(text: string, order: DateOrder): string {
  * one tab stop. A calendar button beside it fills it in by mouse. What is not (yet) a real date
  * stays as typed; the field's problem says why.
  */
-export function DateInput({ id, value, order, onChange, ...aria }: Props) {
+export function DateInput({ id, value, order, shownAs, onChange, ...aria }: Props) {
   const [text, setText] = useState(() => formatDeskDate(value, order));
   // A new value from outside (the calendar, a restored revision): show it in the desk's order.
   const [seen, setSeen] = useState(value);
+  useNewShowing(shownAs, () => {
+    setText(formatDeskDate(value, order));
+    setSeen(value);
+  });
   if (value !== seen) {
     setSeen(value);
     if (stored(text, order) !== value) setText(formatDeskDate(value, order));

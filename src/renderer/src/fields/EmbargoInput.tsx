@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FieldProblem } from '@core/item';
 import type { DateOrder } from '@core/settings';
 import { Field, type FieldAria } from '@renderer/shared/Field';
+import { useNewShowing } from '@renderer/shared/useNewShowing';
 import { CalendarPicker } from './CalendarPicker';
 import { DATE_PATTERN } from './DateInput';
 import { TIME_PATTERN, ZONES, formatEmbargoText, parseEmbargoText, splitEmbargo } from './embargoTime';
@@ -12,6 +13,8 @@ interface Props {
   value: string | null;
   /** The desk's date order (Settings), never the browser's locale. */
   order: DateOrder;
+  /** Changes when another item is shown (or the same anew): the text and zone start again from `value`. */
+  shownAs?: number;
   onChange(embargo: string | null): void;
   problem?: Pick<FieldProblem, 'message' | 'severity'>;
 }
@@ -22,11 +25,16 @@ interface Props {
  * empty). Text that is not yet a time stays in the field, with a message saying what is wanted;
  * the stored embargo changes only when it reads as one.
  */
-export function EmbargoInput({ idPrefix, value, order, onChange, problem }: Props) {
+export function EmbargoInput({ idPrefix, value, order, shownAs, onChange, problem }: Props) {
   const embargo = splitEmbargo(value);
   const [zone, setZone] = useState(embargo.zone);
   const [text, setText] = useState(() => formatEmbargoText(embargo.local, order));
   const [seen, setSeen] = useState(value);
+  useNewShowing(shownAs, () => {
+    setZone(embargo.zone);
+    setText(formatEmbargoText(embargo.local, order));
+    setSeen(value);
+  });
   const parsed = parseEmbargoText(text, order);
   // A new value from outside (the calendar, a restored revision, another window): show it.
   if (value !== seen) {

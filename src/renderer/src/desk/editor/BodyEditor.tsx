@@ -59,8 +59,8 @@ export const BodyEditor = memo(function BodyEditor({ initial, itemId, opened, re
       }}
     >
       <div className={`body-editor${readOnly ? ' read-only' : ''}`}>
-        {/* Each item shown gets a toolbar of its own (no half-typed link carried over). */}
-        {!readOnly && <ToolbarPlugin key={opened} />}
+        {/* Each item shown starts the toolbar afresh (no half-typed link carried over). */}
+        {!readOnly && <ToolbarPlugin opened={opened} />}
         <RichTextPlugin
           contentEditable={<ContentEditable className="body-input" aria-labelledby={labelledBy} aria-multiline="true" role="textbox" spellCheck />}
           placeholder={<div className="body-placeholder">Type the story. The dateline and sign-off are added from the fields.</div>}
