@@ -13,6 +13,8 @@ import type { WindowedList } from '@renderer/shared/useWindow';
 import type { ItemDetail } from '../../../contract';
 
 const KEEP_MS = 5000;
+/** How long after the open item's frame the items either side are asked for. */
+const AHEAD_AFTER_MS = 50;
 
 type Ahead = { answer: Promise<Result<ItemDetail>>; at: number };
 
@@ -29,9 +31,11 @@ export function useItemsAhead(list: Pick<WindowedList<ItemSummary>, 'rowAt' | 'i
     const at = openId ? indexOf((i) => i.id === openId) : -1;
     if (at < 0) return;
     const wanted = [rowAt(at - 1)?.id, rowAt(at + 1)?.id].filter((id): id is string => Boolean(id) && id !== openId);
-    // After the open item is painted: the requests are not in the way of the frame that shows it.
+    // A little after the open item is painted: the requests (about 2 ms each to start) are in the
+    // way neither of the frame that shows it nor of what the editor does next (a key typed, the
+    // next arrow). Keys that come faster than this are a held key, which opens once it rests.
     let t: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (t = setTimeout(fetchAhead)));
+    const frame = requestAnimationFrame(() => (t = setTimeout(fetchAhead, AHEAD_AFTER_MS)));
     const fetchAhead = () => {
       const kept = new Map<string, Ahead>();
       const now = Date.now();
