@@ -119,3 +119,27 @@ test('what was half done in the item left (keywords, an embargo zone, a link add
   await desk.open('ALPHA-ONE');
   await expect(desk.field('Keywords')).toHaveValue('defence');
 });
+
+test('closing the page asks to stay while the item shown (after a switch) has typing not yet stored, and that typing is saved', async ({
+  page,
+  server: _server,
+}) => {
+  const desk = new DeskPage(page);
+  await item(desk, 'BRAVO-TWO', 'Bravo headline', 'Bravo body text.');
+  const alphaId = await item(desk, 'ALPHA-ONE', 'Alpha headline', 'Alpha body text.');
+  await desk.open('BRAVO-TWO');
+  const bravoId = await desk.openId();
+
+  await desk.typeBody(' Typed last.');
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (d) => {
+      resolve(d.type());
+      void d.dismiss(); // stay
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+  await desk.waitSaved();
+  await expect.poll(async () => JSON.stringify((await desk.getItem(bravoId)).item.body)).toContain('Typed last.');
+  expect(JSON.stringify((await desk.getItem(alphaId)).item.body)).not.toContain('Typed last.');
+});

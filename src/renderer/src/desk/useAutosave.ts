@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useReducer } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import { type DeskChanges, touchesItem } from '@core/changes';
 import type { DeskError } from '@core/errors';
 import { type ItemFields, type WireItem, pickFields } from '@core/item';
@@ -233,23 +233,22 @@ class Draft {
     })();
   }
 
-  /**
-   * Shown in the editor: from now on, closing the page sends the last save and, in a browser,
-   * asks to stay while it is not stored yet (a long body is too large for a request that
-   * outlives the page). In Electron the save leaves over IPC before the window goes.
-   */
+  /** Shown in the editor: from now on it takes the page's unload (see unload), until it closes. */
   open(): () => void {
     this.closed = false;
-    const onUnload = (e: BeforeUnloadEvent) => {
-      const unsaved = this.dirty || this.inFlight !== null;
-      void this.save();
-      if (unsaved && !window.deskShell) e.preventDefault();
-    };
-    window.addEventListener('beforeunload', onUnload);
-    return () => {
-      window.removeEventListener('beforeunload', onUnload);
-      this.close();
-    };
+    return () => this.close();
+  }
+
+  /**
+   * The page is closing while this draft is shown: the last save goes out and, in a browser, the
+   * page asks to stay while it is not stored yet (a long body is too large for a request that
+   * outlives the page). In Electron the save leaves over IPC before the window goes.
+   */
+  unload(e: BeforeUnloadEvent): void {
+    if (this.closed) return;
+    const unsaved = this.dirty || this.inFlight !== null;
+    void this.save();
+    if (unsaved && !window.deskShell) e.preventDefault();
   }
 
   /**
@@ -275,7 +274,18 @@ export function useAutosave(detail: ItemDetail, opened: number, onSaved: (d: Ite
   // The newest callbacks (a closed draft keeps the last ones it was given).
   draft.hooks = { onSaved, onTheirs, onView: redraw };
   // Opened and closed in the commit that shows the next draft, before any key can reach it.
-  useLayoutEffect(() => draft.open(), [draft]);
+  const shown = useRef(draft);
+  useLayoutEffect(() => {
+    shown.current = draft;
+    return draft.open();
+  }, [draft]);
+  // One unload listener for every draft shown: adding a beforeunload listener costs Chromium
+  // about 0.4 ms, which each item switch paid.
+  useEffect(() => {
+    const onUnload = (e: BeforeUnloadEvent) => shown.current.unload(e);
+    window.addEventListener('beforeunload', onUnload);
+    return () => window.removeEventListener('beforeunload', onUnload);
+  }, []);
   useDeskEvents((e) => draft.heard(e));
   const { fields, state, update, save, restore, keepMine, takeTheirs, own } = draft;
   return { fields, update, state, save, restore, keepMine, takeTheirs, own };
