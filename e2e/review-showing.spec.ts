@@ -1,6 +1,7 @@
 /**
- * Hostile review of af9f2ae (the date, embargo, keywords and toolbar kept from item to item):
- * the same item shown anew keeps what is being typed.
+ * Hostile review of af9f2ae and 59392d7 (the date, embargo, keywords and toolbar kept from item
+ * to item; one unload listener): the same item shown anew keeps what is being typed, and closing
+ * the page does not drop typing in an item left whose save is still to go out.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -55,4 +56,26 @@ test('another window saves the item while keywords are typed: the comma typed st
   await expect(desk.field('Keywords')).toHaveValue('defence, Kazakhstan');
   await desk.waitSaved();
   expect((await desk.getItem(id)).item.keywords).toEqual(['defence', 'Kazakhstan']);
+});
+
+test('closing the page asks to stay while typing in the item left is still to be saved (its save failed), and sends it', async ({ page, server: _server }) => {
+  const desk = new DeskPage(page);
+  await item(desk, 'BRAVO-TWO', 'Bravo body.');
+  const alpha = await item(desk, 'ALPHA-ONE', 'Alpha body.');
+  await page.route('**/api/saveDraft', (r) => r.abort());
+  await desk.typeBody(' Typed offline.');
+  await expect(desk.saveState).toHaveText(/^Not saved — /);
+  await desk.open('BRAVO-TWO');
+
+  // The desk answers again just as the page is closed: nothing unsaved in the item shown.
+  await page.unroute('**/api/saveDraft');
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (d) => {
+      resolve(d.type());
+      void d.dismiss(); // stay
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+  await expect.poll(async () => (await desk.getItem(alpha)).item.bodyText, { timeout: 3_000 }).toBe('Alpha body. Typed offline.');
 });
