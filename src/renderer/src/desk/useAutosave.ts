@@ -233,19 +233,25 @@ class Draft {
     })();
   }
 
-  /** Shown in the editor: from now on it takes the page's unload (see unload), until it closes. */
+  /** Shown in the editor: from now on it takes the page's unload (see unload), until it closes and its last save is out. */
   open(): () => void {
     this.closed = false;
     return () => this.close();
   }
 
+  /** Closed, and nothing of it still to go out: the page's unload has nothing to do for it. */
+  get done(): boolean {
+    return this.closed && this.inFlight === null && this.timer === null;
+  }
+
   /**
-   * The page is closing while this draft is shown: the last save goes out and, in a browser, the
-   * page asks to stay while it is not stored yet (a long body is too large for a request that
-   * outlives the page). In Electron the save leaves over IPC before the window goes.
+   * The page is closing while this draft is shown, or while its last save, after another item took
+   * the editor, is still going out or waits to be tried again: the save goes out now and, in a
+   * browser, the page asks to stay while it is not stored yet (a long body is too large for a
+   * request that outlives the page). In Electron the save leaves over IPC before the window goes.
    */
   unload(e: BeforeUnloadEvent): void {
-    if (this.closed) return;
+    if (this.done) return;
     const unsaved = this.dirty || this.inFlight !== null;
     void this.save();
     if (unsaved && !window.deskShell) e.preventDefault();
@@ -274,15 +280,20 @@ export function useAutosave(detail: ItemDetail, opened: number, onSaved: (d: Ite
   // The newest callbacks (a closed draft keeps the last ones it was given).
   draft.hooks = { onSaved, onTheirs, onView: redraw };
   // Opened and closed in the commit that shows the next draft, before any key can reach it.
-  const shown = useRef(draft);
+  // The page's unload goes to the draft shown and to those left whose last save is not out yet
+  // (a failed save tried again): typing in an item left is not dropped with the page.
+  const unloading = useRef(new Set<Draft>());
   useLayoutEffect(() => {
-    shown.current = draft;
+    for (const d of unloading.current) if (d.done) unloading.current.delete(d);
+    unloading.current.add(draft);
     return draft.open();
   }, [draft]);
   // One unload listener for every draft shown: adding a beforeunload listener costs Chromium
   // about 0.4 ms, which each item switch paid.
   useEffect(() => {
-    const onUnload = (e: BeforeUnloadEvent) => shown.current.unload(e);
+    const onUnload = (e: BeforeUnloadEvent) => {
+      for (const d of unloading.current) d.unload(e);
+    };
     window.addEventListener('beforeunload', onUnload);
     return () => window.removeEventListener('beforeunload', onUnload);
   }, []);

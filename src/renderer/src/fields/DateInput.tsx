@@ -15,7 +15,7 @@ interface Props extends FieldAria {
   value: string;
   /** The desk's date order (Settings), never the browser's locale. */
   order: DateOrder;
-  /** Changes when another item is shown (or the same anew): the text starts again from `value`. */
+  /** Changes when another item is shown (or the same anew): the text starts again from `value`, unless it reads as it. */
   shownAs?: number;
   onChange(date: string): void;
 }
@@ -35,8 +35,10 @@ export function DateInput({ id, value, order, shownAs, onChange, ...aria }: Prop
   const [text, setText] = useState(() => formatDeskDate(value, order));
   // A new value from outside (the calendar, a restored revision): show it in the desk's order.
   const [seen, setSeen] = useState(value);
+  // What is typed stays while it reads as the date shown: the same item shown anew under the caret
+  // (another window's save) must not turn 6.10.20, typed on to 6.10.2023, into 06.10.2020.
   useNewShowing(shownAs, () => {
-    setText(formatDeskDate(value, order));
+    if (stored(text, order) !== value) setText(formatDeskDate(value, order));
     setSeen(value);
   });
   if (value !== seen) {

@@ -13,7 +13,7 @@ interface Props {
   value: string | null;
   /** The desk's date order (Settings), never the browser's locale. */
   order: DateOrder;
-  /** Changes when another item is shown (or the same anew): the text and zone start again from `value`. */
+  /** Changes when another item is shown (or the same anew): the zone, and the text unless it reads as it, start again from `value`. */
   shownAs?: number;
   onChange(embargo: string | null): void;
   problem?: Pick<FieldProblem, 'message' | 'severity'>;
@@ -30,12 +30,13 @@ export function EmbargoInput({ idPrefix, value, order, shownAs, onChange, proble
   const [zone, setZone] = useState(embargo.zone);
   const [text, setText] = useState(() => formatEmbargoText(embargo.local, order));
   const [seen, setSeen] = useState(value);
+  const parsed = parseEmbargoText(text, order);
+  // What is typed stays while it reads as the embargo shown (the same item shown anew under the caret).
   useNewShowing(shownAs, () => {
     setZone(embargo.zone);
-    setText(formatEmbargoText(embargo.local, order));
+    if (!parsed.ok || parsed.local !== embargo.local) setText(formatEmbargoText(embargo.local, order));
     setSeen(value);
   });
-  const parsed = parseEmbargoText(text, order);
   // A new value from outside (the calendar, a restored revision, another window): show it.
   if (value !== seen) {
     setSeen(value);
