@@ -1,10 +1,11 @@
-import { useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
+import { useMemo, useReducer } from 'react';
 import { type DeskChanges, touchesItem } from '@core/changes';
 import type { DeskError } from '@core/errors';
 import { type ItemFields, type WireItem, pickFields } from '@core/item';
 import type { ItemDetail } from '../../../contract';
 import { desk } from '@renderer/shared/desk';
 import { useDeskEvents } from '@renderer/shared/useDeskEvents';
+import { useUnloadSaves } from './useUnloadSaves';
 
 export type SaveState =
   { kind: 'saved'; at: string } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'failed'; reason: string } | { kind: 'conflict'; theirs: WireItem };
@@ -280,23 +281,7 @@ export function useAutosave(detail: ItemDetail, opened: number, onSaved: (d: Ite
   // The newest callbacks (a closed draft keeps the last ones it was given).
   draft.hooks = { onSaved, onTheirs, onView: redraw };
   // Opened and closed in the commit that shows the next draft, before any key can reach it.
-  // The page's unload goes to the draft shown and to those left whose last save is not out yet
-  // (a failed save tried again): typing in an item left is not dropped with the page.
-  const unloading = useRef(new Set<Draft>());
-  useLayoutEffect(() => {
-    for (const d of unloading.current) if (d.done) unloading.current.delete(d);
-    unloading.current.add(draft);
-    return draft.open();
-  }, [draft]);
-  // One unload listener for every draft shown: adding a beforeunload listener costs Chromium
-  // about 0.4 ms, which each item switch paid.
-  useEffect(() => {
-    const onUnload = (e: BeforeUnloadEvent) => {
-      for (const d of unloading.current) d.unload(e);
-    };
-    window.addEventListener('beforeunload', onUnload);
-    return () => window.removeEventListener('beforeunload', onUnload);
-  }, []);
+  useUnloadSaves(draft);
   useDeskEvents((e) => draft.heard(e));
   const { fields, state, update, save, restore, keepMine, takeTheirs, own } = draft;
   return { fields, update, state, save, restore, keepMine, takeTheirs, own };
