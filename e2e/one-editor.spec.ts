@@ -7,16 +7,6 @@ import { expect, test } from './fixtures';
 import { seedItems } from './models/bulkSeed';
 import { DeskPage } from './models/DeskPage';
 
-/** A new item with this slug, headline and body, saved. */
-async function item(desk: DeskPage, slug: string, headline: string, body: string): Promise<string> {
-  await desk.newItem();
-  await desk.field('Slug').fill(slug);
-  await desk.field('Headline').fill(headline);
-  await desk.typeBody(body);
-  await desk.waitSaved();
-  return desk.openId();
-}
-
 /** From now on, whether the item editor (copy, counts, banners) ever shows `text` while the slug field reads `slug`. */
 async function watchPreview(page: Page, slug: string, text: string): Promise<() => Promise<boolean>> {
   await page.evaluate(
@@ -39,10 +29,10 @@ async function watchPreview(page: Page, slug: string, text: string): Promise<() 
 test('the next item shows whole at once: its body, copy and fields, and no undo, date or scroll of the item left', async ({ page, server: _server }) => {
   await page.setViewportSize({ width: 1100, height: 600 });
   const desk = new DeskPage(page);
-  const bravoId = await item(desk, 'BRAVO-TWO', 'Bravo headline', 'Bravo body text.');
+  const bravoId = await desk.newSavedItem('BRAVO-TWO', 'Bravo body text.', 'Bravo headline');
   await desk.field('Date').fill('06.10.2023');
   await desk.waitSaved();
-  await item(desk, 'ALPHA-ONE', 'Alpha headline', 'Alpha body text.');
+  await desk.newSavedItem('ALPHA-ONE', 'Alpha body text.', 'Alpha headline');
   const bravo = await desk.getItem(bravoId);
 
   // Half a date typed, more body typed (not saved yet), and the fields scrolled down.
@@ -80,7 +70,7 @@ test('a published item after a draft takes no typing; the draft after it does, a
   seedItems(server.dbPath, 1, { status: 'published', prefix: 'GONE' });
   await page.reload();
   const desk = new DeskPage(page);
-  const draftId = await item(desk, 'DRAFT-ONE', 'A draft', 'Draft text.');
+  const draftId = await desk.newSavedItem('DRAFT-ONE', 'Draft text.', 'A draft');
 
   await desk.open('GONE-000000');
   await expect(desk.body).toHaveAttribute('contenteditable', 'false');
@@ -98,8 +88,8 @@ test('a published item after a draft takes no typing; the draft after it does, a
 
 test('what was half done in the item left (keywords, an embargo zone, a link address) does not show in the next', async ({ page, server: _server }) => {
   const desk = new DeskPage(page);
-  await item(desk, 'BRAVO-TWO', 'Bravo headline', 'Bravo body text.');
-  await item(desk, 'ALPHA-ONE', 'Alpha headline', 'Alpha body text.');
+  await desk.newSavedItem('BRAVO-TWO', 'Bravo body text.', 'Bravo headline');
+  await desk.newSavedItem('ALPHA-ONE', 'Alpha body text.', 'Alpha headline');
 
   // Keywords typed with a trailing comma (the list is stored, the comma only shown), a zone chosen
   // with no embargo time (kept in the field, not stored), a link address half typed.
@@ -125,20 +115,13 @@ test('closing the page asks to stay while the item shown (after a switch) has ty
   server: _server,
 }) => {
   const desk = new DeskPage(page);
-  await item(desk, 'BRAVO-TWO', 'Bravo headline', 'Bravo body text.');
-  const alphaId = await item(desk, 'ALPHA-ONE', 'Alpha headline', 'Alpha body text.');
+  await desk.newSavedItem('BRAVO-TWO', 'Bravo body text.', 'Bravo headline');
+  const alphaId = await desk.newSavedItem('ALPHA-ONE', 'Alpha body text.', 'Alpha headline');
   await desk.open('BRAVO-TWO');
   const bravoId = await desk.openId();
 
   await desk.typeBody(' Typed last.');
-  const asked = new Promise<string>((resolve) =>
-    page.once('dialog', (d) => {
-      resolve(d.type());
-      void d.dismiss(); // stay
-    }),
-  );
-  await page.close({ runBeforeUnload: true });
-  expect(await asked).toBe('beforeunload');
+  expect(await desk.closeAskingToStay()).toBe('beforeunload'); // and stays
   await desk.waitSaved();
   await expect.poll(async () => JSON.stringify((await desk.getItem(bravoId)).item.body)).toContain('Typed last.');
   expect(JSON.stringify((await desk.getItem(alphaId)).item.body)).not.toContain('Typed last.');

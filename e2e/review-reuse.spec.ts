@@ -2,17 +2,20 @@
  * Hostile review of the one item editor for every item (e71bac2): what is typed around a switch,
  * or an item shown anew, stays where the editor put it.
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DeskPage } from './models/DeskPage';
 
-/** A new item with this slug and body, saved. */
-async function item(desk: DeskPage, slug: string, body: string): Promise<string> {
-  await desk.newItem();
-  await desk.field('Slug').fill(slug);
-  await desk.field('Headline').fill(`${slug} headline`);
-  await desk.typeBody(body);
-  await desk.waitSaved();
-  return desk.openId();
+/** Typing in item ALPHA-ONE while its saves fail, then item BRAVO-TWO opened; saves still refused. */
+async function typedOfflineThenLeft(page: Page): Promise<{ desk: DeskPage; alpha: string }> {
+  const desk = new DeskPage(page);
+  await desk.newSavedItem('BRAVO-TWO', 'Bravo body.');
+  const alpha = await desk.newSavedItem('ALPHA-ONE', 'Alpha body.');
+  await page.route('**/api/saveDraft', (r) => r.abort());
+  await desk.typeBody(' Typed offline.');
+  await expect(desk.saveState).toHaveText(/^Not saved — /);
+  await desk.open('BRAVO-TWO');
+  return { desk, alpha };
 }
 
 /** A new item that can be submitted: every field the desk asks for, saved. */
@@ -42,20 +45,14 @@ test('keys typed in the body right after Ctrl+Enter submits land where the caret
 });
 
 test('text typed while saves fail is stored once the desk answers again, though another item was opened meanwhile', async ({ page, server: _server }) => {
-  const desk = new DeskPage(page);
-  await item(desk, 'BRAVO-TWO', 'Bravo body.');
-  const alpha = await item(desk, 'ALPHA-ONE', 'Alpha body.');
-  await page.route('**/api/saveDraft', (r) => r.abort());
-  await desk.typeBody(' Typed offline.');
-  await expect(desk.saveState).toHaveText(/^Not saved — /);
-  await desk.open('BRAVO-TWO');
+  const { desk, alpha } = await typedOfflineThenLeft(page);
   await page.unroute('**/api/saveDraft');
   await expect.poll(async () => (await desk.getItem(alpha)).item.bodyText, { timeout: 8_000 }).toBe('Alpha body. Typed offline.');
 });
 
 test('another window saves the item shown, nothing unsaved here: the keys typed next go where the caret was', async ({ page, server }) => {
   const desk = new DeskPage(page);
-  const id = await item(desk, 'LIVE-CARET', 'First line here.');
+  const id = await desk.newSavedItem('LIVE-CARET', 'First line here.');
   await page.keyboard.press('Home');
   for (let i = 0; i < 'First'.length; i++) await page.keyboard.press('ArrowRight');
   const other = await page.context().newPage();
@@ -71,4 +68,13 @@ test('another window saves the item shown, nothing unsaved here: the keys typed 
   await desk.waitSaved();
   expect((await desk.getItem(id)).item.bodyText).toBe('First typed line here.');
   await other.close();
+});
+
+test('closing the page asks to stay while typing in the item left is still to be saved (its save failed), and sends it', async ({ page, server: _server }) => {
+  const { desk, alpha } = await typedOfflineThenLeft(page);
+
+  // The desk answers again just as the page is closed: nothing unsaved in the item shown.
+  await page.unroute('**/api/saveDraft');
+  expect(await desk.closeAskingToStay()).toBe('beforeunload'); // and stays
+  await expect.poll(async () => (await desk.getItem(alpha)).item.bodyText, { timeout: 3_000 }).toBe('Alpha body. Typed offline.');
 });

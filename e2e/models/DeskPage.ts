@@ -53,6 +53,28 @@ export class DeskPage {
     await expect(this.field('Slug')).toBeFocused();
   }
 
+  /** A new item with this slug, headline and body, saved; its id. */
+  async newSavedItem(slug: string, body: string, headline = `${slug} headline`): Promise<string> {
+    await this.newItem();
+    await this.field('Slug').fill(slug);
+    await this.field('Headline').fill(headline);
+    await this.typeBody(body);
+    await this.waitSaved();
+    return this.openId();
+  }
+
+  /** Close the page as a browser does (its unload runs): the kind of dialog it opened, answered "stay". */
+  async closeAskingToStay(): Promise<string> {
+    const asked = new Promise<string>((resolve) =>
+      this.page.once('dialog', (d) => {
+        resolve(d.type());
+        void d.dismiss();
+      }),
+    );
+    await this.page.close({ runBeforeUnload: true });
+    return asked;
+  }
+
   async open(slug: string): Promise<void> {
     await this.row(slug).first().click();
     await expect(this.field('Slug')).toHaveValue(slug);
