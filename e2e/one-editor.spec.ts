@@ -120,8 +120,16 @@ test('closing the page asks to stay while the item shown (after a switch) has ty
   await desk.open('BRAVO-TWO');
   const bravoId = await desk.openId();
 
+  // Its saves held on their way until the page has asked: typing not yet stored, however fast the autosave.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/saveDraft', async (r) => {
+    await held;
+    await r.continue();
+  });
   await desk.typeBody(' Typed last.');
   expect(await desk.closeAskingToStay()).toBe('beforeunload'); // and stays
+  release();
   await desk.waitSaved();
   await expect.poll(async () => JSON.stringify((await desk.getItem(bravoId)).item.body)).toContain('Typed last.');
   expect(JSON.stringify((await desk.getItem(alphaId)).item.body)).not.toContain('Typed last.');
