@@ -73,8 +73,15 @@ test('another window saves the item shown, nothing unsaved here: the keys typed 
 test('closing the page asks to stay while typing in the item left is still to be saved (its save failed), and sends it', async ({ page, server: _server }) => {
   const { desk, alpha } = await typedOfflineThenLeft(page);
 
-  // The desk answers again just as the page is closed: nothing unsaved in the item shown.
-  await page.unroute('**/api/saveDraft');
+  // The desk answers again as the page is closed (nothing unsaved in the item shown); the saves are
+  // held until the page has asked, so the retry of the item left cannot have gone out before it.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/saveDraft', async (r) => {
+    await held;
+    await r.continue();
+  });
   expect(await desk.closeAskingToStay()).toBe('beforeunload'); // and stays
-  await expect.poll(async () => (await desk.getItem(alpha)).item.bodyText, { timeout: 3_000 }).toBe('Alpha body. Typed offline.');
+  release();
+  await expect.poll(async () => (await desk.getItem(alpha)).item.bodyText, { timeout: 8_000 }).toBe('Alpha body. Typed offline.');
 });
