@@ -200,7 +200,7 @@ export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onThe
               subscriberNoteRequired={item.version >= 2}
               slugLocked={item.publishedVersion > 0}
               datelineExample={copy.dateline || undefined}
-              shownAs={opened}
+              itemId={detail.item.id}
             />
           </fieldset>
         </form>

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { formatDeskDate, isIsoDate, parseDeskDate } from '@core/dateline';
 import { DATE_TEXT_MAX } from '@core/item';
 import type { DateOrder } from '@core/settings';
 import type { FieldAria } from '@renderer/shared/Field';
-import { useNewShowing } from '@renderer/shared/useNewShowing';
 import { CalendarPicker } from './CalendarPicker';
+import { useTypedText } from './useTypedText';
 
 /** How the desk writes a date, shown as the empty field's hint. */
 export const DATE_PATTERN: Record<DateOrder, string> = { dmy: 'dd.mm.yyyy', mdy: 'mm/dd/yyyy' };
@@ -15,8 +14,8 @@ interface Props extends FieldAria {
   value: string;
   /** The desk's date order (Settings), never the browser's locale. */
   order: DateOrder;
-  /** Changes when another item is shown (or the same anew): the text starts again from `value`, unless it reads as it. */
-  shownAs?: number;
+  /** The item shown: another one starts the text again from `value`. */
+  itemId?: string;
   onChange(date: string): void;
 }
 
@@ -31,21 +30,13 @@ function stored(text: string, order: DateOrder): string {
  * one tab stop. A calendar button beside it fills it in by mouse. What is not (yet) a real date
  * stays as typed; the field's problem says why.
  */
-export function DateInput({ id, value, order, shownAs, onChange, ...aria }: Props) {
-  const [text, setText] = useState(() => formatDeskDate(value, order));
-  // A new value from outside (the calendar, a restored revision): show it in the desk's order.
-  const [seen, setSeen] = useState(value);
-  // What is typed stays while it reads as the date shown: the same item shown anew under the caret
-  // (another window's save) must not turn 6.10.20, typed on to 6.10.2023, into 06.10.2020.
-  useNewShowing(shownAs, () => {
-    if (stored(text, order) !== value) setText(formatDeskDate(value, order));
-    setSeen(value);
-  });
-  if (value !== seen) {
-    setSeen(value);
-    if (stored(text, order) !== value) setText(formatDeskDate(value, order));
-  }
-
+export function DateInput({ id, value, order, itemId, onChange, ...aria }: Props) {
+  const [text, setText] = useTypedText(
+    itemId,
+    value,
+    (v) => formatDeskDate(v, order),
+    (t, v) => stored(t, order) === v,
+  );
   const type = (next: string) => {
     setText(next);
     onChange(stored(next, order));

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { FieldProblem } from '@core/item';
 import type { DateOrder } from '@core/settings';
 import { Field, type FieldAria } from '@renderer/shared/Field';
-import { useNewShowing } from '@renderer/shared/useNewShowing';
+import { useAnotherItem } from '@renderer/shared/useAnotherItem';
 import { CalendarPicker } from './CalendarPicker';
+import { useTypedText } from './useTypedText';
 import { DATE_PATTERN } from './DateInput';
 import { TIME_PATTERN, ZONES, formatEmbargoText, parseEmbargoText, splitEmbargo } from './embargoTime';
 
@@ -13,8 +14,8 @@ interface Props {
   value: string | null;
   /** The desk's date order (Settings), never the browser's locale. */
   order: DateOrder;
-  /** Changes when another item is shown (or the same anew): the zone, and the text unless it reads as it, start again from `value`. */
-  shownAs?: number;
+  /** The item shown: another one starts the zone and the text again from `value`. */
+  itemId?: string;
   onChange(embargo: string | null): void;
   problem?: Pick<FieldProblem, 'message' | 'severity'>;
 }
@@ -25,23 +26,19 @@ interface Props {
  * empty). Text that is not yet a time stays in the field, with a message saying what is wanted;
  * the stored embargo changes only when it reads as one.
  */
-export function EmbargoInput({ idPrefix, value, order, shownAs, onChange, problem }: Props) {
+export function EmbargoInput({ idPrefix, value, order, itemId, onChange, problem }: Props) {
   const embargo = splitEmbargo(value);
   const [zone, setZone] = useState(embargo.zone);
-  const [text, setText] = useState(() => formatEmbargoText(embargo.local, order));
-  const [seen, setSeen] = useState(value);
+  const [text, setText] = useTypedText(
+    itemId,
+    value,
+    (v) => formatEmbargoText(splitEmbargo(v).local, order),
+    (t, v) => readsAs(t, order, splitEmbargo(v).local),
+  );
+  // The zone chosen is kept while the time is empty, for the item it was chosen for.
+  const another = useAnotherItem(itemId);
+  if (another) setZone(embargo.zone);
   const parsed = parseEmbargoText(text, order);
-  // What is typed stays while it reads as the embargo shown (the same item shown anew under the caret).
-  useNewShowing(shownAs, () => {
-    setZone(embargo.zone);
-    if (!parsed.ok || parsed.local !== embargo.local) setText(formatEmbargoText(embargo.local, order));
-    setSeen(value);
-  });
-  // A new value from outside (the calendar, a restored revision, another window): show it.
-  if (value !== seen) {
-    setSeen(value);
-    if (!parsed.ok || parsed.local !== embargo.local) setText(formatEmbargoText(embargo.local, order));
-  }
   const type = (next: string) => {
     setText(next);
     const r = parseEmbargoText(next, order);
@@ -111,4 +108,10 @@ function EmbargoText({ id, text, local, order, onType, onBlur, ...aria }: TextPr
       <CalendarPicker type="datetime-local" what="the embargo" value={local} onPick={(iso) => onType(formatEmbargoText(iso, order))} />
     </span>
   );
+}
+
+/** Whether typed text reads as the stored local date-time (text not yet a time reads as nothing stored). */
+function readsAs(text: string, order: DateOrder, local: string): boolean {
+  const r = parseEmbargoText(text, order);
+  return r.ok && r.local === local;
 }

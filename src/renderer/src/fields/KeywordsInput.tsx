@@ -1,22 +1,21 @@
-import { useState } from 'react';
-import { useNewShowing } from '@renderer/shared/useNewShowing';
+import { useTypedText } from './useTypedText';
 
 interface Props {
   id: string;
   value: readonly string[];
-  /** Changes when another item is shown (or the same anew): the text starts again from `value`, unless it reads as it. */
-  shownAs?: number;
+  /** The item shown: another one starts the text again from `value`. */
+  itemId?: string;
   onChange(keywords: string[]): void;
 }
 
 /** Keywords typed as a comma-separated line; the item keeps the list (the text keeps its commas while typing). */
-export function KeywordsInput({ id, value, shownAs, onChange }: Props) {
-  const [text, setText] = useState(value.join(', '));
-  // What is typed stays while it reads as the keywords shown: the same item shown anew under the
-  // caret keeps "defence, " (the next keyword typed is one of its own, not "defenceKazakhstan").
-  useNewShowing(shownAs, () => {
-    if (!sameKeywords(keywordsOf(text), value)) setText(value.join(', '));
-  });
+export function KeywordsInput({ id, value, itemId, onChange }: Props) {
+  const [text, setText] = useTypedText(
+    itemId,
+    value,
+    (v) => v.join(', '),
+    (t, v) => sameKeywords(keywordsOf(t), v),
+  );
   return (
     <input
       id={id}

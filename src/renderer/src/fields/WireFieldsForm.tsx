@@ -32,8 +32,8 @@ interface Props {
   datelineExample?: string;
   /** A correction: the note to subscribers must say what changed. */
   subscriberNoteRequired?: boolean;
-  /** Changes when the form shows another item (or the same one anew): what is half typed (a date, the keywords) starts afresh. */
-  shownAs?: number;
+  /** The item shown: when it changes, what is half typed (a date, the keywords, the embargo) starts afresh. */
+  itemId?: string;
 }
 
 /**
@@ -45,7 +45,7 @@ export const WireFieldsForm = memo(function WireFieldsForm({
   fields,
   onChange,
   idPrefix = '',
-  shownAs,
+  itemId,
   only,
   problemFor,
   slugLocked = false,
@@ -108,7 +108,7 @@ export const WireFieldsForm = memo(function WireFieldsForm({
             />
           </Field>
           <Field id={id('date')} label="Date" className={cls('dateline.date', 'f-date')} problem={problemFor('dateline.date')}>
-            <DateInput shownAs={shownAs} id={id('date')} value={fields.dateline.date} order={dateOrder} onChange={(date) => setDateline({ date })} />
+            <DateInput itemId={itemId} id={id('date')} value={fields.dateline.date} order={dateOrder} onChange={(date) => setDateline({ date })} />
           </Field>
           <Field id={id('agency')} label="Agency" className={cls('dateline.agency', 'f-agency')} problem={problemFor('dateline.agency')}>
             <input id={id('agency')} name="agency" value={fields.dateline.agency} onChange={(e) => setDateline({ agency: e.target.value })} />
@@ -170,7 +170,7 @@ export const WireFieldsForm = memo(function WireFieldsForm({
       </div>
       {shows('embargo') && (
         <EmbargoInput
-          shownAs={shownAs}
+          itemId={itemId}
           idPrefix={idPrefix}
           value={fields.embargo}
           order={dateOrder}
@@ -180,7 +180,7 @@ export const WireFieldsForm = memo(function WireFieldsForm({
       )}
       {shows('keywords') && (
         <Field id={id('keywords')} label="Keywords" className={cls('keywords', 'f-keywords')} problem={problemFor('keywords')}>
-          <KeywordsInput shownAs={shownAs} id={id('keywords')} value={fields.keywords} onChange={(keywords) => onChange({ keywords })} />
+          <KeywordsInput itemId={itemId} id={id('keywords')} value={fields.keywords} onChange={(keywords) => onChange({ keywords })} />
         </Field>
       )}
       {shows('subscriberNote') && (

@@ -60,7 +60,7 @@ export const BodyEditor = memo(function BodyEditor({ initial, itemId, opened, re
     >
       <div className={`body-editor${readOnly ? ' read-only' : ''}`}>
         {/* Each item shown starts the toolbar afresh (no half-typed link carried over). */}
-        {!readOnly && <ToolbarPlugin opened={opened} />}
+        {!readOnly && <ToolbarPlugin itemId={itemId} />}
         <RichTextPlugin
           contentEditable={<ContentEditable className="body-input" aria-labelledby={labelledBy} aria-multiline="true" role="textbox" spellCheck />}
           placeholder={<div className="body-placeholder">Type the story. The dateline and sign-off are added from the fields.</div>}

@@ -17,7 +17,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { safeUrl } from '@core/sanitize';
 import { useToolbarKeys } from '@renderer/shared/useToolbarKeys';
-import { useNewShowing } from '@renderer/shared/useNewShowing';
+import { useAnotherItem } from '@renderer/shared/useAnotherItem';
 import { type BlockKind, EDIT_LINK_COMMAND, SET_BLOCK_COMMAND } from '../commands';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
@@ -37,8 +37,8 @@ const BLOCKS: { kind: BlockKind; label: string; keys: string; glyph: string }[] 
   { kind: 'quote', label: 'Quote', keys: `${MOD}Shift+9`, glyph: '“' },
 ];
 
-/** `opened` changes when another item is shown (or the same anew): the marks and a half-typed link start afresh. */
-export function ToolbarPlugin({ opened }: { opened: number }) {
+/** Another item shown (`itemId`): the marks and a half-typed link start afresh (the same item shown anew keeps the link). */
+export function ToolbarPlugin({ itemId }: { itemId: string }) {
   const [editor] = useLexicalComposerContext();
   const [marks, setMarks] = useState<Record<string, boolean>>({});
   const [block, setBlock] = useState<BlockKind>('paragraph');
@@ -48,13 +48,13 @@ export function ToolbarPlugin({ opened }: { opened: number }) {
   const [linkDraft, setLinkDraft] = useState<string | null>(null);
   const [linkError, setLinkError] = useState('');
   const linkInput = useRef<HTMLInputElement>(null);
-  useNewShowing(opened, () => {
+  if (useAnotherItem(itemId)) {
     setMarks({});
     setBlock('paragraph');
     setInLink(false);
     setLinkDraft(null);
     setLinkError('');
-  });
+  }
   const keys = useToolbarKeys<HTMLDivElement>();
 
   const refresh = useCallback(() => {

@@ -1,0 +1,25 @@
+import { useState } from 'react';
+import { useAnotherItem } from '@renderer/shared/useAnotherItem';
+
+/**
+ * The text of a field typed in its own form (a date, an embargo, keywords) over a stored `value`.
+ * Another item, or a new value from outside (the calendar, a restored revision, another window's
+ * save), shows `format(value)`; but what is typed stays while it `readsAs` the value, so the same
+ * item shown anew under the caret does not turn 6.10.20, being typed on to 6.10.2023, into
+ * 06.10.2020, nor "defence, " into "defence" (and the next keyword into "defenceKazakhstan").
+ */
+export function useTypedText<T>(
+  itemId: string | undefined,
+  value: T,
+  format: (value: T) => string,
+  readsAs: (text: string, value: T) => boolean,
+): [string, (text: string) => void] {
+  const [text, setText] = useState(() => format(value));
+  const [seen, setSeen] = useState(value);
+  const another = useAnotherItem(itemId);
+  if (another || value !== seen) {
+    setSeen(value);
+    if (another || !readsAs(text, value)) setText(format(value));
+  }
+  return [text, setText];
+}
