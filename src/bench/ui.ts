@@ -259,9 +259,9 @@ export async function uiResults(wanted: (...names: string[]) => boolean, o: UiOp
     );
     const many = await measureSwitches(switches, 'ArrowUp');
     results.push(
-      result('item_switch_100k', many, 'getItem over HTTP from the page (same item)', targets.switch, (r) => r.p95 < 30, {
+      result('item_switch_100k', many, 'getItem over HTTP from the page (same item)', targets.switch, (r) => r.p95 < 30 && p95(few.real) < 30, {
         rows_in_list: listed,
-        where: 'the far end of the list (after End), ArrowUp',
+        where: 'the far end of the list (after End), ArrowUp; met only when near the top is under the target as well',
         near_the_top: {
           median_ms: round(median(few.real), 2),
           p95_ms: round(p95(few.real), 2),
