@@ -30,34 +30,34 @@ export async function switchItems(deskPage: Page, n: number, key: 'ArrowDown' | 
     }, key);
     if (!next) break;
     ref.push(next.refMs);
-    const shown = deskPage.evaluate(
-      ({ id, slug }) =>
-        new Promise<number>((resolve, reject) => {
-          const w = window as unknown as { __keyAt: number };
-          const done = () =>
-            document.querySelector<HTMLInputElement>('input[name="slug"]')?.value === slug &&
-            document.querySelector<HTMLElement>('[role="option"][aria-selected="true"]')?.dataset.id === id;
-          const painted = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - w.__keyAt), 0));
-          const timer = setTimeout(() => reject(new Error(`the editor never showed ${slug} (${id})`)), 10_000);
-          // A field's value is a property, not a DOM change: each frame looks as well.
-          let seen = false;
-          const check = () => {
-            if (seen || !done()) return false;
-            seen = true;
-            clearTimeout(timer);
-            mo.disconnect();
-            painted();
-            return true;
-          };
-          const mo = new MutationObserver(check);
-          mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-          const poll = () => void (check() || seen || requestAnimationFrame(poll));
-          requestAnimationFrame(poll);
-        }),
-      next,
-    );
+    // The watcher is in place before the key goes down: an evaluate not awaited can reach the page
+    // after the key (input runs ahead of other tasks), and then it first looks a frame late.
+    await deskPage.evaluate(({ id, slug }) => {
+      const w = window as unknown as { __keyAt: number; __shown: Promise<number> };
+      w.__shown = new Promise<number>((resolve, reject) => {
+        const done = () =>
+          document.querySelector<HTMLInputElement>('input[name="slug"]')?.value === slug &&
+          document.querySelector<HTMLElement>('[role="option"][aria-selected="true"]')?.dataset.id === id;
+        const painted = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - w.__keyAt), 0));
+        const timer = setTimeout(() => reject(new Error(`the editor never showed ${slug} (${id})`)), 10_000);
+        // A field's value is a property, not a DOM change: each frame looks as well.
+        let seen = false;
+        const check = () => {
+          if (seen || !done()) return false;
+          seen = true;
+          clearTimeout(timer);
+          mo.disconnect();
+          painted();
+          return true;
+        };
+        const mo = new MutationObserver(check);
+        mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        const poll = () => void (check() || seen || requestAnimationFrame(poll));
+        requestAnimationFrame(poll);
+      });
+    }, next);
     await deskPage.keyboard.press(key);
-    real.push(await shown);
+    real.push(await deskPage.evaluate(() => (window as unknown as { __shown: Promise<number> }).__shown));
     // Longer than the list's wait for a held key: each press is a single switch.
     await deskPage.waitForTimeout(250);
   }
