@@ -58,3 +58,33 @@ test('a revision restored brings its embargo zone: the time cleared and typed ag
   await desk.waitSaved();
   expect((await desk.getItem(id)).item.embargo).toBe('2030-12-02T11:00+05:00');
 });
+
+test('another window saves while a link address is half typed: Enter does not close it without a link, the words chosen again take it', async ({
+  page,
+  server,
+}) => {
+  const desk = new DeskPage(page);
+  const id = await desk.newSavedItem('LINK-THEIRS', 'See the ministry');
+  await desk.body.click();
+  await page.keyboard.press('Control+End');
+  for (let i = 0; i < 'ministry'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Control+K');
+  const address = page.getByRole('textbox', { name: 'Link address' });
+  await expect(address).toBeFocused();
+  await address.fill('https://mod.gov');
+  await theyChange(page, server.url, 'LINK-THEIRS', (them) => them.field('Headline').fill('Changed by the other window'));
+  await expect(desk.field('Headline')).toHaveValue('Changed by the other window');
+  // The body was loaded anew under the address field: the words it was for are no longer chosen.
+  await address.press('End');
+  await page.keyboard.type('.az/');
+  await address.press('Enter');
+  await expect(address).toHaveValue('https://mod.gov.az/');
+  await expect(page.getByText('Select the words to link in the body, then Apply link.')).toBeVisible();
+  await desk.body.click();
+  await page.keyboard.press('Control+End');
+  for (let i = 0; i < 'ministry'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await page.getByRole('button', { name: 'Apply link' }).click();
+  await expect(desk.body.locator('a')).toHaveText('ministry');
+  await desk.waitSaved();
+  expect(JSON.stringify((await desk.getItem(id)).item.body)).toContain('"url":"https://mod.gov.az/"');
+});
