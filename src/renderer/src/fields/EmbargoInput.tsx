@@ -35,9 +35,10 @@ export function EmbargoInput({ idPrefix, value, order, itemId, onChange, problem
     (v) => formatEmbargoText(splitEmbargo(v).local, order),
     (t, v) => readsAs(t, order, splitEmbargo(v).local),
   );
-  // The zone chosen is kept while the time is empty, for the item it was chosen for.
+  // The zone chosen is kept while the time is empty, for the item it was chosen for; a time stored
+  // brings its own (from another window, a restored revision): the field keeps the zone it showed.
   const another = useAnotherItem(itemId);
-  if (another) setZone(embargo.zone);
+  if (another || (embargo.local && zone !== embargo.zone)) setZone(embargo.zone);
   const parsed = parseEmbargoText(text, order);
   const type = (next: string) => {
     setText(next);

@@ -100,6 +100,12 @@ export function ToolbarPlugin({ itemId }: { itemId: string }) {
       setLinkError('Links must start with http://, https:// or mailto:');
       return;
     }
+    // The words it was for are no longer chosen once the body was loaded anew (another window's
+    // save under the address): say so and keep the address, rather than close it with no link.
+    if (!editor.getEditorState().read(() => $isRangeSelection($getSelection()))) {
+      setLinkError('Select the words to link in the body, then Apply link.');
+      return;
+    }
     editor.dispatchCommand(TOGGLE_LINK_COMMAND, { url, rel: 'noopener noreferrer', target: null });
     // Carry on typing after the link, not over it.
     editor.update(() => {
