@@ -74,6 +74,8 @@ export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onThe
   }, [opened]);
   const changed = state.kind === 'conflict' ? { by: state.theirs.updatedBy, at: state.theirs.updatedAt } : (changedBy ?? null);
   const [actionError, setActionError] = useStateOf<string | null>(opened, null);
+  /** What is wrong with embargo text typed but not yet a time (not stored), or null. */
+  const [embargoUnread, setEmbargoUnread] = useState<string | null>(null);
   const editable = isEditable(item.status);
   const setBody = useCallback((body: ItemFields['body']) => update({ body }), [update]);
 
@@ -138,7 +140,8 @@ export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onThe
       else setActionError(r.error.message);
     });
 
-  const why = submitWhy(problems);
+  // Embargo text not yet a time is not stored: the item must not go as if it had none.
+  const why = submitWhy(problems) || (embargoUnread ? `Not ready to submit: the embargo typed is not a time yet. ${embargoUnread}` : '');
   useEditorCommands({ item, why, showHistory, onToggleHistory, duplicate: () => void duplicate(), act: (a) => void act(a) });
   // A correction shows what changed since the version that went out (a kill is no correction).
   const published = usePublished(item.id, item.status === 'killed' ? 0 : item.version);
@@ -201,6 +204,7 @@ export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onThe
               slugLocked={item.publishedVersion > 0}
               datelineExample={copy.dateline || undefined}
               itemId={detail.item.id}
+              onEmbargoUnread={setEmbargoUnread}
             />
           </fieldset>
         </form>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FieldProblem } from '@core/item';
 import type { DateOrder } from '@core/settings';
 import { Field, type FieldAria } from '@renderer/shared/Field';
@@ -17,6 +17,8 @@ interface Props {
   /** The item shown: another one starts the zone and the text again from `value`. */
   itemId?: string;
   onChange(embargo: string | null): void;
+  /** Told what is wrong while the text typed is not yet a time (and so not stored), null once it is. */
+  onUnread?(message: string | null): void;
   problem?: Pick<FieldProblem, 'message' | 'severity'>;
 }
 
@@ -26,7 +28,7 @@ interface Props {
  * empty). Text that is not yet a time stays in the field, with a message saying what is wanted;
  * the stored embargo changes only when it reads as one.
  */
-export function EmbargoInput({ idPrefix, value, order, itemId, onChange, problem }: Props) {
+export function EmbargoInput({ idPrefix, value, order, itemId, onChange, onUnread, problem }: Props) {
   const embargo = splitEmbargo(value);
   const [zone, setZone] = useState(embargo.zone);
   const [text, setText] = useTypedText(
@@ -40,6 +42,8 @@ export function EmbargoInput({ idPrefix, value, order, itemId, onChange, problem
   const another = useAnotherItem(itemId);
   if (another || (embargo.local && zone !== embargo.zone)) setZone(embargo.zone);
   const parsed = parseEmbargoText(text, order);
+  const unread = parsed.ok ? null : parsed.message;
+  useEffect(() => onUnread?.(unread), [onUnread, unread]);
   const type = (next: string) => {
     setText(next);
     const r = parseEmbargoText(next, order);

@@ -34,6 +34,8 @@ interface Props {
   subscriberNoteRequired?: boolean;
   /** The item shown: when it changes, what is half typed (a date, the keywords, the embargo) starts afresh. */
   itemId?: string;
+  /** Told what is wrong with embargo text typed but not yet a time (not stored), and null once it reads as one. */
+  onEmbargoUnread?(message: string | null): void;
 }
 
 /**
@@ -46,6 +48,7 @@ export const WireFieldsForm = memo(function WireFieldsForm({
   onChange,
   idPrefix = '',
   itemId,
+  onEmbargoUnread,
   only,
   problemFor,
   slugLocked = false,
@@ -171,6 +174,7 @@ export const WireFieldsForm = memo(function WireFieldsForm({
       {shows('embargo') && (
         <EmbargoInput
           itemId={itemId}
+          onUnread={onEmbargoUnread}
           idPrefix={idPrefix}
           value={fields.embargo}
           order={dateOrder}

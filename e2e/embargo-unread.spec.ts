@@ -1,0 +1,53 @@
+/**
+ * An embargo typed but not yet read as a time is not stored (the field keeps the text and says
+ * what is wanted): the item must not go to review as if it had no embargo, to be published early.
+ */
+import { expect, test } from './fixtures';
+import { DeskPage } from './models/DeskPage';
+
+test('an embargo half typed (not yet a time) keeps the item from going to review until it is finished or cleared', async ({
+  page,
+  server: _server,
+}, testInfo) => {
+  const desk = new DeskPage(page);
+  const id = await desk.newSavedItem('GAS-EXPORTS', 'Gas exports to Europe rose by ten percent, the ministry said.', 'Gas exports rise by a tenth');
+  await desk.field('Place').fill('Baku');
+  await desk.field('Date').fill('26.11.2026');
+  await desk.field('Sign-off').fill('07C');
+  await desk.waitSaved();
+  const submit = page.getByRole('button', { name: 'Submit for review', exact: true });
+  await expect(submit).toBeEnabled();
+
+  // The hour typed without its minutes: not a time yet, so nothing is stored.
+  await desk.field('Embargo').fill('27.11.2030 9');
+  await expect(submit).toBeDisabled();
+  await expect(page.locator('#submit-blocked')).toContainText('embargo');
+  await page.screenshot({ path: testInfo.outputPath('embargo-unread.png') });
+  // Ctrl+Enter does not submit it either.
+  await desk.body.click();
+  await page.keyboard.press('Control+Enter');
+  await desk.waitSaved();
+  expect((await desk.getItem(id)).item.status).toBe('draft');
+
+  // Finished, it is stored and the item may go.
+  await desk.field('Embargo').fill('27.11.2030 09:00');
+  await expect(submit).toBeEnabled();
+  await submit.click();
+  await expect(submit).toBeHidden();
+  const { item } = await desk.getItem(id);
+  expect(item.status).toBe('submitted');
+  expect(item.embargo).toMatch(/^2030-11-27T09:00[+-]\d\d:\d\d$/);
+});
+
+test('an embargo half typed then cleared lets the item go without one', async ({ page, server: _server }) => {
+  const desk = new DeskPage(page);
+  await desk.newSavedItem('GAS-EXPORTS', 'Gas exports to Europe rose by ten percent, the ministry said.', 'Gas exports rise by a tenth');
+  await desk.field('Place').fill('Baku');
+  await desk.field('Date').fill('26.11.2026');
+  await desk.field('Sign-off').fill('07C');
+  await desk.field('Embargo').fill('27.11');
+  const submit = page.getByRole('button', { name: 'Submit for review', exact: true });
+  await expect(submit).toBeDisabled();
+  await desk.field('Embargo').fill('');
+  await expect(submit).toBeEnabled();
+});
