@@ -21,7 +21,13 @@ test('an embargo half typed (not yet a time) keeps the item from going to review
   // The hour typed without its minutes: not a time yet, so nothing is stored.
   await desk.field('Embargo').fill('27.11.2030 9');
   await expect(submit).toBeDisabled();
-  await expect(page.locator('#submit-blocked')).toContainText('embargo');
+  await expect(page.locator('#submit-blocked')).toContainText('Embargo not finished');
+  // Listed with what stands before review; the link takes the caret to the field.
+  await page
+    .getByRole('region', { name: 'Before submitting' })
+    .getByRole('button', { name: /^Embargo not finished/ })
+    .click();
+  await expect(desk.field('Embargo')).toBeFocused();
   await page.screenshot({ path: testInfo.outputPath('embargo-unread.png') });
   // Ctrl+Enter does not submit it either.
   await desk.body.click();

@@ -91,7 +91,15 @@ export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onThe
   const copy = useMemo(() => renderWireCopy({ ...shown, body }, settings.datelineStyle), [shown, body, settings.datelineStyle]);
   const plain = useMemo(() => bodyToPlainText(body), [body]);
   const counts = useMemo(() => `${countWords(plain)} words · ${countCharacters(plain)} characters`, [plain]);
-  const problems = useMemo(() => submissionProblems({ ...shown, body }, { version: item.version, settings }), [shown, body, item.version, settings]);
+  const checked = useMemo(() => submissionProblems({ ...shown, body }, { version: item.version, settings }), [shown, body, item.version, settings]);
+  // Embargo text not yet a time is not stored: the item must not go as if it had none.
+  const problems = useMemo(
+    () =>
+      embargoUnread
+        ? [...checked, { field: 'embargo' as const, code: 'INVALID' as const, message: `Embargo not finished: ${embargoUnread}`, severity: 'error' as const }]
+        : checked,
+    [checked, embargoUnread],
+  );
   // The form gets the same props while only the body changes, so a key typed in the body does
   // not redraw it: the other fields as one object, and the problems, kept while they read the same.
   const { body: _body, ...headNow } = fields;
@@ -140,8 +148,7 @@ export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onThe
       else setActionError(r.error.message);
     });
 
-  // Embargo text not yet a time is not stored: the item must not go as if it had none.
-  const why = submitWhy(problems) || (embargoUnread ? `Not ready to submit: the embargo typed is not a time yet. ${embargoUnread}` : '');
+  const why = submitWhy(problems);
   useEditorCommands({ item, why, showHistory, onToggleHistory, duplicate: () => void duplicate(), act: (a) => void act(a) });
   // A correction shows what changed since the version that went out (a kill is no correction).
   const published = usePublished(item.id, item.status === 'killed' ? 0 : item.version);
