@@ -57,3 +57,27 @@ test('an embargo half typed then cleared lets the item go without one', async ({
   await desk.field('Embargo').fill('');
   await expect(submit).toBeEnabled();
 });
+
+test('another window spikes the item while an embargo is half typed here: the field, now read-only, shows the embargo stored (none), not the text', async ({
+  page,
+  server,
+}) => {
+  const desk = new DeskPage(page);
+  await desk.newSavedItem('GAS-EXPORTS', 'Gas exports to Europe rose by ten percent, the ministry said.', 'Gas exports rise by a tenth');
+  await desk.field('Place').fill('Baku');
+  await desk.field('Date').fill('26.11.2026');
+  await desk.field('Sign-off').fill('07C');
+  await desk.waitSaved();
+  await desk.field('Embargo').fill('27.11.2030 9');
+
+  const other = await page.context().newPage();
+  await other.goto(server.url);
+  const them = new DeskPage(other);
+  await them.open('GAS-EXPORTS');
+  await other.getByRole('button', { name: 'Spike', exact: true }).click();
+  await expect(other.getByRole('button', { name: 'Spike', exact: true })).toBeHidden();
+  await other.close();
+
+  await expect(desk.field('Embargo')).toBeDisabled();
+  await expect(desk.field('Embargo')).toHaveValue('');
+});

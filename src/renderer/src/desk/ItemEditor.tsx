@@ -210,7 +210,8 @@ export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onThe
               subscriberNoteRequired={item.version >= 2}
               slugLocked={item.publishedVersion > 0}
               datelineExample={copy.dateline || undefined}
-              itemId={detail.item.id}
+              // Read-only, the fields show what is stored (what goes out), not text half typed before.
+              itemId={editable ? detail.item.id : `${detail.item.id} read-only`}
               onEmbargoUnread={setEmbargoUnread}
             />
           </fieldset>
