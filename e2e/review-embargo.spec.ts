@@ -46,3 +46,33 @@ test('a zone chosen while a new embargo time is half typed over a stored one kee
   await expect(desk.field('Time zone')).toHaveValue('+04:00');
   await expect(submit).toBeEnabled();
 });
+
+test('another window turns the date order to month first: the embargo shown reads as the one stored, and goes out as shown', async ({ page, server }) => {
+  const desk = new DeskPage(page);
+  const id = await readyDraft(desk, 'ORDER-EMBARGO');
+  await desk.field('Time zone').selectOption('+00:00');
+  await desk.field('Embargo').fill('12.11.2030 09:00');
+  await desk.waitSaved();
+  expect((await desk.getItem(id)).item.embargo).toBe('2030-11-12T09:00+00:00');
+
+  const other = await page.context().newPage();
+  await other.goto(server.url);
+  await other.evaluate(async () => {
+    const s = await window.desk.getSettings({});
+    if (!s.ok) throw new Error(s.error.message);
+    const r = await window.desk.saveSettings({ ...s.value, dateOrder: 'mdy' });
+    if (!r.ok) throw new Error(r.error.message);
+  });
+  await other.close();
+  await expect(desk.field('Embargo')).toHaveAttribute('placeholder', 'mm/dd/yyyy hh:mm');
+
+  // 12 November, in the order the field now reads: not "12.11.2030", which it reads as 11 December.
+  await expect(desk.field('Embargo')).toHaveValue('11/12/2030 09:00');
+  await desk.field('Embargo').focus();
+  await desk.field('Embargo').press('Tab');
+  await expect(desk.field('Embargo')).toHaveValue('11/12/2030 09:00');
+  await expect(desk.field('Date')).toHaveValue('11/26/2026');
+  await page.getByRole('button', { name: 'Submit for review', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Submit for review', exact: true })).toBeHidden();
+  expect((await desk.getItem(id)).item.embargo).toBe('2030-11-12T09:00+00:00');
+});

@@ -36,6 +36,7 @@ export function EmbargoInput({ idPrefix, value, order, itemId, onChange, onUnrea
     value,
     (v) => formatEmbargoText(splitEmbargo(v).local, order),
     (t, v) => readsAs(t, order, splitEmbargo(v).local),
+    order,
   );
   const parsed = parseEmbargoText(text, order);
   // The zone chosen is kept while the time is empty or half typed, for the item it was chosen for (it
