@@ -36,6 +36,7 @@ export function DateInput({ id, value, order, itemId, onChange, ...aria }: Props
     value,
     (v) => formatDeskDate(v, order),
     (t, v) => stored(t, order) === v,
+    order,
   );
   const type = (next: string) => {
     setText(next);

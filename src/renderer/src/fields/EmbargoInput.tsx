@@ -36,18 +36,20 @@ export function EmbargoInput({ idPrefix, value, order, itemId, onChange, onUnrea
     value,
     (v) => formatEmbargoText(splitEmbargo(v).local, order),
     (t, v) => readsAs(t, order, splitEmbargo(v).local),
+    order,
   );
-  // The zone chosen is kept while the time is empty, for the item it was chosen for; a time stored
-  // brings its own (from another window, a restored revision): the field keeps the zone it showed.
-  const another = useAnotherItem(itemId);
-  if (another || (embargo.local && zone !== embargo.zone)) setZone(embargo.zone);
   const parsed = parseEmbargoText(text, order);
+  // The zone chosen is kept while the time is empty or half typed, for the item it was chosen for (it
+  // is meant for the time being typed); a time stored and shown brings its own (from another window,
+  // a restored revision): the field keeps the zone it showed.
+  const another = useAnotherItem(itemId);
+  if (another || (embargo.local && parsed.ok && zone !== embargo.zone)) setZone(embargo.zone);
   const unread = parsed.ok ? null : parsed.message;
   useEffect(() => onUnread?.(unread), [onUnread, unread]);
   const type = (next: string) => {
     setText(next);
     const r = parseEmbargoText(next, order);
-    if (r.ok && r.local !== embargo.local) onChange(r.local ? `${r.local}${embargo.local ? embargo.zone : zone}` : null);
+    if (r.ok && (r.local !== embargo.local || (r.local && zone !== embargo.zone))) onChange(r.local ? `${r.local}${zone}` : null);
   };
   const id = `${idPrefix}embargo`;
   const shown = parsed.ok ? problem : { message: parsed.message, severity: 'error' as const };
@@ -67,10 +69,11 @@ export function EmbargoInput({ idPrefix, value, order, itemId, onChange, onUnrea
         <select
           id={`${idPrefix}embargo-zone`}
           name="embargoZone"
-          value={embargo.local ? embargo.zone : zone}
+          value={zone}
           onChange={(e) => {
             setZone(e.target.value);
-            if (embargo.local) onChange(`${embargo.local}${e.target.value}`);
+            // Half typed, the zone waits for the time: the one stored is not moved into it meanwhile.
+            if (embargo.local && parsed.ok) onChange(`${embargo.local}${e.target.value}`);
           }}
         >
           {ZONES.map((z) => (
