@@ -70,13 +70,11 @@ test('another window spikes the item while an embargo is half typed here: the fi
   await desk.waitSaved();
   await desk.field('Embargo').fill('27.11.2030 9');
 
-  const other = await page.context().newPage();
-  await other.goto(server.url);
-  const them = new DeskPage(other);
-  await them.open('GAS-EXPORTS');
-  await other.getByRole('button', { name: 'Spike', exact: true }).click();
-  await expect(other.getByRole('button', { name: 'Spike', exact: true })).toBeHidden();
-  await other.close();
+  await desk.inAnotherWindow(server.url, async (them) => {
+    await them.open('GAS-EXPORTS');
+    await them.page.getByRole('button', { name: 'Spike', exact: true }).click();
+    await expect(them.page.getByRole('button', { name: 'Spike', exact: true })).toBeHidden();
+  });
 
   await expect(desk.field('Embargo')).toBeDisabled();
   await expect(desk.field('Embargo')).toHaveValue('');

@@ -55,15 +55,14 @@ test('another window turns the date order to month first: the embargo shown read
   await desk.waitSaved();
   expect((await desk.getItem(id)).item.embargo).toBe('2030-11-12T09:00+00:00');
 
-  const other = await page.context().newPage();
-  await other.goto(server.url);
-  await other.evaluate(async () => {
-    const s = await window.desk.getSettings({});
-    if (!s.ok) throw new Error(s.error.message);
-    const r = await window.desk.saveSettings({ ...s.value, dateOrder: 'mdy' });
-    if (!r.ok) throw new Error(r.error.message);
-  });
-  await other.close();
+  await desk.inAnotherWindow(server.url, (them) =>
+    them.page.evaluate(async () => {
+      const s = await window.desk.getSettings({});
+      if (!s.ok) throw new Error(s.error.message);
+      const r = await window.desk.saveSettings({ ...s.value, dateOrder: 'mdy' });
+      if (!r.ok) throw new Error(r.error.message);
+    }),
+  );
   await expect(desk.field('Embargo')).toHaveAttribute('placeholder', 'mm/dd/yyyy hh:mm');
 
   // 12 November, in the order the field now reads: not "12.11.2030", which it reads as 11 December.

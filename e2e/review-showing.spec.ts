@@ -8,20 +8,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DeskPage } from './models/DeskPage';
 
-/** Another window opens the item `slug`, makes `change` and saves it; this window, with nothing unsaved, shows it anew. */
-async function theyChange(page: Page, url: string, slug: string, change: (them: DeskPage) => Promise<void>): Promise<void> {
-  const other = await page.context().newPage();
-  await other.goto(url);
-  const them = new DeskPage(other);
-  await them.open(slug);
-  await change(them);
-  await them.waitSaved();
-  await other.close();
-}
-
 /** Another window saves the item `slug` (its headline), and this window shows it anew. */
 async function theyChangeHeadline(page: Page, url: string, slug: string): Promise<void> {
-  await theyChange(page, url, slug, (them) => them.field('Headline').fill('Changed by the other window'));
+  await new DeskPage(page).theySave(url, slug, (them) => them.field('Headline').fill('Changed by the other window'));
   await expect(new DeskPage(page).field('Headline')).toHaveValue('Changed by the other window');
 }
 
@@ -89,7 +78,7 @@ test('another window changes the date, the keywords and the embargo: the same it
   await desk.field('Date').fill('6.10.23');
   await desk.field('Keywords').fill('defence,');
   await desk.waitSaved();
-  await theyChange(page, server.url, 'VALUES-ANEW', async (them) => {
+  await new DeskPage(page).theySave(server.url, 'VALUES-ANEW', async (them) => {
     await them.field('Date').fill('07.10.2023');
     await them.field('Keywords').fill('economy, oil');
     await them.field('Embargo').fill('01.12.2030 10:00');

@@ -142,4 +142,24 @@ export class DeskPage {
       );
     }, id);
   }
+
+  /** Another window of the same desk (a page of its own at `url`): `act` runs there, then it closes. */
+  async inAnotherWindow(url: string, act: (them: DeskPage) => Promise<void>): Promise<void> {
+    const other = await this.page.context().newPage();
+    try {
+      await other.goto(url);
+      await act(new DeskPage(other));
+    } finally {
+      await other.close();
+    }
+  }
+
+  /** Another window opens the item `slug`, makes `change` and saves it; this window, with nothing unsaved, shows it anew. */
+  theySave(url: string, slug: string, change: (them: DeskPage) => Promise<void>): Promise<void> {
+    return this.inAnotherWindow(url, async (them) => {
+      await them.open(slug);
+      await change(them);
+      await them.waitSaved();
+    });
+  }
 }
