@@ -53,9 +53,9 @@ export class BenchReference {
   }
 }
 
-/** Ids of up to `limit` items in a status, oldest first. */
-export function idsInStatus(db: Db, status: ItemStatus, limit: number): string[] {
-  return db.prepare('SELECT id FROM items WHERE status = ? ORDER BY id LIMIT ?').pluck().all(status, limit) as string[];
+/** Ids of up to `limit` items in a status, oldest first; never the item `except`. */
+export function idsInStatus(db: Db, status: ItemStatus, limit: number, except: string | null = null): string[] {
+  return db.prepare('SELECT id FROM items WHERE status = ? AND id IS NOT ? ORDER BY id LIMIT ?').pluck().all(status, except, limit) as string[];
 }
 
 /**
