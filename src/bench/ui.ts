@@ -199,8 +199,22 @@ export async function uiResults(wanted: (...names: string[]) => boolean, o: UiOp
     const perBlock = 20;
     const typeBlock = async (page: typeof deskPage) => {
       await page.bringToFront();
-      const before = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.length);
+      const body = page.getByRole('textbox', { name: 'Body' });
+      const [before, textBefore] = await Promise.all([
+        page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.length),
+        body.evaluate((el) => el.textContent?.length ?? 0),
+      ]);
       await page.keyboard.type('wire copy ed'.padEnd(perBlock, 'x').slice(0, perBlock), { delay: 40 });
+      // The keys went into the body (a key that lands elsewhere paints nothing and times as fast).
+      const typed = (await body.evaluate((el) => el.textContent?.length ?? 0)) - textBefore;
+      if (typed !== perBlock) {
+        const focus = await page.evaluate(() => {
+          const a = document.activeElement;
+          const what = a ? `${a.tagName.toLowerCase()}[role=${a.getAttribute('role')}][contenteditable=${a.getAttribute('contenteditable')}]` : 'nothing';
+          return `${what}, item ${document.querySelector('.item-head .status')?.textContent ?? '?'}`;
+        });
+        throw new Error(`${page === deskPage ? 'desk' : 'bare'} page: ${typed} of ${perBlock} keys reached the body (the focus was on ${focus})`);
+      }
       await page
         .waitForFunction((n) => (window as unknown as { __lat: number[] }).__lat.length >= n, before + perBlock)
         .catch(async (e: Error) => {
