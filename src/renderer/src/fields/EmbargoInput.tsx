@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import type { FieldProblem } from '@core/item';
 import type { DateOrder } from '@core/settings';
 import { Field, type FieldAria } from '@renderer/shared/Field';
-import { useAnotherItem } from '@renderer/shared/useAnotherItem';
 import { CalendarPicker } from './CalendarPicker';
 import { useTypedText } from './useTypedText';
 import { DATE_PATTERN } from './DateInput';
@@ -31,7 +30,7 @@ interface Props {
 export function EmbargoInput({ idPrefix, value, order, itemId, onChange, onUnread, problem }: Props) {
   const embargo = splitEmbargo(value);
   const [zone, setZone] = useState(embargo.zone);
-  const [text, setText] = useTypedText(
+  const [text, setText, another] = useTypedText(
     itemId,
     value,
     (v) => formatEmbargoText(splitEmbargo(v).local, order),
@@ -42,7 +41,6 @@ export function EmbargoInput({ idPrefix, value, order, itemId, onChange, onUnrea
   // The zone chosen is kept while the time is empty or half typed, for the item it was chosen for (it
   // is meant for the time being typed); a time stored and shown brings its own (from another window,
   // a restored revision): the field keeps the zone it showed.
-  const another = useAnotherItem(itemId);
   if (another || (embargo.local && parsed.ok && zone !== embargo.zone)) setZone(embargo.zone);
   const unread = parsed.ok ? null : parsed.message;
   useEffect(() => onUnread?.(unread), [onUnread, unread]);

@@ -9,6 +9,7 @@ import { useAnotherItem } from '@renderer/shared/useAnotherItem';
  * 06.10.2020, nor "defence, " into "defence" (and the next keyword into "defenceKazakhstan").
  * Another `reading` (the desk's date order, changed in Settings by another window) shows
  * `format(value)` too: text typed in the old order reads as another date in the new one.
+ * The third value says whether this render shows another item (for a field's other state).
  */
 export function useTypedText<T>(
   itemId: string | undefined,
@@ -16,7 +17,7 @@ export function useTypedText<T>(
   format: (value: T) => string,
   readsAs: (text: string, value: T) => boolean,
   reading = '',
-): [string, (text: string) => void] {
+): [string, (text: string) => void, boolean] {
   const [text, setText] = useState(() => format(value));
   const [seen, setSeen] = useState({ value, reading });
   const another = useAnotherItem(itemId);
@@ -24,5 +25,5 @@ export function useTypedText<T>(
     setSeen({ value, reading });
     if (another || reading !== seen.reading || !readsAs(text, value)) setText(format(value));
   }
-  return [text, setText];
+  return [text, setText, another];
 }
