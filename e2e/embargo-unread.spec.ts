@@ -10,11 +10,7 @@ test('an embargo half typed (not yet a time) keeps the item from going to review
   server: _server,
 }, testInfo) => {
   const desk = new DeskPage(page);
-  const id = await desk.newSavedItem('GAS-EXPORTS', 'Gas exports to Europe rose by ten percent, the ministry said.', 'Gas exports rise by a tenth');
-  await desk.field('Place').fill('Baku');
-  await desk.field('Date').fill('26.11.2026');
-  await desk.field('Sign-off').fill('07C');
-  await desk.waitSaved();
+  const id = await desk.newReadyDraft('GAS-EXPORTS');
   const submit = page.getByRole('button', { name: 'Submit for review', exact: true });
   await expect(submit).toBeEnabled();
 
@@ -47,10 +43,7 @@ test('an embargo half typed (not yet a time) keeps the item from going to review
 
 test('an embargo half typed then cleared lets the item go without one', async ({ page, server: _server }) => {
   const desk = new DeskPage(page);
-  await desk.newSavedItem('GAS-EXPORTS', 'Gas exports to Europe rose by ten percent, the ministry said.', 'Gas exports rise by a tenth');
-  await desk.field('Place').fill('Baku');
-  await desk.field('Date').fill('26.11.2026');
-  await desk.field('Sign-off').fill('07C');
+  await desk.newReadyDraft('GAS-EXPORTS');
   await desk.field('Embargo').fill('27.11');
   const submit = page.getByRole('button', { name: 'Submit for review', exact: true });
   await expect(submit).toBeDisabled();
@@ -63,11 +56,7 @@ test('another window spikes the item while an embargo is half typed here: the fi
   server,
 }) => {
   const desk = new DeskPage(page);
-  await desk.newSavedItem('GAS-EXPORTS', 'Gas exports to Europe rose by ten percent, the ministry said.', 'Gas exports rise by a tenth');
-  await desk.field('Place').fill('Baku');
-  await desk.field('Date').fill('26.11.2026');
-  await desk.field('Sign-off').fill('07C');
-  await desk.waitSaved();
+  await desk.newReadyDraft('GAS-EXPORTS');
   await desk.field('Embargo').fill('27.11.2030 9');
 
   await desk.inAnotherWindow(server.url, async (them) => {

@@ -5,22 +5,12 @@
 import { expect, test } from './fixtures';
 import { DeskPage } from './models/DeskPage';
 
-/** A draft ready for review but for its embargo; its id. */
-async function readyDraft(desk: DeskPage, slug: string): Promise<string> {
-  const id = await desk.newSavedItem(slug, 'Gas exports to Europe rose by ten percent, the ministry said.', 'Gas exports rise by a tenth');
-  await desk.field('Place').fill('Baku');
-  await desk.field('Date').fill('26.11.2026');
-  await desk.field('Sign-off').fill('07C');
-  await desk.waitSaved();
-  return id;
-}
-
 test('a zone chosen while a new embargo time is half typed over a stored one keeps the text, and the stored embargo does not move', async ({
   page,
   server: _server,
 }) => {
   const desk = new DeskPage(page);
-  const id = await readyDraft(desk, 'ZONE-UNREAD');
+  const id = await desk.newReadyDraft('ZONE-UNREAD');
   await desk.field('Time zone').selectOption('+00:00');
   await desk.field('Embargo').fill('27.11.2030 09:00');
   await desk.waitSaved();
@@ -49,7 +39,7 @@ test('a zone chosen while a new embargo time is half typed over a stored one kee
 
 test('another window turns the date order to month first: the embargo shown reads as the one stored, and goes out as shown', async ({ page, server }) => {
   const desk = new DeskPage(page);
-  const id = await readyDraft(desk, 'ORDER-EMBARGO');
+  const id = await desk.newReadyDraft('ORDER-EMBARGO');
   await desk.field('Time zone').selectOption('+00:00');
   await desk.field('Embargo').fill('12.11.2030 09:00');
   await desk.waitSaved();

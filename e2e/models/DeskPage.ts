@@ -143,6 +143,16 @@ export class DeskPage {
     }, id);
   }
 
+  /** A new draft, saved, ready for review but for its embargo (and category, only warned of); its id. */
+  async newReadyDraft(slug: string): Promise<string> {
+    const id = await this.newSavedItem(slug, 'Gas exports to Europe rose by ten percent, the ministry said.', 'Gas exports rise by a tenth');
+    await this.field('Place').fill('Baku');
+    await this.field('Date').fill('26.11.2026');
+    await this.field('Sign-off').fill('07C');
+    await this.waitSaved();
+    return id;
+  }
+
   /** Another window of the same desk (a page of its own at `url`): `act` runs there, then it closes. */
   async inAnotherWindow(url: string, act: (them: DeskPage) => Promise<void>): Promise<void> {
     const other = await this.page.context().newPage();
