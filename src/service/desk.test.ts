@@ -212,6 +212,18 @@ describe('workflow', () => {
       returnNote: 'Check the name: "Əliyev" \\ 🙂',
     });
     expect(desk.items.getState(ids[2]!)).toMatchObject({ status: 'approved', approvedRevision: 1, returnNote: null });
+    expect(desk.history({ id: ids[1]! }).audit.slice(0, 2)).toEqual([
+      {
+        action: 'return',
+        fromStatus: 'held',
+        toStatus: 'draft',
+        version: 1,
+        note: 'Check the name: "Əliyev" \\ 🙂',
+        at: '2026-11-26T10:01:00.000Z',
+        by: 'Desk editor',
+      },
+      { action: 'hold', fromStatus: 'approved', toStatus: 'held', version: 1, note: '', at: '2026-11-26T10:01:00.000Z', by: 'Desk editor' },
+    ]);
   });
 
   it('queues by urgency with counts per tab and finds items by full-text search', () => {

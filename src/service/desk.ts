@@ -6,7 +6,7 @@ import { sanitizeBody } from '../core/sanitize';
 import type { DeskSettings } from '../core/settings';
 import { transition as nextState } from '../core/workflow';
 import { type Db, durably } from '../store/db';
-import { addAudit, auditLog } from '../store/audit';
+import { addAudit, addAudits, auditLog } from '../store/audit';
 import { type ItemState, ItemStore, type StoredItem, newStoredItem } from '../store/items';
 import { ProcessLock } from '../store/owner';
 import { readDeskSettings, writeDeskSettings } from '../store/settings';
@@ -214,8 +214,20 @@ export class DeskService implements DeskHandlers {
           const next: StoredItem = { ...full, ...after };
           this.items.addRevision(next, ['Note to subscribers'], `Version ${after.version} started`);
         }
-        addAudit(this.db, after.id, { action, fromStatus: before.status, toStatus: after.status, version: after.version, note: note.trim(), at, by });
       }
+      addAudits(
+        this.db,
+        steps.map(({ before, after }) => ({
+          itemId: after.id,
+          action,
+          fromStatus: before.status,
+          toStatus: after.status,
+          version: after.version,
+          note: note.trim(),
+          at,
+          by,
+        })),
+      );
       return steps.map((s) => s.after);
     });
     return done.map(summarize);
