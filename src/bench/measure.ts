@@ -185,3 +185,23 @@ export async function cliExportPeak(dbFile: string, out: string): Promise<{ valu
   if (code !== 0) throw new Error(`wiredesk export failed (${code}): ${err}`);
   return { value: { ms: performance.now() - t0, bytes: fs.statSync(out).size }, peakMb: peakKb / 1024 };
 }
+
+/**
+ * The least any export of `ids` must do beyond the reference's JSON.stringify of ninjs objects
+ * already built: read the items' rows and durably mark them published (bare SQL, one statement
+ * each). Their sum with the reference, over the reference, is the lowest ratio an export can reach.
+ */
+export async function exportFloor(
+  ref: { readRows(ids: readonly string[]): number; statusOnlyUpdate(ids: readonly string[], status: 'approved' | 'published'): void },
+  ids: readonly string[],
+  referenceMs: number,
+): Promise<Record<string, unknown>> {
+  const read = await timeRuns(3, () => ref.readRows(ids));
+  let flip = 0;
+  const mark = await timeRuns(4, () => ref.statusOnlyUpdate(ids, flip++ % 2 ? 'approved' : 'published'));
+  return {
+    floor_read_rows_ms: read.median_ms,
+    floor_mark_published_ms: mark.median_ms,
+    floor_ratio: round((referenceMs + read.median_ms + mark.median_ms) / referenceMs, 2),
+  };
+}
