@@ -77,12 +77,9 @@ function fromFuture(current: number, latest: number): DeskFailure {
 
 /** Joining: the hub must be set up and not from a newer Wiredesk. */
 export async function checkHubVersion(c: pg.ClientBase, url: string): Promise<void> {
-  const v = await hubVersion(c).catch((e: unknown) => {
+  const v = await hubVersion(c).catch(async (e: unknown) => {
     if ((e as { code?: string }).code !== '42501') throw e;
-    throw new DeskFailure(
-      ErrorCode.Forbidden,
-      `This role may not use the shared desk ${describeHub(url)}: ask its owner to GRANT wiredesk_writer (or wiredesk_editor) to it.`,
-    );
+    throw notMember((await c.query<{ role: string }>('SELECT session_user AS role')).rows[0]!.role, url);
   });
   if (v > HUB_LATEST) throw fromFuture(v, HUB_LATEST);
   if (v < HUB_LATEST)
@@ -122,10 +119,21 @@ export async function initHub(c: pg.ClientBase, migrations: readonly HubMigratio
   }
 }
 
+/** A role that is neither a Wiredesk writer nor an editor on the hub. */
+export function notMember(role: string, url: string): DeskFailure {
+  return new DeskFailure(
+    ErrorCode.Forbidden,
+    `Role ${role} is neither a Wiredesk writer nor an editor on ${describeHub(url)}: ask its owner to run GRANT wiredesk_writer TO ${role} (or wiredesk_editor).`,
+  );
+}
+
 /** Who this connection acts as on the hub, and which of the two Wiredesk group roles it has. */
 export async function whoAmI(c: pg.ClientBase): Promise<{ role: string; editor: boolean; writer: boolean }> {
   const r = await c.query<{ role: string; editor: boolean; writer: boolean }>(
-    "SELECT session_user AS role, pg_has_role(session_user, 'wiredesk_editor', 'MEMBER') AS editor, pg_has_role(session_user, 'wiredesk_writer', 'MEMBER') AS writer",
+    // By the roles' oids: on a server where no init has made them, each is NULL (no role), not an error.
+    `SELECT session_user AS role, coalesce(pg_has_role(session_user, to_regrole($1), 'MEMBER'), false) AS editor,
+       coalesce(pg_has_role(session_user, to_regrole($2), 'MEMBER'), false) AS writer`,
+    [HUB_ROLES.editor, HUB_ROLES.writer],
   );
   return r.rows[0]!;
 }

@@ -6,7 +6,7 @@
  * (the app, the desk server) listens on the shared desk while joined (hubLive.ts).
  */
 import { DeskFailure, ErrorCode } from '../core/errors';
-import { checkHubUrl, checkHubVersion, connectHub, describeHub, hubIdentity, whoAmI } from '../hub/hub';
+import { checkHubUrl, checkHubVersion, connectHub, describeHub, hubIdentity, notMember, whoAmI } from '../hub/hub';
 import { durably } from '../store/db';
 import { NO_HUB_STATE, readHubLink, writeHubLink, writeHubState } from '../store/hubLink';
 import { Outbox } from '../store/outbox';
@@ -85,14 +85,10 @@ export class SharedDesk {
     const c = await connectHub(url);
     let me: Awaited<ReturnType<typeof whoAmI>>;
     try {
-      me = await whoAmI(c);
-      if (!me.editor && !me.writer) {
-        throw new DeskFailure(
-          ErrorCode.Forbidden,
-          `Role ${me.role} is neither a Wiredesk writer nor an editor on ${describeHub(url)}: ask its owner to run GRANT wiredesk_writer TO ${me.role} (or wiredesk_editor).`,
-        );
-      }
+      // The schema first, as a sync checks it: a hub not set up says so, whoever asks.
       await checkHubVersion(c, url);
+      me = await whoAmI(c);
+      if (!me.editor && !me.writer) throw notMember(me.role, url);
     } finally {
       await c.end().catch(() => undefined);
     }
