@@ -142,6 +142,18 @@ describe('two notes', () => {
     expect(d.item).toMatchObject({ version: 3, subscriberNote: '' });
     expect(desk.getRevision({ id, revision: d.item.revision }).subscriberNote).toBe('');
   });
+
+  it('restoring a revision of an earlier version brings back its text, not its note to subscribers', async () => {
+    const { desk } = testDesk();
+    const id = approved(desk, 'RESTORED', { subscriberNote: 'Embargo lifted early.' });
+    await desk.exportBatch({ format: 'ninjs', folder: tmpFolder() });
+    desk.transition({ ids: [id], action: 'correct' });
+    const d = desk.getItem({ id }).item;
+    const restored = desk.restoreRevision({ id, revision: 1, baseRevision: d.revision });
+    expect(restored.item).toMatchObject({ version: 2, headline: readyFields().headline, subscriberNote: '' });
+    // Still a correction without its own note: it cannot go out carrying version 1's.
+    expect(() => desk.transition({ ids: [id], action: 'submit' })).toThrow(/Note to subscribers/);
+  });
 });
 
 describe('a kill reaches every subscriber', () => {
