@@ -221,6 +221,24 @@ describe('batch export', () => {
     expect(fs.readdirSync(folder)).toEqual([batch.fileName]);
     expect(again.desk.getItem({ id }).item.status).toBe('published');
   });
+
+  it('a committed batch whose file is not in place cannot be re-sent: a drop would then unpublish what went out', async () => {
+    const { desk } = testDesk();
+    const id = approved(desk, 'UNPLACED');
+    const internals = exportSteps(desk);
+    const { batch: b, written: w } = await internals.reserve({ format: 'ninjs', folder: tmpFolder() }, 'x');
+    internals.commit(b, w.sha256, w.bytes);
+    fs.rmSync(w.tmp); // its file never reached the folder
+    const elsewhere = tmpFolder();
+    await expect(desk.resendBatch({ id: b.id, folder: elsewhere })).rejects.toMatchObject({
+      code: ErrorCode.ExportFailed,
+      message: expect.stringContaining('Complete it'),
+    });
+    expect(fs.readdirSync(elsewhere)).toEqual([]);
+    // Dropping it is still honest: none of its bytes went anywhere.
+    await desk.dropBatch({ id: b.id });
+    expect(desk.getItem({ id }).item).toMatchObject({ status: 'approved', publishedVersion: 0 });
+  });
 });
 
 describe('a writer that died while reserving', () => {

@@ -222,6 +222,8 @@ export class BatchExporter {
     return this.serial(async () => {
       const b = this.row(id);
       if (b.state === 'writing') throw new DeskFailure(ErrorCode.ExportFailed, `Batch ${id} was never completed; there is nothing to re-send.`);
+      // Until its file is in place a batch can still be dropped as never sent: its bytes may not go out another way first.
+      if (b.state !== 'written') throw new DeskFailure(ErrorCode.ExportFailed, `Batch ${id}'s file is not written yet. Complete it first, then re-send it.`);
       const dir = path.resolve(folder);
       let written: Written;
       try {
