@@ -171,6 +171,22 @@ describe('a kill reaches every subscriber', () => {
     expect(sent).toMatchObject({ version: '2', pubstatus: 'canceled', versioncreated: '2026-11-26T10:02:00.000Z', ednote: 'Source retracted.' });
     expect(sent.bodies.map((x: { value: string }) => x.value)).toContain('WITHDRAWN: WRONG. Source retracted.');
   });
+
+  it('is never embargoed, even when the story it kills was', async () => {
+    const { desk, clock } = testDesk();
+    const embargo = '2026-11-27T09:00+04:00'; // tomorrow morning in Baku
+    const ids = [approved(desk, 'EMBARGOED-A', { embargo }), approved(desk, 'EMBARGOED-B', { embargo })];
+    await desk.exportBatch({ format: 'ninjs', folder: tmpFolder() });
+    clock.advance(60_000);
+    desk.transition({ ids, action: 'kill', note: 'Legal.' });
+    const folder = tmpFolder();
+    const ninjs = await desk.exportBatch({ format: 'ninjs', folder, ids: [ids[0]!] });
+    const feed = await desk.exportBatch({ format: 'jsonfeed', folder, ids: [ids[1]!] });
+    const kill = JSON.parse(fs.readFileSync(path.join(folder, ninjs.fileName), 'utf8'))[0];
+    expect(kill).toMatchObject({ pubStatus: 'canceled', version: '2' });
+    expect(kill).not.toHaveProperty('embargoedUntil');
+    expect(JSON.parse(fs.readFileSync(path.join(folder, feed.fileName), 'utf8')).items[0]._wiredesk).toMatchObject({ status: 'killed', embargo: null });
+  });
 });
 
 describe('a batch is a fact', () => {
