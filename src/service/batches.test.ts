@@ -371,6 +371,25 @@ describe('batch export against a moving desk', () => {
     expect(desk.listBatches({}).items.map((b) => b.id)).toEqual([1]);
   });
 
+  it('a batch dropped while its writer was still at it (another host, shown Stuck) is not committed or placed by that writer', async () => {
+    const file = path.join(tmpFolder(), 'desk.sqlite');
+    const folder = tmpFolder();
+    const writer = testDesk(file);
+    const id = approved(writer.desk, 'SHARED-FOLDER');
+    const steps = exportSteps(writer.desk);
+    const realReserve = steps.reserve.bind(steps);
+    steps.reserve = async (arg, by) => {
+      const r = await realReserve(arg, by);
+      // Seen from the other host its writer cannot be checked: an editor there drops it.
+      setOwner(writer.desk.db, r.batch.id, 'otherhost:4123');
+      await testDesk(file).desk.dropBatch({ id: r.batch.id });
+      return r;
+    };
+    await expect(writer.desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({ code: ErrorCode.ExportFailed });
+    expect(fs.readdirSync(folder)).toEqual([]);
+    expect(writer.desk.getItem({ id }).item).toMatchObject({ status: 'approved', publishedVersion: 0 });
+  });
+
   it('a second Wiredesk opening the desk leaves a live writer’s batch alone', async () => {
     const file = path.join(tmpFolder(), 'desk.sqlite');
     const folder = tmpFolder();
