@@ -29,6 +29,14 @@ function exportSteps(desk: DeskService) {
   };
 }
 
+/** A desk in a file (a second Wiredesk can open it) with one approved item, and its export's inner steps. */
+function fileDesk(slug: string) {
+  const file = path.join(tmpFolder(), 'desk.sqlite');
+  const first = testDesk(file);
+  const id = approved(first.desk, slug);
+  return { file, folder: tmpFolder(), first, id, internals: exportSteps(first.desk) };
+}
+
 /** What a crashed writer leaves: its owner lock is gone with its process. */
 const DEAD_PID = 999999999;
 function writerDied(desk: DeskService): void {
@@ -179,12 +187,8 @@ describe('batch export', () => {
   });
 
   it('after a crash before commit: the batch is dropped, temp files removed, items still approved', async () => {
-    const file = path.join(tmpFolder(), 'desk.sqlite');
-    const folder = tmpFolder();
-    const first = testDesk(file);
-    const id = approved(first.desk, 'CRASH');
+    const { file, folder, first, id, internals } = fileDesk('CRASH');
     // Reserve and write the temp file, then "die" before the commit.
-    const internals = exportSteps(first.desk);
     await internals.reserve({ format: 'ninjs', folder }, 'x');
     expect(fs.readdirSync(folder)).toHaveLength(1);
     // The writer died: its process is gone.
@@ -201,11 +205,7 @@ describe('batch export', () => {
   });
 
   it('after a crash between commit and rename: the file is written again, identical', async () => {
-    const file = path.join(tmpFolder(), 'desk.sqlite');
-    const folder = tmpFolder();
-    const first = testDesk(file);
-    const id = approved(first.desk, 'HALFWAY');
-    const internals = exportSteps(first.desk);
+    const { file, folder, first, id, internals } = fileDesk('HALFWAY');
     const { batch: b, written: w } = await internals.reserve({ format: 'ninjs', folder }, 'x');
     internals.commit(b, w.sha256, w.bytes);
     // The rename never happened: the dead writer's temp file is still there.
@@ -372,11 +372,7 @@ describe('batch export against a moving desk', () => {
   });
 
   it('a batch dropped while its writer was still at it (another host, shown Stuck) is not committed or placed by that writer', async () => {
-    const file = path.join(tmpFolder(), 'desk.sqlite');
-    const folder = tmpFolder();
-    const writer = testDesk(file);
-    const id = approved(writer.desk, 'SHARED-FOLDER');
-    const steps = exportSteps(writer.desk);
+    const { file, folder, first: writer, id, internals: steps } = fileDesk('SHARED-FOLDER');
     const realReserve = steps.reserve.bind(steps);
     steps.reserve = async (arg, by) => {
       const r = await realReserve(arg, by);
