@@ -157,7 +157,7 @@ function refusePastEmbargo(past: StoredItem[]): void {
 /**
  * What goes out for an item. A publish carries exactly the approved revision. A kill is a
  * new version: the story as it last went out, its text replaced by the kill notice, the
- * reason as the note to subscribers, dated at the kill.
+ * reason as the note to subscribers, dated at the kill and never embargoed.
  */
 function entryFor(db: Db, item: StoredItem, at: string, settings: DeskSettings): { entry: WireItem; kind: store.EntryKind; version: number } {
   const { heldFrom: _h, ...wire } = item;
@@ -172,6 +172,8 @@ function entryFor(db: Db, item: StoredItem, at: string, settings: DeskSettings):
       version,
       versionPublishedAt: kill.at,
       subscriberNote: kill.reason,
+      // A kill takes effect when it is sent: an embargo on it would hold it back with the story.
+      embargo: null,
       dateline: { ...EMPTY_DATELINE },
       signOff: '',
       body: bodyFromPlainText(notice),

@@ -29,6 +29,14 @@ function exportSteps(desk: DeskService) {
   };
 }
 
+/** A desk in a file (a second Wiredesk can open it) with one approved item, and its export's inner steps. */
+function fileDesk(slug: string) {
+  const file = path.join(tmpFolder(), 'desk.sqlite');
+  const first = testDesk(file);
+  const id = approved(first.desk, slug);
+  return { file, folder: tmpFolder(), first, id, internals: exportSteps(first.desk) };
+}
+
 /** What a crashed writer leaves: its owner lock is gone with its process. */
 const DEAD_PID = 999999999;
 function writerDied(desk: DeskService): void {
@@ -179,12 +187,8 @@ describe('batch export', () => {
   });
 
   it('after a crash before commit: the batch is dropped, temp files removed, items still approved', async () => {
-    const file = path.join(tmpFolder(), 'desk.sqlite');
-    const folder = tmpFolder();
-    const first = testDesk(file);
-    const id = approved(first.desk, 'CRASH');
+    const { file, folder, first, id, internals } = fileDesk('CRASH');
     // Reserve and write the temp file, then "die" before the commit.
-    const internals = exportSteps(first.desk);
     await internals.reserve({ format: 'ninjs', folder }, 'x');
     expect(fs.readdirSync(folder)).toHaveLength(1);
     // The writer died: its process is gone.
@@ -201,11 +205,7 @@ describe('batch export', () => {
   });
 
   it('after a crash between commit and rename: the file is written again, identical', async () => {
-    const file = path.join(tmpFolder(), 'desk.sqlite');
-    const folder = tmpFolder();
-    const first = testDesk(file);
-    const id = approved(first.desk, 'HALFWAY');
-    const internals = exportSteps(first.desk);
+    const { file, folder, first, id, internals } = fileDesk('HALFWAY');
     const { batch: b, written: w } = await internals.reserve({ format: 'ninjs', folder }, 'x');
     internals.commit(b, w.sha256, w.bytes);
     // The rename never happened: the dead writer's temp file is still there.
@@ -220,6 +220,24 @@ describe('batch export', () => {
     expect(sha(path.join(folder, batch.fileName))).toBe(w.sha256);
     expect(fs.readdirSync(folder)).toEqual([batch.fileName]);
     expect(again.desk.getItem({ id }).item.status).toBe('published');
+  });
+
+  it('a committed batch whose file is not in place cannot be re-sent: a drop would then unpublish what went out', async () => {
+    const { desk } = testDesk();
+    const id = approved(desk, 'UNPLACED');
+    const internals = exportSteps(desk);
+    const { batch: b, written: w } = await internals.reserve({ format: 'ninjs', folder: tmpFolder() }, 'x');
+    internals.commit(b, w.sha256, w.bytes);
+    fs.rmSync(w.tmp); // its file never reached the folder
+    const elsewhere = tmpFolder();
+    await expect(desk.resendBatch({ id: b.id, folder: elsewhere })).rejects.toMatchObject({
+      code: ErrorCode.ExportFailed,
+      message: expect.stringContaining('Complete it'),
+    });
+    expect(fs.readdirSync(elsewhere)).toEqual([]);
+    // Dropping it is still honest: none of its bytes went anywhere.
+    await desk.dropBatch({ id: b.id });
+    expect(desk.getItem({ id }).item).toMatchObject({ status: 'approved', publishedVersion: 0 });
   });
 });
 
@@ -351,6 +369,21 @@ describe('batch export against a moving desk', () => {
     expect(desk.history({ id: stays }).audit.filter((a) => a.action === 'publish')).toEqual([]);
     expect(desk.queue({ tab: 'approved' }).nextBatch).toEqual({ approved: 1, kills: 1 });
     expect(desk.listBatches({}).items.map((b) => b.id)).toEqual([1]);
+  });
+
+  it('a batch dropped while its writer was still at it (another host, shown Stuck) is not committed or placed by that writer', async () => {
+    const { file, folder, first: writer, id, internals: steps } = fileDesk('SHARED-FOLDER');
+    const realReserve = steps.reserve.bind(steps);
+    steps.reserve = async (arg, by) => {
+      const r = await realReserve(arg, by);
+      // Seen from the other host its writer cannot be checked: an editor there drops it.
+      setOwner(writer.desk.db, r.batch.id, 'otherhost:4123');
+      await testDesk(file).desk.dropBatch({ id: r.batch.id });
+      return r;
+    };
+    await expect(writer.desk.exportBatch({ format: 'ninjs', folder })).rejects.toMatchObject({ code: ErrorCode.ExportFailed });
+    expect(fs.readdirSync(folder)).toEqual([]);
+    expect(writer.desk.getItem({ id }).item).toMatchObject({ status: 'approved', publishedVersion: 0 });
   });
 
   it('a second Wiredesk opening the desk leaves a live writer’s batch alone', async () => {

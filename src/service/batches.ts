@@ -157,9 +157,15 @@ export class BatchExporter {
   private commit(b: store.BatchRow, sha256: string, bytes: number): void {
     try {
       durably(this.db, () => {
+        // Another Wiredesk may have dropped it (shown Stuck there) or completed it meanwhile: then it is not this writer's to publish.
+        if (!store.setCommitted(this.db, b.id, sha256, bytes)) {
+          throw new DeskFailure(
+            ErrorCode.ExportFailed,
+            `Batch ${b.id} was dropped or completed by another Wiredesk while it was being written; nothing was exported from here.`,
+          );
+        }
         if (!publishEntries(this.db, b.id, b.created_at)) throw ITEM_CHANGED;
         auditEntries(this.db, b.id, { publish: 'publish', kill: 'kill sent', note: `Batch ${b.id}`, at: b.created_at, by: b.created_by });
-        store.setCommitted(this.db, b.id, sha256, bytes);
       });
     } catch (e) {
       if (e !== ITEM_CHANGED) throw e;
@@ -197,7 +203,8 @@ export class BatchExporter {
       this.commit(b, written.sha256, written.bytes);
     } catch (e) {
       await fs.rm(written.tmp, { force: true });
-      store.deleteBatch(this.db, b.id);
+      // Only a batch still being written is this writer's to drop, never one another Wiredesk committed.
+      if (store.getBatchRow(this.db, b.id)?.state === 'writing') store.deleteBatch(this.db, b.id);
       throw e;
     }
     try {
@@ -222,6 +229,8 @@ export class BatchExporter {
     return this.serial(async () => {
       const b = this.row(id);
       if (b.state === 'writing') throw new DeskFailure(ErrorCode.ExportFailed, `Batch ${id} was never completed; there is nothing to re-send.`);
+      // Until its file is in place a batch can still be dropped as never sent: its bytes may not go out another way first.
+      if (b.state !== 'written') throw new DeskFailure(ErrorCode.ExportFailed, `Batch ${id}'s file is not written yet. Complete it first, then re-send it.`);
       const dir = path.resolve(folder);
       let written: Written;
       try {

@@ -14,7 +14,7 @@ import { BatchExporter } from './batches';
 import type { ArgOf, DeskHandlers, ItemDetail, ValueOf } from '../contract';
 import { importPreview, storedFields } from './imports';
 import { deskList, publishedVersion, queueMatchCounts, queuePage } from './lists';
-import { notFound, problemsFailure, saveItemFields } from './itemSave';
+import { notFound, problemsFailure, restoredFields, saveItemFields } from './itemSave';
 import { NOT_JOINED, notJoined } from './hubStatus';
 import { SearchIndexer } from './searchIndexer';
 
@@ -160,7 +160,7 @@ export class DeskService implements DeskHandlers {
   }
 
   restoreRevision({ id, revision, baseRevision }: ArgOf<'restoreRevision'>): ItemDetail {
-    const fields = this.getRevision({ id, revision });
+    const fields = restoredFields(this.items, this.load(id), revision, this.getRevision({ id, revision }));
     return this.saveFields(id, baseRevision, fields, `Restored revision ${revision}`);
   }
 

@@ -142,6 +142,18 @@ describe('two notes', () => {
     expect(d.item).toMatchObject({ version: 3, subscriberNote: '' });
     expect(desk.getRevision({ id, revision: d.item.revision }).subscriberNote).toBe('');
   });
+
+  it('restoring a revision of an earlier version brings back its text, not its note to subscribers', async () => {
+    const { desk } = testDesk();
+    const id = approved(desk, 'RESTORED', { subscriberNote: 'Embargo lifted early.' });
+    await desk.exportBatch({ format: 'ninjs', folder: tmpFolder() });
+    desk.transition({ ids: [id], action: 'correct' });
+    const d = desk.getItem({ id }).item;
+    const restored = desk.restoreRevision({ id, revision: 1, baseRevision: d.revision });
+    expect(restored.item).toMatchObject({ version: 2, headline: readyFields().headline, subscriberNote: '' });
+    // Still a correction without its own note: it cannot go out carrying version 1's.
+    expect(() => desk.transition({ ids: [id], action: 'submit' })).toThrow(/Note to subscribers/);
+  });
 });
 
 describe('a kill reaches every subscriber', () => {
@@ -158,6 +170,22 @@ describe('a kill reaches every subscriber', () => {
     const sent = JSON.parse(fs.readFileSync(path.join(folder, b.fileName), 'utf8'))[0];
     expect(sent).toMatchObject({ version: '2', pubstatus: 'canceled', versioncreated: '2026-11-26T10:02:00.000Z', ednote: 'Source retracted.' });
     expect(sent.bodies.map((x: { value: string }) => x.value)).toContain('WITHDRAWN: WRONG. Source retracted.');
+  });
+
+  it('is never embargoed, even when the story it kills was', async () => {
+    const { desk, clock } = testDesk();
+    const embargo = '2026-11-27T09:00+04:00'; // tomorrow morning in Baku
+    const ids = [approved(desk, 'EMBARGOED-A', { embargo }), approved(desk, 'EMBARGOED-B', { embargo })];
+    await desk.exportBatch({ format: 'ninjs', folder: tmpFolder() });
+    clock.advance(60_000);
+    desk.transition({ ids, action: 'kill', note: 'Legal.' });
+    const folder = tmpFolder();
+    const ninjs = await desk.exportBatch({ format: 'ninjs', folder, ids: [ids[0]!] });
+    const feed = await desk.exportBatch({ format: 'jsonfeed', folder, ids: [ids[1]!] });
+    const kill = JSON.parse(fs.readFileSync(path.join(folder, ninjs.fileName), 'utf8'))[0];
+    expect(kill).toMatchObject({ pubStatus: 'canceled', version: '2' });
+    expect(kill).not.toHaveProperty('embargoedUntil');
+    expect(JSON.parse(fs.readFileSync(path.join(folder, feed.fileName), 'utf8')).items[0]._wiredesk).toMatchObject({ status: 'killed', embargo: null });
   });
 });
 

@@ -49,6 +49,20 @@ export function saveItemFields(c: SaveContext, s: SaveRequest): StoredItem {
   return transactionOf(c.db, writeSave)(c, s, clean, JSON.stringify(clean.body), bodyToPlainText(clean.body));
 }
 
+/**
+ * A revision's fields as a restore saves them. A note to subscribers goes out with the version it
+ * was written for: a revision of an earlier version brings back its text, and the item keeps its own note.
+ */
+export function restoredFields(
+  items: ItemStore,
+  item: Pick<StoredItem, 'id' | 'version' | 'subscriberNote'>,
+  revision: number,
+  fields: ItemFields,
+): ItemFields {
+  const sameVersion = items.revisions(item.id).some((r) => r.revision === revision && r.version === item.version);
+  return sameVersion ? fields : { ...fields, subscriberNote: item.subscriberNote };
+}
+
 interface SaveRequest {
   id: string;
   baseRevision: number;

@@ -220,8 +220,9 @@ export function priors(db: Db, batchId: number): { itemId: string; kind: EntryKi
   return rows.map((r) => ({ itemId: r.item_id, kind: r.kind, version: r.version, prior: r.prior_json ? (JSON.parse(r.prior_json) as PriorState) : null }));
 }
 
-export function setCommitted(db: Db, id: number, sha256: string, bytes: number): void {
-  stmt(db, `UPDATE batches SET state = 'committed', sha256 = ?, bytes = ? WHERE id = ?`).run(sha256, bytes, id);
+/** Commit a batch still being written; false when it is not (dropped, or committed by another Wiredesk meanwhile). */
+export function setCommitted(db: Db, id: number, sha256: string, bytes: number): boolean {
+  return stmt(db, `UPDATE batches SET state = 'committed', sha256 = ?, bytes = ? WHERE id = ? AND state = 'writing'`).run(sha256, bytes, id).changes === 1;
 }
 
 /** Written: error null. Still committed but not written: the reason. */
