@@ -230,7 +230,12 @@ export class BatchExporter {
       const b = this.row(id);
       if (b.state === 'writing') throw new DeskFailure(ErrorCode.ExportFailed, `Batch ${id} was never completed; there is nothing to re-send.`);
       // Until its file is in place a batch can still be dropped as never sent: its bytes may not go out another way first.
-      if (b.state !== 'written') throw new DeskFailure(ErrorCode.ExportFailed, `Batch ${id}'s file is not written yet. Complete it first, then re-send it.`);
+      if (b.state !== 'written') {
+        throw new DeskFailure(
+          ErrorCode.ExportFailed,
+          `Batch ${id}'s file is not in ${b.folder} yet: Complete it there first, then re-send it; or, if that folder cannot be reached, Drop it and export again to another.`,
+        );
+      }
       const dir = path.resolve(folder);
       let written: Written;
       try {
