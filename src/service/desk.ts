@@ -144,7 +144,7 @@ export class DeskService implements DeskHandlers {
 
   duplicateItem({ id }: ArgOf<'duplicateItem'>): ItemDetail {
     const source = this.load(id);
-    const copy = this.db.transaction(() => this.insertDraft(pickFields(source), `Duplicated from ${source.slug || source.id}`))();
+    const copy = this.db.transaction(() => this.insertDraft({ ...pickFields(source), subscriberNote: '' }, `Duplicated from ${source.slug || source.id}`))();
     return this.detail(copy);
   }
 

@@ -143,6 +143,15 @@ describe('two notes', () => {
     expect(desk.getRevision({ id, revision: d.item.revision }).subscriberNote).toBe('');
   });
 
+  it('a duplicate is a new story: it keeps the desk note and the text, not the note to subscribers of its source', () => {
+    const { desk } = testDesk();
+    const id = desk.createItem({ fields: { ...readyFields({ slug: 'SOURCE', editorNote: 'Check with the ministry.' }), subscriberNote: 'Corrects the date.' } })
+      .item.id;
+    const copy = desk.duplicateItem({ id }).item;
+    expect(copy).toMatchObject({ status: 'draft', version: 1, headline: readyFields().headline, editorNote: 'Check with the ministry.', subscriberNote: '' });
+    expect(desk.getItem({ id }).item.subscriberNote).toBe('Corrects the date.');
+  });
+
   it('restoring a revision of an earlier version brings back its text, not its note to subscribers', async () => {
     const { desk } = testDesk();
     const id = approved(desk, 'RESTORED', { subscriberNote: 'Embargo lifted early.' });
