@@ -238,6 +238,16 @@ describe('batch export', () => {
     // Dropping it is still honest: none of its bytes went anywhere.
     await desk.dropBatch({ id: b.id });
     expect(desk.getItem({ id }).item).toMatchObject({ status: 'approved', publishedVersion: 0 });
+    // Its number is not given again: the item's audit names two batches, not one twice.
+    const next = await desk.exportBatch({ format: 'ninjs', folder: tmpFolder() });
+    expect(next.id).toBe(b.id + 1);
+    expect(next.fileName).not.toBe(b.file_name);
+    expect(
+      desk
+        .history({ id })
+        .audit.slice(0, 2)
+        .map((a) => a.note),
+    ).toEqual([`Batch ${b.id + 1}`, `Batch ${b.id} dropped by hand; not published`]);
   });
 });
 

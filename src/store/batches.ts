@@ -141,12 +141,12 @@ export function insertBatch(
   b: { format: BatchRow['format']; ndjson: boolean; folder: string; itemCount: number; createdAt: string; createdBy: string; owner: string; frame: BatchFrame },
   fileNameFor: (id: number) => string,
 ): number {
-  const info = stmt(
+  // The next number never given, not max(id) + 1: a dropped batch's number is not given again.
+  const id = stmt(db, 'UPDATE batch_numbers SET last = max(last, (SELECT coalesce(max(id), 0) FROM batches)) + 1 RETURNING last').pluck().get() as number;
+  stmt(
     db,
-    `INSERT INTO batches (state, format, ndjson, folder, file_name, item_count, created_at, created_by, owner, frame_json) VALUES ('writing', ?, ?, ?, '', ?, ?, ?, ?, ?)`,
-  ).run(b.format, b.ndjson ? 1 : 0, b.folder, b.itemCount, b.createdAt, b.createdBy, b.owner, JSON.stringify(b.frame));
-  const id = Number(info.lastInsertRowid);
-  stmt(db, 'UPDATE batches SET file_name = ? WHERE id = ?').run(fileNameFor(id), id);
+    `INSERT INTO batches (id, state, format, ndjson, folder, file_name, item_count, created_at, created_by, owner, frame_json) VALUES (?, 'writing', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, b.format, b.ndjson ? 1 : 0, b.folder, fileNameFor(id), b.itemCount, b.createdAt, b.createdBy, b.owner, JSON.stringify(b.frame));
   return id;
 }
 

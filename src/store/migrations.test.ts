@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../core/errors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { insertBatch } from './batches';
 import { migrate, openDb, schemaVersion } from './db';
 
 const plan = (db: Database.Database, sql: string, ...params: unknown[]) =>
@@ -181,6 +182,20 @@ describe('migrations', () => {
       { item_id: 'b', revision: null },
       { item_id: 'a', revision: 7 },
     ]);
+  });
+
+  it('170: batch numbers go on from the highest a desk has, and the next batch after a drop does not take its number', () => {
+    const db = openDb(':memory:', { targetVersion: 160 });
+    const add = db.prepare(
+      "INSERT INTO batches (id, state, format, ndjson, folder, file_name, item_count, created_at, created_by, owner) VALUES (?, 'written', 'ninjs', 0, '/tmp', 'f', 1, 't', 'u', '')",
+    );
+    add.run(1);
+    add.run(2);
+    migrate(db, 170);
+    db.prepare('DELETE FROM batches WHERE id = 2').run(); // the newest, dropped
+    const frame = { open: '[', sep: ',', term: '', close: ']', empty: ']' };
+    const opened = { format: 'ninjs' as const, ndjson: false, folder: '/tmp', itemCount: 1, createdAt: 't', createdBy: 'u', owner: '', frame };
+    expect(insertBatch(db, opened, (n) => `batch-${n}.json`)).toBe(3);
   });
 
   it('160: the list order is kept by one index, not two: a workflow step rewrites updated_at in fewer places', () => {

@@ -13,6 +13,7 @@ import * as m0130 from './0130-hub-groups';
 import * as m0140 from './0140-hub-conflicts-read';
 import * as m0150 from './0150-autosave-once';
 import * as m0160 from './0160-transition-writes';
+import * as m0170 from './0170-batch-numbers';
 
 export interface Migration {
   version: number;
@@ -20,5 +21,22 @@ export interface Migration {
 }
 
 /** Every shipped migration in order. Add new files; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0090, m0100, m0110, m0120, m0130, m0140, m0150, m0160];
+export const MIGRATIONS: readonly Migration[] = [
+  m0010,
+  m0020,
+  m0030,
+  m0040,
+  m0050,
+  m0060,
+  m0070,
+  m0090,
+  m0100,
+  m0110,
+  m0120,
+  m0130,
+  m0140,
+  m0150,
+  m0160,
+  m0170,
+];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
