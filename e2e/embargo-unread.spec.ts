@@ -109,3 +109,22 @@ for (const status of ['approved', 'held'] as const) {
     await expect(page.getByRole('region', { name: 'Before it goes out' })).toBeHidden();
   });
 }
+
+test('Duplicate with an embargo half typed is refused, saying so, rather than copying the item without it', async ({ page, server: _server }, testInfo) => {
+  const desk = new DeskPage(page);
+  const id = await desk.newReadyDraft('GAS-EXPORTS');
+  await desk.field('Embargo').fill('27.11.2030 9');
+  await page.getByRole('button', { name: 'Duplicate', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Not duplicated' })).toContainText('Embargo not finished');
+  await expect(desk.field('Embargo')).toHaveValue('27.11.2030 9');
+  await page.screenshot({ path: testInfo.outputPath('duplicate-refused.png') });
+  expect(await desk.openId()).toBe(id);
+  await expect(desk.list.getByRole('option')).toHaveCount(1);
+
+  // Finished, it duplicates with the embargo.
+  await desk.field('Embargo').fill('27.11.2030 09:00');
+  await page.getByRole('button', { name: 'Duplicate', exact: true }).click();
+  await expect(desk.list.getByRole('option')).toHaveCount(2);
+  await expect.poll(() => desk.openId()).not.toBe(id);
+  await expect(desk.field('Embargo')).toHaveValue('27.11.2030 09:00');
+});

@@ -144,12 +144,15 @@ export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onThe
       }),
     );
 
+  // A copy is made of what is stored: an embargo not finished would be left out of it.
   const duplicate = () =>
-    afterSave(async () => {
-      const r = await desk('duplicateItem', { id: item.id });
-      if (r.ok) onOpen(r.value.item.id);
-      else setActionError(r.error.message);
-    });
+    unread
+      ? setActionError(`Not duplicated. ${unread.message} Finish or clear it first.`)
+      : afterSave(async () => {
+          const r = await desk('duplicateItem', { id: item.id });
+          if (r.ok) onOpen(r.value.item.id);
+          else setActionError(r.error.message);
+        });
 
   const why = submitWhy(problems);
   useEditorCommands({ item, why, showHistory, onToggleHistory, duplicate: () => void duplicate(), act: (a) => void act(a) });
