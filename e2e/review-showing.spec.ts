@@ -87,3 +87,25 @@ test('another window changes the date, the keywords and the embargo: the same it
   await expect(desk.field('Keywords')).toHaveValue('economy, oil');
   await expect(desk.field('Embargo')).toHaveValue('01.12.2030 10:00');
 });
+
+test('another window saves the item while the caret is out of the body: the marks pressed in the toolbar are those of no text, not of the caret left', async ({
+  page,
+  server,
+}) => {
+  const desk = new DeskPage(page);
+  await desk.newSavedItem('MARKS-ANEW', 'Plain words. ');
+  const bold = page.getByRole('button', { name: 'Bold', exact: true });
+  await desk.body.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Control+B');
+  await page.keyboard.type('Bold words');
+  await expect(bold).toHaveAttribute('aria-pressed', 'true');
+  await desk.field('Keywords').click();
+  await desk.waitSaved();
+  await theyChangeHeadline(page, server.url, 'MARKS-ANEW');
+  await expect(bold).toHaveAttribute('aria-pressed', 'false');
+  // Back in the body, the toolbar follows the caret again.
+  await desk.body.click();
+  await page.keyboard.press('Control+End');
+  await expect(bold).toHaveAttribute('aria-pressed', 'true');
+});

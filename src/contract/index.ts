@@ -139,8 +139,10 @@ export interface DeskMethods extends HubMethods {
   /**
    * Save the editor's fields; refused with STALE_REVISION when someone saved since baseRevision.
    * `session` names one editor window's sitting: its autosaves within a minute make one revision.
+   * `unfinished`: a field typed in the editor but not stored yet (an embargo not yet a time). It
+   * is an edit under way: an approved or held item goes back to review even though no field changed.
    */
-  saveDraft: { arg: { id: string; baseRevision: number; fields: ItemFields; session?: string }; value: ItemDetail };
+  saveDraft: { arg: { id: string; baseRevision: number; fields: ItemFields; session?: string; unfinished?: 'embargo' }; value: ItemDetail };
   duplicateItem: { arg: { id: string }; value: ItemDetail };
   history: { arg: { id: string }; value: { revisions: HistoryEntry[]; audit: AuditRecord[] } };
   getRevision: { arg: { id: string; revision: number }; value: ItemFields };

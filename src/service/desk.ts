@@ -128,18 +128,18 @@ export class DeskService implements DeskHandlers {
   }
 
   /** Save new field values as a revision, after the optimistic revision check; the settings are read once for both. */
-  private saveFields(id: string, baseRevision: number, fields: ItemFields, note: string, session = ''): ItemDetail {
+  private saveFields(id: string, baseRevision: number, fields: ItemFields, note: string, session = '', unfinished?: 'embargo'): ItemDetail {
     const settings = this.settings();
     const saved = saveItemFields(
       { db: this.db, items: this.items, now: this.now, editor: () => settings.editorName },
-      { id, baseRevision, fields, note, session },
+      { id, baseRevision, fields, note, session, unfinished },
     );
     this.indexer.soon();
     return this.detail(saved, saved.bodyText, settings); // saveItemFields derives the text from the body it returns
   }
 
-  saveDraft({ id, baseRevision, fields, session }: ArgOf<'saveDraft'>): ItemDetail {
-    return this.saveFields(id, baseRevision, fields, '', session);
+  saveDraft({ id, baseRevision, fields, session, unfinished }: ArgOf<'saveDraft'>): ItemDetail {
+    return this.saveFields(id, baseRevision, fields, '', session, unfinished);
   }
 
   duplicateItem({ id }: ArgOf<'duplicateItem'>): ItemDetail {

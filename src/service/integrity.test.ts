@@ -39,6 +39,21 @@ describe('review means review', () => {
     expect(desk.getItem({ id }).item).toMatchObject({ approvedRevision: saved.item.revision, reopened: null });
   });
 
+  it('an embargo being typed in an approved item, not stored yet, sends it back to review with nothing changed; in a draft it saves nothing', async () => {
+    const { desk } = testDesk();
+    const id = approved(desk, 'TYPING');
+    const before = desk.getItem({ id }).item;
+    const same = readyFields({ slug: 'TYPING' });
+    expect(desk.saveDraft({ id, baseRevision: before.revision, fields: same }).item).toMatchObject({ status: 'approved', revision: before.revision });
+    const saved = desk.saveDraft({ id, baseRevision: before.revision, fields: same, unfinished: 'embargo' });
+    expect(saved.item).toMatchObject({ status: 'submitted', approvedRevision: null, revision: before.revision + 1, embargo: null });
+    expect(desk.history({ id }).audit[0]!.note).toBe('Edited after approval; back to review. Embargo being typed, not stored yet.');
+    expect(desk.history({ id }).revisions[0]).toMatchObject({ changed: [], note: 'Embargo being typed, not stored yet.' });
+    await expect(desk.exportBatch({ format: 'ninjs', folder: tmpFolder() })).rejects.toMatchObject({ code: ErrorCode.NothingToExport });
+    // In review (or a draft) already, there is nothing to send back: no revision.
+    expect(desk.saveDraft({ id, baseRevision: saved.item.revision, fields: same, unfinished: 'embargo' }).item.revision).toBe(saved.item.revision);
+  });
+
   it('editing a held item also sends it back to review', () => {
     const { desk } = testDesk();
     const id = approved(desk, 'HELD');

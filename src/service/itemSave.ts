@@ -69,11 +69,13 @@ interface SaveRequest {
   fields: ItemFields;
   note: string;
   session: string;
+  /** A field typed but not stored yet (see the contract's saveDraft). */
+  unfinished?: 'embargo';
 }
 
 /** The save's reads and writes, in one transaction (see saveItemFields). */
 function writeSave(c: SaveContext, s: SaveRequest, clean: ItemFields, bodyJson: string, bodyText: string): StoredItem {
-  const { id, note, session } = s;
+  const { id, session } = s;
   const stored = c.items.getForSave(id, bodyJson);
   if (!stored) throw notFound(id);
   const { item } = stored;
@@ -95,12 +97,15 @@ function writeSave(c: SaveContext, s: SaveRequest, clean: ItemFields, bodyJson: 
   }
   if (problems.length > 0) throw problemsFailure(problems, 'Not saved.');
   const changed = changedFieldLabels(item, clean, stored.bodyChanged);
-  if (changed.length === 0) return { ...item, body: clean.body, bodyText };
+  // An approval is for the text it saw: editing an approved or held item sends it back to review,
+  // and so does a field being typed, not stored yet (an embargo that would otherwise not go out).
+  const reopen = item.status === 'approved' || item.status === 'held';
+  const unfinished = reopen && changed.length === 0 && s.unfinished ? 'Embargo being typed, not stored yet.' : '';
+  if (changed.length === 0 && !unfinished) return { ...item, body: clean.body, bodyText };
+  const note = [s.note, unfinished].filter(Boolean).join(' ');
   const now = c.now();
   const at = now.toISOString();
   const by = c.editor();
-  // An approval is for the text it saw: editing an approved or held item sends it back to review.
-  const reopen = item.status === 'approved' || item.status === 'held';
   const updated: StoredItem = {
     ...item,
     ...clean,

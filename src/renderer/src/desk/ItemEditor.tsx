@@ -53,7 +53,7 @@ export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onThe
     },
     [setItem, onChanged],
   );
-  const { fields, update, state, save, restore, keepMine, takeTheirs, own } = useAutosave(detail, opened, onSaved, onTheirs);
+  const { fields, update, typing, state, save, restore, keepMine, takeTheirs, own } = useAutosave(detail, opened, onSaved, onTheirs);
   // Each item shown starts at its top. The boxes scrolled are noted as they scroll: a scroll
   // position read (or set) as the next item is drawn would lay the page out in the key's task.
   const editorBox = useRef<HTMLElement>(null);
@@ -74,8 +74,10 @@ export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onThe
   }, [opened]);
   const changed = state.kind === 'conflict' ? { by: state.theirs.updatedBy, at: state.theirs.updatedAt } : (changedBy ?? null);
   const [actionError, setActionError] = useStateOf<string | null>(opened, null);
-  /** What is wrong with embargo text typed but not yet a time (not stored), or null. */
-  const [embargoUnread, setEmbargoUnread] = useState<string | null>(null);
+  /** What is wrong with embargo text typed but not yet a time (not stored), or null; told again for each showing. */
+  const [embargoUnread, setEmbargoUnread] = useStateOf<string | null>(opened, null);
+  // It is an edit under way: an approved or held item goes back to review now, not once it reads as a time.
+  useEffect(() => typing(embargoUnread ? 'embargo' : null), [typing, embargoUnread]);
   const editable = isEditable(item.status);
   const setBody = useCallback((body: ItemFields['body']) => update({ body }), [update]);
 
@@ -93,13 +95,14 @@ export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onThe
   const counts = useMemo(() => `${countWords(plain)} words · ${countCharacters(plain)} characters`, [plain]);
   const checked = useMemo(() => submissionProblems({ ...shown, body }, { version: item.version, settings }), [shown, body, item.version, settings]);
   // Embargo text not yet a time is not stored: the item must not go as if it had none.
-  const problems = useMemo(
+  const unread = useMemo(
     () =>
       embargoUnread
-        ? [...checked, { field: 'embargo' as const, code: 'INVALID' as const, message: `Embargo not finished: ${embargoUnread}`, severity: 'error' as const }]
-        : checked,
-    [checked, embargoUnread],
+        ? { field: 'embargo' as const, code: 'INVALID' as const, message: `Embargo not finished: ${embargoUnread}`, severity: 'error' as const }
+        : null,
+    [embargoUnread],
   );
+  const problems = useMemo(() => (unread ? [...checked, unread] : checked), [checked, unread]);
   // The form gets the same props while only the body changes, so a key typed in the body does
   // not redraw it: the other fields as one object, and the problems, kept while they read the same.
   const { body: _body, ...headNow } = fields;
@@ -141,12 +144,15 @@ export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onThe
       }),
     );
 
+  // A copy is made of what is stored: an embargo not finished would be left out of it.
   const duplicate = () =>
-    afterSave(async () => {
-      const r = await desk('duplicateItem', { id: item.id });
-      if (r.ok) onOpen(r.value.item.id);
-      else setActionError(r.error.message);
-    });
+    unread
+      ? setActionError(`Not duplicated. ${unread.message} Finish or clear it first.`)
+      : afterSave(async () => {
+          const r = await desk('duplicateItem', { id: item.id });
+          if (r.ok) onOpen(r.value.item.id);
+          else setActionError(r.error.message);
+        });
 
   const why = submitWhy(problems);
   useEditorCommands({ item, why, showHistory, onToggleHistory, duplicate: () => void duplicate(), act: (a) => void act(a) });
@@ -231,7 +237,7 @@ export function ItemEditor({ detail, opened, onChanged, onReplace, onOpen, onThe
           <BodyEditor initial={detail.item.body} itemId={detail.item.id} opened={opened} readOnly={!editable} labelledBy="body-label" onChange={setBody} />
           {published && <ChangesView published={published} headline={shown.headline} bodyText={plain} />}
           <WirePreview embargo={shown.embargo} headline={shown.headline} blocks={copy.blocks} />
-          {item.status === 'draft' && <ProblemList problems={problems} />}
+          {item.status === 'draft' ? <ProblemList problems={problems} /> : editable && unread && <ProblemList title="Before it goes out" problems={[unread]} />}
         </div>
         {showHistory && <HistoryPanel key={item.id} itemId={item.id} saveState={state} onRestore={onRestore} />}
       </div>

@@ -10,12 +10,12 @@ export function showsAtField(p: FieldProblem): boolean {
   return !LISTED_ONLY.has(p.code);
 }
 
-/** Everything that stands between the draft and review; each takes the caret to its field. */
-export function ProblemList({ problems }: { problems: readonly FieldProblem[] }) {
+/** Everything that stands between the draft and review (or an item in review and the wire); each takes the caret to its field. */
+export function ProblemList({ problems, title = 'Before submitting' }: { problems: readonly FieldProblem[]; title?: string }) {
   if (problems.length === 0) return null;
   return (
     <section className="problems" aria-labelledby="problems-title">
-      <h2 id="problems-title">Before submitting</h2>
+      <h2 id="problems-title">{title}</h2>
       <ul>
         {problems.map((p, i) => (
           <li key={i} className={p.severity}>

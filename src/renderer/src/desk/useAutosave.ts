@@ -58,6 +58,8 @@ class Draft {
   /** One check of the feed's news at a time; news heard meanwhile is looked at once it is done. */
   private checking = false;
   private recheck = false;
+  /** A field typed but not stored yet (an embargo not yet a time), told with each save. */
+  private unfinished: 'embargo' | undefined;
 
   constructor(
     detail: ItemDetail,
@@ -127,7 +129,7 @@ class Draft {
     const sent = this.fields;
     this.show({ kind: 'saving' });
     const run = (async () => {
-      const r = await desk('saveDraft', { id: this.id, baseRevision: this.base, fields: sent, session: this.session });
+      const r = await desk('saveDraft', { id: this.id, baseRevision: this.base, fields: sent, session: this.session, unfinished: this.unfinished });
       if (!r.ok) return this.refused(r.error);
       this.base = r.value.item.revision;
       // A save can move the item too (an approved item goes back to review): that was us.
@@ -155,6 +157,12 @@ class Draft {
     if (this.state.kind === 'saving') this.hooks.onView();
     else this.show({ kind: 'pending' });
     this.schedule(Math.max(0, Math.min(AUTOSAVE_DELAY_MS, this.dirtySince + AUTOSAVE_MAX_WAIT_MS - now)));
+  };
+
+  /** A field is being typed, not stored yet (or no longer, null): an approved or held item goes back to review now, as on any edit. */
+  typing = (field: 'embargo' | null): void => {
+    this.unfinished = field ?? undefined;
+    if (field && (this.shown.status === 'approved' || this.shown.status === 'held')) this.update({});
   };
 
   /** Make revision `revision` the newest one, after saving what is typed; null if refused. */
@@ -283,6 +291,6 @@ export function useAutosave(detail: ItemDetail, opened: number, onSaved: (d: Ite
   // Opened and closed in the commit that shows the next draft, before any key can reach it.
   useUnloadSaves(draft);
   useDeskEvents((e) => draft.heard(e));
-  const { fields, state, update, save, restore, keepMine, takeTheirs, own } = draft;
-  return { fields, update, state, save, restore, keepMine, takeTheirs, own };
+  const { fields, state, update, typing, save, restore, keepMine, takeTheirs, own } = draft;
+  return { fields, update, typing, state, save, restore, keepMine, takeTheirs, own };
 }

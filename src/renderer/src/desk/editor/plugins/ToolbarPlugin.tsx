@@ -59,7 +59,13 @@ export function ToolbarPlugin({ itemId }: { itemId: string }) {
 
   const refresh = useCallback(() => {
     const selection = $getSelection();
-    if (!$isRangeSelection(selection)) return;
+    // No caret in the body (a body loaded anew while the caret was elsewhere): nothing is pressed.
+    if (!$isRangeSelection(selection)) {
+      setMarks((was) => (was.bold || was.italic || was.underline ? {} : was));
+      setBlock('paragraph');
+      setInLink(false);
+      return;
+    }
     const now = { bold: selection.hasFormat('bold'), italic: selection.hasFormat('italic'), underline: selection.hasFormat('underline') };
     // The same marks keep the same object: typing on in one format does not redraw the toolbar.
     setMarks((was) => (was.bold === now.bold && was.italic === now.italic && was.underline === now.underline ? was : now));
