@@ -58,6 +58,20 @@ describe('parseFeed: someone else’s files', () => {
     expect(r.warnings).toEqual(['Skipped 1 entry that is neither a ninjs item nor a JSON Feed item.']);
   });
 
+  it('reads an HTML body whose content type has parameters or is XHTML (the IPTC documentation sends application/xhtml+xml)', () => {
+    const ninjs = (contentType: string) =>
+      items(JSON.stringify({ uri: 'x:1', bodies: [{ role: 'main', contentType, value: '<p>Story <b>text</b>.</p>' }] })).items[0]!;
+    for (const type of ['text/html; charset=utf-8', 'TEXT/HTML', 'application/xhtml+xml']) {
+      expect(ninjs(type).fields.body, type).toEqual(bodyFromBlocks([paragraph([textNode('Story '), textNode('text', 1), textNode('.')])]));
+    }
+  });
+
+  it('says so when an item has bodies but none Wiredesk reads, rather than importing it empty in silence', () => {
+    const r = items(JSON.stringify({ uri: 'x:1', bodies: [{ contentType: 'application/rtf', value: '{\\rtf1 Story}' }] }));
+    expect(r.items[0]!.fields.body).toEqual(bodyFromPlainText(''));
+    expect(r.items[0]!.warnings).toEqual(['Its story text is application/rtf, which Wiredesk does not read: the body is empty. Copy the text in by hand.']);
+  });
+
   it('reads a JSON Feed 1.0 without the Wiredesk extension', () => {
     const r = items(
       JSON.stringify({

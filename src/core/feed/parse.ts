@@ -105,6 +105,8 @@ function readEmbargo(v: unknown, f: ItemFields, warnings: string[]): void {
   else warnings.push(`Embargo ${JSON.stringify(v)} is not a date and time with a time zone; left out.`);
 }
 
+const typeList = (types: string[]): string => [...new Set(types.map((t) => t || 'of no content type'))].join(' or ');
+
 const PUB_STATUS_TO_STATUS: Record<string, ItemStatus> = { usable: 'published', withheld: 'held', canceled: 'killed' };
 
 /** A document's head (its <title>, NITF's docdata) is not story text. */
@@ -137,9 +139,13 @@ function fromNinjs(raw: Obj): ImportedItem {
   readUrgency(o.urgency, f, warnings);
   readEmbargo(typeof o.embargoed === 'string' ? withoutZeroSeconds(o.embargoed) : o.embargoed, f, warnings);
   const bodies = objs(o.bodies);
-  const html = bodies.find((b) => b.contenttype === 'text/html');
-  const plain = bodies.find((b) => b.contenttype === 'text/plain') ?? bodies.find((b) => b.contenttype === undefined);
+  // A media type may carry parameters ("text/html; charset=utf-8") and any case.
+  const type = (b: Obj): string => str(b.contenttype).split(';')[0]!.trim().toLowerCase();
+  const html = bodies.find((b) => type(b) === 'text/html' || type(b) === 'application/xhtml+xml');
+  const plain = bodies.find((b) => type(b) === 'text/plain') ?? bodies.find((b) => b.contenttype === undefined);
   const nitf = bodies.find((b) => /nitf/i.test(str(b.contenttype)));
+  if (bodies.length > 0 && !html && !plain && !nitf)
+    warnings.push(`Its story text is ${typeList(bodies.map(type))}, which Wiredesk does not read: the body is empty. Copy the text in by hand.`);
   if (html) {
     const copy = parseCopyHtml(withoutHead(str(html.value)));
     f.body = copy.body;
