@@ -113,6 +113,20 @@ describe('parseCopyHtml', () => {
     expect(p.body).toEqual(bodyFromBlocks([paragraph([textNode('Hi there')])]));
   });
 
+  it('keeps table rows, cells, captions and preformatted text apart instead of gluing their words together', () => {
+    const p = parseCopyHtml(
+      '<p>Results:</p><table><caption>Group A</caption><tr><th>Team</th><th>Pts</th></tr><tr><td>Real Madrid</td><td>9</td></tr></table>' +
+        '<figure><img src="x.jpg"><figcaption>Fans in Baku.</figcaption></figure><pre>\nArsenal 3\nChelsea 1</pre><dl><dt>Venue</dt><dd>Baku</dd></dl>',
+    );
+    expect(p.body).toEqual(
+      bodyFromBlocks(
+        ['Results:', 'Group A', 'Team\tPts', 'Real Madrid\t9', 'Fans in Baku.', ['Arsenal 3', 'Chelsea 1'], 'Venue', 'Baku'].map((t) =>
+          paragraph(typeof t === 'string' ? [textNode(t)] : [textNode(t[0]!), { type: 'linebreak', version: 1 }, textNode(t[1]!)]),
+        ),
+      ),
+    );
+  });
+
   it('drops style, template, iframe, object and comments with everything inside them', () => {
     const html = [
       '<style>p { color: red }</style>',
