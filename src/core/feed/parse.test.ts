@@ -72,6 +72,23 @@ describe('parseFeed: someone else’s files', () => {
     expect(r.items[0]!.warnings).toEqual(['Its story text is application/rtf, which Wiredesk does not read: the body is empty. Copy the text in by hand.']);
   });
 
+  it('takes the story from content_html when the Wiredesk extension has no body (a feed someone edited or built by hand)', () => {
+    const r = items(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Desk',
+        items: [
+          { id: 'a', title: 'One', content_html: '<p>Story one.</p>', _wiredesk: { slug: 'ONE' } },
+          { id: 'b', title: 'Two', content_text: 'Story two.', _wiredesk: { slug: 'TWO', body: 'not a body' } },
+        ],
+      }),
+    );
+    expect(r.items.map((i) => [i.fields.slug, i.fields.body])).toEqual([
+      ['ONE', bodyFromPlainText('Story one.')],
+      ['TWO', bodyFromPlainText('Story two.')],
+    ]);
+  });
+
   it('reads a JSON Feed 1.0 without the Wiredesk extension', () => {
     const r = items(
       JSON.stringify({

@@ -5,7 +5,7 @@
  */
 import { isIsoDate } from '../dateline';
 import { ITEM_STATUSES, type ItemFields, type ItemStatus, defaultFields, isZonedDateTime } from '../item';
-import { bodyFromPlainText } from '../richtext';
+import { bodyFromPlainText, bodyToPlainText } from '../richtext';
 import { sanitizeBody } from '../sanitize';
 import { isValidUrgency } from '../urgency';
 import { itemIdFromUri, withoutZeroSeconds } from './context';
@@ -179,10 +179,11 @@ function fromJsonFeedItem(o: Obj): ImportedItem {
   f.byline = str((objs(o.authors)[0] ?? (isObj(o.author) ? o.author : {})).name);
   f.language = str(o.language);
   const ext = isObj(o._wiredesk) ? o._wiredesk : null;
+  // Someone else's feed: tags are keywords, the HTML (or text) is the body.
+  const content = (): ItemFields['body'] => (str(o.content_html) ? parseCopyHtml(str(o.content_html)).body : bodyFromPlainText(str(o.content_text)));
   if (!ext) {
-    // Someone else's feed: tags are keywords, the HTML (or text) is the body.
     f.keywords = strs(o.tags);
-    f.body = str(o.content_html) ? parseCopyHtml(str(o.content_html)).body : bodyFromPlainText(str(o.content_text));
+    f.body = content();
     return { fields: f, id: itemIdFromUri(str(o.id)), warnings };
   }
   const d = isObj(ext.dateline) ? ext.dateline : {};
@@ -193,7 +194,9 @@ function fromJsonFeedItem(o: Obj): ImportedItem {
   f.source = str(ext.source);
   f.subscriberNote = str(ext.note);
   f.keywords = strs(ext.keywords);
+  // An extension without a usable body (edited by hand, another tool's) still has the story in its content.
   f.body = sanitizeBody(ext.body);
+  if (bodyToPlainText(f.body).trim() === '') f.body = content();
   readUrgency(ext.urgency, f, warnings);
   readEmbargo(ext.embargo, f, warnings);
   const version = ext.version;
