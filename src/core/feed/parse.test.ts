@@ -89,6 +89,23 @@ describe('parseFeed: someone else’s files', () => {
     ]);
   });
 
+  it('keeps a JSON Feed item’s summary as its body when it has no content, and says when there is no text at all', () => {
+    const r = items(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Feed',
+        items: [
+          { id: 'a', title: 'Brief', summary: 'The summary is all the text there is.' },
+          { id: 'b', title: 'Bare' },
+        ],
+      }),
+    );
+    expect(r.items.map((i) => [i.fields.body, i.warnings])).toEqual([
+      [bodyFromPlainText('The summary is all the text there is.'), ['It has no content_html or content_text: its summary was made the body.']],
+      [bodyFromPlainText(''), ['It has no content_html, content_text or summary: the body is empty.']],
+    ]);
+  });
+
   it('reads a JSON Feed 1.0 without the Wiredesk extension', () => {
     const r = items(
       JSON.stringify({

@@ -180,7 +180,14 @@ function fromJsonFeedItem(o: Obj): ImportedItem {
   f.language = str(o.language);
   const ext = isObj(o._wiredesk) ? o._wiredesk : null;
   // Someone else's feed: tags are keywords, the HTML (or text) is the body.
-  const content = (): ItemFields['body'] => (str(o.content_html) ? parseCopyHtml(str(o.content_html)).body : bodyFromPlainText(str(o.content_text)));
+  const content = (): ItemFields['body'] => {
+    if (str(o.content_html)) return parseCopyHtml(str(o.content_html)).body;
+    if (str(o.content_text).trim()) return bodyFromPlainText(str(o.content_text));
+    // JSON Feed requires one of the two; the summary, when there is one, is the only text left.
+    if (str(o.summary).trim()) warnings.push('It has no content_html or content_text: its summary was made the body.');
+    else warnings.push('It has no content_html, content_text or summary: the body is empty.');
+    return bodyFromPlainText(str(o.summary));
+  };
   if (!ext) {
     f.keywords = strs(o.tags);
     f.body = content();
@@ -196,7 +203,7 @@ function fromJsonFeedItem(o: Obj): ImportedItem {
   f.keywords = strs(ext.keywords);
   // An extension without a usable body (edited by hand, another tool's) still has the story in its content.
   f.body = sanitizeBody(ext.body);
-  if (bodyToPlainText(f.body).trim() === '') f.body = content();
+  if (bodyToPlainText(f.body).trim() === '' && (str(o.content_html) || str(o.content_text))) f.body = content();
   readUrgency(ext.urgency, f, warnings);
   readEmbargo(ext.embargo, f, warnings);
   const version = ext.version;
