@@ -9,6 +9,8 @@ const items = (text: string) => {
   return r;
 };
 
+const jsonFeed = (entries: object[]) => items(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Feed', items: entries }));
+
 describe('parseFeed: bad input gets one clear line', () => {
   it.each([
     ['', 'The file is empty.'],
@@ -73,16 +75,10 @@ describe('parseFeed: someone else’s files', () => {
   });
 
   it('takes the story from content_html when the Wiredesk extension has no body (a feed someone edited or built by hand)', () => {
-    const r = items(
-      JSON.stringify({
-        version: 'https://jsonfeed.org/version/1.1',
-        title: 'Desk',
-        items: [
-          { id: 'a', title: 'One', content_html: '<p>Story one.</p>', _wiredesk: { slug: 'ONE' } },
-          { id: 'b', title: 'Two', content_text: 'Story two.', _wiredesk: { slug: 'TWO', body: 'not a body' } },
-        ],
-      }),
-    );
+    const r = jsonFeed([
+      { id: 'a', title: 'One', content_html: '<p>Story one.</p>', _wiredesk: { slug: 'ONE' } },
+      { id: 'b', title: 'Two', content_text: 'Story two.', _wiredesk: { slug: 'TWO', body: 'not a body' } },
+    ]);
     expect(r.items.map((i) => [i.fields.slug, i.fields.body])).toEqual([
       ['ONE', bodyFromPlainText('Story one.')],
       ['TWO', bodyFromPlainText('Story two.')],
@@ -90,16 +86,10 @@ describe('parseFeed: someone else’s files', () => {
   });
 
   it('keeps a JSON Feed item’s summary as its body when it has no content, and says when there is no text at all', () => {
-    const r = items(
-      JSON.stringify({
-        version: 'https://jsonfeed.org/version/1.1',
-        title: 'Feed',
-        items: [
-          { id: 'a', title: 'Brief', summary: 'The summary is all the text there is.' },
-          { id: 'b', title: 'Bare' },
-        ],
-      }),
-    );
+    const r = jsonFeed([
+      { id: 'a', title: 'Brief', summary: 'The summary is all the text there is.' },
+      { id: 'b', title: 'Bare' },
+    ]);
     expect(r.items.map((i) => [i.fields.body, i.warnings])).toEqual([
       [bodyFromPlainText('The summary is all the text there is.'), ['It has no content_html or content_text: its summary was made the body.']],
       [bodyFromPlainText(''), ['It has no content_html, content_text or summary: the body is empty.']],
