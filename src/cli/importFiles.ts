@@ -37,6 +37,8 @@ export async function importFiles(
   }
   const ids = dryRun ? [] : (await call(desk, 'acceptImport', { items: all.map((i) => i.fields) })).ids;
   if (json) {
+    // stdout stays one JSON document; what the files as a whole lost still reaches the editor.
+    for (const p of previews) for (const w of p.preview.warnings) process.stderr.write(`! ${p.file}: ${w}\n`);
     out(
       JSON.stringify(
         all.map((i, n) => ({ file: i.file, id: ids[n] ?? null, fields: storedFields(i.fields), warnings: i.warnings })),

@@ -6,6 +6,15 @@ import { type ImportEncoding, guessEncoding, looksBinary } from './encoding';
 /** Single-byte encoders for the test's text: Cyrillic in Windows-1251, Latin-1 letters in Windows-1252/1254. */
 const cp1251 = (s: string) =>
   Uint8Array.from([...s].map((c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : c === 'ё' ? 0xb8 : c === 'Ё' ? 0xa8 : c.charCodeAt(0) - 0x410 + 0xc0)));
+/** KOI8-R: the Cyrillic alphabet in its own (non-alphabetical) order, as Russian wire systems still send it. */
+const KOI8_LOWER = 'юабцдефгхийклмнопярстужвьызшэщчъ';
+const koi8r = (s: string) =>
+  Uint8Array.from(
+    [...s].map((c) => {
+      const lower = KOI8_LOWER.indexOf(c.toLowerCase());
+      return c.charCodeAt(0) < 128 ? c.charCodeAt(0) : c.toLowerCase() === 'ё' ? (c === 'ё' ? 0xa3 : 0xb3) : (c === c.toLowerCase() ? 0xc0 : 0xe0) + lower;
+    }),
+  );
 const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
 const utf16 = (s: string, le: boolean) => {
   const b = Buffer.from(s, 'utf16le');
@@ -32,6 +41,7 @@ describe('guessEncoding', () => {
     ['UTF-16LE without BOM', utf16(FR, true), 'utf-16le'],
     ['UTF-16BE without BOM', utf16(RU, false), 'utf-16be'],
     ['Windows-1251 Russian', cp1251(RU), 'windows-1251'],
+    ['KOI8-R Russian', koi8r(RU), 'koi8-r'],
     ['Windows-1252 French', latin1(FR), 'windows-1252'],
     ['Windows-1252 German', latin1(DE), 'windows-1252'],
   ])('%s', (_name, bytes, expected) => {
@@ -40,6 +50,7 @@ describe('guessEncoding', () => {
 
   it('decodes what it guessed back to the text', () => {
     expect(decode(cp1251(RU), guessEncoding(cp1251(RU)))).toBe(RU);
+    expect(decode(koi8r(RU), guessEncoding(koi8r(RU)))).toBe(RU);
     expect(decode(utf16('\ufeff' + RU, true), guessEncoding(utf16('\ufeff' + RU, true)))).toBe(RU);
     expect(decode(latin1(FR), guessEncoding(latin1(FR)))).toBe(FR);
   });

@@ -10,6 +10,7 @@ export const IMPORT_ENCODINGS = {
   'utf-16le': 'UTF-16 (little-endian)',
   'utf-16be': 'UTF-16 (big-endian)',
   'windows-1251': 'Windows-1251 (Cyrillic)',
+  'koi8-r': 'KOI8-R (Cyrillic)',
   'windows-1252': 'Windows-1252 / Latin-1 (Western European)',
   'windows-1254': 'Windows-1254 (Turkish, Azerbaijani Latin)',
 } as const;
@@ -26,6 +27,7 @@ const FROM_CHARDET: Record<string, ImportEncoding> = {
   'UTF-16LE': 'utf-16le',
   'UTF-16BE': 'utf-16be',
   'windows-1251': 'windows-1251',
+  'KOI8-R': 'koi8-r',
   'windows-1252': 'windows-1252',
   'ISO-8859-1': 'windows-1252',
   'ISO-8859-15': 'windows-1252',

@@ -99,7 +99,6 @@ function parseTree(html: string): El {
 
 const textOf = (n: HNode): string => (typeof n === 'string' ? n : n.children.map(textOf).join(''));
 const isSpan = (n: HNode | undefined, cls: string): n is El => typeof n === 'object' && n.tag === 'span' && n.attrs.class === cls;
-const isBlank = (n: HNode): boolean => typeof n === 'string' && n.trim() === '';
 
 /** Take the dateline span off the start of the first block and the sign-off span off the end of the last. */
 function takeSpans(root: El): Omit<CopyParts, 'body'> {
@@ -156,7 +155,42 @@ const BLOCK_TYPES: Record<string, string> = {
   h5: 'heading',
   h6: 'heading',
 };
-const CONTAINERS = new Set(['div', 'section', 'article', 'body', 'html']);
+const CONTAINERS = new Set([
+  'div',
+  'section',
+  'article',
+  'body',
+  'html',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'figure',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'dl',
+  'details',
+]);
+/** Blocks that are paragraphs in copy: a table caption or row, a figure caption, a definition, preformatted text. */
+const PARAGRAPHS = new Set(['tr', 'caption', 'figcaption', 'dt', 'dd', 'summary', 'address', 'pre']);
+const isCell = (n: HNode): n is El => typeof n === 'object' && (n.tag === 'td' || n.tag === 'th');
+
+/** A row's cells, a tab between them (as a spreadsheet copies them); preformatted lines as line breaks. */
+function paragraphContent(n: El): HNode[] {
+  if (n.tag === 'tr') return n.children.filter(isCell).flatMap((cell, i) => (i === 0 ? [cell] : ['\t', cell]));
+  if (n.tag !== 'pre') return n.children;
+  const br: El = { tag: 'br', attrs: {}, children: [] };
+  return n.children.flatMap((c) =>
+    typeof c === 'string'
+      ? c
+          .replace(/^\n/, '')
+          .split('\n')
+          .flatMap((line, i) => (i === 0 ? [line] : [br, line]))
+      : [c],
+  );
+}
 
 function inlines(nodes: HNode[], format = 0, out: Loose[] = []): Loose[] {
   for (const n of nodes) {
@@ -187,17 +221,19 @@ function blocks(nodes: HNode[]): Loose[] {
   const out: Loose[] = [];
   let loose: HNode[] = [];
   const flush = () => {
-    if (!loose.every(isBlank)) out.push({ type: 'paragraph', children: inlines(loose) });
+    // An image or an empty tag between blocks is no paragraph.
+    if (loose.some((n) => textOf(n).trim() !== '')) out.push({ type: 'paragraph', children: inlines(loose) });
     loose = [];
   };
   for (const n of nodes) {
-    if (typeof n === 'string' || !(n.tag in BLOCK_TYPES || n.tag === 'ul' || n.tag === 'ol' || CONTAINERS.has(n.tag))) {
+    if (typeof n === 'string' || !(n.tag in BLOCK_TYPES || n.tag === 'ul' || n.tag === 'ol' || CONTAINERS.has(n.tag) || PARAGRAPHS.has(n.tag))) {
       loose.push(n);
       continue;
     }
     flush();
     if (n.tag === 'ul' || n.tag === 'ol') out.push(list(n));
     else if (CONTAINERS.has(n.tag)) out.push(...blocks(n.children));
+    else if (PARAGRAPHS.has(n.tag)) out.push({ type: 'paragraph', children: inlines(paragraphContent(n)) });
     else out.push({ type: BLOCK_TYPES[n.tag], children: inlines(n.children) });
   }
   flush();

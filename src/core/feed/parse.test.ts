@@ -9,6 +9,8 @@ const items = (text: string) => {
   return r;
 };
 
+const jsonFeed = (entries: object[]) => items(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Feed', items: entries }));
+
 describe('parseFeed: bad input gets one clear line', () => {
   it.each([
     ['', 'The file is empty.'],
@@ -58,6 +60,42 @@ describe('parseFeed: someone else’s files', () => {
     expect(r.warnings).toEqual(['Skipped 1 entry that is neither a ninjs item nor a JSON Feed item.']);
   });
 
+  it('reads an HTML body whose content type has parameters or is XHTML (the IPTC documentation sends application/xhtml+xml)', () => {
+    const ninjs = (contentType: string) =>
+      items(JSON.stringify({ uri: 'x:1', bodies: [{ role: 'main', contentType, value: '<p>Story <b>text</b>.</p>' }] })).items[0]!;
+    for (const type of ['text/html; charset=utf-8', 'TEXT/HTML', 'application/xhtml+xml']) {
+      expect(ninjs(type).fields.body, type).toEqual(bodyFromBlocks([paragraph([textNode('Story '), textNode('text', 1), textNode('.')])]));
+    }
+  });
+
+  it('says so when an item has bodies but none Wiredesk reads, rather than importing it empty in silence', () => {
+    const r = items(JSON.stringify({ uri: 'x:1', bodies: [{ contentType: 'application/rtf', value: '{\\rtf1 Story}' }] }));
+    expect(r.items[0]!.fields.body).toEqual(bodyFromPlainText(''));
+    expect(r.items[0]!.warnings).toEqual(['Its story text is application/rtf, which Wiredesk does not read: the body is empty. Copy the text in by hand.']);
+  });
+
+  it('takes the story from content_html when the Wiredesk extension has no body (a feed someone edited or built by hand)', () => {
+    const r = jsonFeed([
+      { id: 'a', title: 'One', content_html: '<p>Story one.</p>', _wiredesk: { slug: 'ONE' } },
+      { id: 'b', title: 'Two', content_text: 'Story two.', _wiredesk: { slug: 'TWO', body: 'not a body' } },
+    ]);
+    expect(r.items.map((i) => [i.fields.slug, i.fields.body])).toEqual([
+      ['ONE', bodyFromPlainText('Story one.')],
+      ['TWO', bodyFromPlainText('Story two.')],
+    ]);
+  });
+
+  it('keeps a JSON Feed item’s summary as its body when it has no content, and says when there is no text at all', () => {
+    const r = jsonFeed([
+      { id: 'a', title: 'Brief', summary: 'The summary is all the text there is.' },
+      { id: 'b', title: 'Bare' },
+    ]);
+    expect(r.items.map((i) => [i.fields.body, i.warnings])).toEqual([
+      [bodyFromPlainText('The summary is all the text there is.'), ['It has no content_html or content_text: its summary was made the body.']],
+      [bodyFromPlainText(''), ['It has no content_html, content_text or summary: the body is empty.']],
+    ]);
+  });
+
   it('reads a JSON Feed 1.0 without the Wiredesk extension', () => {
     const r = items(
       JSON.stringify({
@@ -97,6 +135,20 @@ describe('parseCopyHtml', () => {
   it('keeps the text of tags it does not know, and drops scripts with their contents', () => {
     const p = parseCopyHtml('<div><script>alert(1)</script><p>Hi <a href="javascript:alert(1)">there</a><img src=x onerror=y></p></div>');
     expect(p.body).toEqual(bodyFromBlocks([paragraph([textNode('Hi there')])]));
+  });
+
+  it('keeps table rows, cells, captions and preformatted text apart instead of gluing their words together', () => {
+    const p = parseCopyHtml(
+      '<p>Results:</p><table><caption>Group A</caption><tr><th>Team</th><th>Pts</th></tr><tr><td>Real Madrid</td><td>9</td></tr></table>' +
+        '<figure><img src="x.jpg"><figcaption>Fans in Baku.</figcaption></figure><pre>\nArsenal 3\nChelsea 1</pre><dl><dt>Venue</dt><dd>Baku</dd></dl>',
+    );
+    expect(p.body).toEqual(
+      bodyFromBlocks(
+        ['Results:', 'Group A', 'Team\tPts', 'Real Madrid\t9', 'Fans in Baku.', ['Arsenal 3', 'Chelsea 1'], 'Venue', 'Baku'].map((t) =>
+          paragraph(typeof t === 'string' ? [textNode(t)] : [textNode(t[0]!), { type: 'linebreak', version: 1 }, textNode(t[1]!)]),
+        ),
+      ),
+    );
   });
 
   it('drops style, template, iframe, object and comments with everything inside them', () => {

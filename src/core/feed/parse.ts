@@ -5,7 +5,7 @@
  */
 import { isIsoDate } from '../dateline';
 import { ITEM_STATUSES, type ItemFields, type ItemStatus, defaultFields, isZonedDateTime } from '../item';
-import { bodyFromPlainText } from '../richtext';
+import { bodyFromPlainText, bodyToPlainText } from '../richtext';
 import { sanitizeBody } from '../sanitize';
 import { isValidUrgency } from '../urgency';
 import { itemIdFromUri, withoutZeroSeconds } from './context';
@@ -105,6 +105,8 @@ function readEmbargo(v: unknown, f: ItemFields, warnings: string[]): void {
   else warnings.push(`Embargo ${JSON.stringify(v)} is not a date and time with a time zone; left out.`);
 }
 
+const typeList = (types: string[]): string => [...new Set(types.map((t) => t || 'of no content type'))].join(' or ');
+
 const PUB_STATUS_TO_STATUS: Record<string, ItemStatus> = { usable: 'published', withheld: 'held', canceled: 'killed' };
 
 /** A document's head (its <title>, NITF's docdata) is not story text. */
@@ -137,9 +139,13 @@ function fromNinjs(raw: Obj): ImportedItem {
   readUrgency(o.urgency, f, warnings);
   readEmbargo(typeof o.embargoed === 'string' ? withoutZeroSeconds(o.embargoed) : o.embargoed, f, warnings);
   const bodies = objs(o.bodies);
-  const html = bodies.find((b) => b.contenttype === 'text/html');
-  const plain = bodies.find((b) => b.contenttype === 'text/plain') ?? bodies.find((b) => b.contenttype === undefined);
+  // A media type may carry parameters ("text/html; charset=utf-8") and any case.
+  const type = (b: Obj): string => str(b.contenttype).split(';')[0]!.trim().toLowerCase();
+  const html = bodies.find((b) => type(b) === 'text/html' || type(b) === 'application/xhtml+xml');
+  const plain = bodies.find((b) => type(b) === 'text/plain') ?? bodies.find((b) => b.contenttype === undefined);
   const nitf = bodies.find((b) => /nitf/i.test(str(b.contenttype)));
+  if (bodies.length > 0 && !html && !plain && !nitf)
+    warnings.push(`Its story text is ${typeList(bodies.map(type))}, which Wiredesk does not read: the body is empty. Copy the text in by hand.`);
   if (html) {
     const copy = parseCopyHtml(withoutHead(str(html.value)));
     f.body = copy.body;
@@ -173,10 +179,18 @@ function fromJsonFeedItem(o: Obj): ImportedItem {
   f.byline = str((objs(o.authors)[0] ?? (isObj(o.author) ? o.author : {})).name);
   f.language = str(o.language);
   const ext = isObj(o._wiredesk) ? o._wiredesk : null;
+  // Someone else's feed: tags are keywords, the HTML (or text) is the body.
+  const content = (): ItemFields['body'] => {
+    if (str(o.content_html)) return parseCopyHtml(str(o.content_html)).body;
+    if (str(o.content_text).trim()) return bodyFromPlainText(str(o.content_text));
+    // JSON Feed requires one of the two; the summary, when there is one, is the only text left.
+    if (str(o.summary).trim()) warnings.push('It has no content_html or content_text: its summary was made the body.');
+    else warnings.push('It has no content_html, content_text or summary: the body is empty.');
+    return bodyFromPlainText(str(o.summary));
+  };
   if (!ext) {
-    // Someone else's feed: tags are keywords, the HTML (or text) is the body.
     f.keywords = strs(o.tags);
-    f.body = str(o.content_html) ? parseCopyHtml(str(o.content_html)).body : bodyFromPlainText(str(o.content_text));
+    f.body = content();
     return { fields: f, id: itemIdFromUri(str(o.id)), warnings };
   }
   const d = isObj(ext.dateline) ? ext.dateline : {};
@@ -187,7 +201,9 @@ function fromJsonFeedItem(o: Obj): ImportedItem {
   f.source = str(ext.source);
   f.subscriberNote = str(ext.note);
   f.keywords = strs(ext.keywords);
+  // An extension without a usable body (edited by hand, another tool's) still has the story in its content.
   f.body = sanitizeBody(ext.body);
+  if (bodyToPlainText(f.body).trim() === '' && (str(o.content_html) || str(o.content_text))) f.body = content();
   readUrgency(ext.urgency, f, warnings);
   readEmbargo(ext.embargo, f, warnings);
   const version = ext.version;
