@@ -41,10 +41,11 @@ const NOT_A_FEED = 'This file is neither ninjs nor JSON Feed: Wiredesk imports n
 
 /** Whole-text JSON, else NDJSON (one value per non-empty line). */
 function parseJsonValues(text: string): unknown[] | { error: string } {
+  let whole: unknown;
   try {
     return [JSON.parse(text) as unknown];
-  } catch {
-    // fall through to NDJSON
+  } catch (e) {
+    whole = e; // NDJSON next
   }
   const lines = text.split(/\r?\n/);
   const values: unknown[] = [];
@@ -54,12 +55,23 @@ function parseJsonValues(text: string): unknown[] | { error: string } {
     try {
       values.push(JSON.parse(line));
     } catch {
-      return {
-        error: values.length === 0 ? `This file is not JSON, so it is neither ninjs nor JSON Feed.` : `Line ${i + 1} is not valid JSON; nothing was imported.`,
-      };
+      if (values.length > 0) return { error: `Line ${i + 1} is not valid JSON; nothing was imported.` };
+      return { error: /^[[{]/.test(text) ? brokenJson(text, whole) : 'This file is not JSON, so it is neither ninjs nor JSON Feed.' };
     }
   }
   return values;
+}
+
+/** A file that starts as JSON but does not parse: where it breaks, and whether it ends too soon (a file cut off in transfer). */
+function brokenJson(text: string, e: unknown): string {
+  const message = e instanceof Error ? e.message : '';
+  const at = /position (\d+)/.exec(message);
+  // V8 says it in several ways: no more input, a string never closed, or a fault at the very end.
+  if (/end of JSON input|Unterminated string/i.test(message) || (at && Number(at[1]) >= text.length - 1)) {
+    return 'This JSON file ends too soon: it looks cut off (copied or sent only in part). Nothing was imported.';
+  }
+  const line = at ? text.slice(0, Number(at[1])).split('\n').length : null;
+  return `This JSON file is broken${line ? ` at line ${line}` : ''}: ${message}. Nothing was imported.`;
 }
 
 export function parseFeed(text: string): ParseFeedResult {
