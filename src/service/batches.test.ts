@@ -165,15 +165,28 @@ describe('batch export', () => {
     expect(desk.listBatches({}).items.map((b) => b.id)).toEqual([3, 2, 1]);
   });
 
-  it('re-sends a batch byte for byte', async () => {
+  it('re-sends a batch byte for byte, and each item’s history says it went out again and where', async () => {
     const { desk } = testDesk();
-    approved(desk, 'AGAIN');
+    const id = approved(desk, 'AGAIN');
     const folder = tmpFolder();
     const batch = await desk.exportBatch({ format: 'jsonfeed', folder });
     const other = tmpFolder();
     const r = await desk.resendBatch({ id: batch.id, folder: other });
     expect(fs.readFileSync(r.path).equals(fs.readFileSync(path.join(folder, batch.fileName)))).toBe(true);
     expect(r.sha256).toBe(batch.sha256);
+    expect(desk.history({ id }).audit[0]).toEqual({
+      action: 're-sent',
+      fromStatus: 'published',
+      toStatus: 'published',
+      version: 1,
+      note: `Batch ${batch.id} re-sent to ${r.path}`,
+      at: '2026-11-26T10:00:00.000Z',
+      by: 'Desk editor',
+    });
+    // A re-send refused writes nothing to the history.
+    const before = desk.history({ id }).audit.length;
+    await expect(desk.resendBatch({ id: batch.id, folder: other })).rejects.toMatchObject({ code: ErrorCode.ExportFailed });
+    expect(desk.history({ id }).audit).toHaveLength(before);
   });
 
   it('flags an embargo that has passed, and exports it only when told to', async () => {

@@ -13,7 +13,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DeskFailure, ErrorCode } from '../core/errors';
 import type { DeskSettings } from '../core/settings';
-import { auditEntries, firstChangedEntry, publishEntries } from '../store/batchCommit';
+import { auditEntries, auditResend, firstChangedEntry, publishEntries } from '../store/batchCommit';
 import * as store from '../store/batches';
 import { type Db, durably } from '../store/db';
 import type { ItemStore } from '../store/items';
@@ -225,7 +225,7 @@ export class BatchExporter {
   }
 
   /** Write a batch's file again: its stored bytes, checked against the recorded hash. */
-  resend(id: number, folder: string, fileName?: string): Promise<{ path: string; sha256: string }> {
+  resend(id: number, folder: string, by: string, fileName?: string): Promise<{ path: string; sha256: string }> {
     return this.serial(async () => {
       const b = this.row(id);
       if (b.state === 'writing') throw new DeskFailure(ErrorCode.ExportFailed, `Batch ${id} was never completed; there is nothing to re-send.`);
@@ -253,6 +253,8 @@ export class BatchExporter {
       } catch (e) {
         throw new DeskFailure(ErrorCode.ExportFailed, `Batch ${id} not re-sent. ${writeProblem(e, dir)}`);
       }
+      // Each item's history says it went out again, and where: a subscriber who got it twice is answered.
+      durably(this.db, () => auditResend(this.db, id, { note: `Batch ${id} re-sent to ${target}`, at: this.now().toISOString(), by }));
       return { path: target, sha256: written.sha256 };
     });
   }

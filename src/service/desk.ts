@@ -262,7 +262,7 @@ export class DeskService implements DeskHandlers {
   }
 
   resendBatch({ id, folder, fileName }: ArgOf<'resendBatch'>): Promise<ValueOf<'resendBatch'>> {
-    return this.batches.resend(id, folder, fileName);
+    return this.batches.resend(id, folder, this.settings().editorName, fileName);
   }
 
   async previewExport({ target, ...sel }: ArgOf<'previewExport'>): Promise<ValueOf<'previewExport'>> {

@@ -60,3 +60,13 @@ export function auditEntries(db: Db, batchId: number, a: { publish: string; kill
      FROM batch_items b WHERE b.batch_id = @batchId ORDER BY b.seq`,
   ).run({ ...a, batchId });
 }
+
+/** A re-send's audit: each entry went out again, as the version it was; the items stay as they are. */
+export function auditResend(db: Db, batchId: number, a: { note: string; at: string; by: string }): void {
+  stmt(
+    db,
+    `INSERT INTO audit_log (item_id, action, from_status, to_status, version, note, at, by)
+     SELECT b.item_id, 're-sent', i.status, i.status, b.version, @note, @at, @by
+     FROM batch_items b JOIN items i ON i.id = b.item_id WHERE b.batch_id = @batchId ORDER BY b.seq`,
+  ).run({ ...a, batchId });
+}
