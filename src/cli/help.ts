@@ -58,7 +58,8 @@ A batch is stuck when the Wiredesk writing it is gone and it could not be finish
        wiredesk backup restore FILE        make FILE the store; the current store is kept beside it
 Backups are also taken before every upgrade of the store and at most daily while the desk serves (the newest ${BACKUPS_KEPT} are kept).`,
   ...HUB_HELP,
-  import: `Usage: wiredesk import FILE… [--format ${IMPORT_FORMATS.join('|')}] [--encoding ${Object.keys(IMPORT_ENCODINGS).join('|')}] [--dry-run] [--json]
+  import: `Usage: wiredesk import FILE… [--format ${IMPORT_FORMATS.join('|')}] [--encoding ${Object.keys(IMPORT_ENCODINGS).join('|')}] [--dry-run] [--keep-duplicates] [--json]
 Prints each item found; stores them as drafts unless --dry-run. Unreadable input stores nothing.
+Copy already on the desk (same headline, dateline and body) is left out unless --keep-duplicates.
 Without --encoding, each file's encoding is guessed (and named when it is not UTF-8).`,
 };

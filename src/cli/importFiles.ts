@@ -7,14 +7,16 @@ import { type DeskHandlers, IMPORT_ITEMS_MAX } from '../contract';
 import { orList } from './help';
 import { UserError, call, out, readText } from './io';
 
-export async function importFiles(
-  desk: DeskHandlers,
-  files: string[],
-  format: string,
-  dryRun: boolean,
-  json: boolean,
-  encoding?: ImportEncoding,
-): Promise<number> {
+export interface ImportOptions {
+  format: string;
+  dryRun: boolean;
+  json: boolean;
+  encoding?: ImportEncoding;
+  /** Store copy already on the desk again (left out otherwise, as the Import view does). */
+  keepDuplicates: boolean;
+}
+
+export async function importFiles(desk: DeskHandlers, files: string[], { format, dryRun, json, encoding, keepDuplicates }: ImportOptions): Promise<number> {
   if (files.length === 0) throw new UserError('Name at least one file: wiredesk import FILE…');
   if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UserError(`--format is ${orList(IMPORT_FORMATS)}.`);
   // Read and parse everything first: one bad file stores nothing.
@@ -30,12 +32,17 @@ export async function importFiles(
   }
   const all = previews.flatMap((p) => p.preview.items.map((i) => ({ file: p.file, ...i })));
   if (all.length === 0) throw new UserError('No items found in the input; nothing was imported.');
-  if (!dryRun && all.length > IMPORT_ITEMS_MAX) {
+  const leftOut = keepDuplicates ? [] : all.filter((i) => i.duplicateOf !== null);
+  const storing = all.filter((i) => !leftOut.includes(i));
+  if (!dryRun && storing.length > IMPORT_ITEMS_MAX) {
     throw new UserError(
-      `Found ${all.length.toLocaleString('en')} items; one import stores at most ${IMPORT_ITEMS_MAX.toLocaleString('en')}. Split the file; nothing was imported.`,
+      `Found ${storing.length.toLocaleString('en')} items; one import stores at most ${IMPORT_ITEMS_MAX.toLocaleString('en')}. Split the file; nothing was imported.`,
     );
   }
-  const ids = dryRun ? [] : (await call(desk, 'acceptImport', { items: all.map((i) => i.fields) })).ids;
+  const stored = dryRun || storing.length === 0 ? [] : (await call(desk, 'acceptImport', { items: storing.map((i) => i.fields) })).ids;
+  const idOf = new Map(storing.map((i, n) => [i, stored[n]]));
+  const ids = all.map((i) => idOf.get(i));
+  for (const i of leftOut) i.warnings.push('Left out: it is on the desk already (--keep-duplicates imports it again).');
   if (json) {
     // stdout stays one JSON document; what the files as a whole lost still reaches the editor.
     for (const p of previews) for (const w of p.preview.warnings) process.stderr.write(`! ${p.file}: ${w}\n`);
@@ -51,11 +58,12 @@ export async function importFiles(
     all.forEach((i, n) => {
       const d = i.fields.dateline;
       out(
-        `${ids[n] ?? '(dry run)'}  ${i.fields.slug || '—'}  ${[d.place, d.date, d.agency].filter(Boolean).join('/') || '(no dateline)'}  ${i.fields.headline || '(no headline)'}`,
+        `${ids[n] ?? (leftOut.includes(i) ? '(left out)' : '(dry run)')}  ${i.fields.slug || '—'}  ${[d.place, d.date, d.agency].filter(Boolean).join('/') || '(no dateline)'}  ${i.fields.headline || '(no headline)'}`,
       );
       for (const w of i.warnings) out(`    ! ${w}`);
     });
-    out(dryRun ? `${all.length} item(s) found; nothing stored (dry run).` : `${all.length} item(s) imported as drafts.`);
+    const left = leftOut.length > 0 ? `; ${leftOut.length} already on the desk, left out` : '';
+    out(dryRun ? `${all.length} item(s) found${left}; nothing stored (dry run).` : `${storing.length} item(s) imported as drafts${left}.`);
   }
   return 0;
 }

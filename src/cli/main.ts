@@ -77,7 +77,13 @@ async function main(argv: string[]): Promise<number> {
         return await syncCommand(opened, v.json === true);
       case 'import':
         if (v.encoding !== undefined && !isImportEncoding(v.encoding)) throw new UserError(`--encoding is one of ${Object.keys(IMPORT_ENCODINGS).join(', ')}.`);
-        return await importFiles(desk, positionals, v.format ?? 'auto', v['dry-run'] === true, v.json === true, v.encoding);
+        return await importFiles(desk, positionals, {
+          format: v.format ?? 'auto',
+          dryRun: v['dry-run'] === true,
+          json: v.json === true,
+          encoding: v.encoding,
+          keepDuplicates: v['keep-duplicates'] === true,
+        });
     }
     throw new UserError(`Unknown command "${command}".`);
   } finally {

@@ -20,6 +20,7 @@ const OPTIONS = {
   since: { type: 'string' },
   'allow-past-embargo': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  'keep-duplicates': { type: 'boolean' },
   complete: { type: 'string' },
   drop: { type: 'string' },
   encoding: { type: 'string' },
