@@ -18,23 +18,23 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 
 /**
  * Month words of the agencies' languages, lower case → month: English (full and
- * abbreviated), Russian (nominative and genitive: `1 декабря`), Spanish (EFE: `9 ene`),
+ * abbreviated), Russian (nominative, genitive and abbreviated: `1 декабря`, Reuters' `1 дек`), Spanish (EFE: `9 ene`),
  * Italian (ANSA: `9 gen`), German and French (dpa, AFP: `9. Januar`, `9 janvier`).
  */
 const MONTH_WORDS: ReadonlyMap<string, number> = new Map(
   [
-    'jan january январь января ene enero gen gennaio januar janvier',
-    'feb february февраль февраля febrero febbraio februar fév février fev fevrier',
-    'mar march март марта marzo marzo märz mars',
-    'apr april апрель апреля abr abril aprile avril avr',
+    'jan january январь января янв ene enero gen gennaio januar janvier',
+    'feb february февраль февраля фев febrero febbraio februar fév février fev fevrier',
+    'mar march март марта мар marzo marzo märz mars',
+    'apr april апрель апреля апр abr abril aprile avril avr',
     'may май мая mayo mag maggio mai',
-    'jun june июнь июня junio giu giugno juni juin',
-    'jul july июль июля julio lug luglio juli juillet juil',
-    'aug august август августа ago agosto aoû août aout',
-    'sep sept september сентябрь сентября septiembre set settembre septembre',
-    'oct october октябрь октября octubre ott ottobre okt oktober octobre',
-    'nov november ноябрь ноября noviembre novembre',
-    'dec december декабрь декабря dic diciembre dicembre dez dezember déc décembre',
+    'jun june июнь июня июн junio giu giugno juni juin',
+    'jul july июль июля июл julio lug luglio juli juillet juil',
+    'aug august август августа авг ago agosto aoû août aout',
+    'sep sept september сентябрь сентября сен сент septiembre set settembre septembre',
+    'oct october октябрь октября окт octubre ott ottobre okt oktober octobre',
+    'nov november ноябрь ноября ноя нояб noviembre novembre',
+    'dec december декабрь декабря дек dic diciembre dicembre dez dezember déc décembre',
   ].flatMap((words, i) => words.split(' ').map((w) => [w, i + 1] as const)),
 );
 const MONTH = '(\\p{L}{3,10})';
