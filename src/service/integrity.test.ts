@@ -91,6 +91,21 @@ describe('review means review', () => {
     expect(desk.getItem({ id: ok }).item.status).toBe('approved');
     expect(desk.listBatches({}).items).toEqual([]);
   });
+
+  it('a preview offers only reviewed stories as usable: drafts and items in review are withheld, a kill canceled', async () => {
+    const { desk } = testDesk();
+    const draft = desk.createItem({ fields: readyFields({ slug: 'DRAFT' }) }).item.id;
+    const submitted = desk.createItem({ fields: readyFields({ slug: 'IN-REVIEW' }) }).item.id;
+    desk.transition({ ids: [submitted], action: 'submit' });
+    const ready = approved(desk, 'READY');
+    const target = path.join(tmpFolder(), 'preview.json');
+    await desk.batches.writePreview({ format: 'ninjs', ndjson: false }, target);
+    const status = Object.fromEntries(
+      (JSON.parse(fs.readFileSync(target, 'utf8')) as { slugline: string; pubStatus: string }[]).map((e) => [e.slugline, e.pubStatus]),
+    );
+    expect(status).toEqual({ DRAFT: 'withheld', 'IN-REVIEW': 'withheld', READY: 'usable' });
+    expect([draft, submitted, ready].map((id) => desk.getItem({ id }).item.status)).toEqual(['draft', 'submitted', 'approved']);
+  });
 });
 
 describe('two notes', () => {

@@ -20,6 +20,15 @@ export interface PreviewSelection {
   since?: string;
 }
 
+/**
+ * What a preview says of an item: usable only once it has been approved (or has gone out), so that
+ * a preview file dropped into a feed folder offers no unreviewed story for use; a killed one is canceled.
+ */
+function previewStatus(status: ItemStatus): 'usable' | 'withheld' | 'canceled' {
+  if (status === 'killed') return 'canceled';
+  return status === 'approved' || status === 'published' ? 'usable' : 'withheld';
+}
+
 /** Stream the selection a page at a time into `target` (via `tempName` beside it); how many items were written. */
 export async function writePreview(db: Db, items: ItemStore, settings: DeskSettings, tempName: string, sel: PreviewSelection, target: string): Promise<number> {
   if (sel.since !== undefined && Number.isNaN(Date.parse(sel.since)))
@@ -33,7 +42,7 @@ export async function writePreview(db: Db, items: ItemStore, settings: DeskSetti
       for (const id of ids) {
         const { heldFrom: _h, ...item } = items.get(id)!;
         count++;
-        yield { item, pubStatus: item.status === 'killed' ? 'canceled' : item.status === 'held' ? 'withheld' : 'usable' };
+        yield { item, pubStatus: previewStatus(item.status) };
       }
       if (ids.length < PAGE) return;
       after = ids[ids.length - 1]!;
