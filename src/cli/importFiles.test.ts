@@ -46,3 +46,20 @@ it('copy already on the desk is left out, as the Import view does, and says so; 
   expect(count()).toBe(2);
   fs.rmSync(dir, { recursive: true });
 });
+
+it('a file over the item limit is refused even when copy already on the desk is left out: the items past the limit were never read', async () => {
+  const { IMPORT_ITEMS_MAX } = await import('../contract');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wiredesk-import-'));
+  const line = (n: number) => JSON.stringify({ uri: `urn:x:${n}`, headlines: [{ value: `Story ${n}` }], body_text: `Body ${n}` });
+  const first = path.join(dir, 'first.ndjson');
+  fs.writeFileSync(first, `${line(0)}\n`);
+  const big = path.join(dir, 'big.ndjson');
+  // One story the desk has, then the limit and one more: 2 past what one import takes.
+  fs.writeFileSync(big, Array.from({ length: IMPORT_ITEMS_MAX + 2 }, (_, n) => line(n)).join('\n') + '\n');
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  const { desk } = testDesk();
+  await importFiles(desk, [first], { format: 'auto', dryRun: false, json: false, keepDuplicates: false });
+  await expect(importFiles(desk, [big], { format: 'auto', dryRun: false, json: false, keepDuplicates: false })).rejects.toThrow(/at most 10,000/);
+  expect(desk.listItems({ view: 'desk', offset: 0, limit: 10 }).total).toBe(1);
+  fs.rmSync(dir, { recursive: true });
+}, 60_000);

@@ -34,9 +34,11 @@ export async function importFiles(desk: DeskHandlers, files: string[], { format,
   if (all.length === 0) throw new UserError('No items found in the input; nothing was imported.');
   const leftOut = keepDuplicates ? [] : all.filter((i) => i.duplicateOf !== null);
   const storing = all.filter((i) => !leftOut.includes(i));
-  if (!dryRun && storing.length > IMPORT_ITEMS_MAX) {
+  // A file read only up to the limit is refused whatever is left out: the items past it were never read.
+  const over = previews.some((p) => p.preview.items.length > IMPORT_ITEMS_MAX) ? all : storing;
+  if (!dryRun && over.length > IMPORT_ITEMS_MAX) {
     throw new UserError(
-      `Found ${storing.length.toLocaleString('en')} items; one import stores at most ${IMPORT_ITEMS_MAX.toLocaleString('en')}. Split the file; nothing was imported.`,
+      `Found ${over.length.toLocaleString('en')} items; one import stores at most ${IMPORT_ITEMS_MAX.toLocaleString('en')}. Split the file; nothing was imported.`,
     );
   }
   const stored = dryRun || storing.length === 0 ? [] : (await call(desk, 'acceptImport', { items: storing.map((i) => i.fields) })).ids;

@@ -106,6 +106,16 @@ describe('review means review', () => {
     expect(status).toEqual({ DRAFT: 'withheld', 'IN-REVIEW': 'withheld', READY: 'usable' });
     expect([draft, submitted, ready].map((id) => desk.getItem({ id }).item.status)).toEqual(['draft', 'submitted', 'approved']);
   });
+
+  it('a preview withholds an approved item whose text changed after the approval, as an export refuses it', async () => {
+    const { desk } = testDesk();
+    const id = approved(desk, 'SNEAKED');
+    const item = desk.items.get(id)!;
+    desk.items.update({ ...item, headline: 'Never reviewed', revision: item.revision + 1 });
+    const target = path.join(tmpFolder(), 'preview.json');
+    await desk.batches.writePreview({ format: 'ninjs', ndjson: false }, target);
+    expect((JSON.parse(fs.readFileSync(target, 'utf8')) as { pubStatus: string }[]).map((e) => e.pubStatus)).toEqual(['withheld']);
+  });
 });
 
 describe('two notes', () => {

@@ -24,9 +24,11 @@ export interface PreviewSelection {
  * What a preview says of an item: usable only once it has been approved (or has gone out), so that
  * a preview file dropped into a feed folder offers no unreviewed story for use; a killed one is canceled.
  */
-function previewStatus(status: ItemStatus): 'usable' | 'withheld' | 'canceled' {
-  if (status === 'killed') return 'canceled';
-  return status === 'approved' || status === 'published' ? 'usable' : 'withheld';
+function previewStatus(item: { status: ItemStatus; revision: number; approvedRevision: number | null }): 'usable' | 'withheld' | 'canceled' {
+  if (item.status === 'killed') return 'canceled';
+  // An approved text changed since (a hand edit, an older Wiredesk) is withheld, as an export refuses it.
+  if (item.status === 'approved') return item.approvedRevision === item.revision ? 'usable' : 'withheld';
+  return item.status === 'published' ? 'usable' : 'withheld';
 }
 
 /** Stream the selection a page at a time into `target` (via `tempName` beside it); how many items were written. */
@@ -42,7 +44,7 @@ export async function writePreview(db: Db, items: ItemStore, settings: DeskSetti
       for (const id of ids) {
         const { heldFrom: _h, ...item } = items.get(id)!;
         count++;
-        yield { item, pubStatus: previewStatus(item.status) };
+        yield { item, pubStatus: previewStatus(item) };
       }
       if (ids.length < PAGE) return;
       after = ids[ids.length - 1]!;

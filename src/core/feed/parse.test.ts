@@ -21,6 +21,9 @@ describe('parseFeed: bad input gets one clear line', () => {
     ['[\n  {"uri": "urn:x:1",', expect.stringMatching(/^This JSON file ends too soon/)],
     ['{"uri": "urn:x:1"', expect.stringMatching(/^This JSON file ends too soon/)],
     ['{\n "uri": "urn:x:1",\n "headline": "x" "body_text": "y"\n}', expect.stringMatching(/^This JSON file is broken at line 3: .+\. Nothing was imported\.$/)],
+    // A comma before the last brace, or one character too many, is a fault at the end, not a file cut off.
+    ['{\n "uri": "urn:x:1",\n "headline": "x",\n}', expect.stringMatching(/^This JSON file is broken at line 4: /)],
+    ['[{"uri": "urn:x:1"}],', expect.stringMatching(/^This JSON file is broken at line 1: /)],
     ['{"title": "no uri"}', expect.stringMatching(/^This file is neither ninjs nor JSON Feed/)],
     ['[1, 2, "x"]', expect.stringMatching(/^This file is neither ninjs nor JSON Feed/)],
     ['42', expect.stringMatching(/^This file is neither ninjs nor JSON Feed/)],

@@ -66,8 +66,9 @@ function parseJsonValues(text: string): unknown[] | { error: string } {
 function brokenJson(text: string, e: unknown): string {
   const message = e instanceof Error ? e.message : '';
   const at = /position (\d+)/.exec(message);
-  // V8 says it in several ways: no more input, a string never closed, or a fault at the very end.
-  if (/end of JSON input|Unterminated string/i.test(message) || (at && Number(at[1]) >= text.length - 1)) {
+  // V8 says it in several ways: no more input, a string never closed, or a fault past the last character
+  // (one at the last character is a comma before the closing brace, or a character too many: not cut off).
+  if (/end of JSON input|Unterminated string/i.test(message) || (at && Number(at[1]) >= text.length)) {
     return 'This JSON file ends too soon: it looks cut off (copied or sent only in part). Nothing was imported.';
   }
   const line = at ? text.slice(0, Number(at[1])).split('\n').length : null;

@@ -24,7 +24,7 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 const MONTH_WORDS: ReadonlyMap<string, number> = new Map(
   [
     'jan january январь января янв ene enero gen gennaio januar janvier',
-    'feb february февраль февраля фев febrero febbraio februar fév février fev fevrier',
+    'feb february февраль февраля фев февр febrero febbraio februar fév février fev fevrier',
     'mar march март марта мар marzo marzo märz mars',
     'apr april апрель апреля апр abr abril aprile avril avr',
     'may май мая mayo mag maggio mai',

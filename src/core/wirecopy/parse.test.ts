@@ -243,6 +243,7 @@ describe('dates', () => {
     ['06/10/2023', { year: 2023, month: 10, day: 6, swapped: { month: 6, day: 10 } }],
     ['1 дек', { year: null, month: 12, day: 1 }], // Reuters in Russian: `МОСКВА, 1 дек (Рейтер) -`
     ['15 сент. 2023', { year: 2023, month: 9, day: 15 }],
+    ['15 февр. 2023', { year: 2023, month: 2, day: 15 }], // the dictionary's abbreviation, as сент. and нояб.
   ])('parseDate(%j)', (s, expected) => {
     expect(parseDate(s)).toEqual(expected);
   });
