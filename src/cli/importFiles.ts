@@ -32,8 +32,8 @@ export async function importFiles(desk: DeskHandlers, files: string[], { format,
   }
   const all = previews.flatMap((p) => p.preview.items.map((i) => ({ file: p.file, ...i })));
   if (all.length === 0) throw new UserError('No items found in the input; nothing was imported.');
-  const leftOut = keepDuplicates ? [] : all.filter((i) => i.duplicateOf !== null);
-  const storing = all.filter((i) => !leftOut.includes(i));
+  const leftOut = new Set(keepDuplicates ? [] : all.filter((i) => i.duplicateOf !== null));
+  const storing = all.filter((i) => !leftOut.has(i));
   // A file read only up to the limit is refused whatever is left out: the items past it were never read.
   const over = previews.some((p) => p.preview.items.length > IMPORT_ITEMS_MAX) ? all : storing;
   if (!dryRun && over.length > IMPORT_ITEMS_MAX) {
@@ -60,11 +60,11 @@ export async function importFiles(desk: DeskHandlers, files: string[], { format,
     all.forEach((i, n) => {
       const d = i.fields.dateline;
       out(
-        `${ids[n] ?? (leftOut.includes(i) ? '(left out)' : '(dry run)')}  ${i.fields.slug || '—'}  ${[d.place, d.date, d.agency].filter(Boolean).join('/') || '(no dateline)'}  ${i.fields.headline || '(no headline)'}`,
+        `${ids[n] ?? (leftOut.has(i) ? '(left out)' : '(dry run)')}  ${i.fields.slug || '—'}  ${[d.place, d.date, d.agency].filter(Boolean).join('/') || '(no dateline)'}  ${i.fields.headline || '(no headline)'}`,
       );
       for (const w of i.warnings) out(`    ! ${w}`);
     });
-    const left = leftOut.length > 0 ? `; ${leftOut.length} already on the desk, left out` : '';
+    const left = leftOut.size > 0 ? `; ${leftOut.size} already on the desk, left out` : '';
     out(dryRun ? `${all.length} item(s) found${left}; nothing stored (dry run).` : `${storing.length} item(s) imported as drafts${left}.`);
   }
   return 0;
