@@ -5,16 +5,22 @@
 import { expect, test } from './fixtures';
 import { DeskPage } from './models/DeskPage';
 
+/** A draft ready for review whose embargo, typed in UTC, is stored as `stored`; its id. */
+async function embargoedDraft(desk: DeskPage, slug: string, typed: string, stored: string): Promise<string> {
+  const id = await desk.newReadyDraft(slug);
+  await desk.field('Time zone').selectOption('+00:00');
+  await desk.field('Embargo').fill(typed);
+  await desk.waitSaved();
+  expect((await desk.getItem(id)).item.embargo).toBe(stored);
+  return id;
+}
+
 test('a zone chosen while a new embargo time is half typed over a stored one keeps the text, and the stored embargo does not move', async ({
   page,
   server: _server,
 }) => {
   const desk = new DeskPage(page);
-  const id = await desk.newReadyDraft('ZONE-UNREAD');
-  await desk.field('Time zone').selectOption('+00:00');
-  await desk.field('Embargo').fill('27.11.2030 09:00');
-  await desk.waitSaved();
-  expect((await desk.getItem(id)).item.embargo).toBe('2030-11-27T09:00+00:00');
+  const id = await embargoedDraft(desk, 'ZONE-UNREAD', '27.11.2030 09:00', '2030-11-27T09:00+00:00');
   const submit = page.getByRole('button', { name: 'Submit for review', exact: true });
 
   // Moved a day on and into Baku time: the hour typed, the zone chosen before the minutes.
@@ -39,11 +45,7 @@ test('a zone chosen while a new embargo time is half typed over a stored one kee
 
 test('another window turns the date order to month first: the embargo shown reads as the one stored, and goes out as shown', async ({ page, server }) => {
   const desk = new DeskPage(page);
-  const id = await desk.newReadyDraft('ORDER-EMBARGO');
-  await desk.field('Time zone').selectOption('+00:00');
-  await desk.field('Embargo').fill('12.11.2030 09:00');
-  await desk.waitSaved();
-  expect((await desk.getItem(id)).item.embargo).toBe('2030-11-12T09:00+00:00');
+  const id = await embargoedDraft(desk, 'ORDER-EMBARGO', '12.11.2030 09:00', '2030-11-12T09:00+00:00');
 
   await desk.inAnotherWindow(server.url, (them) =>
     them.page.evaluate(async () => {
